@@ -1,0 +1,190 @@
+/**
+ * Line-level cleaning shared by every source parser: formatting marks, page furniture,
+ * broken lines and PDF hyphenation. Words are never changed, reordered or dropped here:
+ * only marks that are formatting (Markdown, HTML tags) and lines that are page furniture
+ * (running heads, footers, page numbers, contact lines) go.
+ */
+import type { Line } from './types';
+
+/** Splits a source text into numbered lines (1-based), as `lines` citations count them. */
+export function readLines(text: string): Line[] {
+  return text.replace(/\r\n?/g, '\n').split('\n').map((t, i) => ({ n: i + 1, text: t }));
+}
+
+/**
+ * Removes Markdown and HTML formatting from one line: `**bold**`, `*italic*`,
+ * `<sup>ème</sup>`, `<i>in extenso</i>`, `[label](url)`, heading hashes. The words stay.
+ */
+export function stripMarks(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\((?:[^)]*)\)/g, '$1')
+    .replace(/<\/?(?:sup|sub|i|b|em|strong|u|span)[^>]*>/gi, '')
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\*\*/g, '')
+    .replace(/(^|[\s(«“"'’])\*(?=\S)/g, '$1')
+    .replace(/(\S)\*(?=$|[\s).,;:!?»”"])/g, '$1');
+}
+
+const FURNITURE: RegExp[] = [
+  /^\s*$/,
+  // page numbers, alone on their line
+  /^\s*\d{1,3}\s*$/,
+  // bare addresses
+  /^\s*(?:https?:\/\/|www\.)\S+\s*$/i,
+  /^\s*\S+@\S+\.[a-z]{2,}\s*$/i,
+  // the Collectif's running footer and contact lines
+  /^\s*Collectif « Ensemble contre la traite des êtres humains » +- +www\.contrelatraite\.org\s*$/i,
+  /^\s*Coordination du Collectif\s*:.*\d{2} \d{2} \d{2} \d{2} \d{2}/i,
+  /^\s*\d{2} \d{2} \d{2} \d{2} \d{2}\s*\/.*contrelatraite/i,
+  // the CNCDH evaluation's running head
+  /^\s*CNCDH\s*•\s*Évaluation de la mise en œuvre du plan d’action national/i,
+];
+
+/** True for a line that is page furniture, never part of anyone's wording. */
+export function isFurniture(text: string): boolean {
+  return FURNITURE.some((re) => re.test(text));
+}
+
+/** Lower-cases and strips accents; used to compare word forms, never to produce wording. */
+export function foldWord(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'");
+}
+
+/**
+ * Word forms seen whole on one line anywhere in the corpus. Decides whether a line that
+ * ends in « porte- » and continues with « parole » is a compound (« porte-parole » is seen
+ * elsewhere) or PDF hyphenation (« accompagne- / ment » → « accompagnement »).
+ */
+export class Lexicon {
+  private readonly words = new Set<string>();
+
+  constructor(texts: Iterable<string>) {
+    for (const text of texts) {
+      for (const w of text.match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) this.words.add(foldWord(w));
+    }
+  }
+
+  has(word: string): boolean {
+    return this.words.has(foldWord(word));
+  }
+}
+
+/** A block's text with, for each character range, the source line it comes from. */
+export interface JoinedText {
+  text: string;
+  /** Offset in `text` where each line's contribution starts, in order. */
+  starts: { offset: number; n: number }[];
+}
+
+const HYPHEN_END = /([\p{L}]+)-\s*$/u;
+const WORD_START = /^\s*([\p{Ll}][\p{L}]*)/u;
+
+/**
+ * Joins broken lines into running text. A line break becomes a space, except after a
+ * hyphenated word fragment, which is rejoined: without the hyphen for PDF hyphenation,
+ * with it for a real compound (the lexicon decides; unknown words default to hyphenation,
+ * the common case in typeset PDFs).
+ */
+export function joinLines(lines: readonly Line[], lexicon?: Lexicon): JoinedText {
+  let text = '';
+  const starts: JoinedText['starts'] = [];
+  for (const line of lines) {
+    const piece = line.text.replace(/\s+/g, ' ').trim();
+    if (!piece) continue;
+    if (text) {
+      const hy = HYPHEN_END.exec(text);
+      const next = WORD_START.exec(piece);
+      if (hy && /^\p{Lu}/u.test(piece)) {
+        // « Cazaux- / Charles »: a hyphenated proper name keeps its hyphen, without a space.
+        text = text.replace(/\s+$/, '');
+      } else if (hy && next) {
+        const head = hy[1];
+        const tail = next[1];
+        const compound = lexicon?.has(`${head}-${tail}`) && !lexicon.has(head + tail);
+        text = text.replace(/\s+$/, '');
+        if (!compound) text = text.slice(0, -1);
+      } else {
+        text = text.replace(/\s+$/, '') + ' ';
+      }
+    }
+    starts.push({ offset: text.length, n: line.n });
+    text += piece;
+  }
+  return { text, starts };
+}
+
+/** The source line holding character `offset` of a joined text. */
+export function lineAt(joined: JoinedText, offset: number): number {
+  let n = joined.starts[0]?.n ?? 0;
+  for (const s of joined.starts) {
+    if (s.offset > offset) break;
+    n = s.n;
+  }
+  return n;
+}
+
+/** List-item markers as the sources write them: « - », « – », « ● », « • », « 1/ ». */
+export const ITEM_MARK = /^\s*(?:[-–●•▪]|\d{1,2}\s*\/)\s+/;
+
+/** Removes a list-item marker from the start of a line. */
+export function stripItemMark(text: string): string {
+  return text.replace(ITEM_MARK, '');
+}
+
+export interface ParagraphOptions {
+  /** The document marks paragraph breaks with lines holding only spaces (Word's PDF export). */
+  spaceLineBreaks?: boolean;
+  /**
+   * A line ending a sentence and shorter than this share of the document's usual line
+   * width ends its paragraph (a typeset PDF's last line of a paragraph is short).
+   */
+  shortLine?: number;
+}
+
+/**
+ * Groups a document's lines into paragraphs, the way a reader sees them in the PDF:
+ * empty lines are line spacing, furniture is skipped without breaking (a footer in the
+ * middle of a sentence must not cut it), list items start their own paragraph.
+ */
+export function paragraphs(lines: readonly Line[], opts: ParagraphOptions = {}): Line[][] {
+  const width = typicalWidth(lines);
+  const shortLine = (opts.shortLine ?? 0.7) * width;
+  const out: Line[][] = [];
+  let cur: Line[] = [];
+  const flush = () => {
+    if (cur.length) out.push(cur);
+    cur = [];
+  };
+  for (const line of lines) {
+    if (/^\s+$/.test(line.text) && opts.spaceLineBreaks) {
+      flush();
+      continue;
+    }
+    if (isFurniture(line.text)) continue;
+    const prev = cur[cur.length - 1];
+    if (prev && (ITEM_MARK.test(line.text) || endsParagraph(prev.text, shortLine))) flush();
+    cur.push(line);
+  }
+  flush();
+  return out;
+}
+
+function endsParagraph(text: string, shortLine: number): boolean {
+  const t = text.trim();
+  return /[.!?:»)]$/.test(t) && t.length < shortLine;
+}
+
+/** The 90th percentile of line lengths: the width of a full line of running text. */
+export function typicalWidth(lines: readonly Line[]): number {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 20).sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor(lengths.length * 0.9)] : 80;
+}
+
+/** The joined text of some lines, for reading headings (no line mapping needed). */
+export function flat(lines: readonly Line[]): string {
+  return lines.map((l) => l.text.trim()).filter(Boolean).join(' ');
+}

@@ -1,0 +1,133 @@
+/**
+ * Checks that keep the library honest: every wording verbatim from its source, every
+ * measure of the 2014 plan covered by the Collectif's own words, every key known. Each
+ * problem says what and where, in French, for `npm run library -- check`.
+ */
+import { isOurs, type Library, type Position } from '../schema';
+import { isFurniture, readLines, stripMarks } from './text';
+
+export interface Problem {
+  where: string;
+  what: string;
+}
+
+/** Letters and digits only, lower-case, accents and ligatures folded: how wording is compared. */
+export function squash(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The source as the pipeline reads it: formatting marks and furniture lines removed, nothing else. */
+export function cleanedSource(text: string): string {
+  return readLines(text)
+    .filter((l) => !isFurniture(l.text))
+    .map((l) => stripMarks(l.text))
+    .join('\n');
+}
+
+/** Fragments a reader would check: the runs between punctuation marks, 20 letters or more. */
+export function fragments(text: string): string[] {
+  return text
+    .split(/[.,;:!?«»()"“”\[\]…–—]/)
+    .map(squash)
+    .filter((f) => f.replace(/[0-9]/g, '').length >= 20);
+}
+
+export interface VerbatimReport {
+  /** Positions whose whole text is found, letter for letter, in the cleaned source. */
+  whole: number;
+  /** Positions every fragment of which is found in the raw source text. */
+  fragments: number;
+  total: number;
+  failures: Problem[];
+}
+
+export function verifyVerbatim(lib: Library, texts: Record<string, string>): VerbatimReport {
+  const bySource = new Map(lib.sources.map((s) => [s.id, s.file]));
+  const cache = new Map<string, { raw: string; clean: string }>();
+  const forFile = (file: string) => {
+    let c = cache.get(file);
+    if (!c) {
+      c = { raw: squash(texts[file] ?? ''), clean: squash(cleanedSource(texts[file] ?? '')) };
+      cache.set(file, c);
+    }
+    return c;
+  };
+  const report: VerbatimReport = { whole: 0, fragments: 0, total: lib.positions.length, failures: [] };
+  for (const p of lib.positions) {
+    const file = bySource.get(p.sourceId);
+    if (!file || texts[file] === undefined) {
+      report.failures.push({ where: p.id, what: `source inconnue « ${p.sourceId} »` });
+      continue;
+    }
+    const src = forFile(file);
+    if (src.clean.includes(squash(p.text))) report.whole++;
+    else report.failures.push({ where: `${p.id} (${file}, lignes ${p.lines[0]}-${p.lines[1]})`, what: `texte introuvable tel quel dans la source : « ${p.text.slice(0, 80)}… »` });
+    if (fragments(p.text).every((f) => src.raw.includes(f))) report.fragments++;
+  }
+  return report;
+}
+
+/** Measures of the 2014 plan: 1-23, plus 4 bis and 11 bis, which the draft dropped. */
+export const PAN1_MEASURES = [
+  ...Array.from({ length: 23 }, (_, i) => `PAN1-${i + 1}`),
+  'PAN1-4bis',
+  'PAN1-11bis',
+];
+
+export function checkLibrary(lib: Library, texts: Record<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const measureKeys = new Set(lib.measures.map((m) => m.key));
+  const themeIds = new Set(lib.themes.map((t) => t.id));
+  const ids = new Set<string>();
+  const lineCounts = new Map(lib.sources.map((s) => [s.id, readLines(texts[s.file] ?? '').length]));
+
+  const verbatim = verifyVerbatim(lib, texts);
+  problems.push(...verbatim.failures);
+
+  for (const p of lib.positions) {
+    const where = `${p.id} (${p.section || 'sans section'})`;
+    if (ids.has(p.id)) problems.push({ where, what: 'identifiant en double' });
+    ids.add(p.id);
+    if (!p.themes.length) problems.push({ where, what: 'aucun thème' });
+    for (const m of p.measures) if (!measureKeys.has(m)) problems.push({ where, what: `mesure inconnue « ${m} »` });
+    for (const t of p.themes) if (!themeIds.has(t)) problems.push({ where, what: `thème inconnu « ${t} »` });
+    const n = lineCounts.get(p.sourceId) ?? 0;
+    if (p.lines[0] < 1 || p.lines[1] < p.lines[0] || p.lines[1] > n)
+      problems.push({ where, what: `lignes ${p.lines[0]}-${p.lines[1]} hors de la source (${n} lignes)` });
+    if (/\*\*|<\/?sup>|<\/?i>/.test(p.text)) problems.push({ where, what: 'marques de mise en forme restées dans le texte' });
+  }
+
+  for (const key of PAN1_MEASURES) {
+    if (!lib.positions.some((p) => isOurs(p.author) && p.measures.includes(key)))
+      problems.push({ where: key, what: 'aucune position du Collectif ou d’une association sur cette mesure' });
+  }
+  for (let i = 1; i <= 23; i++) {
+    const m = lib.measures.find((x) => x.key === `PAN1-${i}`);
+    if (!m?.cncdhStatus) problems.push({ where: `PAN1-${i}`, what: 'statut CNCDH 2017 manquant' });
+  }
+  for (const s of lib.sources) {
+    const n = lib.positions.filter((p) => p.sourceId === s.id).length;
+    if (n < 15) problems.push({ where: s.id, what: `seulement ${n} positions extraites (15 au moins attendues)` });
+  }
+  return problems;
+}
+
+/** Counts for `library stats`. */
+export function stats(lib: Library): { bySource: Record<string, number>; byAuthor: Record<string, number>; byMeasure: Record<string, number> } {
+  const count = (f: (p: Position) => string[]) => {
+    const out: Record<string, number> = {};
+    for (const p of lib.positions) for (const k of f(p)) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  return {
+    bySource: count((p) => [p.sourceId]),
+    byAuthor: count((p) => [p.author]),
+    byMeasure: count((p) => p.measures),
+  };
+}
