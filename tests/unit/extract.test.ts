@@ -1,0 +1,183 @@
+import { describe, expect, test } from 'vitest';
+import { cuedMeasures, mentionedMeasures } from '../../data/extract/measures';
+import { reattribute, segmentBlock, splitSentences } from '../../data/extract/segment';
+import { Lexicon, isFurniture, joinLines, paragraphs, readLines, stripMarks } from '../../data/extract/text';
+import { themesFor } from '../../data/extract/themes';
+import type { Block, GovSpeaker } from '../../data/extract/types';
+import { fragments, squash } from '../../data/extract/verify';
+import taxonomy from '../../data/taxonomy.json';
+
+const keys = new Set(taxonomy.measures.map((m) => m.key));
+const lines = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
+
+describe('splitSentences', () => {
+  test.each([
+    { why: 'plain sentences', text: 'Le délai est court. Il faut trois mois.', want: ['Le délai est court.', 'Il faut trois mois.'] },
+    { why: '« M. » is a title, not a sentence end', text: 'M. Albert rappelle que la mesure 5 parle de possibilité. La délivrance doit être systématique.', want: ['M. Albert rappelle que la mesure 5 parle de possibilité.', 'La délivrance doit être systématique.'] },
+    { why: 'an article number after a single capital', text: 'L’article R. 316-7 du CESEDA permet une protection. Cela n’a pas été fait.', want: ['L’article R. 316-7 du CESEDA permet une protection.', 'Cela n’a pas été fait.'] },
+    { why: '« cf. » and « p. » are abbreviations', text: 'Voir la fiche (cf. mesure 1) et la p. 3 du plan. Fin.', want: ['Voir la fiche (cf. mesure 1) et la p. 3 du plan.', 'Fin.'] },
+    { why: 'a closing guillemet belongs to the sentence it ends', text: 'Il propose : « devra être inscrite dans la loi ». Cette formulation évite le mot.', want: ['Il propose : « devra être inscrite dans la loi ».', 'Cette formulation évite le mot.'] },
+    { why: 'an ellipsis glued to the next word still ends a sentence', text: 'pas de papiers...Il est important que les victimes', want: ['pas de papiers...', 'Il est important que les victimes'] },
+    { why: 'a lower-case word after a period is not a new sentence', text: 'le décret n. 7 du 3 janvier. et la suite', want: ['le décret n. 7 du 3 janvier. et la suite'] },
+  ])('$why', ({ text, want }) => {
+    expect(splitSentences(text).map((s) => s.text)).toEqual(want);
+  });
+
+  test('offsets point back into the text', () => {
+    const text = 'Première phrase ici.  Deuxième phrase là.';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('cleaning lines', () => {
+  test.each([
+    { why: 'Markdown bold', text: '**Amicale du Nid**', want: 'Amicale du Nid' },
+    { why: 'HTML superscript keeps its letters', text: '(mesure 10, 2<sup>ème</sup> tiret)', want: '(mesure 10, 2ème tiret)' },
+    { why: 'Markdown italics inside a sentence', text: 'd’administrateurs *ad hoc* juridiquement', want: 'd’administrateurs ad hoc juridiquement' },
+    { why: 'HTML italics', text: 'Compte-rendu <i>in extenso</i> de la rencontre', want: 'Compte-rendu in extenso de la rencontre' },
+    { why: 'a link keeps its label', text: '[www.contrelatraite.org](http://www.contrelatraite.org)', want: 'www.contrelatraite.org' },
+  ])('stripMarks: $why', ({ text, want }) => {
+    expect(stripMarks(text)).toBe(want);
+  });
+
+  test.each([
+    { why: 'page number', text: ' 7 ', want: true },
+    { why: 'site address alone', text: 'http://www.contrelatraite.org/', want: true },
+    { why: 'the Collectif’s footer', text: 'Collectif « Ensemble contre la traite des êtres humains » -  www.contrelatraite.org ', want: true },
+    { why: 'the coordination contact line', text: 'Coordination du Collectif : Geneviève Colas - 06 71 00 69 90 - Secrétariat : Nicolas Guillot - 01 45 49 52 21 ', want: true },
+    { why: 'the CNCDH running head', text: 'CNCDH • Évaluation de la mise en œuvre du plan d’action national contre la traite des êtres humains', want: true },
+    { why: 'a sentence that mentions a number is wording', text: 'plus de 560 personnes en ont bénéficié depuis 2017 (ce qui reste peu).', want: false },
+  ])('isFurniture: $why', ({ text, want }) => {
+    expect(isFurniture(text)).toBe(want);
+  });
+});
+
+describe('joinLines', () => {
+  const lexicon = new Lexicon(['Mme la ministre, porte-parole du Gouvernement']);
+  test.each([
+    { why: 'PDF hyphenation is rejoined', input: ['un accompagne-', 'ment adapté'], want: 'un accompagnement adapté' },
+    { why: 'a compound seen whole elsewhere keeps its hyphen', input: ['ministre, porte-', 'parole du gouvernement'], want: 'ministre, porte-parole du gouvernement' },
+    { why: 'a hyphenated proper name keeps its hyphen, without a space', input: ['Madame Cazaux-', 'Charles a indiqué'], want: 'Madame Cazaux-Charles a indiqué' },
+    { why: 'an ordinary line break is a space', input: ['la traite des ', 'êtres humains'], want: 'la traite des êtres humains' },
+    { why: 'an en dash at line end is punctuation, not hyphenation', input: ['ASE –', 'qui ont tendance'], want: 'ASE – qui ont tendance' },
+  ])('$why', ({ input, want }) => {
+    expect(joinLines(lines(...input), lexicon).text).toBe(want);
+  });
+});
+
+describe('paragraphs', () => {
+  test('a footer in the middle of a sentence neither breaks nor enters the paragraph', () => {
+    const paras = paragraphs(
+      lines(
+        'D’autres solutions doivent être envisagées à l’échelle nationale, notamment les dispositifs ',
+        'Collectif « Ensemble contre la traite des êtres humains » -  www.contrelatraite.org ',
+        '7 ',
+        'de familles d’accueil (ou autre).',
+      ),
+    );
+    expect(paras).toHaveLength(1);
+    expect(joinLines(paras[0]).text).toBe(
+      'D’autres solutions doivent être envisagées à l’échelle nationale, notamment les dispositifs de familles d’accueil (ou autre).',
+    );
+  });
+
+  test('list items start their own paragraph', () => {
+    const paras = paragraphs(lines('Les lacunes suivantes :', '- Le délai de réflexion est trop court.', '- Le titre de séjour doit être systématique.'));
+    expect(paras.map((p) => p.length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('sentence-level attribution', () => {
+  const gov: GovSpeaker[] = [{ pattern: /(?:Madame|Mme) Cazaux-Charles/, speaker: 'Mme Hélène Cazaux-Charles', organisation: 'Cabinet du Premier ministre' }];
+  const s = (text: string) => ({ text, start: 0, end: text.length, author: 'collectif' as const });
+  test.each([
+    { why: 'the adviser is the subject of a speech verb', text: 'Madame Cazaux-Charles a fait remarquer que tout renforcement passe par un fichier.', want: 'gouvernement' },
+    { why: 'an adverbial opener before the adviser', text: 'Au cours de l’échange, Madame Cazaux-Charles a également relevé qu’il est nécessaire de coordonner.', want: 'gouvernement' },
+    { why: 'a remark credited at the end of the sentence', text: 'L’indemnisation doit être pensée autrement, ainsi que l’a remarqué Madame Cazaux-Charles.', want: 'gouvernement' },
+    { why: 'a point raised by the adviser', text: 'Enfin, parmi les points soulevés par Madame Cazaux-Charles, la coopération doit passer par un fichier.', want: 'gouvernement' },
+    { why: 'the Collectif speaks; the adviser is only mentioned', text: 'Le Collectif remercie Madame Cazaux-Charles pour son écoute.', want: 'collectif' },
+  ])('$why', ({ text, want }) => {
+    expect(reattribute(s(text), gov).author).toBe(want);
+  });
+
+  test('a participle clause does not make the minister the speaker', () => {
+    const minister: GovSpeaker[] = [{ pattern: /Mme la ministre/, speaker: 'Mme Vallaud-Belkacem' }];
+    const text = 'Mme la ministre ayant proposé l’élaboration d’une circulaire, M. Soulage rappelle qu’une circulaire ne vaut pas une loi.';
+    expect(reattribute(s(text), minister).author).toBe('collectif');
+  });
+});
+
+describe('segmentBlock', () => {
+  const block = (texts: string[], extra: Partial<Block> = {}): Block => ({ section: ['S'], author: 'collectif', measures: [], lines: lines(...texts), ...extra });
+
+  test('a sentence that leans on the one before stays with it', () => {
+    const drafts = segmentBlock(
+      block([
+        'Les deux autres tirets ne font pas mention de moyens supplémentaires et se contentent d’évoquer les médiateurs culturels.',
+        'Ceci suggère que le gouvernement entend se concentrer sur la lutte contre la prostitution.',
+        'Le Collectif propose de conserver les priorités définies dans la mesure en augmentant les moyens alloués.',
+      ]),
+    );
+    expect(drafts.map((d) => d.text.slice(0, 20))).toEqual(['Les deux autres tire', 'Le Collectif propose']);
+    expect(drafts[0].lines).toEqual([1, 2]);
+  });
+
+  test('a list mark is layout: the item’s wording starts after it', () => {
+    const [d] = segmentBlock(block(['- Le délai de réflexion doit être porté à trois mois pour toutes les victimes.'], { item: true }));
+    expect(d.text).toBe('Le délai de réflexion doit être porté à trois mois pour toutes les victimes.');
+  });
+
+  test('an introduction left alone is not a position', () => {
+    expect(segmentBlock(block(['Le plan qui nous a été présenté comporte en particulier les lacunes suivantes :']))).toEqual([]);
+  });
+
+  test('sentences of different speakers are never grouped', () => {
+    const gov: GovSpeaker[] = [{ pattern: /Madame Cazaux-Charles/, speaker: 'Mme Cazaux-Charles' }];
+    const drafts = segmentBlock(
+      block(['Madame Cazaux-Charles a fait remarquer que la coopération passe par un fichier. Ceci pose la question du contrôle des données.']),
+      { govSpeakers: gov },
+    );
+    expect(drafts.map((d) => d.author)).toEqual(['gouvernement', 'collectif']);
+  });
+});
+
+describe('measures', () => {
+  test.each([
+    { why: 'a plain mention', text: 'La mesure 21 du Plan est en cours d’arbitrage.', plan: 'PAN1', want: ['PAN1-21'] },
+    { why: '« bis » measures', text: 'Mesure 4 bis : le délai de réflexion.', plan: 'PAN1', want: ['PAN1-4bis'] },
+    { why: 'two measures at once', text: 'prévue aux mesures 3 et 4 du Plan', plan: 'PAN1', want: ['PAN1-3', 'PAN1-4'] },
+    { why: 'the second plan named next to the number', text: 'la mesure 16 du deuxième plan', plan: 'PAN1', want: ['PAN2-16'] },
+    { why: 'a 2022 text’s bare number refers to the second plan', text: 'le mécanisme national (mesure 16)', plan: 'PAN2', want: ['PAN2-16'] },
+    { why: 'an unknown key is not invented', text: 'la mesure 5 du deuxième plan', plan: 'PAN1', want: [] },
+    { why: '« la mesure » without a number names nothing', text: 'En dépit de son titre, cette mesure ne concerne pas les publics à risque.', plan: 'PAN1', want: [] },
+  ])('mentioned: $why', ({ text, plan, want }) => {
+    expect(mentionedMeasures(text, plan, keys)).toEqual(want);
+  });
+
+  test.each([
+    { why: 'the reflection period is measure 4 bis’s subject', text: 'un délai de réflexion limité à 30 jours n’est guère suffisant', want: 'PAN1-4bis' },
+    { why: 'TRACFIN is measure 14', text: 'Mobiliser TRACFIN contre la traite', want: 'PAN1-14' },
+    { why: 'Eurojust and Europol are measure 18’s cooperation agenda', text: 'notamment par le biais d’Eurojust, Europol, Interpol', want: 'PAN1-18' },
+  ])('cued: $why', ({ text, want }) => {
+    expect(cuedMeasures(text)).toContain(want);
+  });
+});
+
+describe('themes', () => {
+  test('every passage gets at least one theme, its measure’s first when cues agree', () => {
+    expect(themesFor('Le délai de réflexion doit être porté à trois mois.', ['PAN1-4bis'])[0]).toBe('delai-reflexion');
+    expect(themesFor('Nous remercions chacun.', []).length).toBeGreaterThan(0);
+  });
+});
+
+describe('verbatim comparison', () => {
+  test('squash ignores case, accents, ligatures and punctuation', () => {
+    expect(squash('Mise en Œuvre — l’État !')).toBe('miseenoeuvreletat');
+  });
+  test('fragments are the runs of 20 letters or more between punctuation', () => {
+    expect(fragments('Court. Une phrase assez longue pour compter, oui.')).toEqual(['unephraseassezlonguepourcompter']);
+  });
+  test('readLines numbers lines from 1', () => {
+    expect(readLines('a\nb')[1]).toEqual({ n: 2, text: 'b' });
+  });
+});
