@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { LibrarySummary } from '../data/protocol';
+import { sendMessage } from '../utils/messaging';
+
+export type Query<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+
+/** Asks the background what the library holds; `retry` asks again. */
+export function useLibrarySummary(load: () => Promise<LibrarySummary> = () => sendMessage('library/summary', undefined)) {
+  const [query, setQuery] = useState<Query<LibrarySummary>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setQuery({ status: 'loading' });
+    load().then(
+      (value) => current && setQuery({ status: 'ready', value }),
+      (error: unknown) => current && setQuery({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+    // `load` is a stable default in practice; re-running only on retry avoids request loops.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { query, retry };
+}

@@ -1,0 +1,40 @@
+/**
+ * `t()`: every string the user reads goes through here, from public/_locales/<lang>/messages.json.
+ * The language is the browser's (Chrome and Firefox choose the locale; French is the default).
+ * Keys are typed from messages.json by `wxt prepare`, so a misspelt key does not compile.
+ */
+import { browser } from 'wxt/browser';
+
+/** Our message names (the `@@…` ones are the browser's). */
+export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
+
+/** Keys that come in `_one` / `_other` forms. */
+type PluralBase = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
+
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  // An empty answer means the key is missing from the locale: show the key rather than nothing.
+  if (!text) console.warn(`t: no message "${key}" in locale ${uiLanguage()}; check public/_locales.`);
+  return text || key;
+}
+
+/** « 1 position », « 0 position » (fr) / « 0 positions » (en), « 1 234 positions ». */
+export function tCount(base: PluralBase, count: number): string {
+  const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}_${form}` as MessageKey, formatNumber(count));
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage() || 'fr';
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(value);
+}
+
+/** An ISO day (YYYY-MM-DD) or timestamp as a long date, « 3 février 2014 », whatever the time zone. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(date);
+}

@@ -1,0 +1,69 @@
+import preact from '@preact/preset-vite';
+import { defineConfig, type WxtViteConfig } from 'wxt';
+
+/**
+ * Content Security Policy of every extension page (side panel, popup, options, background).
+ *
+ * The extension promises to make no network request: the library, the index and the
+ * matching all live in the browser. `connect-src 'none'` makes the browser refuse any
+ * fetch/XHR/WebSocket from our pages, so a future dependency that "phones home" fails
+ * loudly instead of leaking a user's draft. Scripts and styles only come from the package.
+ * Valid for Chrome MV3 (`content_security_policy.extension_pages`) and, converted to a
+ * string by WXT, for Firefox MV2.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Debian's Chromium: the only browser this project drives (no browser download works offline). */
+const CHROMIUM = '/usr/bin/chromium';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader (and the command line, and vitest) sees where each name comes from.
+  imports: false,
+  // The cast bridges two Vite copies: WXT builds with its own Vite 7, while @preact/preset-vite's
+  // types come from the top-level Vite 8 (pulled in by vitest). The plugin detects the running
+  // Vite at build time, so only the types differ.
+  vite: () => ({ plugins: [preact()] }) as unknown as WxtViteConfig,
+  manifest: ({ browser, command }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    // `sidePanel` is added by WXT for Chrome MV3 because entrypoints/sidepanel exists;
+    // Firefox gets `sidebar_action` for the same page instead. IndexedDB needs no permission.
+    permissions: [],
+    content_security_policy: {
+      // `wxt` (dev server) needs to reach its own localhost server for hot reload.
+      extension_pages:
+        command === 'serve'
+          ? EXTENSION_PAGES_CSP.replace("connect-src 'none'", 'connect-src http://localhost:* ws://localhost:*')
+          : EXTENSION_PAGES_CSP,
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'positions@contrelatraite.org',
+              strict_min_version: '115.0',
+              // Firefox asks every new add-on to declare what it collects: nothing.
+              data_collection_permissions: { required: ['none'] },
+            } as Record<string, unknown>,
+          },
+        }
+      : {}),
+  }),
+  webExt: {
+    // `npm run dev` must never try to download a browser: use Debian's Chromium.
+    binaries: { chrome: CHROMIUM, chromium: CHROMIUM },
+    startUrls: ['http://127.0.0.1:4173/'],
+  },
+});
