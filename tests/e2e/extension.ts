@@ -1,0 +1,88 @@
+/**
+ * Launches Debian's Chromium with the built extension (.output/chrome-mv3) in a throw-away
+ * profile, and gives the tests its id, its service worker and a way to open its pages.
+ * It builds nothing: `npm test` runs `wxt build` first (or run `npm run build` by hand).
+ *
+ * Chromium 156 loads unpacked extensions in the new headless mode (`--headless=new`) with
+ * `--load-extension`; no display and no Xvfb are needed.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian ships only en-US here; the `chromium-l10n` package adds the other UI languages. */
+const CHROMIUM_LOCALES = '/usr/lib/chromium/locales';
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens an extension page, e.g. `sidepanel.html`, in a new tab. */
+  openPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(extensionDir: string, lang: string): string[] {
+  return [
+    '--headless=new',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--lang=${lang}`,
+  ];
+}
+
+function hasLocale(lang: string): boolean {
+  return readdirSync(CHROMIUM_LOCALES).some((file) => file === `${lang}.pak` || (file.startsWith(`${lang}-`) && file.endsWith('.pak')));
+}
+
+export async function launchExtension(options: { lang?: string } = {}): Promise<LaunchedExtension> {
+  const { lang = 'fr' } = options;
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`launchExtension: no built extension in ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does it).`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`launchExtension: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  }
+  if (CHROMIUM === '/usr/bin/chromium' && existsSync(CHROMIUM_LOCALES) && !hasLocale(lang)) {
+    // Without its .pak, Chromium silently falls back to English and chrome.i18n with it.
+    throw new Error(`launchExtension: Chromium has no "${lang}" locale in ${CHROMIUM_LOCALES}. Install it with \`apt-get install -y chromium-l10n\`.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'positions-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR, lang),
+    // Chromium reads its UI language (hence chrome.i18n's) from the environment on Linux.
+    env: { ...process.env, LANGUAGE: lang, LANG: `${lang === 'fr' ? 'fr_FR' : 'en_US'}.UTF-8` },
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const openPage = async (path: string, viewport = { width: 380, height: 720 }) => {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    };
+    return { context, extensionId, serviceWorker, openPage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A tiny static file server on 127.0.0.1 for the pages the extension is tried on: the demo
+ * (demo/) and the e2e fixtures (tests/e2e/fixtures/, e.g. editor look-alikes for issue 5).
+ * Used by the e2e tests and by `npm start`. Loopback only, GET/HEAD only, no directory listing.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** URL prefix → folder served under it. The longest matching prefix wins. */
+export const DEFAULT_MOUNTS: Record<string, string> = {
+  '/': join(ROOT, 'demo'),
+  '/fixtures/': join(ROOT, 'tests/e2e/fixtures'),
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Resolves a URL path to a file inside one of the mounts, or `undefined` (never outside them). */
+export function resolvePath(urlPath: string, mounts: Record<string, string> = DEFAULT_MOUNTS): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  const prefix = Object.keys(mounts)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return undefined;
+  const folder = resolve(mounts[prefix] as string);
+  const file = resolve(folder, normalize(`./${path.slice(prefix.length)}`));
+  if (file !== folder && !file.startsWith(folder + sep)) return undefined;
+  return path.endsWith('/') ? join(file, 'index.html') : file;
+}
+
+/** Starts the server; `port: 0` (default) picks a free port. */
+export function startServer(options: { port?: number; mounts?: Record<string, string> } = {}): Promise<StaticServer> {
+  const { port = 0, mounts = DEFAULT_MOUNTS } = options;
+  const server: Server = createServer(async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolvePath(request.url ?? '/', mounts);
+    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    if (!file || !info?.isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': info.size,
+      'cache-control': 'no-store',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolvePromise({
+        url: `http://127.0.0.1:${actual}/`,
+        port: actual,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
