@@ -181,3 +181,16 @@ describe('verbatim comparison', () => {
     expect(readLines('a\nb')[1]).toEqual({ n: 2, text: 'b' });
   });
 });
+
+describe('measure references in drafting', () => {
+  test.each([
+    { why: 'abbreviated « m. » with the plan named after it', text: 'voir la m. 16 du deuxième plan', want: ['PAN2-16'] },
+    { why: 'a number written in words', text: 'la mesure vingt et un reste floue', want: ['PAN1-21'] },
+    { why: '« n° » before the number', text: 'la mesure n° 5', want: ['PAN1-5'] },
+    { why: 'a taxonomy key typed as is', text: 'cf. PAN1-11bis', want: ['PAN1-11bis'] },
+    { why: '« une fois » after « mesure » is not measure 1', text: 'cette mesure une fois adoptée', want: [] },
+    { why: 'the first plan named explicitly wins over the default', text: 'la mesure 5 du premier plan', want: ['PAN1-5'], plan: 'PAN2' },
+  ])('$why', ({ text, want, plan }) => {
+    expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
+  });
+});
