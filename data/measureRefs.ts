@@ -56,7 +56,7 @@ export function measureRefs(text: string, defaultPlan: string, keys: MeasureKeyr
   for (const m of folded.matchAll(MENTION)) {
     const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 45);
     const plan = SECOND.test(after) ? 'PAN2' : THIRD.test(after) ? 'PAN3' : FIRST.test(after) ? 'PAN1' : defaultPlan;
-    for (const part of m[1].split(/\s*(?:,|\bet\b|\bou\b|&)\s*/)) {
+    for (const part of m[1].split(/\s*,\s*|\s+(?:et|ou)\s+|\s*&\s*/)) {
       const n = number(part);
       if (n && keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);
     }
