@@ -6,8 +6,10 @@ import type { MeasureNotesReader } from '../pipeline';
 import type { SourceParser } from '../types';
 import { collectif20140131 } from './collectif-2014-01-31';
 import { matignon20140624 } from './matignon-2014-06-24';
+import { ministre20140203 } from './ministre-2014-02-03';
+import { borne20221215 } from './borne-2022-12-15';
 
-export const PARSERS: SourceParser[] = [collectif20140131, matignon20140624];
+export const PARSERS: SourceParser[] = [collectif20140131, ministre20140203, matignon20140624, borne20221215];
 
 /** Readers of per-measure evaluation notes (the CNCDH's 2017 statuses and observations). */
 export const MEASURE_NOTES: MeasureNotesReader[] = [];
