@@ -82,8 +82,9 @@ export function extractSource(
   for (const block of parser.parse(readLines(text))) {
     for (const d of segmentBlock(block, { lexicon: opts.lexicon, govSpeakers: parser.govSpeakers, correct })) {
       if (!substantive(d.text)) continue;
+      // Cues speak of a plan's measures by subject: only the plan the document discusses.
       const measures = [
-        ...new Set([...d.measures, ...mentionedMeasures(d.text, parser.defaultPlan, measureKeys), ...cuedMeasures(d.text)]),
+        ...new Set([...d.measures, ...mentionedMeasures(d.text, parser.defaultPlan, measureKeys), ...cuedMeasures(d.text).filter((k) => k.startsWith(`${parser.defaultPlan}-`))]),
       ].filter((k) => measureKeys.has(k));
       const base = `${source.id}:${hash(foldWord(d.text))}`;
       const n = (seen.get(base) ?? 0) + 1;
