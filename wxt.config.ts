@@ -64,6 +64,7 @@ export default defineConfig({
   webExt: {
     // `npm run dev` must never try to download a browser: use Debian's Chromium.
     binaries: { chrome: CHROMIUM, chromium: CHROMIUM },
-    startUrls: ['http://127.0.0.1:4173/'],
+    // Chromium refuses to run as root (containers) without it.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
 });

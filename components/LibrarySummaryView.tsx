@@ -9,7 +9,8 @@ const KIND_LABEL: Record<SourceKind, MessageKey> = {
 };
 
 /** The library at a glance: totals, then each source with its number of positions. */
-export function LibrarySummaryView({ summary }: { summary: LibrarySummary }) {
+export function LibrarySummaryView({ summary, headingLevel = 2 }: { summary: LibrarySummary; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const ours = (Object.entries(summary.authors) as [AuthorId, number][]).reduce((sum, [author, n]) => (isOurs(author) ? sum + n : sum), 0);
   return (
     <section class="library" data-testid="library-summary" aria-labelledby="library-totals">
@@ -27,7 +28,7 @@ export function LibrarySummaryView({ summary }: { summary: LibrarySummary }) {
         </p>
         {summary.positionCount > 0 && <p class="totals__sub muted">{tCount('ownWording', ours)}</p>}
       </div>
-      <h2 class="section-title">{t('sourcesHeading')}</h2>
+      <Heading class="section-title library__sources-title">{t('sourcesHeading')}</Heading>
       {summary.sources.length === 0 ? (
         <p class="muted">{t('emptyLibrary')}</p>
       ) : (

@@ -28,6 +28,12 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || 'fr';
 }
 
+/** The UI language's own name, « français » / « English ». */
+export function languageName(): string {
+  const lang = uiLanguage();
+  return new Intl.DisplayNames([lang], { type: 'language' }).of(lang.split('-')[0] ?? lang) ?? lang;
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(uiLanguage()).format(value);
 }

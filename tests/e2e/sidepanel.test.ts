@@ -66,6 +66,18 @@ describe('extension in Chromium (French UI)', () => {
     await page.close();
   });
 
+  test.each([
+    ['popup.html', { width: 320, height: 260 }],
+    ['options.html', { width: 900, height: 900 }],
+  ])('%s shows the same total', async (path, viewport) => {
+    const page = await ext.openPage(path, viewport);
+    const total = page.getByTestId('position-count');
+    await total.waitFor({ timeout: 20_000 });
+    expect(digits(await total.textContent())).toBe(library.positions.length);
+    await page.screenshot({ path: join(ROOT, `test-results/${path.replace('.html', '')}-fr.png`), fullPage: true });
+    await page.close();
+  });
+
   test('the positions are stored in the extension’s IndexedDB', async () => {
     const stored = await ext.serviceWorker.evaluate(
       () =>
