@@ -53,8 +53,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'positions@contrelatraite.org',
-              strict_min_version: '115.0',
-              // Firefox asks every new add-on to declare what it collects: nothing.
+              strict_min_version: '140.0',
+              // Firefox (140+) asks every new add-on to declare what it collects: nothing.
               data_collection_permissions: { required: ['none'] },
             } as Record<string, unknown>,
           },
