@@ -18,8 +18,7 @@ export function useLibrarySummary(load: () => Promise<LibrarySummary> = () => se
     return () => {
       current = false;
     };
-    // `load` is a stable default in practice; re-running only on retry avoids request loops.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only `retry` asks again: `load` is a new function on every render and must not re-trigger.
   }, [attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { query, retry };
