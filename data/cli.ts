@@ -2,32 +2,12 @@
  * Command line: `npm run library -- build|export|check|stats`, and (issue 4) `match`,
  * `eval`, `bench`. Runs the same `data/` code as the extension. Messages in French.
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildLibrary } from './extract/pipeline';
-import { MEASURE_NOTES, PARSERS } from './extract/sources/index';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GENERATED, buildBundled, readSeeds, serialise } from './cli-lib';
+import { parsedText } from './extract/pipeline';
+import { PARSERS } from './extract/sources/index';
 import { checkLibrary, stats, verifyVerbatim } from './extract/verify';
-import type { Library } from './schema';
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const SEEDS_DIR = join(here, 'seeds');
-export const GENERATED = join(here, 'generated', 'library.json');
-
-export function readSeeds(dir = SEEDS_DIR): Record<string, string> {
-  const texts: Record<string, string> = {};
-  for (const f of readdirSync(dir)) if (f.endsWith('.txt')) texts[f] = readFileSync(join(dir, f), 'utf8');
-  return texts;
-}
-
-export function buildBundled(): Library {
-  return buildLibrary(readSeeds(), PARSERS, MEASURE_NOTES);
-}
-
-/** The library as shipped: stable JSON, one field per line, so reviews read as diffs. */
-export function serialise(lib: Library): string {
-  return JSON.stringify(lib, null, 1) + '\n';
-}
 
 function library(args: string[]): number {
   const [cmd] = args;
@@ -46,7 +26,8 @@ function library(args: string[]): number {
     case 'check': {
       const texts = readSeeds();
       const lib = buildBundled();
-      const problems = checkLibrary(lib, texts);
+      const parsed = Object.fromEntries(PARSERS.map((p) => [p.file, parsedText(p, texts[p.file] ?? '')]));
+      const problems = checkLibrary(lib, texts, parsed);
       let shipped = '';
       try {
         shipped = readFileSync(GENERATED, 'utf8');
@@ -55,7 +36,7 @@ function library(args: string[]): number {
       }
       if (shipped !== serialise(lib))
         problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
-      const v = verifyVerbatim(lib, texts);
+      const v = verifyVerbatim(lib, texts, parsed);
       const pct = (n: number) => ((100 * n) / Math.max(v.total, 1)).toFixed(1);
       console.log(`Positions : ${v.total} ; verbatim (texte entier, source nettoyée) : ${v.whole} (${pct(v.whole)} %) ; fragments de 20 lettres trouvés dans la source brute : ${v.fragments} (${pct(v.fragments)} %)`);
       for (const p of problems) console.log(`✗ ${p.where} : ${p.what}`);
@@ -88,5 +69,11 @@ function main(argv: string[]): number {
   console.error(`Commande inconnue : ${group ?? '(aucune)'}. Commandes : library, match, eval, bench.`);
   return 2;
 }
+
+// `npm run library -- stats | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -107,6 +107,18 @@ export function extractSource(
   return { source, positions };
 }
 
+/**
+ * The source as its parser reads it: the lines of its blocks, in order, after the parser's
+ * cleaning (formatting marks, footnotes and their calls, sidebars). `library check` accepts
+ * a wording found here when a footnote or a sidebar interrupted it in the raw text.
+ */
+export function parsedText(parser: SourceParser, text: string): string {
+  return parser
+    .parse(readLines(text))
+    .flatMap((b) => b.lines.map((l) => l.text))
+    .join('\n');
+}
+
 /** Too thin to offer: fewer than five words or no sentence in it. */
 function substantive(text: string): boolean {
   return text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 5;

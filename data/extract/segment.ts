@@ -70,7 +70,7 @@ const DEPENDENT = new RegExp(
       'ce (?:sc[eé]nario|constat|rapport|dispositif|plan|chiffre)',
       'ils?(?! (?:faut|convient|est|existe|importe|s.agit|y a|n.y a|serait|semble|reste|ne faut|n.existe|appara[iî]t|para[iî]t|devrait|faudrait|a [eé]t[eé]|sera|manque|s.av[eè]re))',
       'elles? ', 'en effet', 'aussi', 'toutefois', 'n[eé]anmoins', 'pourtant', 'or ', 'en outre', 'de plus',
-      'par cons[eé]quent', 'dans ce cadre', '[aà] cet [eé]gard', 'ainsi', 'surtout', 'mais ', 'donc',
+      'par cons[eé]quent', 'dans ce cadre', '[aà] cet [eé]gard', 'ainsi', 'surtout', 'mais ', 'donc', 'comme ', 'de m[eê]me',
     ].join('|') +
     ')',
   'i',
