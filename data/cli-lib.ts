@@ -28,3 +28,11 @@ export function serialise(lib: Library): string {
   return JSON.stringify(lib, null, 1) + '\n';
 }
 
+
+/** The shipped library as the extension bundles it. */
+export function shippedLibrary(): Library {
+  return JSON.parse(readFileSync(GENERATED, 'utf8')) as Library;
+}
+
+/** The development query set beside the project (shared/eval), the default of `npm run eval`. */
+export const DEV_QUERIES = join(here, '..', '..', 'shared', 'eval', 'dev-queries.jsonl');

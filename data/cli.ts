@@ -4,7 +4,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GENERATED, buildBundled, readSeeds, serialise } from './cli-lib';
+import { DEV_QUERIES, GENERATED, buildBundled, readSeeds, serialise, shippedLibrary } from './cli-lib';
+import { benchCommand } from './bench';
+import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
+import { buildIndex } from './index';
+import { createMatcher } from './match';
 import { parsedText } from './extract/pipeline';
 import { PARSERS } from './extract/sources/index';
 import { checkLibrary, stats, verifyVerbatim } from './extract/verify';
@@ -63,9 +67,83 @@ function library(args: string[]): number {
   }
 }
 
-function main(argv: string[]): number {
+/** `match -- --k 5 --jsonl` (lines `{"id","text"}` on stdin) or `match -- "texte…"` (a readable ranking). */
+async function matchCommand(args: string[]): Promise<number> {
+  const k = Number(valueOf(args, '--k') ?? 5);
+  const matcher = createMatcher(buildIndex(shippedLibrary()));
+  if (args.includes('--jsonl')) {
+    const input = await readStdin();
+    const out: string[] = [];
+    for (const [n, line] of input.split('\n').entries()) {
+      if (!line.trim()) continue;
+      let q: { id?: unknown; text?: unknown };
+      try {
+        q = JSON.parse(line);
+      } catch {
+        console.error(`Ligne ${n + 1} : JSON illisible, ignorée.`);
+        continue;
+      }
+      const results = matcher.match(String(q.text ?? ''), { k }).map((r) => ({
+        id: r.id, text: r.text, author: r.author, speaker: r.speaker, measures: r.measures, themes: r.themes,
+        sourceId: r.sourceId, score: r.score, matched: r.matched,
+      }));
+      out.push(JSON.stringify({ id: q.id, results }));
+    }
+    process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
+    return 0;
+  }
+  const text = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--k').join(' ');
+  if (!text) {
+    console.error('Usage : npm run match -- "texte…"   ou   npm run -s match -- --k 5 --jsonl < requetes.jsonl');
+    return 2;
+  }
+  const why = matcher.explain(text);
+  const results = matcher.match(text, { k });
+  console.log(`Concepts : ${why.concepts.join(', ') || '—'} ; mesures citées : ${why.measureRefs.join(', ') || '—'} ; indice de pertinence ${why.evidence.toFixed(2)}`);
+  if (!results.length) console.log('Aucune position ne correspond : le panneau reste discret.');
+  results.forEach((r, i) => {
+    console.log(`\n${i + 1}. [${r.author}${r.speaker ? ` — ${r.speaker}` : ''}] ${r.score.toFixed(2)}  ${r.measures.join(' ')}  (${r.themes.join(', ')})`);
+    console.log(`   ${r.text}`);
+    console.log(`   ↳ ${r.citations.map((c) => `${c.sourceId} › ${c.section} (l. ${c.lines[0]}-${c.lines[1]})`).join(' ; ')}`);
+    console.log(`   mots : ${r.matched.join(', ')}${r.concepts.length ? ` ; concepts : ${r.concepts.join(', ')}` : ''}`);
+  });
+  return 0;
+}
+
+/** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on the dev set by default. */
+function evalCommand(args: string[]): number {
+  const file = args.find((a) => !a.startsWith('--')) ?? DEV_QUERIES;
+  const queries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
+  const matcher = createMatcher(buildIndex(shippedLibrary()));
+  const results = new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
+  const report = score(queries, results);
+  console.log(formatReport(report));
+  if (args.includes('--verbose'))
+    for (const id of [...report.misses, ...report.offtopicMisses]) {
+      const q = queries.find((x) => x.id === id)!;
+      console.log(`\n${id} (${q.kind}) ${q.text}\n  attendu : ${JSON.stringify(q.expect)}`);
+      for (const r of results.get(id) ?? []) console.log(`  - [${r.author}] ${evalNorm(r.text).slice(0, 140)}`);
+    }
+  return 0;
+}
+
+function valueOf(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function main(argv: string[]): number | Promise<number> {
   const [group, ...rest] = argv;
   if (group === 'library') return library(rest);
+  if (group === 'match') return matchCommand(rest);
+  if (group === 'eval') return evalCommand(rest);
+  if (group === 'bench') return benchCommand(rest);
   console.error(`Commande inconnue : ${group ?? '(aucune)'}. Commandes : library, match, eval, bench.`);
   return 2;
 }
@@ -76,4 +154,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

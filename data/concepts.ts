@@ -1,0 +1,118 @@
+/**
+ * The domain thesaurus at work: finds, in an analysed text, the concepts of
+ * `thesaurus/concepts.json` it expresses (« examens osseux » → tests-osseux, « cellule de
+ * renseignement financier » → tracfin). Matching is on stems, word by word, so inflections
+ * and stop words don't get in the way; terms marked `=` match the written word (acronyms,
+ * « traite » which must not meet « traitement »).
+ */
+import data from './thesaurus/concepts.json';
+import { analyzeWithSurface, type Token } from './normalise';
+
+export type Strength = 'anchor' | 'domain' | 'weak';
+
+export interface Concept {
+  id: string;
+  strength: Strength;
+  measures: string[];
+  themes: string[];
+}
+
+export interface ConceptHit {
+  concept: string;
+  /** The matched expression is generic (« places », « un mois »): it supports, it does not prove. */
+  generic: boolean;
+  /** Token range in the analysed text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+interface Pattern {
+  concept: string;
+  generic: boolean;
+  exact: boolean;
+  seq: string[];
+}
+
+interface RawConcept {
+  id: string;
+  strength: Strength;
+  terms: string[];
+  measures?: string[];
+  themes?: string[];
+}
+
+/** How much a concept alone says that a text is about the field (see concepts.json). */
+export const STRENGTH_WEIGHT: Record<Strength, number> = { anchor: 1, domain: 0.5, weak: 0.2 };
+/** A generic expression counts for this share of its concept's strength. */
+export const GENERIC_FACTOR = 0.3;
+
+export class Thesaurus {
+  readonly concepts = new Map<string, Concept>();
+  private readonly byFirst = new Map<string, Pattern[]>();
+
+  constructor(raw: RawConcept[] = (data as { concepts: RawConcept[] }).concepts) {
+    for (const c of raw) {
+      this.concepts.set(c.id, { id: c.id, strength: c.strength, measures: c.measures ?? [], themes: c.themes ?? [] });
+      for (const term of c.terms) this.add(c.id, term);
+    }
+  }
+
+  private add(concept: string, term: string): void {
+    const generic = term.includes('~');
+    const exact = term.includes('=');
+    const words = term.replace(/^[~=]+/, '');
+    const tokens = analyzeWithSurface(words);
+    const seq = tokens.map((t) => (exact ? t.word : t.stem));
+    if (!seq.length) return;
+    const key = seq[0];
+    const list = this.byFirst.get(key) ?? [];
+    list.push({ concept, generic, exact, seq });
+    this.byFirst.set(key, list);
+  }
+
+  /** Every concept expressed in the tokens, with where. A token may serve several concepts. */
+  detect(tokens: readonly Token[]): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      for (const key of [tokens[i].stem, tokens[i].word]) {
+        for (const p of this.byFirst.get(key) ?? []) {
+          if (i + p.seq.length > tokens.length) continue;
+          let ok = true;
+          for (let j = 0; j < p.seq.length && ok; j++) {
+            const t = tokens[i + j];
+            ok = p.exact ? t.word === p.seq[j] : t.stem === p.seq[j];
+          }
+          if (ok) hits.push({ concept: p.concept, generic: p.generic, start: i, end: i + p.seq.length });
+        }
+      }
+    }
+    return dedupe(hits);
+  }
+
+  /**
+   * How strongly the hits say the text is about the field: each concept counts once, by its
+   * strength, and only a fraction of it when every expression found for it is generic.
+   */
+  evidence(hits: readonly ConceptHit[]): number {
+    const best = new Map<string, number>();
+    for (const h of hits) {
+      const c = this.concepts.get(h.concept);
+      if (!c) continue;
+      const w = STRENGTH_WEIGHT[c.strength] * (h.generic ? GENERIC_FACTOR : 1);
+      best.set(h.concept, Math.max(best.get(h.concept) ?? 0, w));
+    }
+    let sum = 0;
+    for (const w of best.values()) sum += w;
+    return sum;
+  }
+}
+
+function dedupe(hits: ConceptHit[]): ConceptHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = `${h.concept}:${h.start}:${h.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
