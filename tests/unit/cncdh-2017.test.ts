@@ -101,9 +101,12 @@ describe('CNCDH statuses of the 23 measures', () => {
 });
 
 describe('structure', () => {
-  test('every block is the CNCDH’s', () => {
+  test('every block is the CNCDH’s, except the plan’s own measure titles, which are the Government’s', () => {
     expect(blocks.length).toBeGreaterThan(200);
-    for (const b of blocks) expect(b.author).toBe('cncdh');
+    const titles = blocks.filter((b) => b.section.includes('Intitulé de la mesure (texte du plan)'));
+    expect(titles).toHaveLength(23);
+    for (const b of titles) expect(b.author).toBe('gouvernement');
+    for (const b of blocks.filter((x) => !titles.includes(x))) expect(b.author).toBe('cncdh');
   });
 
   test.each([
@@ -185,7 +188,6 @@ describe('cleaning', () => {
     { n: 1208, what: 'running head' },
     { n: 110, what: 'page number « 8 »' },
     { n: 1210, what: 'page number « 40 »' },
-    { n: 209, what: 'measure 1’s title' },
     { n: 1381, what: '« Mesure 15 » heading' },
     { n: 1682, what: '« € » icon' },
     { n: 117, what: 'Palermo Protocol quotation' },
@@ -294,9 +296,11 @@ describe('positions of this source', () => {
     expect(source).toMatchObject({ id: 'eval-cncdh-2017', kind: 'évaluation', date: '2017-07-06', participants: [] });
   });
 
-  test('all CNCDH, many of them its recommendations', () => {
+  test('all CNCDH but the plan’s measure titles, many of them its recommendations', () => {
     expect(positions.length).toBeGreaterThan(300);
-    expect(new Set(positions.map((p) => p.author))).toEqual(new Set(['cncdh']));
+    const titles = positions.filter((p) => p.section.endsWith('Intitulé de la mesure (texte du plan)'));
+    expect(new Set(titles.map((p) => p.author))).toEqual(new Set(['gouvernement']));
+    expect(new Set(positions.filter((p) => !titles.includes(p)).map((p) => p.author))).toEqual(new Set(['cncdh']));
     const recommends = positions.filter((p) => /La CNCDH recommande/.test(p.text));
     expect(recommends.length).toBeGreaterThan(20);
   });

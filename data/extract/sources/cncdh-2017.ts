@@ -273,6 +273,8 @@ function walk(lines: Line[]): Read {
 
   const streams: Unit[][] = [[]];
   const main = streams[0];
+  // The plan's own wording of each measure, as the evaluation prints it: the Government's text.
+  const titles: Block[] = [];
   const parts = new Map<number, Part>();
   let root = ['Introduction'];
   let part: Part | undefined;
@@ -361,7 +363,15 @@ function walk(lines: Line[]): Read {
     if ((m = MEASURE_HEADING.exec(t))) {
       const n = Number(m[1]);
       if (n !== part?.n) startPart(n, line.n);
-      i = skipTitle(lines, i, n);
+      const end = skipTitle(lines, i, n);
+      titles.push({
+        section: [...root, `Mesure ${n}`, 'Intitulé de la mesure (texte du plan)'],
+        author: 'gouvernement',
+        organisation: 'Plan d’action national 2014-2016 (Gouvernement)',
+        measures: [`${PLAN}-${n}`],
+        lines: lines.slice(i + 1, end + 1).filter((l) => l.text.trim() && !isFurniture(l.text)),
+      });
+      i = end;
       continue;
     }
     if (STATUS_WORD.test(t) || STATUS_DONE.test(t)) {
@@ -411,7 +421,7 @@ function walk(lines: Line[]): Read {
   for (let n = 1; n <= MEASURE_COUNT; n++) {
     if (!parts.get(n)?.status) throw new Error(`cncdh-2017: measure ${n} has no status in ${FILE}`);
   }
-  const blocks = streams.flatMap((s) => blocksOf(paragraphsOf(s)));
+  const blocks = [...streams.flatMap((s) => blocksOf(paragraphsOf(s))), ...titles];
   blocks.sort((a, b) => a.lines[0].n - b.lines[0].n);
   return { blocks, parts };
 }

@@ -79,6 +79,7 @@ function parse(lines: Line[]): Block[] {
       heading = '';
       // The heading's title runs on until the paragraph's first full sentence, if any.
       const rest = titleAndRest(para);
+      titleBlock(para.slice(0, para.length - rest.length), num);
       if (rest.length) blocks.push(block(rest));
       continue;
     }
@@ -90,6 +91,28 @@ function parse(lines: Line[]): Block[] {
     blocks.push(block(para));
   }
   return blocks;
+
+  /**
+   * The measure's title as the draft plan worded it: the Government's text, unless the
+   * report says the Collectif reworded it (« titre reformulé / modifié par le Collectif »,
+   * or the next paragraph: « Le titre a fait l'objet d'une reformulation par le Collectif »).
+   */
+  function titleBlock(title: Line[], num: string): void {
+    const label = MEASURE.exec(title[0].text)!;
+    const first = { ...title[0], text: label[3] };
+    const lines = [first, ...title.slice(1)].filter((l) => l.text.trim());
+    if (!lines.length) return;
+    const i = body.findIndex((l) => l.n === title[title.length - 1].n);
+    const after = flat(body.slice(i + 1, i + 8));
+    const ours = /par le Collectif/i.test(flat(title)) || /^Le titre a fait l.objet d.une reformulation par le Collectif/.test(after);
+    blocks.push({
+      section: [top, priority, measure!.label, ours ? 'Intitulé proposé par le Collectif' : 'Intitulé du projet de plan'],
+      author: ours ? 'collectif' : 'gouvernement',
+      organisation: ours ? 'Collectif « Ensemble contre la traite des êtres humains »' : 'Projet de plan d’action national (Gouvernement)',
+      measures: [`PAN1-${num}`],
+      lines,
+    });
+  }
 
   function block(para: Line[]): Block {
     const section = [top];
