@@ -40,7 +40,14 @@ export default defineConfig({
     default_locale: 'fr',
     // `sidePanel` is added by WXT for Chrome MV3 because entrypoints/sidepanel exists;
     // Firefox gets `sidebar_action` for the same page instead. IndexedDB needs no permission.
-    permissions: [],
+    // `scripting`: register the content scripts on a site the user turns on (Roundcube, Etherpad,
+    // Nextcloud… at any address) and start them in the open tab. `activeTab`: the popup learns the
+    // current tab's address, to offer « Activer sur ce site », only when the user opens it.
+    // The built-in sites' host permissions come from the content scripts' `matches` (utils/builtinSites.ts).
+    // README « Permissions » explains each one to users.
+    permissions: ['scripting', 'activeTab'],
+    // Asked for one site at a time, when the user clicks « Activer sur ce site »; never all at once.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       // `wxt` (dev server) needs to reach its own localhost server for hot reload.
       extension_pages:

@@ -11,7 +11,33 @@ import type { AuthorId, Source } from './schema';
 export interface ProtocolMap {
   /** What the library holds: its sources with their number of positions, and totals. */
   'library/summary': { request: void; response: LibrarySummary };
+
+  // --- The page side (issue 5). Content script → background. ---
+  /** The paragraph around the caret changed (debounced; never sent when unchanged). */
+  'editor/paragraph': { request: Paragraph; response: void };
+  /** The user left the editable (focus went elsewhere in the same page, or the page is going away). */
+  'editor/left': { request: void; response: void };
+
+  // --- Extension pages (side panel, popup) → background. Refused from content scripts. ---
+  /** Insert `text` at the caret of the editor the user was writing in, in tab `tabId`. */
+  'editor/insert': { request: { tabId: number; text: string }; response: InsertResult };
+  /** The current paragraph of a tab, for a panel opened after the user started writing. */
+  'panel/state': { request: { tabId: number }; response: PanelState };
+  /** Whether the assistant runs on the site of `url` (see `SiteStatus`). */
+  'site/status': { request: { url: string }; response: SiteStatus };
+  /**
+   * Turns the assistant on for the site of `url` (its host permission must already be granted:
+   * the page calls `permissions.request` in the click handler) and starts it in tab `tabId`.
+   */
+  'site/enable': { request: { url: string; tabId?: number }; response: SiteStatus };
+  /** Turns it off again and gives the host permission back. */
+  'site/disable': { request: { url: string }; response: SiteStatus };
 }
+
+/** The messages the background answers itself without the library (browser-side handlers in `utils/`). */
+export type PageMessageType = Extract<MessageType, `editor/${string}` | `panel/${string}` | `site/${string}`>;
+/** The messages only extension pages may send: a content script asking for them is refused. */
+export const EXTENSION_PAGE_ONLY: readonly MessageType[] = ['editor/insert', 'panel/state', 'site/status', 'site/enable', 'site/disable'];
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -23,6 +49,123 @@ export interface Envelope<K extends MessageType = MessageType> {
   channel: 'positions';
   type: K;
   request: RequestOf<K>;
+}
+
+/** Who sent a message, as the browser reports it (never as the message claims). */
+export interface MessageContext {
+  /** The sender's tab, for a content script (and for an extension page opened in a tab). */
+  tabId?: number;
+  /** The sender's frame in that tab: 0 for the top frame. */
+  frameId?: number;
+  url?: string;
+  /** True for the extension's own pages (side panel, popup, options), false for content scripts. */
+  fromExtensionPage: boolean;
+}
+
+/**
+ * Background → content script, sent with `tabs.sendMessage(tabId, …, { frameId })` to the one
+ * frame that had focus (broadcasting to every frame would land an insert in the wrong editor).
+ */
+export interface ContentProtocolMap {
+  /** Insert `text` at the remembered caret of the editable, then read the editor back. */
+  'content/insert': { request: { text: string }; response: InsertResult };
+}
+export type ContentMessageType = keyof ContentProtocolMap;
+export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {
+  channel: 'positions';
+  type: K;
+  request: ContentProtocolMap[K]['request'];
+}
+
+/** Editor families the content script recognises, by their DOM (see `utils/editors/`). */
+export type EditorKind =
+  | 'textarea'
+  | 'input'
+  | 'contenteditable'
+  | 'prosemirror'
+  | 'ckeditor5'
+  | 'quill'
+  | 'lexical'
+  | 'tinymce'
+  | 'etherpad'
+  | 'gmail'
+  | 'outlook'
+  | 'word'
+  | 'gdocs';
+
+/** The text being written, as the content script reads it. */
+export interface Paragraph {
+  /** The block holding the caret, trimmed; may be empty (an empty line, a fresh editor). */
+  text: string;
+  /** The neighbouring paragraph when `text` is short (under ~60 characters), for context. */
+  context?: string;
+  editor: EditorKind;
+  /** The page (top frame) address and title, for the panel to say where the user is writing. */
+  url: string;
+  title: string;
+  /**
+   * How the text was obtained when it is not the paragraph at the caret: `selection` on Google Docs
+   * without its annotated-text mode (only what the user selected can be read there).
+   */
+  from?: 'caret' | 'selection';
+}
+
+/** A paragraph with where it came from, as the background keeps it (the latest one per tab). */
+export interface FocusedParagraph extends Paragraph {
+  tabId: number;
+  frameId: number;
+  /** `Date.now()` when the background received it. */
+  receivedAt: number;
+}
+
+export interface PanelState {
+  paragraph?: FocusedParagraph;
+}
+
+/**
+ * How an insertion went, checked by reading the editor back afterwards.
+ * `undoable: false` means it went in by a path the editor's Ctrl+Z does not cover (e.g. setRangeText).
+ */
+export type InsertResult =
+  | { ok: true; strategy: InsertStrategy; undoable: boolean; /** Google Docs: the editor took it, but cannot be read back. */ unverified?: true }
+  | { ok: false; reason: InsertFailure; detail?: string };
+export type InsertStrategy = 'execCommand' | 'paste' | 'editor-api' | 'setRangeText';
+export type InsertFailure =
+  /** No editor was focused in that tab (or the background restarted since). */
+  | 'no-editor'
+  /** The frame that had the editor is gone (page reloaded or closed). */
+  | 'frame-gone'
+  /** The editable the caret was in is no longer in the page. */
+  | 'editor-gone'
+  /** Every way in was tried and reading the editor back does not show the text. */
+  | 'not-inserted'
+  /** Read-only field, or an editor that cannot be written from outside (Google Docs, Word for the web). */
+  | 'unsupported';
+
+/** Messages on the `panel` port (`runtime.connect({ name: PANEL_PORT })`). */
+export const PANEL_PORT = 'panel';
+/** Panel → background: follow this tab (sent again to follow another). */
+export interface PanelFollow {
+  type: 'follow';
+  tabId: number;
+}
+/** Background → panel: the followed tab's paragraph changed; `undefined` when the user left the editor. */
+export interface PanelParagraph {
+  type: 'paragraph';
+  tabId: number;
+  paragraph?: FocusedParagraph;
+}
+
+/**
+ * Where the assistant runs: `builtin` on the webmails and editors it knows (Gmail, Outlook on the web,
+ * Google Docs, Word for the web), `enabled` on a site the user turned it on for (Roundcube, Etherpad,
+ * Nextcloud… at any address), `disabled` elsewhere, `unsupported` on pages no extension may touch
+ * (browser pages, the web store, local files).
+ */
+export interface SiteStatus {
+  state: 'builtin' | 'enabled' | 'disabled' | 'unsupported';
+  /** The match pattern for the site, e.g. `https://mail.example.org/*`. */
+  pattern?: string;
 }
 
 /** The background's answer: a value, or an error serialised so the sender can show it. */

@@ -3,11 +3,19 @@
  * Browser-free, so tests drive it with fake-indexeddb exactly as the background does.
  */
 import { installBundled, type InstallReport, type LibraryDb } from './db';
-import type { MessageType, RequestOf, ResponseOf } from './protocol';
+import type { MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import type { Library } from './schema';
 import { summarise } from './summary';
 
-export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+/** Answers one message; `context` says who sent it, as the browser reports it. */
+export type Handler<K extends MessageType> = (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;
+/** One handler per message: the background serves exactly this, so a message without a handler does not build. */
+export type Handlers = { [K in MessageType]: Handler<K> };
+/**
+ * The messages this service answers: all but the page-side ones (editor/, panel/, site/), which need
+ * the browser's tabs and scripting APIs and live in `utils/background/`. These ignore the sender.
+ */
+export type LibraryHandlers = { [K in Exclude<MessageType, PageMessageType>]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 export function createLibraryService(db: LibraryDb, bundled: Library) {
   let installing: Promise<InstallReport> | undefined;
@@ -26,7 +34,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     return installing;
   }
 
-  const handlers: Handlers = {
+  const handlers: LibraryHandlers = {
     'library/summary': async () => {
       await ensureInstalled();
       return summarise(db);

@@ -4,13 +4,24 @@ import bundledLibrary from '../data/generated/library.json';
 import { openLibraryDb } from '../data/db';
 import type { Library } from '../data/schema';
 import { createLibraryService } from '../data/service';
-import { serveMessages } from '../utils/messaging';
+import { createEditorRelay } from '../utils/background/createEditorRelay';
+import { servePanels } from '../utils/background/servePanels';
+import { createSiteAccess } from '../utils/background/siteAccess';
+import { sendToFrame, serveMessages } from '../utils/messaging';
 
-/** The background owns the library: it installs the bundled one and answers every message. */
+/**
+ * The background owns the library (it installs the bundled one and answers every message) and
+ * relays between the page and the side panel: paragraphs in, inserts out to the focused frame.
+ */
 export default defineBackground(() => {
   const service = createLibraryService(openLibraryDb(), bundledLibrary as Library);
+  const relay = createEditorRelay({ insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }) });
+  const sites = createSiteAccess();
   browser.runtime.onInstalled.addListener(() => {
     service.ensureInstalled().catch((error: unknown) => console.error('Positions: installing the bundled library failed.', error));
   });
-  serveMessages(service.handlers);
+  serveMessages({ ...service.handlers, ...relay.handlers, ...sites.handlers });
+  servePanels(relay);
+  sites.listen();
+  sites.sync().catch((error: unknown) => console.warn('Positions: checking the sites turned on failed.', error));
 });

@@ -1,11 +1,18 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BUILTIN_MATCHES } from '../utils/builtinSites';
+import { startContentScript } from '../utils/content/startContentScript';
 
 /**
- * Placeholder for issue 5 (suggestions while writing in webmail and editors). Registered at
- * runtime, not in the manifest, so for now it runs on no page and asks for no host permission.
+ * Reads the paragraph being written and inserts wording on request (issue 5). Runs on the built-in
+ * webmails and editors, and on sites the user turned on (registered at run time, `utils/background/siteAccess.ts`).
+ * In every frame, about:blank ones included: TinyMCE, Etherpad and Google Docs write in iframes.
  */
 export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  main() {},
+  matches: BUILTIN_MATCHES,
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main() {
+    startContentScript();
+  },
 });

@@ -1,16 +1,32 @@
 /**
  * The runtime side of `data/protocol.ts`: `sendMessage` for pages and content scripts,
- * `serveMessages` for the background. Errors thrown by a handler come back to the sender
- * as an `Error` with the same message, instead of a silent `undefined`.
+ * `serveMessages` for the background; `sendToFrame` / `serveContentMessages` for the few
+ * messages the background sends to one frame of a tab. Errors thrown by a handler come back to
+ * the sender as an `Error` with the same message, instead of a silent `undefined`.
  */
-import { browser } from 'wxt/browser';
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../data/protocol';
+import { browser, type Browser } from 'wxt/browser';
+import {
+  EXTENSION_PAGE_ONLY,
+  type ContentEnvelope,
+  type ContentMessageType,
+  type ContentProtocolMap,
+  type Envelope,
+  type MessageContext,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from '../data/protocol';
 import type { Handlers } from '../data/service';
 
 export async function sendMessage<K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { channel: 'positions', type, request };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
-  if (!reply) throw new Error(`Positions: the background did not answer "${type}". Reload the extension.`);
+  return unwrap(type, reply);
+}
+
+function unwrap<T>(type: string, reply: { ok: true; value: T } | { ok: false; error: { name: string; message: string } } | undefined): T {
+  if (!reply) throw new Error(`Positions: no answer to "${type}". Reload the extension.`);
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
   return reply.value;
 }
@@ -19,23 +35,78 @@ function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as Envelope).channel === 'positions';
 }
 
+/** Who sent a message, from what the browser says about the sender (never from the message). */
+export function senderContext(sender: Browser.runtime.MessageSender): MessageContext {
+  return {
+    tabId: sender.tab?.id,
+    frameId: sender.frameId,
+    url: sender.url,
+    // Our pages' addresses start with the extension's own origin; a content script's is the page's.
+    fromExtensionPage: sender.url?.startsWith(browser.runtime.getURL('/')) ?? false,
+  };
+}
+
 /** Answers our messages with `handlers`; leaves any other message to other listeners. */
 export function serveMessages(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only our own extension's pages and scripts may ask (never a web page via externally_connectable).
     if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
-    const handler = handlers[message.type] as ((request: unknown) => Promise<unknown>) | undefined;
-    const reply: Promise<Reply> = handler
-      ? handler(message.request).then(
-          (value) => ({ ok: true, value }) as Reply,
-          (error: unknown) => ({ ok: false, error: serialiseError(error) }),
-        )
-      : Promise.resolve({ ok: false, error: { name: 'Error', message: `Positions: no handler for message "${String(message.type)}".` } });
+    const context = senderContext(sender);
+    const handler = handlers[message.type] as ((request: unknown, context: MessageContext) => Promise<unknown>) | undefined;
+    let reply: Promise<Reply>;
+    if (!handler) {
+      reply = Promise.resolve(failure(`Positions: no handler for message "${String(message.type)}".`));
+    } else if (EXTENSION_PAGE_ONLY.includes(message.type) && !context.fromExtensionPage) {
+      // A content script runs inside web pages: it never gets to insert text or change site access.
+      reply = Promise.resolve(failure(`Positions: "${message.type}" may only be sent by the extension's own pages.`));
+    } else {
+      reply = handler(message.request, context).then(
+        (value) => ({ ok: true, value }) as Reply,
+        (error: unknown) => ({ ok: false, error: serialiseError(error) }),
+      );
+    }
     // `sendResponse` + `return true` keeps the channel open until the reply is ready, in every
     // browser; returning a promise instead is ignored by older Chrome versions.
     void reply.then(sendResponse);
     return true;
   });
+}
+
+/** Background → one frame of a tab. Rejects when no content script answers there. */
+export async function sendToFrame<K extends ContentMessageType>(
+  tabId: number,
+  frameId: number,
+  type: K,
+  request: ContentProtocolMap[K]['request'],
+): Promise<ContentProtocolMap[K]['response']> {
+  const envelope: ContentEnvelope<K> = { channel: 'positions', type, request };
+  const reply = (await browser.tabs.sendMessage(tabId, envelope, { frameId })) as
+    | { ok: true; value: ContentProtocolMap[K]['response'] }
+    | { ok: false; error: { name: string; message: string } }
+    | undefined;
+  return unwrap(type, reply);
+}
+
+export type ContentHandlers = {
+  [K in ContentMessageType]: (request: ContentProtocolMap[K]['request']) => Promise<ContentProtocolMap[K]['response']>;
+};
+
+/** In a content script: answers the background's messages (only the background's: `sender.tab` is unset). */
+export function serveContentMessages(handlers: ContentHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const handler = (handlers as Record<string, ((request: unknown) => Promise<unknown>) | undefined>)[message.type];
+    if (!handler) return undefined;
+    handler(message.request).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: serialiseError(error) }),
+    );
+    return true;
+  });
+}
+
+function failure(message: string): Reply {
+  return { ok: false, error: { name: 'Error', message } };
 }
 
 function serialiseError(error: unknown): { name: string; message: string } {

@@ -1,0 +1,34 @@
+/**
+ * The site a page belongs to, as a match pattern, and whether it is one of the built-in ones.
+ * Pure, unit-tested.
+ */
+import { BUILTIN_MATCHES } from '../builtinSites';
+
+/** `https://mail.example.org:8443/?_task=mail` → `https://mail.example.org/*` (patterns ignore ports); `undefined` for non-web pages. */
+export function sitePattern(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** True when the assistant runs on `url` without being turned on (Gmail, Outlook, Google Docs, Word for the web). */
+export function isBuiltin(url: string, matches: readonly string[] = BUILTIN_MATCHES): boolean {
+  return matches.some((pattern) => patternRegExp(pattern).test(url));
+}
+
+/** A match pattern (`https://*.example.org/path/*`) as a regular expression over full URLs. */
+export function patternRegExp(pattern: string): RegExp {
+  const match = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);
+  if (!match) throw new Error(`Positions: "${pattern}" is not a match pattern this extension uses.`);
+  const [, scheme, host, path] = match as unknown as [string, string, string, string];
+  const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const schemePart = scheme === '*' ? 'https?' : scheme;
+  const hostPart = host === '*' ? '[^/:]+' : host.startsWith('*.') ? `(?:[^/:]+\\.)?${escape(host.slice(2))}` : escape(host);
+  const pathPart = escape(path).replace(/\*/g, '.*');
+  return new RegExp(`^${schemePart}://${hostPart}(?::\\d+)?${pathPart}$`);
+}

@@ -1,0 +1,88 @@
+/**
+ * The page-world half of `callPageBridge.ts` (runs with `world: 'MAIN'`, where the editors'
+ * own objects are visible). It only answers requests; it reads nothing and sends nothing by itself.
+ */
+import { BRIDGE_REPLY, BRIDGE_REQUEST, type BridgeReply, type BridgeRequest } from './callPageBridge';
+
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- foreign editors' globals
+
+export function servePageBridge(win: Window & typeof globalThis = window): void {
+  win.document.addEventListener(
+    BRIDGE_REQUEST,
+    (event) => {
+      const target = event.target as Element;
+      const request = parse((event as CustomEvent<unknown>).detail);
+      if (!request) return;
+      const reply = (body: Omit<BridgeReply, 'id'>) =>
+        target.dispatchEvent(new CustomEvent(BRIDGE_REPLY, { detail: JSON.stringify({ id: request.id, ...body }) }));
+      run(request, target, win).then(
+        (result) => reply({ result }),
+        (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    true,
+  );
+}
+
+async function run(request: BridgeRequest, target: Element, win: Window): Promise<unknown> {
+  const text = request.text ?? '';
+  switch (request.op) {
+    case 'ping':
+      return true;
+    case 'etherpad-insert': {
+      // Etherpad's editor object lives in the pad's top page, two frames above #innerdocbody.
+      const ace = findUp(win, (w) => w.padeditor?.ace) as Loose | undefined;
+      if (!ace) return undefined;
+      ace.callWithAce(
+        (inner: Loose) => {
+          const rep = inner.ace_getRep();
+          inner.ace_replaceRange(rep.selStart, rep.selEnd, text);
+        },
+        'positionsInsert',
+        true,
+      );
+      return true;
+    }
+    case 'ckeditor-insert': {
+      // CKEditor 5 keeps its instance on the editable element (`ckeditorInstance`).
+      const editor = (target.closest('.ck-editor__editable') as Loose | null)?.ckeditorInstance as Loose | undefined;
+      if (!editor?.commands?.get('insertText')) return undefined;
+      editor.execute('insertText', { text });
+      return true;
+    }
+    case 'gdocs-read': {
+      // Only present when Docs runs in its "annotated canvas" mode (see README: Google Docs).
+      const getAnnotatedText = findUp(win, (w) => (typeof w._docs_annotate_getAnnotatedText === 'function' ? w._docs_annotate_getAnnotatedText : undefined));
+      if (typeof getAnnotatedText !== 'function') return undefined;
+      const annotated = (await getAnnotatedText()) as Loose | undefined;
+      if (typeof annotated?.getText !== 'function') return undefined;
+      const selection = annotated.getSelection?.()?.[0] as { start?: number; end?: number } | undefined;
+      return { text: String(annotated.getText()), start: selection?.start ?? null };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The first value `pick` finds in this window or an ancestor (same-origin only). */
+function findUp(win: Window, pick: (w: Loose) => unknown): unknown {
+  for (let w: Window = win; ; w = w.parent) {
+    try {
+      const found = pick(w as unknown as Loose);
+      if (found) return found;
+    } catch {
+      return undefined; // a cross-origin ancestor: stop there
+    }
+    if (w === w.parent) return undefined;
+  }
+}
+
+function parse(detail: unknown): BridgeRequest | undefined {
+  if (typeof detail !== 'string') return undefined;
+  try {
+    const value = JSON.parse(detail) as BridgeRequest;
+    return typeof value?.id === 'string' && typeof value.op === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The content script's whole behaviour in one frame: notice when the user writes in an editable,
+ * read the paragraph around the caret once typing pauses, send it when it changed, remember the
+ * caret, and insert at it on the background's request.
+ *
+ * Until an editable has focus, the listeners return at once: on a page where the user is not
+ * writing, the script does nothing. It reads the DOM and never changes it.
+ */
+import type { InsertResult, Paragraph } from '../../data/protocol';
+import { detectEditor, type EditorTarget } from '../editors/detectEditor';
+import { insertText, type SavedCaret } from '../editors/insertText';
+import { readParagraph } from '../editors/readParagraph';
+
+/** Typing pause before the paragraph is read and sent: never on every keystroke. */
+export const DEBOUNCE_MS = 300;
+
+export interface WatchOptions {
+  paragraph(paragraph: Paragraph): void;
+  left(): void;
+  debounceMs?: number;
+}
+
+export function watchEditors(win: Window, options: WatchOptions) {
+  const doc = win.document;
+  const { debounceMs = DEBOUNCE_MS } = options;
+  const saved = new WeakMap<Element, SavedCaret>();
+  let current: EditorTarget | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastSent: string | undefined;
+  let rootIds = new WeakMap<Element, number>();
+  let nextRootId = 0;
+
+  const focusedEditor = () => detectEditor(deepActiveElement(doc));
+
+  const remember = (target: EditorTarget) => {
+    if (target.kind === 'textarea' || target.kind === 'input') return;
+    const selection = doc.getSelection();
+    if (!selection?.rangeCount) return;
+    const range = selection.getRangeAt(0);
+    if (target.root.contains(range.startContainer)) saved.set(target.root, { range: range.cloneRange() });
+  };
+
+  const onActivity = () => {
+    const target = focusedEditor();
+    if (!target) return;
+    current = target;
+    remember(target);
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), debounceMs);
+  };
+
+  const flush = async () => {
+    const target = current;
+    if (!target?.root.isConnected || focusedEditor()?.root !== target.root) return;
+    const read = await readParagraph(target);
+    if (!read) return;
+    const paragraph: Paragraph = { text: read.text, editor: target.kind, url: topUrl(win), title: topTitle(win) };
+    if (read.context) paragraph.context = read.context;
+    if (read.from) paragraph.from = read.from;
+    const key = JSON.stringify([idOf(target.root), paragraph.editor, paragraph.text, paragraph.context ?? '']);
+    if (key === lastSent) return; // nothing changed: nothing to say
+    lastSent = key;
+    options.paragraph(paragraph);
+  };
+
+  const idOf = (root: Element) => {
+    let id = rootIds.get(root);
+    if (id === undefined) rootIds.set(root, (id = nextRootId++));
+    return id;
+  };
+
+  const onFocusOut = () => {
+    // Wait for the focus to land. If this document still has it and it is not in an editable, the
+    // user left the editor. If the document lost focus (the side panel, another frame), the caret
+    // stays where it was, ready for an insert: that is not leaving.
+    setTimeout(() => {
+      if (!current || !doc.hasFocus() || focusedEditor()) return;
+      clearTimeout(timer);
+      lastSent = undefined;
+      options.left();
+    }, 0);
+  };
+
+  const onPageHide = () => {
+    if (current) options.left();
+  };
+
+  const capture = { capture: true, passive: true } as const;
+  const events: Array<[EventTarget, string, EventListener]> = [
+    [doc, 'focusin', onActivity],
+    [doc, 'input', onActivity],
+    [doc, 'keyup', onActivity],
+    [doc, 'mouseup', onActivity],
+    [doc, 'selectionchange', onActivity],
+    [doc, 'focusout', onFocusOut],
+    [win, 'pagehide', onPageHide],
+  ];
+  for (const [target, type, listener] of events) target.addEventListener(type, listener, capture);
+  // The editable may already have focus when the script starts (injected after « Activer sur ce site »).
+  if (focusedEditor()) onActivity();
+
+  return {
+    /** Inserts at the caret of the editable the user was last writing in, in this frame. */
+    async insert(text: string): Promise<InsertResult> {
+      if (!current) return { ok: false, reason: 'no-editor' };
+      const result = await insertText(current, text, saved.get(current.root));
+      onActivity(); // the paragraph changed: the panel gets it after the usual pause
+      return result;
+    },
+    stop() {
+      clearTimeout(timer);
+      for (const [target, type, listener] of events) target.removeEventListener(type, listener, capture);
+      rootIds = new WeakMap();
+    },
+  };
+}
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let element = doc.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
+/** The address of the page the user sees (an editor's iframe is often about:blank). */
+function topUrl(win: Window): string {
+  try {
+    return win.top?.location.href ?? win.location.href;
+  } catch {
+    return win.document.referrer || win.location.href;
+  }
+}
+
+function topTitle(win: Window): string {
+  try {
+    return win.top?.document.title ?? win.document.title;
+  } catch {
+    return win.document.title;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Which editable the user is writing in, and which editor family owns it, from the DOM alone.
+ * Each family's marker is the one its own code sets (class names, attributes), so detection works
+ * wherever the editor is embedded (Nextcloud Text is Tiptap, hence `.ProseMirror`; Roundcube's
+ * HTML mode is TinyMCE in an iframe whose body is `#tinymce`; Etherpad's text is `#innerdocbody`
+ * two iframes down).
+ */
+import type { EditorKind } from '../../data/protocol';
+
+export type EditorTarget =
+  | { kind: 'textarea' | 'input'; root: HTMLTextAreaElement | HTMLInputElement }
+  | { kind: Exclude<EditorKind, 'textarea' | 'input'>; root: HTMLElement };
+
+/** Text inputs where people write sentences; not search boxes, addresses, logins or numbers. */
+const WRITING_INPUT_TYPES = new Set(['', 'text']);
+const NOT_PROSE_AUTOCOMPLETE = /\b(username|email|tel|url|one-time-code|cc-|street-address|postal-code|current-password|new-password)/;
+
+/** The editable holding `element` (the focused element), or `undefined` if the user is not writing there. */
+export function detectEditor(element: Element | null): EditorTarget | undefined {
+  if (!element) return undefined;
+  const tag = element.tagName;
+  if (tag === 'TEXTAREA') {
+    const area = element as HTMLTextAreaElement;
+    return area.readOnly || area.disabled ? undefined : { kind: 'textarea', root: area };
+  }
+  if (tag === 'INPUT') {
+    const input = element as HTMLInputElement;
+    const type = (input.getAttribute('type') ?? '').toLowerCase();
+    // Never a password field (its type is `password`, so it is not in the list), never a combobox (Gmail's To field).
+    if (!WRITING_INPUT_TYPES.has(type) || input.readOnly || input.disabled) return undefined;
+    if (NOT_PROSE_AUTOCOMPLETE.test(input.autocomplete) || /combobox|searchbox/.test(input.getAttribute('role') ?? '')) return undefined;
+    return { kind: 'input', root: input };
+  }
+  const html = element as HTMLElement;
+  if (!html.isContentEditable) return undefined;
+  let root = html;
+  while (root.parentElement?.isContentEditable) root = root.parentElement;
+  return { kind: editorKind(root), root };
+}
+
+/** The family of a contenteditable root, by the markers each editor puts on its DOM. */
+export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 'input'> {
+  const doc = root.ownerDocument;
+  const host = topHostname(doc);
+  if (root.closest('.ProseMirror')) return 'prosemirror';
+  if (root.closest('.ck-editor__editable, .ck-content')) return 'ckeditor5';
+  if (root.closest('.ql-editor')) return 'quill';
+  if (root.closest('[data-lexical-editor]')) return 'lexical';
+  if (root.id === 'tinymce' || root.classList.contains('mce-content-body')) return 'tinymce';
+  if (root.id === 'innerdocbody') return 'etherpad';
+  if (isDocsTextEventTarget(doc)) return 'gdocs';
+  if (root.closest('#WACViewPanel_EditingElement, .WACViewPanel_EditingElement') || /\.officeapps\.live\.com$/.test(host)) return 'word';
+  if (root.hasAttribute('g_editable') || host === 'mail.google.com') return 'gmail';
+  if (/^outlook\.(live|office|office365)\.com$/.test(host) || /^(Message body|Corps du message)$/.test(root.getAttribute('aria-label') ?? '')) return 'outlook';
+  return 'contenteditable';
+}
+
+/**
+ * Google Docs draws its text on a canvas; the keystrokes go to a hidden contenteditable inside
+ * `iframe.docs-texteventtarget-iframe` (about:blank, same origin), where this content script runs too.
+ */
+export function isDocsTextEventTarget(doc: Document): boolean {
+  try {
+    return Boolean(doc.defaultView?.frameElement?.classList.contains('docs-texteventtarget-iframe'));
+  } catch {
+    return false;
+  }
+}
+
+/** The top page's host name (an editor's iframe is often about:blank), or this frame's when the top is cross-origin. */
+export function topHostname(doc: Document): string {
+  try {
+    return doc.defaultView?.top?.location.hostname || doc.location.hostname;
+  } catch {
+    return doc.location.hostname;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Inserts plain text at the remembered caret of an editable, through the editor's own input path
+ * so that its model updates and its Ctrl+Z removes it, then reads the editor back.
+ *
+ * Ways in, per family (verified in tests/e2e/editors.test.ts against the real editors):
+ * - `execCommand('insertText')`: the browser's native editing, which fires the same `input` events
+ *   as typing. Undoable in textareas (browser undo stack) and taken by ProseMirror, Quill 2,
+ *   Lexical, TinyMCE, roosterjs, Gmail-style contenteditables through their input handling.
+ * - a `paste` event carrying a DataTransfer: CKEditor 5 ignores execCommand (its model rewrites the
+ *   DOM back) but takes a paste through its clipboard pipeline, as one undo step. Also the only way
+ *   into Google Docs' hidden input iframe.
+ * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, CKEditor's
+ *   `editor.execute('insertText')` (a fallback).
+ * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
+ *   result says so.
+ *
+ * A way is tried only if the previous one demonstrably changed nothing; if the editor changed but
+ * does not show the text, that is reported, never retried (a late change would insert twice).
+ */
+import type { InsertFailure, InsertResult, InsertStrategy } from '../../data/protocol';
+import { callPageBridge } from '../content/callPageBridge';
+import type { EditorTarget } from './detectEditor';
+import { readAll } from './readParagraph';
+
+/** Where the caret was when the user left the editable (focus moved to the side panel). */
+export interface SavedCaret {
+  range?: Range;
+}
+
+type Outcome = 'tried' | 'absent';
+interface Way {
+  strategy: InsertStrategy;
+  undoable: boolean;
+  run(target: EditorTarget, text: string): Outcome | Promise<Outcome>;
+}
+
+const execCommand: Way = {
+  strategy: 'execCommand',
+  undoable: true,
+  run: (target, text) => {
+    target.root.ownerDocument.execCommand('insertText', false, text);
+    return 'tried';
+  },
+};
+const paste: Way = {
+  strategy: 'paste',
+  undoable: true,
+  run: (target, text) => {
+    dispatchPaste(target.root, text);
+    return 'tried';
+  },
+};
+const setRangeText: Way = {
+  strategy: 'setRangeText',
+  undoable: false,
+  run: (target, text) => {
+    if (target.kind !== 'textarea' && target.kind !== 'input') return 'absent';
+    const field = target.root;
+    field.setRangeText(text, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, 'end');
+    // Frameworks (React, Vue) that keep the field's value in their state listen for `input`.
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    return 'tried';
+  },
+};
+const bridge = (op: 'etherpad-insert' | 'ckeditor-insert'): Way => ({
+  strategy: 'editor-api',
+  undoable: true,
+  run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'tried' : 'absent'),
+});
+
+function waysFor(kind: EditorTarget['kind']): Way[] {
+  switch (kind) {
+    case 'textarea':
+    case 'input':
+      return [execCommand, setRangeText];
+    case 'ckeditor5':
+      return [paste, bridge('ckeditor-insert')];
+    case 'etherpad':
+      return [bridge('etherpad-insert'), execCommand];
+    default:
+      return [execCommand, paste];
+  }
+}
+
+export async function insertText(target: EditorTarget, text: string, saved: SavedCaret = {}): Promise<InsertResult> {
+  if (!target.root.isConnected) return failure('editor-gone');
+  if (target.kind === 'gdocs') return insertIntoDocs(target.root, text);
+  restoreCaret(target, saved);
+  await settle();
+  const before = readAll(target) ?? '';
+  for (const way of waysFor(target.kind)) {
+    if ((await way.run(target, text)) === 'absent') continue;
+    await settle();
+    const after = readAll(target) ?? '';
+    if (after === before) continue; // nothing happened: the next way may work
+    return shows(before, after, text)
+      ? { ok: true, strategy: way.strategy, undoable: way.undoable }
+      : failure('not-inserted', `${way.strategy} changed the editor, but it does not show the text`);
+  }
+  return failure('not-inserted', 'no way in changed the editor');
+}
+
+/**
+ * Puts focus and the caret back where the user left them. Setting the selection again, even to the
+ * same place, also closes Chromium's open typing command: without it the insertion merges into the
+ * user's last typed words, and one Ctrl+Z takes both away.
+ */
+function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
+  const { root } = target;
+  root.focus({ preventScroll: true });
+  if (target.kind === 'textarea' || target.kind === 'input') {
+    // A field keeps its selection when it loses focus.
+    const { selectionStart, selectionEnd, selectionDirection } = root;
+    if (selectionStart !== null && selectionEnd !== null) root.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? undefined);
+    return;
+  }
+  const selection = root.ownerDocument.getSelection();
+  const current = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
+  const range = saved.range && root.contains(saved.range.startContainer) && root.contains(saved.range.endContainer) ? saved.range : current;
+  if (!selection || !range || !root.contains(range.startContainer)) return;
+  selection.removeAllRanges();
+  selection.addRange(range.cloneRange());
+}
+
+/** Lets the editor process the change (editors read DOM mutations and selection changes asynchronously). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 30));
+}
+
+/** True when `text` appears once more in `after` than in `before` (spaces compared loosely: editors use nbsp). */
+export function shows(before: string, after: string, text: string): boolean {
+  const loose = (value: string) => value.replace(/[\u200B\uFEFF]/g, '').replace(/\s+/g, ' ');
+  return count(loose(after), loose(text).trim()) > count(loose(before), loose(text).trim());
+}
+
+function count(haystack: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+function dispatchPaste(root: HTMLElement, text: string): boolean {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const selection = root.ownerDocument.getSelection();
+  const anchor = selection?.anchorNode;
+  const target = anchor && root.contains(anchor) ? (anchor.nodeType === Node.ELEMENT_NODE ? (anchor as Element) : anchor.parentElement) : root;
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  (target ?? root).dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/**
+ * Google Docs: its hidden input editable takes pastes (that is how Ctrl+V reaches the document).
+ * Docs' text is on a canvas, so the result cannot be read back here: we only know whether Docs
+ * handled the event.
+ */
+function insertIntoDocs(hiddenEditable: HTMLElement, text: string): InsertResult {
+  hiddenEditable.focus({ preventScroll: true });
+  return dispatchPaste(hiddenEditable, text)
+    ? { ok: true, strategy: 'paste', undoable: true, unverified: true }
+    : failure('unsupported', 'Google Docs did not take the text');
+}
+
+function failure(reason: InsertFailure, detail?: string): InsertResult {
+  return detail ? { ok: false, reason, detail } : { ok: false, reason };
+}

@@ -1,0 +1,80 @@
+/**
+ * Cuts a contenteditable's DOM into lines, the way the user sees them, and finds the line holding
+ * the caret. Reads only: it never touches the editor's DOM.
+ */
+import type { TextLine } from './pickParagraph';
+
+/** Elements that start a new line. */
+const BLOCKS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL'.split(' '),
+);
+/** Blocks that are one paragraph each, whatever line breaks they hold (a `<div>` is a line, not a paragraph). */
+const PARAGRAPHS = new Set('BLOCKQUOTE DD DT FIGCAPTION H1 H2 H3 H4 H5 H6 LI P PRE TD TH'.split(' '));
+/** Never text the user wrote. */
+const SKIPPED = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT SVG'.split(' '));
+
+export interface Caret {
+  node: Node;
+  offset: number;
+}
+
+export function linesOfElement(root: Element, caret: Caret | undefined): { lines: TextLine[]; caretLine: number } {
+  const lines: TextLine[] = [];
+  let current: TextLine | null = null;
+  let caretLine = -1;
+  const ensureLine = (block: Element | undefined) => {
+    if (!current) {
+      current = { text: '', block };
+      lines.push(current);
+    }
+    return current;
+  };
+  const markCaret = (block: Element | undefined) => {
+    // At the end of a paragraph whose last line ended with a <br> (ProseMirror's trailing break),
+    // the caret is still on that paragraph's line, not on a new empty one.
+    const last = lines[lines.length - 1];
+    if (!current && block && last?.block === block) {
+      caretLine = lines.length - 1;
+      return;
+    }
+    ensureLine(block);
+    caretLine = lines.length - 1;
+  };
+
+  const visit = (node: Node, block: Element | undefined) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      ensureLine(block).text += (node as Text).data;
+      if (caret?.node === node) caretLine = lines.length - 1;
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIPPED.has(tag)) return;
+    // Widgets inside the editor (mentions, embeds, CKEditor's UI) are not the user's prose.
+    if (element !== root && element.getAttribute('contenteditable') === 'false') return;
+    if (tag === 'BR') {
+      ensureLine(block);
+      if (caret?.node === element) caretLine = lines.length - 1;
+      current = null;
+      return;
+    }
+    const isBlock = BLOCKS.has(tag) && element !== root;
+    const inner = PARAGRAPHS.has(tag) ? element : block;
+    if (isBlock) current = null;
+    const children = element.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      if (caret?.node === element && caret.offset === i) markCaret(inner);
+      visit(children[i] as Node, inner);
+    }
+    if (caret?.node === element && caret.offset >= children.length) markCaret(inner);
+    if (isBlock) {
+      // An empty block (`<div><br></div>` is Gmail's blank line) still counts as a line.
+      if (!children.length) ensureLine(inner);
+      current = null;
+    }
+  };
+  visit(root, undefined);
+  if (!lines.length) lines.push({ text: '' });
+  return { lines, caretLine: caretLine < 0 ? lines.length - 1 : caretLine };
+}

@@ -1,0 +1,68 @@
+/**
+ * Picks the paragraph around the caret from an editor's text, cut into lines. Pure: the DOM
+ * walking is in `readParagraph.ts`, so this part is unit-tested in node.
+ *
+ * A paragraph is either one paragraph element (`<p>`, `<li>`, a heading… — every line it holds,
+ * soft line breaks included), or, for editors that write one `<div>` per line (Gmail, Outlook,
+ * Etherpad, a plain contenteditable) and for textareas, the run of lines between blank lines.
+ */
+
+export interface TextLine {
+  text: string;
+  /** The paragraph element the line belongs to; `undefined` for a bare line (a `<div>`, a textarea line). */
+  block?: unknown;
+}
+
+export interface PickedParagraph {
+  text: string;
+  /** The previous paragraph (or the next, at the top) when `text` is short. */
+  context?: string;
+}
+
+/** Under this many characters, a paragraph says too little alone: its neighbour is sent as context. */
+export const SHORT_PARAGRAPH = 60;
+/** A paragraph longer than this is cut (a textarea without blank lines can hold a whole letter). */
+export const MAX_PARAGRAPH = 4000;
+
+export function cleanText(text: string): string {
+  // Zero-width characters are editors' placeholders (Lexical, CKEditor, Quill), not text.
+  return text.replace(/[\u200B\u200C\u200D\uFEFF]/g, '').replace(/[\t\u00A0]/g, ' ');
+}
+
+export function pickParagraph(lines: readonly TextLine[], caretLine: number): PickedParagraph {
+  const groups: string[][] = [];
+  const groupOf: number[] = [];
+  let previousBlock: unknown = null;
+  let open = false;
+  for (const line of lines) {
+    const text = cleanText(line.text).trim();
+    if (!text) {
+      groupOf.push(-1);
+      open = false;
+      continue;
+    }
+    const sameGroup = open && (line.block ?? undefined) === previousBlock;
+    if (!sameGroup) groups.push([]);
+    (groups[groups.length - 1] as string[]).push(text);
+    groupOf.push(groups.length - 1);
+    previousBlock = line.block ?? undefined;
+    open = true;
+  }
+  const index = groupOf[Math.max(0, Math.min(caretLine, groupOf.length - 1))] ?? -1;
+  if (index < 0) return { text: '' };
+  const text = clip((groups[index] as string[]).join('\n'));
+  if (text.length >= SHORT_PARAGRAPH) return { text };
+  const neighbour = groups[index - 1] ?? groups[index + 1];
+  return neighbour ? { text, context: clip(neighbour.join('\n')) } : { text };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_PARAGRAPH ? text.slice(0, MAX_PARAGRAPH) : text;
+}
+
+/** Textarea and input: lines of the value, and the line holding `caret` (a character offset). */
+export function linesOfValue(value: string, caret: number): { lines: TextLine[]; caretLine: number } {
+  const texts = value.split('\n');
+  const caretLine = value.slice(0, Math.max(0, caret)).split('\n').length - 1;
+  return { lines: texts.map((text) => ({ text })), caretLine };
+}
