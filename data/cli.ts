@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, GENERATED, buildBundled, readSeeds, serialise, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from './index';
@@ -20,6 +20,7 @@ function library(args: string[]): number {
       const lib = buildBundled();
       mkdirSync(dirname(GENERATED), { recursive: true });
       writeFileSync(GENERATED, serialise(lib));
+      writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
       console.error(`Bibliothèque écrite : ${GENERATED} (${lib.sources.length} sources, ${lib.positions.length} positions)`);
       return 0;
     }
@@ -40,6 +41,14 @@ function library(args: string[]): number {
       }
       if (shipped !== serialise(lib))
         problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
+      let everyday = '';
+      try {
+        everyday = readFileSync(EVERYDAY, 'utf8');
+      } catch {
+        /* absent: reported below */
+      }
+      if (everyday !== serialiseEveryday(buildEveryday()))
+        problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
       const v = verifyVerbatim(lib, texts, parsed);
       const pct = (n: number) => ((100 * n) / Math.max(v.total, 1)).toFixed(1);
       console.log(`Positions : ${v.total} ; verbatim (texte entier, source nettoyée) : ${v.whole} (${pct(v.whole)} %) ; fragments de 20 lettres trouvés dans la source brute : ${v.fragments} (${pct(v.fragments)} %)`);

@@ -91,14 +91,17 @@ export class Thesaurus {
 
   /**
    * How strongly the hits say the text is about the field: each concept counts once, by its
-   * strength, and only a fraction of it when every expression found for it is generic.
+   * strength, and only a fraction of it when every expression found for it is generic — or
+   * is one everyday word (« restaurant » for the sectors at risk, « internet » for the
+   * digital): those support a topic, they do not make one.
    */
-  evidence(hits: readonly ConceptHit[]): number {
+  evidence(hits: readonly ConceptHit[], tokens: readonly Token[] = [], isEveryday: (stem: string) => boolean = () => false): number {
     const best = new Map<string, number>();
     for (const h of hits) {
       const c = this.concepts.get(h.concept);
       if (!c) continue;
-      const w = STRENGTH_WEIGHT[c.strength] * (h.generic ? GENERIC_FACTOR : 1);
+      const everyday = c.strength !== 'anchor' && h.end - h.start === 1 && !!tokens[h.start] && isEveryday(tokens[h.start].stem);
+      const w = STRENGTH_WEIGHT[c.strength] * (h.generic || everyday ? GENERIC_FACTOR : 1);
       best.set(h.concept, Math.max(best.get(h.concept) ?? 0, w));
     }
     let sum = 0;
@@ -107,12 +110,13 @@ export class Thesaurus {
   }
 }
 
+/** One hit per concept and place; where an expression is both generic and not, the stronger reading wins. */
 function dedupe(hits: ConceptHit[]): ConceptHit[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => {
+  const byKey = new Map<string, ConceptHit>();
+  for (const h of hits) {
     const k = `${h.concept}:${h.start}:${h.end}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+    const prev = byKey.get(k);
+    if (!prev || (prev.generic && !h.generic)) byKey.set(k, h);
+  }
+  return [...byKey.values()];
 }

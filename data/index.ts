@@ -40,6 +40,8 @@ export interface SearchIndex {
   clusters: string[][];
   mini: MiniSearch<IndexedDoc>;
   thesaurus: Thesaurus;
+  /** Number of positions whose wording holds the stem. */
+  df(stem: string): number;
 }
 
 export const MINISEARCH_OPTIONS = {
@@ -77,7 +79,7 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
   const mini = new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
   mini.addAll(docs);
   const clusters = clusterNearDuplicates(library.positions, features);
-  return { library, byId: new Map(library.positions.map((p) => [p.id, p])), features, associations: learnAssociations(features), clusters, mini, thesaurus };
+  return { library, byId: new Map(library.positions.map((p) => [p.id, p])), features, associations: learnAssociations(features), clusters, mini, thesaurus, df: dfOf(features) };
 }
 
 /**
@@ -211,5 +213,12 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
     clusters: data.clusters,
     mini,
     thesaurus,
+    df: dfOf(features),
   };
+}
+
+function dfOf(features: Map<string, PositionFeatures>): (stem: string) => number {
+  const df = new Map<string, number>();
+  for (const f of features.values()) for (const s of f.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  return (stem) => df.get(stem) ?? 0;
 }
