@@ -6,7 +6,7 @@
  * Chromium 156 loads unpacked extensions in the new headless mode (`--headless=new`) with
  * `--load-extension`; no display and no Xvfb are needed.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +47,29 @@ function hasLocale(lang: string): boolean {
   return readdirSync(CHROMIUM_LOCALES).some((file) => file === `${lang}.pak` || (file.startsWith(`${lang}-`) && file.endsWith('.pak')));
 }
 
-export async function launchExtension(options: { lang?: string } = {}): Promise<LaunchedExtension> {
-  const { lang = 'fr' } = options;
+/**
+ * A copy of the built extension whose content scripts also run on the fixture server (127.0.0.1),
+ * with `http://127.0.0.1/*` and `http://localhost/*` as granted host permissions (so tab URLs are visible). A headless browser cannot click
+ * the « Autoriser » of a permission prompt, so this is how the tests reach the fixture pages: the
+ * static match stands for a built-in site (Gmail…), the granted localhost for a site the user turned
+ * on with « Activer sur ce site » (`site/enable` then registers the scripts there, as in the product).
+ */
+export function fixtureHostsCopy(extensionDir: string, into: string): string {
+  const dir = join(into, 'extension');
+  cpSync(extensionDir, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    content_scripts?: Array<{ matches: string[] }>;
+    host_permissions?: string[];
+  };
+  for (const script of manifest.content_scripts ?? []) script.matches.push('http://127.0.0.1/*');
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', 'http://localhost/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export async function launchExtension(options: { lang?: string; fixtureHosts?: boolean } = {}): Promise<LaunchedExtension> {
+  const { lang = 'fr', fixtureHosts = false } = options;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`launchExtension: no built extension in ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does it).`);
   }
@@ -60,10 +81,11 @@ export async function launchExtension(options: { lang?: string } = {}): Promise<
     throw new Error(`launchExtension: Chromium has no "${lang}" locale in ${CHROMIUM_LOCALES}. Install it with \`apt-get install -y chromium-l10n\`.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'positions-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const extensionDir = fixtureHosts ? fixtureHostsCopy(EXTENSION_DIR, profile) : EXTENSION_DIR;
+  const context = await chromium.launchPersistentContext(join(profile, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR, lang),
+    args: chromiumArgs(extensionDir, lang),
     // Chromium reads its UI language (hence chrome.i18n's) from the environment on Linux.
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang === 'fr' ? 'fr_FR' : 'en_US'}.UTF-8` },
   });

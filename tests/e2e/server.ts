@@ -12,10 +12,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+/** Where `buildEditorFixtures()` bundles the real editors for the fixture pages (git-ignored). */
+export const FIXTURES_BUILD = join(ROOT, 'tests/e2e/.fixtures-build');
+
 /** URL prefix → folder served under it. The longest matching prefix wins. */
 export const DEFAULT_MOUNTS: Record<string, string> = {
   '/': join(ROOT, 'demo'),
   '/fixtures/': join(ROOT, 'tests/e2e/fixtures'),
+  '/fixtures-build/': FIXTURES_BUILD,
+  // TinyMCE self-hosted: it loads its theme, model, icons and skin from here at run time.
+  '/vendor/tinymce/': join(ROOT, 'node_modules/tinymce'),
 };
 
 const TYPES: Record<string, string> = {

@@ -7,21 +7,24 @@ import { BRIDGE_REPLY, BRIDGE_REQUEST, type BridgeReply, type BridgeRequest } fr
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- foreign editors' globals
 
 export function servePageBridge(win: Window & typeof globalThis = window): void {
-  win.document.addEventListener(
-    BRIDGE_REQUEST,
-    (event) => {
-      const target = event.target as Element;
-      const request = parse((event as CustomEvent<unknown>).detail);
-      if (!request) return;
-      const reply = (body: Omit<BridgeReply, 'id'>) =>
-        target.dispatchEvent(new CustomEvent(BRIDGE_REPLY, { detail: JSON.stringify({ id: request.id, ...body }) }));
-      run(request, target, win).then(
-        (result) => reply({ result }),
-        (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
-      );
-    },
-    true,
-  );
+  const doc = win.document;
+  const onRequest = (event: Event) => {
+    const target = event.target as Element;
+    const request = parse((event as CustomEvent<unknown>).detail);
+    if (!request) return;
+    const reply = (body: Omit<BridgeReply, 'id'>) =>
+      target.dispatchEvent(new CustomEvent(BRIDGE_REPLY, { detail: JSON.stringify({ id: request.id, ...body }) }));
+    run(request, target, win).then(
+      (result) => reply({ result }),
+      (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  const listen = () => doc.addEventListener(BRIDGE_REQUEST, onRequest, true); // a no-op when already listening
+  listen();
+  // Editors that build their iframe with document.open()/write() (Etherpad's ace frames) erase every
+  // listener of that document, after this script started there. The document's own children are
+  // replaced then: listen again. Observing only the document's direct children costs nothing while typing.
+  new MutationObserver(listen).observe(doc, { childList: true });
 }
 
 async function run(request: BridgeRequest, target: Element, win: Window): Promise<unknown> {
@@ -48,6 +51,19 @@ async function run(request: BridgeRequest, target: Element, win: Window): Promis
       const editor = (target.closest('.ck-editor__editable') as Loose | null)?.ckeditorInstance as Loose | undefined;
       if (!editor?.commands?.get('insertText')) return undefined;
       editor.execute('insertText', { text });
+      return true;
+    }
+    case 'tinymce-insert': {
+      // TinyMCE groups everything typed since the last undo level into one: save a level first, so
+      // that Ctrl+Z takes away the insertion alone, then insert through the native path as one step.
+      const body = target.closest('body');
+      // The page around the editor's iframe has `tinymce`, one frame up. (In the iframe itself,
+      // `window.tinymce` is its <body id="tinymce">, by named access: hence the check for `get`.)
+      const tinymce = findUp(win, (w) => (typeof w.tinymce?.get === 'function' ? w.tinymce : undefined)) as Loose | undefined;
+      const editor = ((tinymce?.get() ?? []) as Loose[]).find((candidate) => candidate.getBody?.() === body);
+      if (!editor) return undefined;
+      editor.undoManager.add();
+      editor.undoManager.transact(() => editor.getDoc().execCommand('insertText', false, text));
       return true;
     }
     case 'gdocs-read': {

@@ -5,11 +5,14 @@
  * Ways in, per family (verified in tests/e2e/editors.test.ts against the real editors):
  * - `execCommand('insertText')`: the browser's native editing, which fires the same `input` events
  *   as typing. Undoable in textareas (browser undo stack) and taken by ProseMirror, Quill 2,
- *   Lexical, TinyMCE, roosterjs, Gmail-style contenteditables through their input handling.
+ *   Lexical, TinyMCE and Gmail-style contenteditables through their input handling.
  * - a `paste` event carrying a DataTransfer: CKEditor 5 ignores execCommand (its model rewrites the
- *   DOM back) but takes a paste through its clipboard pipeline, as one undo step. Also the only way
- *   into Google Docs' hidden input iframe.
- * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, CKEditor's
+ *   DOM back) but takes a paste through its clipboard pipeline, as one undo step; roosterjs (Outlook)
+ *   makes a paste its own undo step, where execCommand text merges with the last word typed. Also
+ *   the only way into Google Docs' hidden input iframe.
+ * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
+ *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
+ *   a bare execCommand would be undone together with the user's sentence), CKEditor's
  *   `editor.execute('insertText')` (a fallback).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
@@ -62,7 +65,7 @@ const setRangeText: Way = {
     return 'tried';
   },
 };
-const bridge = (op: 'etherpad-insert' | 'ckeditor-insert'): Way => ({
+const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert'): Way => ({
   strategy: 'editor-api',
   undoable: true,
   run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'tried' : 'absent'),
@@ -77,6 +80,12 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       return [paste, bridge('ckeditor-insert')];
     case 'etherpad':
       return [bridge('etherpad-insert'), execCommand];
+    case 'tinymce':
+      return [bridge('tinymce-insert'), execCommand];
+    case 'outlook':
+      // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
+      // undo step, where execCommand would merge with the last word typed.
+      return [paste, execCommand];
     default:
       return [execCommand, paste];
   }

@@ -1,0 +1,29 @@
+/**
+ * Bundles the real editors from node_modules for the fixture pages in tests/e2e/fixtures/editors/,
+ * one script (and its CSS) per editor, into tests/e2e/.fixtures-build/ (served at /fixtures-build/).
+ * TinyMCE needs no bundle: it is served as is from node_modules (/vendor/tinymce/).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { ROOT } from './extension';
+import { FIXTURES_BUILD } from './server';
+
+const SOURCES = join(ROOT, 'tests/e2e/fixtures/editors/src');
+
+export async function buildEditorFixtures(): Promise<string> {
+  await build({
+    entryPoints: readdirSync(SOURCES)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => join(SOURCES, file)),
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    outdir: FIXTURES_BUILD,
+    logLevel: 'warning',
+    // Readable stacks when a fixture breaks; size does not matter here.
+    minify: false,
+    sourcemap: false,
+  });
+  return FIXTURES_BUILD;
+}

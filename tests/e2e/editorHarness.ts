@@ -1,0 +1,179 @@
+/**
+ * Helpers for the page-side e2e tests (issue 5), reusable by the side panel's tests: open an
+ * editor fixture, type in it, read it through the editor's own API, follow its tab from an
+ * extension page (as the side panel does) and insert from there.
+ *
+ * Playwright has no side-panel API: the panel's page is opened in a tab and told which tab to
+ * follow (`sidepanel.html?tab=<id>`), which the product supports anyway.
+ */
+import type { Frame, Page } from 'playwright-core';
+import type { EditorKind, FocusedParagraph, InsertResult, InsertStrategy, PanelParagraph, Reply } from '../../data/protocol';
+import type { LaunchedExtension } from './extension';
+import type { StaticServer } from './server';
+
+export interface EditorFixture {
+  /** Also the page's file name in tests/e2e/fixtures/editors/. */
+  name: string;
+  /** What the content script should recognise. */
+  kind: EditorKind;
+  /** Iframes from the page down to the editable, outermost first. */
+  frames: string[];
+  /** The editable, in the innermost frame. */
+  editable: string;
+  /** What the page is: the real editor from npm, or a look-alike (said in the test name). */
+  real: string;
+  /** The way in that works there (utils/editors/insertText.ts). */
+  strategy: InsertStrategy;
+}
+
+export const EDITORS: EditorFixture[] = [
+  { name: 'textarea', kind: 'textarea', frames: [], editable: '#editor', real: 'a <textarea> (mail compose form)', strategy: 'execCommand' },
+  { name: 'contenteditable', kind: 'contenteditable', frames: [], editable: '#editor', real: 'a plain contenteditable (mail compose)', strategy: 'execCommand' },
+  { name: 'prosemirror', kind: 'prosemirror', frames: [], editable: '.ProseMirror', real: 'ProseMirror from npm (Tiptap, Nextcloud Text)', strategy: 'execCommand' },
+  { name: 'ckeditor5', kind: 'ckeditor5', frames: [], editable: '.ck-editor__editable', real: 'CKEditor 5 from npm', strategy: 'paste' },
+  { name: 'quill', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 2 from npm', strategy: 'execCommand' },
+  { name: 'lexical', kind: 'lexical', frames: [], editable: '[data-lexical-editor]', real: 'Lexical from npm, rich text + history', strategy: 'execCommand' },
+  { name: 'tinymce', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'TinyMCE from npm, in its iframe', strategy: 'editor-api' },
+  { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE in its iframe', strategy: 'editor-api' },
+  { name: 'etherpad', kind: 'etherpad', frames: ['iframe[name="ace_outer"]', 'iframe[name="ace_inner"]'], editable: '#innerdocbody', real: 'Etherpad-style nested iframes with a stand-in ace_replaceRange (not Etherpad)', strategy: 'editor-api' },
+  { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
+];
+
+/** The bits of the extension API the helpers call from extension pages (evaluated in the browser). */
+interface ChromeApi {
+  tabs: { query(filter: object): Promise<Array<{ id?: number; url?: string }>> };
+  runtime: {
+    connect(info: { name: string }): { onMessage: { addListener(f: (m: PanelParagraph) => void): void }; postMessage(m: unknown): void };
+    sendMessage(message: unknown): Promise<unknown>;
+  };
+}
+
+declare global {
+  interface Window {
+    fixture?: { text(): string; caret?(): number };
+    __positionsReceived?: PanelParagraph[];
+    __positionsMutations?: Array<{ at: number; what: string }>;
+  }
+}
+
+export interface OpenedFixture {
+  page: Page;
+  /** The frame holding the editable. */
+  frame: Frame;
+  url: string;
+}
+
+export async function openEditorFixture(ext: LaunchedExtension, server: StaticServer, fixture: EditorFixture, base = server.url): Promise<OpenedFixture> {
+  const page = await ext.context.newPage();
+  const url = `${base}fixtures/editors/${fixture.name}.html`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.fixture !== undefined, undefined, { timeout: 20_000 });
+  let frame = page.mainFrame();
+  for (const selector of fixture.frames) {
+    const handle = await frame.waitForSelector(selector);
+    const child = await handle.contentFrame();
+    if (!child) throw new Error(`openEditorFixture(${fixture.name}): ${selector} has no frame.`);
+    frame = child;
+  }
+  await frame.waitForSelector(fixture.editable);
+  return { page, frame, url };
+}
+
+/** The editor's text through its own API (quill.getText(), the ProseMirror document…), see each fixture's `window.fixture`. */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.fixture?.text() ?? '');
+}
+
+/** Clicks into the editable and types like a user (real key events, one by one). */
+export async function typeInEditor(opened: OpenedFixture, fixture: EditorFixture, text: string): Promise<void> {
+  await opened.page.bringToFront();
+  await opened.frame.click(fixture.editable);
+  await opened.page.keyboard.type(text, { delay: 5 });
+}
+
+/** Records, in the editable's frame, every DOM mutation from now on (when, and what in short). */
+export async function watchMutations(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    window.__positionsMutations = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target as Element;
+        const nodes = (list: NodeList) => Array.from(list, (n) => `${n.nodeName}${n instanceof Element && n.className ? `.${String(n.className)}` : ''}`).join(',');
+        const what = `${r.type} ${target.nodeName}${r.attributeName ? `[${r.attributeName}]` : ''}${r.addedNodes.length ? ` +${nodes(r.addedNodes)}` : ''}${r.removedNodes.length ? ` -${nodes(r.removedNodes)}` : ''} ${(target.textContent ?? '').slice(-30)}`;
+        window.__positionsMutations?.push({ at: performance.now(), what });
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** Mutations recorded in `frame` since `since` (page clock, `performance.now()`), described. */
+export function mutationsSince(frame: Frame, since: number): Promise<string[]> {
+  return frame.evaluate((t) => (window.__positionsMutations ?? []).filter((m) => m.at >= t).map((m) => `+${Math.round(m.at - t)} ms ${m.what}`), since);
+}
+
+export function frameNow(frame: Frame): Promise<number> {
+  return frame.evaluate(() => performance.now());
+}
+
+/** The extension's tab id for the page at `url` (the fixture host is granted, so tab URLs are visible). */
+export function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (wanted) => {
+    const tabs = await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === wanted);
+    if (tab?.id === undefined) throw new Error(`tabIdOf: no tab at ${wanted}`);
+    return tab.id;
+  }, url);
+}
+
+/** Opens the panel's page in a tab, following `tabId` through the `panel` port, as the side panel does. */
+export async function openPanel(ext: LaunchedExtension, tabId?: number): Promise<Page> {
+  const panel = await ext.openPage(tabId === undefined ? 'sidepanel.html' : `sidepanel.html?tab=${tabId}`);
+  if (tabId !== undefined) await followInPanel(panel, tabId);
+  return panel;
+}
+
+export async function followInPanel(panel: Page, tabId: number): Promise<void> {
+  await panel.evaluate((id) => {
+    window.__positionsReceived = [];
+    const port = (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.connect({ name: 'panel' });
+    port.onMessage.addListener((message: PanelParagraph) => window.__positionsReceived?.push(message));
+    port.postMessage({ type: 'follow', tabId: id });
+  }, tabId);
+}
+
+/** Waits until the followed tab's paragraph (pushed on the port) contains `fragment`, and returns it. */
+export async function waitForParagraph(panel: Page, fragment: string, timeout = 10_000): Promise<FocusedParagraph> {
+  const handle = await panel.waitForFunction(
+    (wanted) => [...(window.__positionsReceived ?? [])].reverse().find((m) => m.paragraph?.text.includes(wanted))?.paragraph,
+    fragment,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as FocusedParagraph;
+}
+
+/** Everything pushed to the panel so far. */
+export function received(panel: Page): Promise<PanelParagraph[]> {
+  return panel.evaluate(() => window.__positionsReceived ?? []);
+}
+
+/** Sends any protocol message from an extension page (the panel's side of `utils/messaging.ts`). */
+export function ask<T>(extensionPage: Page, type: string, request: unknown): Promise<Reply & { value?: T }> {
+  return extensionPage.evaluate(
+    ({ type, request }) => (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({ channel: 'positions', type, request }),
+    { type, request },
+  ) as Promise<Reply & { value?: T }>;
+}
+
+/** « Insérer »: what the panel's button sends. */
+export async function insertFromPanel(panel: Page, tabId: number, text: string): Promise<InsertResult> {
+  const reply = await ask<InsertResult>(panel, 'editor/insert', { tabId, text });
+  if (!reply.ok) throw new Error(`editor/insert failed: ${reply.error.message}`);
+  return reply.value as InsertResult;
+}
+
+/** Ctrl+Z in the editor, as the user would after going back to the page. */
+export async function undoInEditor(opened: OpenedFixture, fixture: EditorFixture): Promise<void> {
+  await opened.page.bringToFront();
+  await opened.frame.focus(fixture.editable);
+  await opened.page.keyboard.press('Control+z');
+}
