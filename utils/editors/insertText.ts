@@ -115,14 +115,15 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
  * user's last typed words, and one Ctrl+Z takes both away.
  */
 function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
-  const { root } = target;
-  root.focus({ preventScroll: true });
+  target.root.focus({ preventScroll: true });
   if (target.kind === 'textarea' || target.kind === 'input') {
     // A field keeps its selection when it loses focus.
-    const { selectionStart, selectionEnd, selectionDirection } = root;
-    if (selectionStart !== null && selectionEnd !== null) root.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? undefined);
+    const field = target.root;
+    const { selectionStart, selectionEnd, selectionDirection } = field;
+    if (selectionStart !== null && selectionEnd !== null) field.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? undefined);
     return;
   }
+  const { root } = target;
   const selection = root.ownerDocument.getSelection();
   const current = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
   const range = saved.range && root.contains(saved.range.startContainer) && root.contains(saved.range.endContainer) ? saved.range : current;
