@@ -1,0 +1,105 @@
+/**
+ * The background's relay between page and panel (utils/background/createEditorRelay.ts), with the
+ * browser replaced by plain functions: latest paragraph per tab and frame, pushes to the panels
+ * following that tab only, inserts sent to the frame that had focus, honest failures.
+ */
+import { describe, expect, test } from 'vitest';
+import type { InsertResult, MessageContext, PanelParagraph, Paragraph } from '../../data/protocol';
+import { createEditorRelay } from '../../utils/background/createEditorRelay';
+import { shows } from '../../utils/editors/insertText';
+
+const paragraph = (text: string): Paragraph => ({ text, editor: 'textarea', url: 'https://mail.asso.org/', title: 'Rédiger' });
+const from = (tabId: number, frameId: number): MessageContext => ({ tabId, frameId, url: 'https://mail.asso.org/', fromExtensionPage: false });
+const PAGE: MessageContext = { fromExtensionPage: true };
+
+function setup(insert: (tabId: number, frameId: number, text: string) => Promise<InsertResult> = async () => ({ ok: true, strategy: 'execCommand', undoable: true })) {
+  const sent: Array<[number, number, string]> = [];
+  const relay = createEditorRelay({
+    insertInFrame: (tabId, frameId, text) => {
+      sent.push([tabId, frameId, text]);
+      return insert(tabId, frameId, text);
+    },
+    now: () => 1000,
+  });
+  const panel = (tabId: number) => {
+    const got: PanelParagraph[] = [];
+    relay.follow({ post: (message) => got.push(message) }, tabId);
+    return got;
+  };
+  return { relay, handlers: relay.handlers, sent, panel };
+}
+
+describe('createEditorRelay', () => {
+  test('keeps the latest paragraph per tab with its frame, and pushes it to the panels following that tab only', async () => {
+    const { handlers, panel } = setup();
+    const seven = panel(7);
+    const eight = panel(8);
+    await handlers['editor/paragraph'](paragraph('un'), from(7, 0));
+    await handlers['editor/paragraph'](paragraph('deux'), from(7, 3));
+    expect(seven.map((m) => m.paragraph?.text)).toEqual([undefined, 'un', 'deux']);
+    expect(eight.map((m) => m.paragraph?.text)).toEqual([undefined]);
+    await expect(handlers['panel/state']({ tabId: 7 }, PAGE)).resolves.toEqual({ paragraph: { ...paragraph('deux'), tabId: 7, frameId: 3, receivedAt: 1000 } });
+  });
+
+  test('a panel that starts following gets the current paragraph at once', async () => {
+    const { handlers, panel } = setup();
+    await handlers['editor/paragraph'](paragraph('déjà là'), from(7, 0));
+    expect(panel(7)).toEqual([{ type: 'paragraph', tabId: 7, paragraph: expect.objectContaining({ text: 'déjà là' }) }]);
+  });
+
+  test('sends the insert to the frame that had focus', async () => {
+    const { handlers, sent } = setup();
+    await handlers['editor/paragraph'](paragraph('a'), from(7, 0));
+    await handlers['editor/paragraph'](paragraph('b'), from(7, 4));
+    await expect(handlers['editor/insert']({ tabId: 7, text: '« texte »' }, PAGE)).resolves.toMatchObject({ ok: true });
+    expect(sent).toEqual([[7, 4, '« texte »']]);
+  });
+
+  test('no editor in that tab, or its frame gone: an honest failure, and the panel is told', async () => {
+    const { handlers, panel } = setup(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(handlers['editor/insert']({ tabId: 9, text: 'x' }, PAGE)).resolves.toEqual({ ok: false, reason: 'no-editor' });
+    await handlers['editor/paragraph'](paragraph('a'), from(9, 2));
+    const got = panel(9);
+    await expect(handlers['editor/insert']({ tabId: 9, text: 'x' }, PAGE)).resolves.toMatchObject({ ok: false, reason: 'frame-gone' });
+    expect(got.at(-1)?.paragraph).toBeUndefined();
+  });
+
+  test('only the frame holding the paragraph can say the user left', async () => {
+    const { handlers } = setup();
+    await handlers['editor/paragraph'](paragraph('a'), from(7, 2));
+    await handlers['editor/left'](undefined, from(7, 0));
+    expect((await handlers['panel/state']({ tabId: 7 }, PAGE)).paragraph?.text).toBe('a');
+    await handlers['editor/left'](undefined, from(7, 2));
+    expect((await handlers['panel/state']({ tabId: 7 }, PAGE)).paragraph).toBeUndefined();
+  });
+
+  test('a closed tab is forgotten; an unfollowed panel hears nothing more', async () => {
+    const { relay, handlers } = setup();
+    const got: PanelParagraph[] = [];
+    const link = { post: (m: PanelParagraph) => got.push(m) };
+    relay.follow(link, 7);
+    await handlers['editor/paragraph'](paragraph('a'), from(7, 0));
+    relay.forgetTab(7);
+    relay.unfollow(link);
+    await handlers['editor/paragraph'](paragraph('b'), from(7, 0));
+    expect(got.map((m) => m.paragraph?.text)).toEqual([undefined, 'a', undefined]);
+  });
+
+  test('a paragraph must come from a tab', async () => {
+    const { handlers } = setup();
+    await expect(handlers['editor/paragraph'](paragraph('a'), PAGE)).rejects.toThrow(/content script in a tab/);
+  });
+});
+
+describe('shows (reading an insert back)', () => {
+  test.each([
+    ['the text appears once more', 'Bonjour', 'Bonjour « texte »', ' « texte »', true],
+    ['non-breaking spaces count as spaces', 'a', 'a\u00A0«\u00A0texte\u00A0»', ' « texte »', true],
+    ['already there before, not added', '« texte »', '« texte » ', '« texte »', false],
+    ['something else changed', 'a', 'ab', '« texte »', false],
+  ])('%s', (_name, before, after, text, expected) => {
+    expect(shows(before, after, text)).toBe(expected);
+  });
+});

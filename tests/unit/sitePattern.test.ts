@@ -1,0 +1,35 @@
+/** Sites as match patterns, and which ones are built in (utils/background/sitePattern.ts). */
+import { describe, expect, test } from 'vitest';
+import { isBuiltin, patternRegExp, sitePattern } from '../../utils/background/sitePattern';
+
+describe('sitePattern', () => {
+  test.each([
+    ['https://mail.asso.org:8443/?_task=mail&_action=compose', 'https://mail.asso.org/*'],
+    ['http://pad.local/p/reunion', 'http://pad.local/*'],
+    ['chrome://extensions/', undefined],
+    ['file:///home/lettre.html', undefined],
+    ['pas une adresse', undefined],
+  ])('%s → %s', (url, pattern) => {
+    expect(sitePattern(url)).toBe(pattern);
+  });
+});
+
+describe('isBuiltin', () => {
+  test.each([
+    ['https://mail.google.com/mail/u/0/#inbox?compose=new', true],
+    ['https://outlook.office.com/mail/deeplink/compose', true],
+    ['https://outlook.live.com/mail/0/', true],
+    ['https://docs.google.com/document/d/abc/edit', true],
+    ['https://docs.google.com/spreadsheets/d/abc/edit', false],
+    ['https://word-edit.officeapps.live.com/we/wordeditorframe.aspx?ui=fr-FR', true],
+    ['https://usc-word-edit.officeapps.live.com/we/wordeditorframe.aspx', true],
+    ['https://officeapps.live.com.evil.example/', false],
+    ['https://nextcloud.asso.org/apps/text', false],
+  ])('%s → %s', (url, builtin) => {
+    expect(isBuiltin(url)).toBe(builtin);
+  });
+
+  test('a pattern it cannot read is an error that says so', () => {
+    expect(() => patternRegExp('<all_urls>')).toThrow(/not a match pattern/);
+  });
+});
