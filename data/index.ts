@@ -19,13 +19,12 @@ export interface IndexedDoc {
   text: string;
   /** Concept ids the wording expresses. */
   concepts: string;
-  /** Stems of the measure titles and theme labels the position is tagged with. */
-  context: string;
 }
 
 export interface PositionFeatures {
   stems: Set<string>;
   concepts: Set<string>;
+
   /** Index of the cluster of near-identical wordings this position belongs to. */
   cluster: number;
 }
@@ -42,10 +41,25 @@ export interface SearchIndex {
   thesaurus: Thesaurus;
   /** Number of positions whose wording holds the stem. */
   df(stem: string): number;
+  /** Number of positions whose wording holds the concept. */
+  conceptDf(concept: string): number;
+  /** Positions whose wording holds each concept. */
+  conceptPostings: Map<string, string[]>;
+}
+
+function conceptPostingsOf(features: Map<string, PositionFeatures>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const [id, f] of features) for (const c of f.concepts) (m.get(c) ?? m.set(c, []).get(c)!).push(id);
+  return m;
+}
+
+function withConcepts(features: Map<string, PositionFeatures>) {
+  const conceptPostings = conceptPostingsOf(features);
+  return { conceptPostings, conceptDf: (c: string) => conceptPostings.get(c)?.length ?? 0 };
 }
 
 export const MINISEARCH_OPTIONS = {
-  fields: ['text', 'concepts', 'context'],
+  fields: ['text', 'concepts'],
   idField: 'id',
   // Documents are analysed before indexing: split on spaces, keep terms as they are.
   tokenize: (s: string) => (s ? s.split(' ') : []),
@@ -64,22 +78,19 @@ export function stemsOf(text: string): string[] {
 }
 
 export function buildIndex(library: Library, thesaurus = sharedThesaurus()): SearchIndex {
-  const measureTitle = new Map(library.measures.map((m) => [m.key, m.title]));
-  const themeLabel = new Map(library.themes.map((t) => [t.id, `${t.label}`]));
   const features = new Map<string, PositionFeatures>();
   const docs: IndexedDoc[] = [];
   for (const p of library.positions) {
     const tokens = analyzeWithSurface(p.text);
     const stems = tokens.map((t) => t.stem);
     const concepts = new Set(thesaurus.detect(tokens).map((h) => h.concept));
-    const context = [...p.measures.map((m) => measureTitle.get(m) ?? ''), ...p.themes.map((t) => themeLabel.get(t) ?? '')].join(' ');
     features.set(p.id, { stems: new Set(stems), concepts, cluster: -1 });
-    docs.push({ id: p.id, text: stems.join(' '), concepts: [...concepts].join(' '), context: stemsOf(context).join(' ') });
+    docs.push({ id: p.id, text: stems.join(' '), concepts: [...concepts].join(' ') });
   }
   const mini = new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
   mini.addAll(docs);
   const clusters = clusterNearDuplicates(library.positions, features);
-  return { library, byId: new Map(library.positions.map((p) => [p.id, p])), features, associations: learnAssociations(features), clusters, mini, thesaurus, df: dfOf(features) };
+  return { library, byId: new Map(library.positions.map((p) => [p.id, p])), features, associations: learnAssociations(features), clusters, mini, thesaurus, df: dfOf(features), ...withConcepts(features) };
 }
 
 /**
@@ -204,7 +215,9 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
   if (data.version !== INDEX_VERSION) throw new Error(`Positions : index de version ${data.version}, version ${INDEX_VERSION} attendue`);
   if (data.positions !== library.positions.length) throw new Error('Positions : l’index ne correspond pas à cette bibliothèque');
   const mini = MiniSearch.loadJS(data.mini as never, { ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] }) as MiniSearch<IndexedDoc>;
-  const features = new Map(data.features.map(([id, stems, concepts, cluster]) => [id, { stems: new Set(stems), concepts: new Set(concepts), cluster }]));
+  const features = new Map(
+    data.features.map(([id, stems, concepts, cluster]) => [id, { stems: new Set(stems), concepts: new Set(concepts), cluster }]),
+  );
   return {
     library,
     byId: new Map(library.positions.map((p) => [p.id, p])),
@@ -214,6 +227,7 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
     mini,
     thesaurus,
     df: dfOf(features),
+    ...withConcepts(features),
   };
 }
 

@@ -9,7 +9,7 @@
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
-import { type ConceptHit } from './concepts';
+import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
 import everydayData from './generated/everyday.json';
 import type { SearchIndex } from './index';
@@ -73,7 +73,11 @@ export interface EngineSettings {
   /** Evidence from concepts needed to answer at all (an anchor concept counts 1). */
   gate: number;
   conceptBoost: number;
-  contextBoost: number;
+  /** Words in more than this share of the library are too common to retrieve by; they only order candidates. */
+  commonShare: number;
+  commonWordBoost: number;
+  /** How many candidates go on to re-ranking: the rest cannot reach the top five. */
+  candidates: number;
   associationBoost: number;
   fuzzy: boolean;
   /** Multiplier by author: context (CNCDH, government) ranks after the Collectif's equal match. */
@@ -94,13 +98,18 @@ export interface EngineSettings {
    */
   greyZone: number;
   agreement: number;
+  /** Characters past which a passage's score is discounted, and how steeply. */
+  longPassage: number;
+  lengthPenalty: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
-  gate: 1,
+  gate: 0.8,
   conceptBoost: 1.5,
-  contextBoost: 0.3,
-  associationBoost: 0.2,
+  commonShare: 0.2,
+  commonWordBoost: 0.1,
+  candidates: 300,
+  associationBoost: 0.15,
   fuzzy: true,
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   useAssociations: true,
@@ -112,12 +121,27 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   breadthBonus: 0.2,
   greyZone: 0.45,
   agreement: 3,
+  longPassage: 350,
+  lengthPenalty: 0.3,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
 
 export function createMatcher(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS) {
   const measureKeys = new Set(index.library.measures.map((m) => m.key));
+
+  // A passage's tokens and concepts, for highlighting: the same passages come back as the user types.
+  const passageCache = new Map<string, { tokens: Token[]; hits: ConceptHit[] }>();
+  function analysed(p: Position) {
+    let a = passageCache.get(p.id);
+    if (!a) {
+      const tokens = analyzeWithSurface(p.text);
+      a = { tokens, hits: index.thesaurus.detect(tokens) };
+      if (passageCache.size > 500) passageCache.clear();
+      passageCache.set(p.id, a);
+    }
+    return a;
+  }
 
   function analyse(text: string, defaultPlan = 'PAN1') {
     const tokens = analyzeWithSurface(text);
@@ -184,52 +208,105 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const a = analyse(text, opts.defaultPlan);
     if (a.evidence < settings.greyZone || !a.stems.length) return [];
     const qConcepts = new Set(a.hits.map((h) => h.concept));
-    const raw = retrieve(a.stems, qConcepts, a.refs);
+    const raw = retrieve(a.stems, a.hits, a.refs);
     const ranked = rerank(raw, qConcepts, a.refs);
     if (a.evidence < settings.gate && !(ranked[0] && agrees(ranked[0].id, a))) return [];
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
     return picked.map((r) => toResult(r.id, r.score, r.members, a.tokens, a.hits, qConcepts));
   }
 
-  function retrieve(stems: string[], qConcepts: Set<string>, refs: string[]): Map<string, number> {
-    const queries: object[] = [
-      {
-        queries: stems,
-        fields: ['text'],
-        fuzzy: settings.fuzzy ? (term: string) => (term.length >= 6 ? 0.2 : false) : false,
-        weights: { fuzzy: 0.3, prefix: 0.3 },
-      },
-      { queries: stems, fields: ['context'], boost: { context: settings.contextBoost } },
-    ];
+  /**
+   * Candidates and their evidence, channel by channel, each scaled to [0, 1] by its best
+   * candidate so that the weights below mean what they say: the wording's own words, the
+   * concepts it shares, the titles of the measures it is tagged with, and the library's
+   * learned associations.
+   */
+  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): Map<string, number> {
+    const channels: [Map<string, number>, number][] = [];
+    const run = (terms: string[], opts: object, weight: number) => {
+      if (!terms.length || !weight) return;
+      const m = new Map<string, number>();
+      for (const r of index.mini.search({ combineWith: 'OR', queries: terms, ...opts } as never)) m.set(r.id as string, r.score);
+      channels.push([normalised(m), weight]);
+    };
+    // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
+    const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : false;
+    const { rare, common } = splitByRarity(stems);
+    run(rare, { fields: ['text'], fuzzy, weights: { fuzzy: 0.3, prefix: 0.3 } }, 1);
     if (settings.useAssociations) {
-      const extra = [...new Set(stems.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));
-      if (extra.length) queries.push({ queries: extra, fields: ['text'], boost: { text: settings.associationBoost } });
+      const extra = [...new Set(rare.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));
+      run(extra, { fields: ['text'] }, settings.associationBoost);
     }
-    if (qConcepts.size) queries.push({ queries: [...qConcepts], fields: ['concepts'], boost: { concepts: settings.conceptBoost } });
-    const scores = new Map<string, number>();
-    for (const r of index.mini.search({ combineWith: 'OR', queries } as never)) scores.set(r.id as string, r.score);
+    // Concepts: the share of the paragraph's concepts (weighted by strength and rarity) a passage holds.
+    // Concepts a large part of the library carries (« traite ») only order the candidates, like common words.
+    const conceptWeight = conceptWeights(hits);
+    const n = index.library.positions.length;
+    const limit = n * settings.commonShare;
+    let total = 0;
+    const w = new Map([...conceptWeight].map(([c, v]) => [c, v * Math.log(1 + n / Math.max(1, index.conceptDf(c)))]));
+    for (const v of w.values()) total += v;
+    const commonConcepts: [string, number][] = [];
+    if (w.size && settings.conceptBoost) {
+      const m = new Map<string, number>();
+      for (const [c, v] of w) {
+        if (index.conceptDf(c) > limit) commonConcepts.push([c, v / total]);
+        else for (const id of index.conceptPostings.get(c) ?? []) m.set(id, (m.get(id) ?? 0) + v / total);
+      }
+      channels.push([m, settings.conceptBoost]);
+    }
+    const idf = (t: string) => Math.log(1 + (n - index.df(t) + 0.5) / (index.df(t) + 0.5));
+    let commonIdf = 0;
+    for (const c of common) commonIdf += idf(c);
+    const merged = new Map<string, number>();
+    for (const [m, wt] of channels) for (const [id, v] of m) merged.set(id, (merged.get(id) ?? 0) + wt * v);
+    const scores = top(merged, settings.candidates);
+    for (const [id, v] of scores) {
+      const f = index.features.get(id)!;
+      let bonus = 0;
+      if (commonIdf > 0) {
+        let got = 0;
+        for (const c of common) if (f.stems.has(c)) got += idf(c);
+        bonus += (settings.commonWordBoost * got) / commonIdf;
+      }
+      for (const [c, share] of commonConcepts) if (f.concepts.has(c)) bonus += settings.conceptBoost * share;
+      scores.set(id, v + bonus);
+    }
     // A named measure brings its positions in even when they share no word with the paragraph.
     if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
     return scores;
   }
 
+  function splitByRarity(stems: string[]): { rare: string[]; common: string[] } {
+    const limit = index.library.positions.length * settings.commonShare;
+    const rare = stems.filter((s) => index.df(s) <= limit);
+    const common = stems.filter((s) => index.df(s) > limit);
+    return { rare, common };
+  }
+
+  /** A concept found through a strong, specific expression weighs more than one found through a generic word. */
+  function conceptWeights(hits: ConceptHit[]): Map<string, number> {
+    const w = new Map<string, number>();
+    for (const h of hits) {
+      const c = index.thesaurus.concepts.get(h.concept);
+      if (!c) continue;
+      const v = STRENGTH_WEIGHT[c.strength] * (h.generic ? GENERIC_FACTOR : 1);
+      w.set(h.concept, Math.max(w.get(h.concept) ?? 0, v));
+    }
+    return w;
+  }
+
   function rerank(scores: Map<string, number>, qConcepts: Set<string>, refs: string[]): { id: string; score: number }[] {
-    let top = 0;
-    for (const s of scores.values()) top = Math.max(top, s);
     const out: { id: string; score: number }[] = [];
     for (const [id, s] of scores) {
       const p = index.byId.get(id)!;
-      const f = index.features.get(id)!;
       let score = s;
-      if (qConcepts.size) {
-        let shared = 0;
-        for (const c of qConcepts) if (f.concepts.has(c)) shared++;
-        score *= 1 + shared / qConcepts.size;
-      }
-      if (refs.length && p.measures.some((m) => refs.includes(m))) score += top + 1;
+      if (refs.length && p.measures.some((m) => refs.includes(m))) score += 1;
+      // A long passage matches many things a little; past a few lines, it must earn its place.
+      if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       score *= settings.authorPrior[p.author];
       out.push({ id, score });
     }
+    void qConcepts;
     return out.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
@@ -252,7 +329,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function toResult(id: string, score: number, members: string[], qTokens: Token[], qHits: ConceptHit[], qConcepts: Set<string>): MatchResult {
     const p = index.byId.get(id)!;
     const qStems = new Set(qTokens.map((t) => t.stem));
-    const tokens = analyzeWithSurface(p.text);
+    const { tokens, hits } = analysed(p);
     const ranges: [number, number][] = [];
     const words = new Set<string>();
     for (const t of tokens) {
@@ -263,7 +340,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     const shared: string[] = [];
     if (qConcepts.size) {
-      for (const h of index.thesaurus.detect(tokens)) {
+      for (const h of hits) {
         if (!qConcepts.has(h.concept)) continue;
         if (!shared.includes(h.concept)) shared.push(h.concept);
         const start = tokens[h.start].start;
@@ -298,6 +375,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/** The `k` best entries of a score map (a copy), without re-ranking the whole map. */
+function top(m: Map<string, number>, k: number): Map<string, number> {
+  if (m.size <= k) return new Map(m);
+  const values = Float64Array.from(m.values()).sort();
+  const threshold = values[values.length - k];
+  const out = new Map<string, number>();
+  for (const [id, v] of m) if (v >= threshold && out.size < k) out.set(id, v);
+  return out;
+}
+
+function normalised(m: Map<string, number>): Map<string, number> {
+  let top = 0;
+  for (const v of m.values()) top = Math.max(top, v);
+  if (top > 0) for (const [k, v] of m) m.set(k, v / top);
+  return m;
+}
 
 function citation(p: Position): Citation {
   return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
