@@ -3,6 +3,7 @@ import { t, tCount } from '../utils/i18n';
 import { currentWindowId, openSidePanel } from '../utils/openSidePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryQuery } from './LibraryQuery';
+import { SiteToggle } from './SiteToggle';
 
 /** The toolbar popup: the library in one line, and the way to the side panel. */
 export function Popup() {
@@ -41,6 +42,7 @@ export function Popup() {
             {t('openSidePanelFailed')}
           </p>
         )}
+        <SiteToggle />
         <p class="page__footer muted">{t('privacyNote')}</p>
       </div>
     </ErrorBoundary>
