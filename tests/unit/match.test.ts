@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { DEV_QUERIES, shippedLibrary } from '../../data/cli-lib';
+import { score, type EvalQuery } from '../../data/evaluate';
+import { buildIndex, loadIndex, serialiseIndex } from '../../data/index';
+import { createMatcher, insertable } from '../../data/match';
+import type { Library } from '../../data/schema';
+
+const library = shippedLibrary();
+const index = buildIndex(library);
+const matcher = createMatcher(index);
+
+describe('measure references point to the measure’s positions', () => {
+  test.each([
+    { why: 'a bare number, the 2014 plan by default', text: 'Concernant la mesure 21 du plan, nous restons inquiets.', key: 'PAN1-21' },
+    { why: '« bis » measures the draft dropped', text: 'Où en est la mesure 4 bis ?', key: 'PAN1-4bis' },
+    { why: 'the second plan named after an abbreviated reference', text: 'Que devient la m. 16 du deuxième plan ?', key: 'PAN2-16' },
+  ])('$why', ({ text, key }) => {
+    const results = matcher.match(text);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0].measures).toContain(key);
+  });
+});
+
+// Lines of tests/fixtures/gate-calibration.jsonl, written for the gate (not evaluation lines).
+const calibration = readFileSync(new URL('../fixtures/gate-calibration.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; on: boolean; text: string });
+
+describe('the off-topic gate', () => {
+  test.each([
+    { why: 'first-aid training shares only « formation » with the library', text: 'La formation aux premiers secours aura lieu samedi matin dans la grande salle.' },
+    { why: 'an annual fee shares only « annuelle »', text: 'Merci de régler votre cotisation annuelle avant la fin du mois.' },
+    { why: 'website maintenance shares only « internet »', text: 'Le site internet sera en maintenance ce week-end, les formulaires ne seront pas accessibles.' },
+    { why: 'greetings', text: 'Bonne année à toutes et à tous, et merci pour votre engagement !' },
+    { why: '« traitement » is not « traite »', text: 'Le traitement des dossiers d’adhésion prendra un peu plus de temps cette semaine.' },
+  ])('stays quiet: $why', ({ text }) => {
+    expect(matcher.match(text)).toEqual([]);
+  });
+
+  test.each([
+    { why: 'a paraphrase of the reflection period, no shared key phrase', text: 'Trente jours pour décider de porter plainte contre ses exploiteurs, c’est beaucoup trop court.' },
+    { why: 'children forced to steal, in everyday words', text: 'Un enfant forcé à voler reste un enfant en danger qu’il faut protéger.' },
+    { why: 'a named measure alone is enough', text: 'Concernant la mesure 21 du plan, nous restons inquiets.' },
+  ])('answers: $why', ({ text }) => {
+    expect(matcher.match(text).length).toBeGreaterThan(0);
+  });
+
+  test('on its calibration set, at least 80 % of on-topic lines answered and at most 2 of 30 office mails', () => {
+    const on = calibration.filter((c) => c.on);
+    const off = calibration.filter((c) => !c.on);
+    const answered = on.filter((c) => matcher.match(c.text).length > 0).length;
+    const chattered = off.filter((c) => matcher.match(c.text).length > 0).length;
+    expect(answered / on.length).toBeGreaterThanOrEqual(0.8);
+    expect(chattered).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('results', () => {
+  const results = matcher.match('Le délai de réflexion de trente jours doit être porté à trois mois pour toutes les victimes.');
+
+  test('carry their author, source, measures and themes', () => {
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(['collectif', 'association', 'cncdh', 'gouvernement']).toContain(r.author);
+      expect(r.sourceId).toBeTruthy();
+      expect(r.themes.length).toBeGreaterThan(0);
+      expect(r.citations[0].positionId).toBe(r.id);
+    }
+    expect(results.some((r) => r.measures.includes('PAN1-4bis'))).toBe(true);
+  });
+
+  test('say why they matched: highlighted ranges are the matched words, verbatim from the wording', () => {
+    const r = results[0];
+    expect(r.matched.length).toBeGreaterThan(0);
+    for (const [a, b] of r.highlights) expect(r.matched).toContain(r.text.slice(a, b));
+    expect(r.matched.join(' ').toLowerCase()).toMatch(/réflexion|délai/);
+  });
+
+  test('the Collectif’s wording is what may be inserted; CNCDH and government wording never', () => {
+    expect(insertable({ author: 'collectif' })).toBe(true);
+    expect(insertable({ author: 'association' })).toBe(true);
+    expect(insertable({ author: 'cncdh' })).toBe(false);
+    expect(insertable({ author: 'gouvernement' })).toBe(false);
+  });
+
+  test('the Collectif’s wording ranks before government context on an equal match', () => {
+    const r = matcher.match('Les préfets doivent pouvoir apprécier chaque situation au cas par cas, selon la ministre.', { k: 10 });
+    const firstOurs = r.findIndex((x) => insertable(x));
+    expect(firstOurs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('near-identical wordings collapse into one result that keeps every citation', () => {
+  // A library where the Collectif's demand appears twice, as in a synthesis and in the detailed report.
+  const base = library.positions.find((p) => p.author === 'collectif' && p.text.length > 120)!;
+  const twin = { ...base, id: `${base.id}-twin`, sourceId: library.sources[1].id, section: 'Synthèse', lines: [1, 2] as [number, number] };
+  const lib: Library = { ...library, positions: [...library.positions, twin] };
+  const m = createMatcher(buildIndex(lib));
+
+  test('one result, two citations', () => {
+    const results = m.match(base.text, { k: 5 });
+    const both = results.filter((r) => r.id === base.id || r.id === twin.id);
+    expect(both).toHaveLength(1);
+    expect(both[0].citations.map((c) => c.positionId).sort()).toEqual([base.id, twin.id].sort());
+  });
+});
+
+describe('serialised index', () => {
+  test('loads with the same answers as a fresh build', () => {
+    const loaded = createMatcher(loadIndex(JSON.parse(JSON.stringify(serialiseIndex(index))), library));
+    for (const text of ['Les tests osseux sont trop imprécis pour établir l’âge.', 'Il faut une délégation interministérielle.']) {
+      expect(loaded.match(text).map((r) => r.id)).toEqual(matcher.match(text).map((r) => r.id));
+    }
+  });
+
+  test('refuses an index of another version or another library, saying why', () => {
+    const data = serialiseIndex(index);
+    expect(() => loadIndex({ ...data, version: 999 }, library)).toThrow(/version/);
+    expect(() => loadIndex(data, { ...library, positions: library.positions.slice(1) })).toThrow(/bibliothèque/);
+  });
+});
+
+describe('ranking regression on the development set', () => {
+  // Floors just under the figures reached (hit@5 0.98, MRR 0.86, 8/8 off-topic, 3/3 author-safe):
+  // a change that loses ground fails here before it reaches users.
+  const queries = readFileSync(DEV_QUERIES, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
+  const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text)])));
+
+  test('hit@5 ≥ 0.95 and MRR ≥ 0.83', () => {
+    expect(report.hit).toBeGreaterThanOrEqual(0.95);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.83);
+  });
+  test('off-topic lines get no answer (≥ 7 of 8) and no government wording is offered as the Collectif’s', () => {
+    expect(report.offtopic.ok).toBeGreaterThanOrEqual(report.offtopic.of - 1);
+    expect(report.author.ok).toBe(report.author.of);
+  });
+});
