@@ -23,6 +23,9 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Any web site, for « Activer sur ce site »: only ever requested one site at a time. */
+const SITE_ORIGINS = ['https://*/*', 'http://*/*'];
+
 /** Debian's Chromium: the only browser this project drives (no browser download works offline). */
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -33,7 +36,7 @@ export default defineConfig({
   // types come from the top-level Vite 8 (pulled in by vitest). The plugin detects the running
   // Vite at build time, so only the types differ.
   vite: () => ({ plugins: [preact()] }) as unknown as WxtViteConfig,
-  manifest: ({ browser, command }) => ({
+  manifest: ({ browser, command, manifestVersion }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
@@ -47,7 +50,8 @@ export default defineConfig({
     // README « Permissions » explains each one to users.
     permissions: ['scripting', 'activeTab'],
     // Asked for one site at a time, when the user clicks « Activer sur ce site »; never all at once.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // (Manifest V2, Firefox's default build, lists optional origins under `optional_permissions`.)
+    ...(manifestVersion === 2 ? { optional_permissions: SITE_ORIGINS } : { optional_host_permissions: SITE_ORIGINS }),
     content_security_policy: {
       // `wxt` (dev server) needs to reach its own localhost server for hot reload.
       extension_pages:
