@@ -13,7 +13,7 @@
 export const BRIDGE_REQUEST = 'positions:bridge-request';
 export const BRIDGE_REPLY = 'positions:bridge-reply';
 
-export type BridgeOp = 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert' | 'gdocs-read' | 'ping';
+export type BridgeOp = 'paste' | 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert' | 'gdocs-read' | 'ping';
 
 export interface BridgeRequest {
   id: string;

@@ -53,6 +53,17 @@ async function run(request: BridgeRequest, target: Element, win: Window): Promis
       editor.execute('insertText', { text });
       return true;
     }
+    case 'paste': {
+      // A synthetic paste, made in the page's own world: Firefox hands an event made in a content
+      // script to the page's listeners with its clipboardData hidden behind Xray wrappers.
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+      const anchor = target.ownerDocument.getSelection()?.anchorNode;
+      const at = anchor && target.contains(anchor) ? (anchor instanceof Element ? anchor : anchor.parentElement) : target;
+      (at ?? target).dispatchEvent(event);
+      return { handled: event.defaultPrevented };
+    }
     case 'tinymce-insert': {
       // TinyMCE groups everything typed since the last undo level into one: save a level first, so
       // that Ctrl+Z takes away the insertion alone, then insert through the native path as one step.

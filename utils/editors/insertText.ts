@@ -48,8 +48,8 @@ const execCommand: Way = {
 const paste: Way = {
   strategy: 'paste',
   undoable: true,
-  run: (target, text) => {
-    dispatchPaste(target.root, text);
+  run: async (target, text): Promise<Outcome> => {
+    await pasteText(target.root, text);
     return 'tried';
   },
 };
@@ -150,6 +150,16 @@ function count(haystack: string, needle: string): number {
   return n;
 }
 
+/**
+ * Dispatches the paste from the page's own world when the bridge is there (Firefox needs it), from
+ * here otherwise (Chromium accepts both). Resolves to whether the editor handled it.
+ */
+async function pasteText(root: HTMLElement, text: string): Promise<boolean> {
+  const reply = await callPageBridge(root, 'paste', text, 300);
+  const handled = (reply?.result as { handled?: boolean } | undefined)?.handled;
+  return typeof handled === 'boolean' ? handled : dispatchPaste(root, text);
+}
+
 function dispatchPaste(root: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
@@ -166,9 +176,9 @@ function dispatchPaste(root: HTMLElement, text: string): boolean {
  * Docs' text is on a canvas, so the result cannot be read back here: we only know whether Docs
  * handled the event.
  */
-function insertIntoDocs(hiddenEditable: HTMLElement, text: string): InsertResult {
+async function insertIntoDocs(hiddenEditable: HTMLElement, text: string): Promise<InsertResult> {
   hiddenEditable.focus({ preventScroll: true });
-  return dispatchPaste(hiddenEditable, text)
+  return (await pasteText(hiddenEditable, text))
     ? { ok: true, strategy: 'paste', undoable: true, unverified: true }
     : failure('unsupported', 'Google Docs did not take the text');
 }
