@@ -48,3 +48,6 @@ export function shippedLibrary(): Library {
 
 /** The development query set beside the project (shared/eval), the default of `npm run eval`. */
 export const DEV_QUERIES = join(here, '..', '..', 'shared', 'eval', 'dev-queries.jsonl');
+
+/** Lines written to tune the off-topic gate (not evaluation lines): on-topic paraphrases and office mail. */
+export const GATE_CALIBRATION = join(here, '..', 'tests', 'fixtures', 'gate-calibration.jsonl');

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GATE_CALIBRATION, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { ablationTable } from './ablation';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from './index';
@@ -123,7 +124,13 @@ async function matchCommand(args: string[]): Promise<number> {
 function evalCommand(args: string[]): number {
   const file = args.find((a) => !a.startsWith('--')) ?? DEV_QUERIES;
   const queries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
-  const matcher = createMatcher(buildIndex(shippedLibrary()));
+  const index = buildIndex(shippedLibrary());
+  if (args.includes('--ablation')) {
+    const calibration = readFileSync(GATE_CALIBRATION, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { on: boolean; text: string });
+    console.log(ablationTable(index, queries, calibration));
+    return 0;
+  }
+  const matcher = createMatcher(index);
   const results = new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
   const report = score(queries, results);
   console.log(formatReport(report));

@@ -57,15 +57,12 @@ export interface MatchOptions {
 
 /** Why the engine answered or stayed quiet: for tests, the eval and the ablation table. */
 export interface MatchExplanation {
-  /** Clearly about the field: answered. */
+  /** About the field: answered. */
   onTopic: boolean;
-  /** Maybe: answered only if the best passage agrees (see `agrees`). */
-  greyZone: boolean;
   evidence: number;
   concepts: string[];
   measureRefs: string[];
   stems: string[];
-  fieldWords: string[];
 }
 
 /** Tunable weights, with the values the engine ships with (see README, ablation table). */
@@ -85,19 +82,10 @@ export interface EngineSettings {
   useAssociations: boolean;
   useConcepts: boolean;
   collapse: boolean;
-  /** Count the field's own words (in the library, not everyday French) as evidence of topic. */
-  useFieldWords: boolean;
-  /** Evidence each field word brings, and the most field words can bring together. */
-  fieldWordWeight: number;
-  fieldWordCap: number;
+  /** Discount a concept found only through one everyday French word (« restaurant », « internet »). */
+  useEveryday: boolean;
   /** Several distinct concepts together are evidence no single one gives (« enfants » + « voler »). */
   breadthBonus: number;
-  /**
-   * Below the gate but above this, the paragraph may still be on topic: it is answered when
-   * the best passage shares at least `agreement` of its field terms (concepts, rare words).
-   */
-  greyZone: number;
-  agreement: number;
   /** Characters past which a passage's score is discounted, and how steeply. */
   longPassage: number;
   lengthPenalty: number;
@@ -115,12 +103,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   useAssociations: true,
   useConcepts: true,
   collapse: true,
-  useFieldWords: true,
-  fieldWordWeight: 0.35,
-  fieldWordCap: 1,
+  useEveryday: true,
   breadthBonus: 0.2,
-  greyZone: 0.45,
-  agreement: 3,
   longPassage: 350,
   lengthPenalty: 0.3,
 };
@@ -147,70 +131,33 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const tokens = analyzeWithSurface(text);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);
-    const isEveryday = (s: string) => everyday.isEveryday(s);
-    const fieldWords = settings.useFieldWords ? fieldWordsOf(tokens, hits) : [];
+    const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
     const distinct = new Set(hits.map((h) => h.concept)).size;
     const evidence =
       index.thesaurus.evidence(hits, tokens, isEveryday) +
       Math.max(0, distinct - 2) * settings.breadthBonus +
-      Math.min(settings.fieldWordCap, fieldWords.length * settings.fieldWordWeight) +
       (refs.length ? settings.gate : 0);
-    return { tokens, hits, refs, evidence, fieldWords, stems: [...new Set(tokens.map((t) => t.stem))] };
-  }
-
-  /**
-   * The paragraph's words that belong to the field: found in the library, not everyday
-   * French, and not already counted through a concept. Several of them are evidence of
-   * topic that no single shared word gives.
-   */
-  function fieldWordsOf(tokens: Token[], hits: ConceptHit[]): string[] {
-    const inConcept = new Set<number>();
-    for (const h of hits) for (let i = h.start; i < h.end; i++) inConcept.add(i);
-    const out = new Set<string>();
-    tokens.forEach((t, i) => {
-      if (inConcept.has(i) || /^\d/.test(t.stem) || t.stem.length < 4) return;
-      if (everyday.rankOf(t.stem) < 8000) return;
-      if (index.df(t.stem) > 0) out.add(t.stem);
-    });
-    return [...out];
-  }
-
-  /**
-   * In the grey zone, the best passage must share enough of the paragraph's field terms:
-   * its concepts, and its words that are neither everyday French nor common in the library.
-   */
-  function agrees(id: string, a: ReturnType<typeof analyse>): boolean {
-    const f = index.features.get(id)!;
-    const n = index.library.positions.length;
-    let shared = 0;
-    for (const c of new Set(a.hits.filter((h) => !h.generic).map((h) => h.concept))) if (f.concepts.has(c)) shared++;
-    for (const s of a.stems) {
-      if (f.stems.has(s) && s.length >= 4 && !/^\d/.test(s) && everyday.rankOf(s) >= 3000 && index.df(s) <= n * 0.05) shared++;
-    }
-    return shared >= settings.agreement;
+    return { tokens, hits, refs, evidence, stems: [...new Set(tokens.map((t) => t.stem))] };
   }
 
   function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
     const a = analyse(text, opts.defaultPlan);
     return {
       onTopic: a.evidence >= settings.gate,
-      greyZone: a.evidence >= settings.greyZone && a.evidence < settings.gate,
       evidence: a.evidence,
       concepts: [...new Set(a.hits.map((h) => h.concept))],
       measureRefs: a.refs,
       stems: a.stems,
-      fieldWords: a.fieldWords,
     };
   }
 
   function match(text: string, opts: MatchOptions = {}): MatchResult[] {
     const k = opts.k ?? 5;
     const a = analyse(text, opts.defaultPlan);
-    if (a.evidence < settings.greyZone || !a.stems.length) return [];
+    if (a.evidence < settings.gate || !a.stems.length) return [];
     const qConcepts = new Set(a.hits.map((h) => h.concept));
     const raw = retrieve(a.stems, a.hits, a.refs);
     const ranked = rerank(raw, qConcepts, a.refs);
-    if (a.evidence < settings.gate && !(ranked[0] && agrees(ranked[0].id, a))) return [];
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
     return picked.map((r) => toResult(r.id, r.score, r.members, a.tokens, a.hits, qConcepts));
   }
