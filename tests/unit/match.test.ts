@@ -86,9 +86,13 @@ describe('results', () => {
   });
 
   test('the Collectif’s wording ranks before government context on an equal match', () => {
-    const r = matcher.match('Les préfets doivent pouvoir apprécier chaque situation au cas par cas, selon la ministre.', { k: 10 });
-    const firstOurs = r.findIndex((x) => insertable(x));
-    expect(firstOurs).toBeGreaterThanOrEqual(0);
+    // The same sentence said by both sides: the Collectif's comes first, the government's is kept as context.
+    const ours = library.positions.find((p) => p.author === 'collectif' && /délai de réflexion/.test(p.text))!;
+    const theirs = { ...ours, id: `${ours.id}-gov`, author: 'gouvernement' as const };
+    const m = createMatcher(buildIndex({ ...library, positions: [...library.positions, theirs] }));
+    const ids = m.match(ours.text, { k: 10 }).map((r) => r.id);
+    expect(ids).toContain(theirs.id);
+    expect(ids.indexOf(ours.id)).toBeLessThan(ids.indexOf(theirs.id));
   });
 });
 
