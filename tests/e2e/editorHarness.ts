@@ -50,7 +50,7 @@ interface ChromeApi {
 
 declare global {
   interface Window {
-    fixture?: { text(): string; caret?(): number };
+    fixture?: { text(): string; caret?(): number; selectParagraph?(index: number): void };
     __positionsReceived?: PanelParagraph[];
     __positionsMutations?: Array<{ at: number; what: string }>;
   }

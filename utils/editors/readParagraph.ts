@@ -55,7 +55,8 @@ async function readDocs(hiddenEditable: HTMLElement): Promise<ReadParagraph> {
     const text = annotated.text.replace(/[\u0000-\u0008\u000B-\u001F]/g, '');
     const caret = Math.max(0, (annotated.start ?? text.length) - (annotated.text.length - text.length));
     const { lines, caretLine } = linesOfValue(text, caret);
-    return pickParagraph(lines, caretLine);
+    // Each line of Docs' text is a paragraph (no blank line between them, unlike a textarea).
+    return pickParagraph(lines.map((line, index) => ({ ...line, block: index })), caretLine);
   }
   const selected = cleanText(hiddenEditable.innerText ?? '').trim();
   return { text: selected.slice(0, 4000), from: 'selection' };
