@@ -128,3 +128,15 @@ describe('the extension makes no network request', () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe('the extension cannot make one', () => {
+  test('its service worker and its pages are refused any connection by their CSP', async () => {
+    const target = `${server.url}fixtures/index.html`;
+    const attempt = (url: string) => fetch(url).then(() => 'sent', () => 'refused');
+    const fromWorker = await ext.serviceWorker.evaluate(attempt, target);
+    const panel = await ext.openPage('sidepanel.html');
+    const fromPanel = await panel.evaluate(attempt, target);
+    await panel.close();
+    expect({ fromWorker, fromPanel }).toEqual({ fromWorker: 'refused', fromPanel: 'refused' });
+  });
+});
