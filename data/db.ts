@@ -37,12 +37,22 @@ export interface BundledMeta {
 
 export type MetaRecord = BundledMeta;
 
+/** What `cache` holds under the key `index`: the library's search index, ready to load. */
+export interface IndexCache {
+  key: 'index';
+  /** Identifies the library the index was built from (see `libraryKey`): another one means a rebuild. */
+  libraryKey: string;
+  version: number;
+  data: unknown;
+}
+
 export type LibraryDb = Dexie & {
   sources: EntityTable<Source, 'id'>;
   measures: EntityTable<Measure, 'key'>;
   themes: EntityTable<Theme, 'id'>;
   positions: EntityTable<PositionRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  cache: EntityTable<IndexCache, 'key'>;
 };
 
 /**
@@ -58,6 +68,19 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       themes: 'id',
       positions: 'id, sourceId, author, *measures, *themes',
       meta: 'key',
+    },
+  },
+  {
+    // v2: a cache for what is derived from the library and costly to rebuild (the search index).
+    // Nothing to migrate: a missing cache entry is simply rebuilt.
+    version: 2,
+    stores: {
+      sources: 'id, origin, date',
+      measures: 'key, plan',
+      themes: 'id',
+      positions: 'id, sourceId, author, *measures, *themes',
+      meta: 'key',
+      cache: 'key',
     },
   },
 ];

@@ -6,11 +6,37 @@
  * To add a message: add an entry here, then TypeScript refuses to build until the background
  * service (`data/service.ts`) handles it.
  */
-import type { AuthorId, Source } from './schema';
+import type { MatchResult } from './match';
+import type { AuthorId, Measure, Position, Source, Theme } from './schema';
+import type { SearchQuery } from './search';
+
+export type { MatchResult, SearchQuery };
+
+export interface SearchResponse {
+  hits: { position: Position; highlights: [number, number][] }[];
+}
+
+export interface MeasureEntry extends Measure {
+  /** Positions tagged with the measure: all, and the Collectif's or its members' own. */
+  count: number;
+  ours: number;
+}
+
+export interface Catalog {
+  sources: Source[];
+  measures: MeasureEntry[];
+  themes: (Theme & { count: number })[];
+}
 
 export interface ProtocolMap {
   /** What the library holds: its sources with their number of positions, and totals. */
   'library/summary': { request: void; response: LibrarySummary };
+  /** The positions worth offering for a paragraph being written, best first; [] when off-topic. */
+  'library/match': { request: { text: string; k?: number }; response: MatchResult[] };
+  /** A look-up from the panel's search box or its browse-by-measure view. */
+  'library/search': { request: SearchQuery; response: SearchResponse };
+  /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
+  'library/catalog': { request: void; response: Catalog };
 
   // --- The page side (issue 5). Content script → background. ---
   /** The paragraph around the caret changed (debounced; never sent when unchanged). */
@@ -37,7 +63,17 @@ export interface ProtocolMap {
 /** The messages the background answers itself without the library (browser-side handlers in `utils/`). */
 export type PageMessageType = Extract<MessageType, `editor/${string}` | `panel/${string}` | `site/${string}`>;
 /** The messages only extension pages may send: a content script asking for them is refused. */
-export const EXTENSION_PAGE_ONLY: readonly MessageType[] = ['editor/insert', 'panel/state', 'site/status', 'site/enable', 'site/disable'];
+export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
+  'editor/insert',
+  'panel/state',
+  'site/status',
+  'site/enable',
+  'site/disable',
+  // A web page's script could reach a content script; the library itself is only for the extension's pages.
+  'library/match',
+  'library/search',
+  'library/catalog',
+];
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];

@@ -3,8 +3,12 @@
  * Browser-free, so tests drive it with fake-indexeddb exactly as the background does.
  */
 import { installBundled, type InstallReport, type LibraryDb } from './db';
+import { hash } from './extract/pipeline';
+import { buildIndex, INDEX_VERSION, loadIndex, serialiseIndex, type SerialisedIndex } from './index';
+import { createMatcher, type Matcher } from './match';
+import { createSearch, type Search } from './search';
 import type { MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
-import type { Library } from './schema';
+import { isOurs, LIBRARY_FORMAT, type Library } from './schema';
 import { summarise } from './summary';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
@@ -34,14 +38,84 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     return installing;
   }
 
+  let engine: Promise<{ library: Library; matcher: Matcher; search: Search }> | undefined;
+
+  /**
+   * The library as stored (bundled and imported) with its search index. The index is kept in
+   * IndexedDB beside the library, so a service worker that wakes up loads it (tens of ms)
+   * instead of rebuilding it; it is rebuilt only when the library changed.
+   */
+  function ensureEngine() {
+    engine ??= (async () => {
+      await ensureInstalled();
+      const library = await readLibrary(db);
+      const key = libraryKey(library);
+      const cached = await db.cache.get('index');
+      let index;
+      if (cached?.libraryKey === key && cached.version === INDEX_VERSION) {
+        try {
+          index = loadIndex(cached.data as SerialisedIndex, library);
+        } catch (error) {
+          console.warn('Positions: stored index unusable, rebuilding it.', error);
+        }
+      }
+      if (!index) {
+        index = buildIndex(library);
+        await db.cache.put({ key: 'index', libraryKey: key, version: INDEX_VERSION, data: serialiseIndex(index) });
+      }
+      const matcher = createMatcher(index);
+      return { library, matcher, search: createSearch(library, matcher) };
+    })().catch((error: unknown) => {
+      engine = undefined;
+      throw error;
+    });
+    return engine;
+  }
+
   const handlers: LibraryHandlers = {
     'library/summary': async () => {
       await ensureInstalled();
       return summarise(db);
     },
+    'library/match': async ({ text, k }) => (await ensureEngine()).matcher.match(text, { k: k ?? 5 }),
+    'library/search': async (query) => ({ hits: (await ensureEngine()).search(query) }),
+    'library/catalog': async () => {
+      const { library } = await ensureEngine();
+      const count = (f: (p: Library['positions'][number]) => boolean) => library.positions.filter(f).length;
+      return {
+        sources: library.sources,
+        measures: library.measures.map((m) => ({
+          ...m,
+          count: count((p) => p.measures.includes(m.key)),
+          ours: count((p) => isOurs(p.author) && p.measures.includes(m.key)),
+        })),
+        themes: library.themes.map((t) => ({ ...t, count: count((p) => p.themes.includes(t.id)) })),
+      };
+    },
   };
 
-  return { ensureInstalled, handlers };
+  return { ensureInstalled, ensureEngine, handlers };
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
+
+/** The library as stored, in a stable order (sources by date, positions by source and line). */
+export async function readLibrary(db: LibraryDb): Promise<Library> {
+  return db.transaction('r', [db.sources, db.measures, db.themes, db.positions], async () => {
+    const [sources, measures, themes, positions] = await Promise.all([
+      db.sources.toArray(),
+      db.measures.toArray(),
+      db.themes.toArray(),
+      db.positions.toArray(),
+    ]);
+    sources.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    const order = new Map(sources.map((s, i) => [s.id, i]));
+    positions.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id));
+    return { format: LIBRARY_FORMAT, sources, measures, themes, positions };
+  });
+}
+
+/** Identifies a library's content: its positions' ids and wordings. */
+export function libraryKey(library: Library): string {
+  return `${library.positions.length}:${hash(library.positions.map((p) => `${p.id}\u0000${p.author}\u0000${p.text}`).join('\u0001'))}`;
+}
