@@ -45,7 +45,7 @@ export function readAll(target: EditorTarget): string | undefined {
 /**
  * Google Docs. With its annotated-canvas mode on, Docs gives the document's text and selection to
  * the page (`_docs_annotate_getAnnotatedText`): we take the paragraph around the caret. Without it,
- * all a script can read is what the user selected, which Docs copies into its hidden editable.
+ * all a script can read is what the user selected (see `copiedSelection`).
  */
 async function readDocs(hiddenEditable: HTMLElement): Promise<ReadParagraph> {
   const reply = await callPageBridge(hiddenEditable, 'gdocs-read', undefined, 500);
@@ -58,6 +58,17 @@ async function readDocs(hiddenEditable: HTMLElement): Promise<ReadParagraph> {
     // Each line of Docs' text is a paragraph (no blank line between them, unlike a textarea).
     return pickParagraph(lines.map((line, index) => ({ ...line, block: index })), caretLine);
   }
-  const selected = cleanText(hiddenEditable.innerText ?? '').trim();
+  const selected = cleanText(hiddenEditable.innerText || copiedSelection(hiddenEditable)).trim();
   return { text: selected.slice(0, 4000), from: 'selection' };
+}
+
+/**
+ * Docs answers a `copy` event on its hidden editable by putting the selected text into the event's
+ * clipboardData, which is how Ctrl+C works there. A synthetic event with our own DataTransfer gets
+ * that text without touching the user's clipboard.
+ */
+function copiedSelection(hiddenEditable: HTMLElement): string {
+  const data = new DataTransfer();
+  hiddenEditable.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  return data.getData('text/plain');
 }
