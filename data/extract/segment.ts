@@ -99,6 +99,9 @@ export interface AttributedSentence extends Sentence {
   organisation?: string;
 }
 
+/** A sentence that starts in lower case continues something said before it. */
+const FRAGMENT = /^\p{Ll}/u;
+
 /** Below this many characters a sentence is too thin to offer alone (« Il constate. »). */
 const SHORT = 60;
 /** A position holds at most this many sentences and, past one sentence, this many characters. */
@@ -119,8 +122,13 @@ export function segmentBlock(block: Block, opts: SegmentOptions = {}): Draft[] {
     if (a) sentences.push(a);
   }
   const groups = block.item && fitsWhole(sentences) && sameVoice(sentences) ? [sentences] : groupSentences(sentences);
-  // An introduction left alone (« …les lacunes suivantes : ») says nothing by itself.
-  return groups.filter((g) => !(g.length === 1 && /:\s*$/.test(g[0].text))).map((g) => {
+  // An introduction left alone (« …les lacunes suivantes : ») says nothing by itself, and a
+  // list item that completes a lead-in printed elsewhere (« de préparer la transition… »)
+  // does not read on its own: its first sentence goes, what follows it stays.
+  const readable = groups
+    .map((g) => (FRAGMENT.test(g[0].text) ? g.slice(1) : g))
+    .filter((g) => g.length && !(g.length === 1 && /:\s*$/.test(g[0].text)));
+  return readable.map((g) => {
     const first = g[0];
     const last = g[g.length - 1];
     return {

@@ -194,3 +194,18 @@ describe('measure references in drafting', () => {
     expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
   });
 });
+
+describe('positions read on their own', () => {
+  const block = (texts: string[], extra: Partial<Block> = {}): Block => ({ section: ['S'], author: 'cncdh', measures: [], lines: lines(...texts), item: true, ...extra });
+
+  test('a list item completing a lead-in elsewhere loses its fragment, keeps its sentences', () => {
+    const drafts = segmentBlock(
+      block(['de veiller à mettre en œuvre des dispositifs de réparation pour ces mineurs. Dans le suivi de ces jeunes, les instances publiques doivent intégrer la notion de long terme.']),
+    );
+    expect(drafts.map((d) => d.text)).toEqual(['Dans le suivi de ces jeunes, les instances publiques doivent intégrer la notion de long terme.']);
+  });
+
+  test('an item that is only a fragment is not a position', () => {
+    expect(segmentBlock(block(['de préparer la transition vers la majorité, les jeunes victimes doivent être accompagnées au-delà de 18 ans.']))).toEqual([]);
+  });
+});
