@@ -12,6 +12,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans thésaurus (concepts)', { useConcepts: false }],
   ['sans français courant (porte)', { useEveryday: false }],
   ['sans bonus d’étendue (porte)', { breadthBonus: 0 }],
+  ['sans sigles développés', { useAcronyms: false }],
   ['sans associations apprises', { useAssociations: false }],
   ['sans tolérance aux fautes', { fuzzy: false }],
   ['sans regroupement des doublons', { collapse: false }],

@@ -7,6 +7,7 @@
  */
 import MiniSearch from 'minisearch';
 import { Thesaurus } from './concepts';
+import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
 import type { Library, Position } from './schema';
 
@@ -82,7 +83,8 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
   const docs: IndexedDoc[] = [];
   for (const p of library.positions) {
     const tokens = analyzeWithSurface(p.text);
-    const stems = tokens.map((t) => t.stem);
+    // « ASE » is also indexed as « aide sociale à l'enfance », and the long form as « ASE ».
+    const stems = expandAcronyms(tokens).map((t) => t.stem);
     const concepts = new Set(thesaurus.detect(tokens).map((h) => h.concept));
     features.set(p.id, { stems: new Set(stems), concepts, cluster: -1 });
     docs.push({ id: p.id, text: stems.join(' '), concepts: [...concepts].join(' ') });

@@ -9,6 +9,7 @@
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
+import { expandAcronyms } from './acronyms';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
 import everydayData from './generated/everyday.json';
@@ -84,6 +85,8 @@ export interface EngineSettings {
   collapse: boolean;
   /** Discount a concept found only through one everyday French word (« restaurant », « internet »). */
   useEveryday: boolean;
+  /** Search acronyms by their long forms and long forms by their acronyms (« ASE » / « aide sociale à l'enfance »). */
+  useAcronyms: boolean;
   /** Several distinct concepts together are evidence no single one gives (« enfants » + « voler »). */
   breadthBonus: number;
   /** Characters past which a passage's score is discounted, and how steeply. */
@@ -104,6 +107,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   useConcepts: true,
   collapse: true,
   useEveryday: true,
+  useAcronyms: true,
   breadthBonus: 0.2,
   longPassage: 350,
   lengthPenalty: 0.3,
@@ -137,7 +141,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       index.thesaurus.evidence(hits, tokens, isEveryday) +
       Math.max(0, distinct - 2) * settings.breadthBonus +
       (refs.length ? settings.gate : 0);
-    return { tokens, hits, refs, evidence, stems: [...new Set(tokens.map((t) => t.stem))] };
+    const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
+    return { tokens, hits, refs, evidence, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
   function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
