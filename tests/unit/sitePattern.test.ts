@@ -1,6 +1,6 @@
 /** Sites as match patterns, and which ones are built in (utils/background/sitePattern.ts). */
 import { describe, expect, test } from 'vitest';
-import { isBuiltin, patternRegExp, sitePattern } from '../../utils/background/sitePattern';
+import { isBuiltin, isUserSitePattern, patternRegExp, sitePattern } from '../../utils/background/sitePattern';
 
 describe('sitePattern', () => {
   test.each([
@@ -31,5 +31,18 @@ describe('isBuiltin', () => {
 
   test('a pattern it cannot read is an error that says so', () => {
     expect(() => patternRegExp('<all_urls>')).toThrow(/not a match pattern/);
+  });
+});
+
+describe('isUserSitePattern (what the background registers scripts for)', () => {
+  test.each([
+    ['https://mail.asso.org/*', true],
+    ['http://localhost/*', true],
+    ['https://*/*', false],
+    ['<all_urls>', false],
+    ['https://mail.google.com/*', false],
+    ['https://mail.asso.org/webmail/*', false],
+  ])('%s → %s', (pattern, expected) => {
+    expect(isUserSitePattern(pattern)).toBe(expected);
   });
 });

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { SiteStatus } from '../../data/protocol';
 import type { Handlers } from '../../data/service';
-import { isBuiltin, sitePattern } from './sitePattern';
+import { isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
 
 /** The built content scripts (WXT names them after their entrypoints). */
 const ISOLATED_SCRIPT = '/content-scripts/content.js' as const;
@@ -84,7 +84,7 @@ export function createSiteAccess() {
   /** Registrations follow the granted permissions, whoever changed them. */
   async function sync(): Promise<void> {
     const granted = new Set((await browser.permissions.getAll()).origins ?? []);
-    for (const pattern of granted) if (sitePattern(pattern.replace('/*', '/')) === pattern && !isBuiltin(pattern.replace('/*', '/'))) await register(pattern);
+    for (const pattern of granted) if (isUserSitePattern(pattern)) await register(pattern);
     for (const id of await registeredIds()) {
       const pattern = id.startsWith(`${ID_PREFIX}main:`) ? id.slice(`${ID_PREFIX}main:`.length) : id.slice(ID_PREFIX.length);
       if (id.startsWith(ID_PREFIX) && !granted.has(pattern)) await browser.scripting.unregisterContentScripts({ ids: [id] });
@@ -93,7 +93,7 @@ export function createSiteAccess() {
 
   function listen(): void {
     browser.permissions.onAdded.addListener(({ origins = [] }) => {
-      for (const pattern of origins) if (sitePattern(pattern.replace('/*', '/')) === pattern) void register(pattern).catch(warn);
+      for (const pattern of origins) if (isUserSitePattern(pattern)) void register(pattern).catch(warn);
     });
     browser.permissions.onRemoved.addListener(({ origins = [] }) => {
       for (const pattern of origins) void unregister(pattern).catch(warn);

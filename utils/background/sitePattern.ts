@@ -16,6 +16,11 @@ export function sitePattern(url: string): string | undefined {
   return `${parsed.protocol}//${parsed.hostname}/*`;
 }
 
+/** A pattern `sitePattern` makes (one site, every page): not `<all_urls>`, not a wildcard host, not a built-in one. */
+export function isUserSitePattern(pattern: string): boolean {
+  return /^https?:\/\/[^/*]+\/\*$/.test(pattern) && !isBuiltin(pattern.slice(0, -1));
+}
+
 /** True when the assistant runs on `url` without being turned on (Gmail, Outlook, Google Docs, Word for the web). */
 export function isBuiltin(url: string, matches: readonly string[] = BUILTIN_MATCHES): boolean {
   return matches.some((pattern) => patternRegExp(pattern).test(url));
