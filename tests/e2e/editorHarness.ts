@@ -11,6 +11,11 @@ import type { EditorKind, FocusedParagraph, InsertResult, InsertStrategy, PanelP
 import type { LaunchedExtension } from './extension';
 import type { StaticServer } from './server';
 
+/** What a member of the Collectif might write (matches the positions on the reflection period). */
+export const TYPED = 'Nous demandons que le délai de réflexion de trente jours soit porté à trois mois pour les victimes.';
+/** What « Insérer avec la source » would give: the wording in « » and its citation (after a space). */
+export const WORDING = ' « Le délai de réflexion doit être porté à trois mois. » (Collectif, réunion du 3 février 2014)';
+
 export interface EditorFixture {
   /** Also the page's file name in tests/e2e/fixtures/editors/. */
   name: string;

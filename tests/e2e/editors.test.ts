@@ -18,18 +18,16 @@ import {
   openEditorFixture,
   openPanel,
   tabIdOf,
+  TYPED,
   typeInEditor,
   undoInEditor,
   waitForParagraph,
   watchMutations,
+  WORDING,
 } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
 import { startServer, type StaticServer } from './server';
 
-/** What a member of the Collectif might write (matches the positions on the reflection period). */
-export const TYPED = 'Nous demandons que le délai de réflexion de trente jours soit porté à trois mois pour les victimes.';
-/** What « Insérer avec la source » would give: the wording in « » and its citation. */
-export const WORDING = ' « Le délai de réflexion doit être porté à trois mois. » (Collectif, réunion du 3 février 2014)';
 
 /**
  * The editor holds what was typed, then the wording exactly, at the caret. The space joining them
