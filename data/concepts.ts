@@ -63,10 +63,12 @@ export class Thesaurus {
     const words = term.replace(/^[~=]+/, '');
     const tokens = analyzeWithSurface(words);
     const seq = tokens.map((t) => (exact ? t.word : t.stem));
+    // « lieu sûr » loses « sûr » to the stop list: what is left, « lieu », is only generic.
+    const collapsed = seq.length === 1 && words.trim().split(/\s+/).length > 1;
     if (!seq.length) return;
     const key = seq[0];
     const list = this.byFirst.get(key) ?? [];
-    list.push({ concept, generic, exact, seq });
+    list.push({ concept, generic: generic || collapsed, exact, seq });
     this.byFirst.set(key, list);
   }
 

@@ -136,7 +136,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
-    const distinct = new Set(hits.map((h) => h.concept)).size;
+    // Breadth counts concepts named by something more than a generic word (« accueil », « annuel »).
+    const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;
     const evidence =
       index.thesaurus.evidence(hits, tokens, isEveryday) +
       Math.max(0, distinct - 2) * settings.breadthBonus +
