@@ -74,6 +74,8 @@ export interface EngineSettings {
   /** Words in more than this share of the library are too common to retrieve by; they only order candidates. */
   commonShare: number;
   commonWordBoost: number;
+  /** …and in any case more than this many passages. */
+  commonMax: number;
   /** How many candidates go on to re-ranking: the rest cannot reach the top five. */
   candidates: number;
   associationBoost: number;
@@ -99,6 +101,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   conceptBoost: 1.5,
   commonShare: 0.2,
   commonWordBoost: 0.1,
+  commonMax: 1000,
   candidates: 300,
   associationBoost: 0.15,
   fuzzy: true,
@@ -194,7 +197,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Concepts a large part of the library carries (« traite ») only order the candidates, like common words.
     const conceptWeight = conceptWeights(hits);
     const n = index.library.positions.length;
-    const limit = n * settings.commonShare;
+    const limit = Math.min(n * settings.commonShare, settings.commonMax);
     let total = 0;
     const w = new Map([...conceptWeight].map(([c, v]) => [c, v * Math.log(1 + n / Math.max(1, index.conceptDf(c)))]));
     for (const v of w.values()) total += v;
@@ -230,7 +233,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function splitByRarity(stems: string[]): { rare: string[]; common: string[] } {
-    const limit = index.library.positions.length * settings.commonShare;
+    // In a large library a word in a thousand passages no longer picks candidates either:
+    // what it costs to score grows with the library, what it tells does not.
+    const limit = Math.min(index.library.positions.length * settings.commonShare, settings.commonMax);
     const rare = stems.filter((s) => index.df(s) <= limit);
     const common = stems.filter((s) => index.df(s) > limit);
     return { rare, common };
