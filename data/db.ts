@@ -74,14 +74,8 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
     // v2: a cache for what is derived from the library and costly to rebuild (the search index).
     // Nothing to migrate: a missing cache entry is simply rebuilt.
     version: 2,
-    stores: {
-      sources: 'id, origin, date',
-      measures: 'key, plan',
-      themes: 'id',
-      positions: 'id, sourceId, author, *measures, *themes',
-      meta: 'key',
-      cache: 'key',
-    },
+    // Dexie carries the tables of earlier versions forward: only what changes is listed.
+    stores: { cache: 'key' },
   },
 ];
 

@@ -26,18 +26,8 @@ export interface Citation {
   lines: [number, number];
 }
 
-export interface MatchResult {
-  id: string;
-  text: string;
-  author: AuthorId;
-  speaker?: string;
-  organisation?: string;
-  measures: string[];
-  themes: string[];
-  sourceId: string;
-  date: string;
-  section: string;
-  lines: [number, number];
+/** A position offered for a paragraph, with why it matched and where else it appears. */
+export interface MatchResult extends Position {
   score: number;
   /** Words of the wording that matched the paragraph (as written in the wording), and shared concepts. */
   matched: string[];
@@ -310,17 +300,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     void qHits;
     const citations: Citation[] = [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)].map(citation);
     return {
-      id: p.id,
-      text: p.text,
-      author: p.author,
-      ...(p.speaker ? { speaker: p.speaker } : {}),
-      ...(p.organisation ? { organisation: p.organisation } : {}),
-      measures: p.measures,
-      themes: p.themes,
-      sourceId: p.sourceId,
-      date: p.date,
-      section: p.section,
-      lines: p.lines,
+      ...p,
       score: Math.round(score * 1000) / 1000,
       matched: [...words],
       concepts: shared,
