@@ -26,6 +26,9 @@ const EXTENSION_PAGES_CSP = [
 /** Any web site, for « Activer sur ce site »: only ever requested one site at a time. */
 const SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 
+/** Keyboard shortcut that opens the side panel (see `commands` below and README). */
+const PANEL_SHORTCUT = 'Alt+Shift+P';
+
 /** Debian's Chromium: the only browser this project drives (no browser download works offline). */
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -47,8 +50,16 @@ export default defineConfig({
     // Nextcloud… at any address) and start them in the open tab. `activeTab`: the popup learns the
     // current tab's address, to offer « Activer sur ce site », only when the user opens it.
     // The built-in sites' host permissions come from the content scripts' `matches` (utils/builtinSites.ts).
+    // `contextMenus`: the « Chercher « … » dans les positions » item on selected text (it reads only
+    // the words the user selected, when they click it).
     // README « Permissions » explains each one to users.
-    permissions: ['scripting', 'activeTab'],
+    permissions: ['scripting', 'activeTab', 'contextMenus'],
+    // Alt+Shift+P opens the panel (no default binding in Chrome or Firefox; users can change it
+    // in chrome://extensions/shortcuts or about:addons). Firefox toggles its sidebar itself.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: PANEL_SHORTCUT }, description: '__MSG_commandOpenPanel__' } }
+        : { 'open-side-panel': { suggested_key: { default: PANEL_SHORTCUT }, description: '__MSG_commandOpenPanel__' } },
     // Asked for one site at a time, when the user clicks « Activer sur ce site »; never all at once.
     // (Manifest V2, Firefox's default build, lists optional origins under `optional_permissions`.)
     ...(manifestVersion === 2 ? { optional_permissions: SITE_ORIGINS } : { optional_host_permissions: SITE_ORIGINS }),

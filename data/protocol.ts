@@ -49,6 +49,11 @@ export interface ProtocolMap {
   'editor/insert': { request: { tabId: number; text: string }; response: InsertResult };
   /** The current paragraph of a tab, for a panel opened after the user started writing. */
   'panel/state': { request: { tabId: number }; response: PanelState };
+  /**
+   * The look-up the selection menu (« Chercher « … » dans les positions ») left for the panel of
+   * window `windowId`, taken once; `undefined` when there is none. See `PanelSearchReady`.
+   */
+  'panel/takeSearch': { request: { windowId?: number }; response: PendingSearch | undefined };
   /** Whether the assistant runs on the site of `url` (see `SiteStatus`). */
   'site/status': { request: { url: string }; response: SiteStatus };
   /**
@@ -66,6 +71,7 @@ export type PageMessageType = Extract<MessageType, `editor/${string}` | `panel/$
 export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'editor/insert',
   'panel/state',
+  'panel/takeSearch',
   'site/status',
   'site/enable',
   'site/disable',
@@ -190,6 +196,21 @@ export interface PanelParagraph {
   type: 'paragraph';
   tabId: number;
   paragraph?: FocusedParagraph;
+}
+
+/** A look-up handed from the selection menu to the side panel. */
+export interface PendingSearch {
+  text: string;
+  windowId?: number;
+}
+/**
+ * Background → extension pages (`runtime.sendMessage`): a look-up is waiting. An open panel then
+ * asks `panel/takeSearch`; a panel still opening asks anyway when it starts.
+ */
+export interface PanelSearchReady {
+  channel: 'positions';
+  type: 'panel/searchReady';
+  windowId?: number;
 }
 
 /**

@@ -6,22 +6,26 @@ import type { Library } from '../data/schema';
 import { createLibraryService } from '../data/service';
 import { createEditorRelay } from '../utils/background/createEditorRelay';
 import { servePanels } from '../utils/background/servePanels';
+import { createSearchHandoff, serveShortcuts } from '../utils/background/serveShortcuts';
 import { createSiteAccess } from '../utils/background/siteAccess';
 import { sendToFrame, serveMessages } from '../utils/messaging';
 
 /**
  * The background owns the library (it installs the bundled one and answers every message) and
- * relays between the page and the side panel: paragraphs in, inserts out to the focused frame.
+ * relays between the page and the side panel: paragraphs in, inserts out to the focused frame;
+ * the selection menu and the keyboard shortcut open the panel.
  */
 export default defineBackground(() => {
   const service = createLibraryService(openLibraryDb(), bundledLibrary as Library);
   const relay = createEditorRelay({ insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }) });
   const sites = createSiteAccess();
+  const handoff = createSearchHandoff();
   browser.runtime.onInstalled.addListener(() => {
     service.ensureInstalled().catch((error: unknown) => console.error('Positions: installing the bundled library failed.', error));
   });
-  serveMessages({ ...service.handlers, ...relay.handlers, ...sites.handlers });
+  serveMessages({ ...service.handlers, ...relay.handlers, ...sites.handlers, ...handoff.handlers });
   servePanels(relay);
+  serveShortcuts(handoff);
   sites.listen();
   sites.sync().catch((error: unknown) => console.warn('Positions: checking the sites turned on failed.', error));
 });

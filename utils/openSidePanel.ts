@@ -16,3 +16,13 @@ export function openSidePanel(windowId: number | undefined): Promise<void> {
 export async function currentWindowId(): Promise<number | undefined> {
   return (await browser.windows.getCurrent()).id;
 }
+
+/**
+ * The keyboard shortcut that opens the panel, as the browser has it (the user may have changed or
+ * removed it: chrome://extensions/shortcuts, about:addons); `undefined` when there is none.
+ */
+export async function panelShortcut(): Promise<string | undefined> {
+  const commands = (await browser.commands?.getAll?.()) ?? [];
+  const command = commands.find((c) => c.name === 'open-side-panel' || c.name === '_execute_sidebar_action');
+  return command?.shortcut || undefined;
+}

@@ -19,8 +19,32 @@ export interface CurrentSite {
 export async function currentSite(): Promise<CurrentSite | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab?.url || tab.id === undefined) return undefined;
-  const status = await sendMessage('site/status', { url: tab.url });
-  return { url: tab.url, tabId: tab.id, host: hostOf(tab.url), status };
+  return siteAt(tab.id, tab.url);
+}
+
+/**
+ * The site of tab `tabId`, for the side panel. Without the `tabs` permission a tab's address is only
+ * readable where the extension already runs or was just invoked (`activeTab`); `knownUrl` (the
+ * page address the content script reported) stands in then. `undefined` when it cannot be known.
+ */
+export async function siteOfTab(tabId: number, knownUrl?: string): Promise<CurrentSite | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const url = tab?.url || knownUrl;
+  return url ? siteAt(tabId, url) : undefined;
+}
+
+async function siteAt(tabId: number, url: string): Promise<CurrentSite> {
+  const status = await sendMessage('site/status', { url });
+  return { url, tabId, host: hostOf(url), status };
+}
+
+/** Calls `onChange` when tab `tabId` loads another address (to ask again whether Positions runs there). */
+export function watchTabAddress(tabId: number, onChange: () => void): () => void {
+  const listener = (id: number, change: { status?: string; url?: string }) => {
+    if (id === tabId && (change.url !== undefined || change.status === 'complete')) onChange();
+  };
+  browser.tabs.onUpdated.addListener(listener);
+  return () => browser.tabs.onUpdated.removeListener(listener);
 }
 
 /**
