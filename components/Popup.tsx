@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, tCount } from '../utils/i18n';
-import { currentWindowId, openSidePanel } from '../utils/openSidePanel';
+import { currentWindowId, openSidePanel, panelShortcut } from '../utils/openSidePanel';
+import { CatalogProvider } from './CatalogContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryQuery } from './LibraryQuery';
+import { PopupSearch } from './PopupSearch';
 import { SiteToggle } from './SiteToggle';
 
-/** The toolbar popup: the library in one line, and the way to the side panel. */
+/** The toolbar popup: a quick look-up, the way to the side panel, and the site switch. */
 export function Popup() {
   const [windowId, setWindowId] = useState<number>();
   const [openFailed, setOpenFailed] = useState(false);
+  const [shortcut, setShortcut] = useState<string>();
   useEffect(() => {
     currentWindowId().then(setWindowId, () => setWindowId(undefined));
+    panelShortcut().then(setShortcut, () => setShortcut(undefined));
   }, []);
   const open = () =>
     openSidePanel(windowId).then(
@@ -23,10 +27,10 @@ export function Popup() {
   return (
     <ErrorBoundary>
       <div class="page page--popup">
-        <p class="brand">{t('extShortName')}</p>
+        <h1 class="brand">{t('extShortName')}</h1>
         <LibraryQuery>
           {(summary) => (
-            <p class="popup__summary" data-testid="library-summary">
+            <p class="popup__summary muted" data-testid="library-summary">
               <strong data-testid="position-count" data-count={summary.positionCount}>
                 {tCount('positionCount', summary.positionCount)}
               </strong>{' '}
@@ -34,12 +38,20 @@ export function Popup() {
             </p>
           )}
         </LibraryQuery>
+        <CatalogProvider>
+          <PopupSearch />
+        </CatalogProvider>
         <button type="button" class="button button--primary" onClick={open} data-testid="open-side-panel">
           {t('openSidePanel')}
         </button>
         {openFailed && (
           <p class="notice" role="alert">
             {t('openSidePanelFailed')}
+          </p>
+        )}
+        {shortcut && (
+          <p class="muted shortcut-hint" data-testid="shortcut-hint">
+            {t('shortcutHint', shortcut)}
           </p>
         )}
         <SiteToggle />

@@ -1,0 +1,48 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useMemo } from 'preact/hooks';
+import type { Catalog, MeasureEntry } from '../data/protocol';
+import type { Source, Theme } from '../data/schema';
+import { t } from '../utils/i18n';
+import { sendMessage } from '../utils/messaging';
+import { ErrorNotice } from './ErrorNotice';
+import { useQuery } from './useQuery';
+
+/** The catalog with look-ups by id: every card needs its source, its measures' titles, its themes' labels. */
+export interface CatalogIndex {
+  catalog: Catalog;
+  sources: Map<string, Source>;
+  measures: Map<string, MeasureEntry>;
+  themes: Map<string, Theme & { count: number }>;
+}
+
+const CatalogContext = createContext<CatalogIndex | undefined>(undefined);
+
+/** Loads the catalog once for the page; shows loading and error states until it is there. */
+export function CatalogProvider({ children, load = () => sendMessage('library/catalog', undefined) }: { children: ComponentChildren; load?: () => Promise<Catalog> }) {
+  const { query, retry } = useQuery('catalog', load);
+  const value = useMemo(() => (query.status === 'ready' ? indexCatalog(query.value) : undefined), [query]);
+  if (query.status === 'error') return <ErrorNotice title={t('loadErrorTitle')} error={query.error} onRetry={retry} />;
+  if (!value) {
+    return (
+      <p class="muted loading" role="status" aria-live="polite" data-testid="loading">
+        {t('loading')}
+      </p>
+    );
+  }
+  return <CatalogContext.Provider value={value}>{children}</CatalogContext.Provider>;
+}
+
+export function useCatalog(): CatalogIndex {
+  const value = useContext(CatalogContext);
+  if (!value) throw new Error('useCatalog: render inside <CatalogProvider>.');
+  return value;
+}
+
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  return {
+    catalog,
+    sources: new Map(catalog.sources.map((s) => [s.id, s])),
+    measures: new Map(catalog.measures.map((m) => [m.key, m])),
+    themes: new Map(catalog.themes.map((th) => [th.id, th])),
+  };
+}

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import type { SearchResponse } from '../data/protocol';
+import { t } from '../utils/i18n';
+import { sendMessage } from '../utils/messaging';
+import { PositionCard } from './PositionCard';
+import { useDebounced } from './useDebounced';
+import { useQuery } from './useQuery';
+
+/** The popup's quick look-up: the same search as the panel's, the first five hits, to copy. */
+export function PopupSearch() {
+  const [text, setText] = useState('');
+  const typed = useDebounced(text.trim(), 250);
+  const { query } = useQuery<SearchResponse>(typed || undefined, () => sendMessage('library/search', { text: typed, limit: 5 }));
+  return (
+    <section class="popup-search">
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label class="field-label" for="popup-search-input">
+          {t('searchLabel')}
+        </label>
+        <input
+          id="popup-search-input"
+          class="input"
+          type="search"
+          value={text}
+          placeholder={t('searchPlaceholder')}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(event) => setText(event.currentTarget.value)}
+          data-testid="search-input"
+        />
+      </form>
+      {query.status === 'loading' && (
+        <p class="muted" role="status">
+          {t('searching')}
+        </p>
+      )}
+      {query.status === 'error' && <p class="notice">{t('searchError')}</p>}
+      {query.status === 'ready' && (
+        <div class="card-list card-list--compact" data-testid="search-results" aria-live="polite">
+          {query.value.hits.length === 0 && <p class="muted">{t('searchNone')}</p>}
+          {query.value.hits.map((hit) => (
+            <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} headingLevel={2} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

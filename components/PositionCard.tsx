@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { formatCitation } from '../data/citation';
+import type { Citation } from '../data/match';
+import { isOurs, type Position } from '../data/schema';
+import { t, tCount } from '../utils/i18n';
+import { CardActions } from './CardActions';
+import { useCatalog } from './CatalogContext';
+import { Chips } from './Chips';
+import { Highlighted } from './Highlighted';
+import { authorBadge, authorHint, speakerLine } from './labels';
+
+/** What a card shows: a position (a match result, a search hit), the ranges to highlight, its other sources. */
+export interface CardItem extends Position {
+  highlights: readonly (readonly [number, number])[];
+  /** Every place the wording appears; the first is the position's own (match results have them). */
+  citations?: readonly Citation[];
+}
+
+/** Past this many characters a wording is shown folded to a few lines, with « Lire la suite ». */
+const LONG_TEXT = 420;
+
+/**
+ * One position, the same everywhere (suggestions, search, browse, popup): the wording verbatim with
+ * the matched words marked, who said it, its citation, its measures and themes, and what can be done
+ * with it. The Collectif's and its members' wording can be inserted; the government's and the CNCDH's
+ * are context, labelled as such, and can only be copied as an attributed quotation.
+ *
+ * `tabId`: where « Insérer » goes; without it (the popup) only copying is offered.
+ */
+export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem; tabId?: number; headingLevel?: 2 | 3 | 4 }) {
+  const catalog = useCatalog();
+  const [expanded, setExpanded] = useState(false);
+  const ours = isOurs(item.author);
+  const source = catalog.sources.get(item.sourceId);
+  const citation = formatCitation(item, source);
+  const others = (item.citations ?? []).filter((c) => c.positionId !== item.id);
+  const long = item.text.length > LONG_TEXT;
+  const who = speakerLine(item);
+  const Heading = `h${headingLevel}` as 'h3';
+  const textId = `text-${item.id.replace(/[^\w-]/g, '_')}`;
+
+  return (
+    <article
+      class={`card ${ours ? 'card--ours' : 'card--context'} card--${item.author}`}
+      data-testid="suggestion"
+      data-position-id={item.id}
+      data-author={item.author}
+      aria-labelledby={`${textId}-who`}
+    >
+      <Heading class="card__who" id={`${textId}-who`}>
+        <span class={`author-badge author-badge--${item.author}`} title={authorHint(item.author)} data-testid="author-badge">
+          {authorBadge(item)}
+        </span>
+        {who && <span class="card__speaker">{who}</span>}
+      </Heading>
+      <p class={`card__text${long && !expanded ? ' card__text--folded' : ''}`} id={textId} lang="fr" data-testid="position-text">
+        <Highlighted text={item.text} ranges={item.highlights} />
+      </p>
+      {long && (
+        <button type="button" class="link-button" aria-expanded={expanded} aria-controls={textId} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('readLess') : t('readMore')}
+        </button>
+      )}
+      <p class="card__citation" data-testid="citation">
+        <cite>{citation}</cite>
+      </p>
+      {others.length > 0 && (
+        <details class="card__more-sources">
+          <summary>{tCount('moreSources', others.length)}</summary>
+          <ul>
+            {others.map((c) => (
+              <li key={c.positionId}>
+                <cite>{formatCitation(c, catalog.sources.get(c.sourceId))}</cite>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <Chips measures={item.measures} themes={item.themes} />
+      {!ours && <p class="card__context-note">{t('contextNote')}</p>}
+      <CardActions item={item} source={source} tabId={tabId} />
+    </article>
+  );
+}

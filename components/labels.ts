@@ -1,0 +1,106 @@
+/**
+ * The words the panel puts on the library's data: who said a wording, a measure's chip, a CNCDH
+ * status, an editor's name, an insert's outcome. One place, every string through `t()`.
+ */
+import type { EditorKind, InsertFailure, InsertResult, MeasureEntry } from '../data/protocol';
+import type { AuthorId, CncdhStatus, Position } from '../data/schema';
+import { t, type MessageKey } from '../utils/i18n';
+
+/** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
+export function authorBadge(position: Pick<Position, 'author' | 'organisation'>): string {
+  switch (position.author) {
+    case 'collectif':
+      return t('authorCollectif');
+    case 'association':
+      return position.organisation ?? t('authorAssociation');
+    case 'cncdh':
+      return t('authorCncdh');
+    case 'gouvernement':
+      return t('authorGouvernement');
+  }
+}
+
+/** What the badge means, for its tooltip. */
+export function authorHint(author: AuthorId): string {
+  const keys: Record<AuthorId, MessageKey> = {
+    collectif: 'authorCollectifHint',
+    association: 'authorAssociationHint',
+    cncdh: 'authorCncdhHint',
+    gouvernement: 'authorGouvernementHint',
+  };
+  return t(keys[author]);
+}
+
+/**
+ * Who exactly, beside the badge: « Mme Colas, Secours Catholique » for the Collectif, the speaker for
+ * an association, « Mme Cazaux-Charles, Cabinet du Premier ministre » for the government.
+ */
+export function speakerLine(position: Pick<Position, 'author' | 'speaker' | 'organisation'>): string {
+  const { author, speaker, organisation } = position;
+  if (author === 'association') return speaker ?? '';
+  if (author === 'cncdh') return organisation && organisation !== 'CNCDH' ? organisation : '';
+  // The Collectif's own name says nothing the badge does not.
+  const body = organisation && !/^Collectif\b/.test(organisation) ? organisation : undefined;
+  return [speaker, body].filter(Boolean).join(', ');
+}
+
+/** « Mesure 5 », « Mesure 4 bis », « Plan 2 · mesure 16 » (the 2014 plan is the one the reports discuss). */
+export function measureLabel(measure: Pick<MeasureEntry, 'plan' | 'number'> | undefined, key: string): string {
+  const plan = measure?.plan ?? key.split('-')[0] ?? '';
+  const number = measure?.number ?? (key.split('-')[1] ?? key).replace(/(\d)(bis|ter)$/, '$1 $2');
+  if (plan === 'PAN1') return t('measureLabel', number);
+  return t('measureLabelPlan', plan.replace(/^PAN/, ''), number);
+}
+
+export function cncdhStatusLabel(status: CncdhStatus): string {
+  const keys: Record<CncdhStatus, MessageKey> = {
+    'non mise en oeuvre': 'cncdhStatusNone',
+    'partiellement mise en oeuvre': 'cncdhStatusPartial',
+    'mise en oeuvre': 'cncdhStatusDone',
+  };
+  return t(keys[status]);
+}
+
+const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
+  textarea: 'editor_textarea',
+  input: 'editor_input',
+  contenteditable: 'editor_contenteditable',
+  prosemirror: 'editor_prosemirror',
+  ckeditor5: 'editor_ckeditor5',
+  quill: 'editor_quill',
+  lexical: 'editor_lexical',
+  tinymce: 'editor_tinymce',
+  etherpad: 'editor_etherpad',
+  gmail: 'editor_gmail',
+  outlook: 'editor_outlook',
+  word: 'editor_word',
+  gdocs: 'editor_gdocs',
+};
+
+export function editorName(kind: EditorKind): string {
+  return t(EDITOR_NAMES[kind] ?? 'editor_contenteditable');
+}
+
+const INSERT_FAILURES: Record<InsertFailure, MessageKey> = {
+  'no-editor': 'insertFailedNoEditor',
+  'frame-gone': 'insertFailedFrameGone',
+  'editor-gone': 'insertFailedEditorGone',
+  'not-inserted': 'insertFailedNotInserted',
+  unsupported: 'insertFailedUnsupported',
+};
+
+/** An insert's outcome, said honestly: inserted, inserted but not undoable, sent but unverifiable, or why not. */
+export function insertOutcome(result: InsertResult): { ok: boolean; message: string } {
+  if (!result.ok) return { ok: false, message: t(INSERT_FAILURES[result.reason] ?? 'insertFailedError') };
+  if (result.unverified) return { ok: true, message: t('insertedUnverified') };
+  return { ok: true, message: t(result.undoable ? 'inserted' : 'insertedNoUndo') };
+}
+
+/** The host of a page address, for « Vous écrivez dans … — mail.asso.org ». */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}

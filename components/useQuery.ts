@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Query } from './useLibrarySummary';
+
+export type { Query };
+
+/**
+ * Runs `load` when `key` changes and keeps its latest answer; an answer to an older key is dropped.
+ * `undefined` as the key means nothing to load (status `idle`). `retry` loads the same key again.
+ */
+export function useQuery<T>(key: string | undefined, load: () => Promise<T>) {
+  const [query, setQuery] = useState<Query<T> | { status: 'idle' }>({ status: key === undefined ? 'idle' : 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (key === undefined) {
+      setQuery({ status: 'idle' });
+      return;
+    }
+    let current = true;
+    setQuery({ status: 'loading' });
+    load().then(
+      (value) => current && setQuery({ status: 'ready', value }),
+      (error: unknown) => current && setQuery({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+    // `key` stands for everything `load` reads: `load` itself is a new function on every render.
+  }, [key, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { query, retry };
+}
