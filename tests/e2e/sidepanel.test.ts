@@ -1,6 +1,7 @@
 /**
  * The extension as a user meets it: Chromium loads it, the background fills IndexedDB with
- * the bundled library, and the side panel lists every source with its number of positions.
+ * the bundled library, and the side panel (« Rechercher / Parcourir », at its foot) lists every
+ * source with its number of positions.
  * Expected numbers are computed from data/generated/library.json, whatever it holds.
  */
 import { readFileSync } from 'node:fs';
@@ -41,11 +42,13 @@ describe('extension in Chromium (French UI)', () => {
   test('the side panel lists every bundled source with its positions, and the total', async () => {
     const requests: string[] = [];
     ext.context.on('request', (r) => requests.push(r.url()));
-    const page = await ext.openPage('sidepanel.html');
+    // The library's summary sits at the foot of « Rechercher / Parcourir », folded.
+    const page = await ext.openPage('sidepanel.html?mode=search');
+    await page.locator('.library-details > summary').click({ timeout: 20_000 });
     const summary = page.getByTestId('library-summary');
     await summary.waitFor({ timeout: 20_000 });
 
-    await expect(page.locator('h1').textContent()).resolves.toBe(messages('fr').libraryHeading?.message);
+    await expect(page.locator('.library-details > summary').textContent()).resolves.toBe(messages('fr').libraryHeading?.message);
 
     const total = page.getByTestId('position-count');
     expect(Number(await total.getAttribute('data-count'))).toBe(library.positions.length);
@@ -107,9 +110,11 @@ describe('extension in Chromium (English UI)', () => {
   test('the side panel speaks English when the browser does', async () => {
     const ext = await launchExtension({ lang: 'en' });
     try {
-      const page = await ext.openPage('sidepanel.html');
+      const page = await ext.openPage('sidepanel.html?mode=search');
+      await page.locator('.library-details > summary').click({ timeout: 20_000 });
       await page.getByTestId('library-summary').waitFor({ timeout: 20_000 });
-      await expect(page.locator('h1').textContent()).resolves.toBe(messages('en').libraryHeading?.message);
+      await expect(page.locator('.library-details > summary').textContent()).resolves.toBe(messages('en').libraryHeading?.message);
+      await expect(page.getByTestId('mode-search-button').textContent()).resolves.toBe(messages('en').panelModeSearch?.message);
       expect(digits(await page.getByTestId('position-count').textContent())).toBe(library.positions.length);
     } finally {
       await ext.close();

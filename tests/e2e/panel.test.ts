@@ -1,0 +1,351 @@
+/**
+ * Issue 5, the side panel as a user meets it (its page opened as `sidepanel.html?tab=<id>`, since
+ * Playwright cannot open the browser's side panel): quiet when there is nothing to say, the
+ * government's and the CNCDH's words labelled and never insertable, copying, following the writing
+ * across paragraphs, editors and tabs without blanking, search and browse by measure, the popup's
+ * look-up, the selection menu and shortcut, the site switch, and English.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatCitation, quoteAsContext, quoteWithSource } from '../../data/citation';
+import { isOurs } from '../../data/schema';
+import { buildEditorFixtures } from './buildEditorFixtures';
+import { ask, EDITORS, TYPED, typeInEditor } from './editorHarness';
+import { launchExtension, type LaunchedExtension } from './extension';
+import {
+  cardText,
+  CONTEXT_PARAGRAPH,
+  messages,
+  OFF_TOPIC,
+  pageWithPanel,
+  positionById,
+  readClipboard,
+  searchCards,
+  sourceById,
+  suggestionCards,
+  waitForCard,
+} from './panelHarness';
+import { startServer, type StaticServer } from './server';
+
+const fr = messages('fr');
+const en = messages('en');
+const editor = (name: string) => EDITORS.find((e) => e.name === name)!;
+const MINORS = 'Concernant les mineurs non accompagnés, la présomption de minorité doit être respectée et les tests osseux abandonnés.';
+
+let ext: LaunchedExtension;
+let server: StaticServer;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  await buildEditorFixtures();
+  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
+  ext.context.on('request', (request) => requests.push(request.url()));
+});
+afterAll(async () => {
+  await Promise.all([ext?.close(), server?.close()]);
+});
+
+describe('suggestions', () => {
+  test('an off-topic paragraph: no card, one quiet line', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await expect(panel.getByTestId('suggestions-empty').textContent()).resolves.toBe(fr.suggestionsNotWriting?.message);
+      await typeInEditor(opened, editor('textarea'), OFF_TOPIC);
+      await expect.poll(() => panel.getByTestId('suggestions-empty').getAttribute('data-reason'), { timeout: 15_000 }).toBe('no-match');
+      await expect(panel.getByTestId('suggestions-empty').textContent()).resolves.toBe(fr.suggestionsNone?.message);
+      await expect(suggestionCards(panel).count()).resolves.toBe(0);
+      // Where the user writes is said, discreetly.
+      await expect(panel.getByTestId('writing-in').textContent()).resolves.toContain('une zone de texte');
+    } finally {
+      await close();
+    }
+  });
+
+  test('the government’s and the CNCDH’s words are labelled, have no « Insérer », and copy only as an attributed quotation', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await typeInEditor(opened, editor('textarea'), CONTEXT_PARAGRAPH);
+      const gov = suggestionCards(panel).and(panel.locator('[data-author="gouvernement"]')).first();
+      await gov.waitFor({ timeout: 20_000 });
+      const position = positionById.get((await gov.getAttribute('data-position-id')) ?? '')!;
+      expect(position.author).toBe('gouvernement');
+      await expect(gov.getByTestId('author-badge').textContent()).resolves.toBe(fr.authorGouvernement?.message);
+      await expect(gov.textContent()).resolves.toContain('Mme Vallaud-Belkacem');
+      await expect(gov.getByTestId('insert').count()).resolves.toBe(0);
+      await expect(gov.getByTestId('insert-cited').count()).resolves.toBe(0);
+      await expect(gov.getByTestId('copy').textContent()).resolves.toBe(fr.copyQuote?.message);
+      await expect(gov.getByTestId('citation').textContent()).resolves.toBe(formatCitation(position, sourceById.get(position.sourceId)));
+
+      await panel.bringToFront();
+      await gov.getByTestId('copy').click();
+      await expect.poll(() => gov.getByTestId('action-status').textContent()).toBe(fr.copied?.message);
+      await expect(readClipboard(ext)).resolves.toBe(quoteAsContext(position, sourceById.get(position.sourceId)));
+
+      const cncdh = suggestionCards(panel).and(panel.locator('[data-author="cncdh"]')).first();
+      await expect(cncdh.getByTestId('author-badge').textContent()).resolves.toBe(fr.authorCncdh?.message);
+      await expect(cncdh.getByTestId('insert').count()).resolves.toBe(0);
+
+      // Fidelity rule, over every card shown: only the Collectif's and its members' wording can be inserted.
+      for (const card of await suggestionCards(panel).all()) {
+        const ours = isOurs((await card.getAttribute('data-author')) as 'collectif');
+        await expect(card.getByTestId('insert').count()).resolves.toBe(ours ? 1 : 0);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  test('« Copier » copies the wording, « Copier avec la source » adds « » and the citation; the keyboard reaches « Insérer »', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await typeInEditor(opened, editor('textarea'), `${TYPED} `);
+      const { card, position } = await waitForCard(panel, 'délai de réflexion');
+      await panel.bringToFront();
+      await card.getByTestId('copy').click();
+      await expect.poll(() => readClipboard(ext)).toBe(position.text);
+      await card.getByTestId('copy-cited').click();
+      await expect.poll(() => readClipboard(ext)).toBe(quoteWithSource(position, sourceById.get(position.sourceId)));
+
+      // Keyboard: the insert button takes the focus and Enter inserts.
+      await card.getByTestId('insert').focus();
+      await panel.keyboard.press('Enter');
+      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+      await expect(opened.page.evaluate(() => window.fixture?.text())).resolves.toBe(`${TYPED} ${position.text}`);
+    } finally {
+      await close();
+    }
+  });
+
+  test('an insert with nothing to insert into says why, and what to do', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'), { extra: '&q=d%C3%A9lai%20de%20r%C3%A9flexion' });
+    try {
+      // Search mode (the words came in the address); the user never clicked in the page.
+      const card = searchCards(panel).and(panel.locator('[data-author="collectif"]')).first();
+      await card.waitFor({ timeout: 20_000 });
+      await card.getByTestId('insert').click();
+      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.insertFailedNoEditor?.message);
+      await expect(card.getByTestId('action-status').getAttribute('data-ok')).resolves.toBe('false');
+      await expect(opened.page.evaluate(() => window.fixture?.text())).resolves.toBe('');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('following the writing', () => {
+  test('a new paragraph, back to the first one, another field: the cards follow, never blanking in between', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('contenteditable'));
+    try {
+      await typeInEditor(opened, editor('contenteditable'), TYPED);
+      await waitForCard(panel, 'délai de réflexion');
+      // From now on, record how many cards the list holds after every change to it.
+      await panel.evaluate(() => {
+        const list = document.querySelector('[data-testid="mode-suggestions"] [data-testid="suggestion-list"]')!;
+        const counts: number[] = [];
+        (window as unknown as { counts: number[] }).counts = counts;
+        new MutationObserver(() => counts.push(list.querySelectorAll('[data-testid="suggestion"]').length)).observe(list, { childList: true, subtree: true });
+      });
+
+      await opened.page.bringToFront();
+      // Two Enters, as a blank line between paragraphs (after a single one, a plain contenteditable's first
+      // line is a bare text node and the page side reads both lines as one paragraph: reported to the page side).
+      await opened.page.keyboard.press('Enter');
+      await opened.page.keyboard.press('Enter');
+      await opened.page.keyboard.type(MINORS, { delay: 2 });
+      await waitForCard(panel, 'tests osseux');
+      const texts = await suggestionCards(panel).getByTestId('position-text').allTextContents();
+      expect(texts.some((text) => text.includes('délai de réflexion')), JSON.stringify({ texts, p: await panel.getByTestId('writing-in').textContent() })).toBe(false);
+
+      await opened.page.click('#editor div:first-child, #editor', { position: { x: 5, y: 5 } });
+      await waitForCard(panel, 'délai de réflexion');
+
+      const counts = await panel.evaluate(() => (window as unknown as { counts: number[] }).counts);
+      expect(counts.length).toBeGreaterThan(0);
+      expect(Math.min(...counts)).toBeGreaterThan(0);
+
+      // Another editor of the same page: the subject line.
+      await opened.page.click('#subject');
+      await opened.page.keyboard.type('Objet : le titre de séjour des victimes de la traite', { delay: 2 });
+      await expect.poll(() => panel.getByTestId('writing-in').getAttribute('data-editor'), { timeout: 15_000 }).toBe('input');
+      await waitForCard(panel, 'titre de séjour');
+    } finally {
+      await close();
+    }
+  });
+
+  test('without ?tab=, the panel follows the active tab of its window', async () => {
+    const fixture = editor('textarea');
+    const { opened, panel, tabId, close } = await pageWithPanel(ext, server, fixture);
+    const follower = await ext.openPage('sidepanel.html');
+    try {
+      await expect(follower.getByTestId('suggestions-empty').getAttribute('data-reason')).resolves.toBe('not-writing');
+      // The user switches to the page's tab (the panel's page is a tab here; a real side panel stays beside it).
+      await follower.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { update(id: number, p: object): Promise<unknown> } } }).chrome.tabs.update(id, { active: true }), tabId);
+      await typeInEditor(opened, fixture, TYPED);
+      await waitForCard(follower, 'délai de réflexion');
+    } finally {
+      await follower.close();
+      await panel.close();
+      await close();
+    }
+  });
+});
+
+describe('search and browse', () => {
+  test('a name finds the government’s words, labelled; « Collectif seulement » keeps the Collectif’s', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      // Keyboard: the mode switch is a button; Enter selects it, and the search box gets the focus.
+      await panel.getByTestId('mode-search-button').focus();
+      await panel.keyboard.press('Enter');
+      await expect(panel.getByTestId('mode-search-button').getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+      await panel.keyboard.type('Cazaux-Charles');
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      const authors = await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author')));
+      expect(authors).toContain('gouvernement');
+      const gov = searchCards(panel).and(panel.locator('[data-author="gouvernement"]')).first();
+      await expect(gov.getByTestId('author-badge').textContent()).resolves.toBe(fr.authorGouvernement?.message);
+      await expect(gov.getByTestId('insert').count()).resolves.toBe(0);
+
+      await panel.getByTestId('ours-only').check();
+      await expect
+        .poll(async () => (await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author')))).every((a) => a === 'collectif' || a === 'association'))
+        .toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  test('browse by measure: status and counts; a measure lists the Collectif’s wording first, context after; filter by theme', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'), { extra: '&mode=search' });
+    try {
+      const first = panel.getByTestId('measure').first();
+      await first.waitFor({ timeout: 20_000 });
+      await expect(first.getAttribute('data-measure')).resolves.toBe('PAN1-1');
+      await expect(first.getByTestId('cncdh-status').textContent()).resolves.toContain(fr.cncdhStatusNone?.message);
+      const order = await panel.getByTestId('measure').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-measure')));
+      expect(order.slice(0, 6)).toEqual(['PAN1-1', 'PAN1-2', 'PAN1-3', 'PAN1-4', 'PAN1-4bis', 'PAN1-5']);
+      expect(order.at(-1)).toBe('PAN2-16');
+
+      await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();
+      await expect(panel.getByTestId('measure-header').textContent()).resolves.toContain('Mesure 5');
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      const authors = await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author') ?? ''));
+      const ours = authors.map((a) => a === 'collectif' || a === 'association');
+      expect(ours.includes(false)).toBe(true);
+      expect(ours.lastIndexOf(true)).toBeLessThan(ours.indexOf(false));
+      // Every card of the measure carries its chip, with the measure's title as tooltip.
+      const chip = searchCards(panel).first().locator('[data-measure="PAN1-5"]');
+      await expect(chip.textContent()).resolves.toContain('Mesure 5');
+      await expect(chip.getAttribute('title')).resolves.toMatch(/séjour/);
+
+      await panel.getByTestId('theme-filter').selectOption('mineurs');
+      await expect
+        .poll(async () => (await searchCards(panel).evaluateAll((cards) => cards.map((c) => !!c.querySelector('[data-theme="mineurs"]')))).every(Boolean))
+        .toBe(true);
+      await panel.getByTestId('measure-back').click();
+      await panel.getByTestId('theme-filter').selectOption('');
+      await panel.getByTestId('measure').first().waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('popup, selection menu, shortcut', () => {
+  test('the popup looks up the same library: five cards at most, to copy, none to insert', async () => {
+    const popup = await ext.openPage('popup.html', { width: 340, height: 700 });
+    try {
+      await popup.getByTestId('search-input').fill('délai de réflexion');
+      await popup.getByTestId('suggestion').first().waitFor({ timeout: 20_000 });
+      const count = await popup.getByTestId('suggestion').count();
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(5);
+      await expect(popup.getByTestId('insert').count()).resolves.toBe(0);
+      await expect(popup.getByTestId('copy').count()).resolves.toBe(count);
+      // Chromium names the keys in the UI language: « Alt+Maj+Y » in French.
+      await expect(popup.getByTestId('shortcut-hint').textContent()).resolves.toMatch(/Alt\+(Shift|Maj)\+Y/);
+      await expect(popup.getByTestId('open-side-panel').isVisible()).resolves.toBe(true);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('the selection menu item and the keyboard shortcut are registered', async () => {
+    const menu = await ext.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus.update('positions-search-selection', {}).then(
+        () => 'registered',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(menu).toBe('registered');
+    const page = await ext.openPage('popup.html');
+    try {
+      const commands = await page.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } } }).chrome.commands.getAll());
+      expect(commands).toContainEqual(expect.objectContaining({ name: 'open-side-panel', shortcut: expect.stringMatching(/^Alt\+(Shift|Maj)\+Y$/) }));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('words handed over (as the selection menu does) open search mode with them', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'), { extra: '&q=mesure%204%20bis' });
+    try {
+      await expect(panel.getByTestId('search-input').inputValue()).resolves.toBe('mesure 4 bis');
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      const measures = await searchCards(panel).evaluateAll((cards) => cards.map((c) => !!c.querySelector('[data-measure="PAN1-4bis"]')));
+      expect(measures.every(Boolean)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('« Activer sur ce site » in the panel', () => {
+  test('on a site turned on, the panel offers « Désactiver »; after it, « Activer sur ce site »', async () => {
+    const base = server.url.replace('127.0.0.1', 'localhost');
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'), { base });
+    try {
+      const toggle = panel.getByTestId('site-toggle');
+      await expect.poll(() => toggle.getAttribute('data-state'), { timeout: 15_000 }).toBe('enabled');
+      await panel.getByTestId('site-disable').click();
+      await expect.poll(() => toggle.getAttribute('data-state')).toBe('disabled');
+      await expect(panel.getByTestId('site-enable').textContent()).resolves.toBe(fr.siteEnable?.message);
+      // Back on for the other tests (the permission prompt cannot be clicked headless).
+      await ask(panel, 'site/enable', { url: opened.url });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('no network', () => {
+  test('every request went to the fixture server or stayed inside the extension', () => {
+    const outside = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.startsWith(`chrome-extension://${ext.extensionId}/`) && !url.startsWith('data:'));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+});
+
+describe('English UI', () => {
+  test('the panel speaks English, context labelled in English, the wording still verbatim', async () => {
+    const english = await launchExtension({ lang: 'en', fixtureHosts: true });
+    try {
+      const { opened, panel, close } = await pageWithPanel(english, server, editor('textarea'));
+      try {
+        await expect(panel.getByTestId('mode-search-button').textContent()).resolves.toBe(en.panelModeSearch?.message);
+        await typeInEditor(opened, editor('textarea'), CONTEXT_PARAGRAPH);
+        const gov = suggestionCards(panel).and(panel.locator('[data-author="gouvernement"]')).first();
+        await gov.waitFor({ timeout: 20_000 });
+        await expect(gov.getByTestId('author-badge').textContent()).resolves.toBe(en.authorGouvernement?.message);
+        await expect(gov.getByTestId('copy').textContent()).resolves.toBe(en.copyQuote?.message);
+        const position = positionById.get((await gov.getAttribute('data-position-id')) ?? '')!;
+        expect(await cardText(gov)).toBe(position.text);
+      } finally {
+        await close();
+      }
+    } finally {
+      await english.close();
+    }
+  });
+});
