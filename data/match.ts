@@ -91,7 +91,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   conceptBoost: 1.5,
   commonShare: 0.2,
   commonWordBoost: 0.1,
-  commonMax: 1000,
+  commonMax: 500,
   candidates: 300,
   associationBoost: 0.15,
   fuzzy: true,
@@ -223,7 +223,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function splitByRarity(stems: string[]): { rare: string[]; common: string[] } {
-    // In a large library a word in a thousand passages no longer picks candidates either:
+    // In a large library a word in hundreds of passages no longer picks candidates either:
     // what it costs to score grows with the library, what it tells does not.
     const limit = Math.min(index.library.positions.length * settings.commonShare, settings.commonMax);
     const rare = stems.filter((s) => index.df(s) <= limit);
