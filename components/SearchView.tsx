@@ -18,8 +18,9 @@ const SEARCH_LIMIT = 30;
 const MEASURE_LIMIT = 300;
 
 /**
- * « Rechercher / Parcourir »: a search box over the whole library, and the plan's measures to browse.
- * Filters by theme and « Collectif seulement » apply to both. `initialText` comes from the selection
+ * « Rechercher / Parcourir »: a search box over the whole library, and the plan's measures to browse
+ * (typing leaves the measure: words always look up everything). Filters by theme and « Collectif
+ * seulement » apply to both. `initialText` comes from the selection
  * menu; a new one replaces what was typed.
  */
 export function SearchView({ tabId, initialText, active }: { tabId: number | undefined; initialText?: { text: string; at: number }; active: boolean }) {
@@ -62,7 +63,11 @@ export function SearchView({ tabId, initialText, active }: { tabId: number | und
           placeholder={t('searchPlaceholder')}
           autocomplete="off"
           spellcheck={false}
-          onInput={(event) => setText(event.currentTarget.value)}
+          onInput={(event) => {
+            // Typed words look up the whole library: leave the measure being browsed.
+            setText(event.currentTarget.value);
+            setMeasure(undefined);
+          }}
           data-testid="search-input"
         />
         <Filters theme={theme} onTheme={setTheme} oursOnly={oursOnly} onOursOnly={setOursOnly} />

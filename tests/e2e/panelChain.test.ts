@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { quoteWithSource } from '../../data/citation';
 import { buildEditorFixtures } from './buildEditorFixtures';
-import { EDITORS, editorText, TYPED, typeInEditor, undoInEditor } from './editorHarness';
+import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, undoInEditor } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
 import { messages, pageWithPanel, sourceById, spaced, waitForCard } from './panelHarness';
 import { startServer, type StaticServer } from './server';
@@ -66,6 +66,32 @@ describe.each(EDITORS)('$name — $real', (fixture) => {
       await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('Google-Docs-shaped page (stand-in, not Google Docs: see googleDocs.test.ts)', () => {
+  test('a card appears from the annotated text; « Insérer » pastes its wording and the panel says it cannot be checked', async () => {
+    const opened = await ext.context.newPage();
+    const url = `${server.url}fixtures/editors/gdocs.html?annotated`;
+    await opened.goto(url);
+    await opened.waitForFunction(() => window.fixture !== undefined);
+    const scout = await ext.openPage('popup.html');
+    const tabId = await tabIdOf(scout, url);
+    await scout.close();
+    const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
+    try {
+      await opened.bringToFront();
+      await opened.click('canvas');
+      await opened.keyboard.type(`${TYPED} `);
+      const { card, position } = await waitForCard(panel, 'délai de réflexion');
+      await expect(panel.getByTestId('writing-in').getAttribute('data-editor')).resolves.toBe('gdocs');
+      await panel.bringToFront();
+      await card.getByTestId('insert').click();
+      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.insertedUnverified?.message);
+      await expect.poll(async () => spaced(await editorText(opened))).toBe(`${TYPED} ${spaced(position.text)}`);
+    } finally {
+      await Promise.all([panel.close(), opened.close()]);
     }
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * Pictures of the side panel for the README and for review: suggestions beside a compose page, search
+ * and browse, dark mode, the popup. Written to test-results/ on every run; with UPDATE_SCREENSHOTS=1
+ * the README's ones in docs/screenshots/ are replaced too (`UPDATE_SCREENSHOTS=1 npx vitest run
+ * --project e2e tests/e2e/panelScreenshots.test.ts`, after `npm run build`).
+ *
+ * Playwright cannot open the browser's side panel, so the compose page and the panel's page are taken
+ * apart, at the sizes they have side by side, and set next to each other on one image.
+ */
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tabIdOf } from './editorHarness';
+import { launchExtension, ROOT, type LaunchedExtension } from './extension';
+import { searchCards, suggestionCards } from './panelHarness';
+import { startServer, type StaticServer } from './server';
+
+const OUT = join(ROOT, 'test-results');
+const DOCS = join(ROOT, 'docs/screenshots');
+const HEIGHT = 800;
+const PAGE_WIDTH = 900;
+const PANEL_WIDTH = 400;
+
+let ext: LaunchedExtension;
+let server: StaticServer;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
+});
+afterAll(async () => {
+  await Promise.all([ext?.close(), server?.close()]);
+});
+
+/** Saves `name` in test-results/ and, when asked, in docs/screenshots/. */
+function publish(name: string): string {
+  const path = join(OUT, name);
+  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(path, join(DOCS, name));
+  return path;
+}
+
+/** Two screenshots side by side on one image, as the browser shows a page and its side panel. */
+async function sideBySide(left: Buffer, right: Buffer, path: string, leftWidth = PAGE_WIDTH): Promise<void> {
+  const sheet = await ext.context.newPage();
+  try {
+    await sheet.setViewportSize({ width: leftWidth + PANEL_WIDTH + 1, height: HEIGHT });
+    const img = (png: Buffer) => `<img src="data:image/png;base64,${png.toString('base64')}" style="display:block">`;
+    await sheet.setContent(`<body style="margin:0;display:flex;background:#c9ced6">${img(left)}<div style="width:1px;background:#9aa1ad"></div>${img(right)}</body>`);
+    await sheet.waitForFunction(() => [...document.images].every((i) => i.complete));
+    await sheet.screenshot({ path });
+  } finally {
+    await sheet.close();
+  }
+}
+
+/** The demo compose page, the caret at the end of the unfinished sentence, a few words typed there. */
+async function composeOnDemo(): Promise<{ page: Page; tabId: number }> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: PAGE_WIDTH, height: HEIGHT });
+  await page.goto(server.url);
+  const scout = await ext.openPage('popup.html');
+  const tabId = await tabIdOf(scout, page.url());
+  await scout.close();
+  return { page, tabId };
+}
+
+async function typeAtEndOfUnfinishedParagraph(page: Page, text: string): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('#rich-editor p')].find((p) => p.textContent?.trim().endsWith('Nous demandons que'))!;
+    (document.querySelector('#rich-editor') as HTMLElement).focus();
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.collapse(false);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    paragraph.scrollIntoView({ block: 'center' });
+  });
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+describe('screenshots', () => {
+  test('suggestions beside a compose page (light), and the same panel in dark mode', async () => {
+    const { page, tabId } = await composeOnDemo();
+    const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`, { width: PANEL_WIDTH, height: HEIGHT });
+    try {
+      await typeAtEndOfUnfinishedParagraph(page, ' la délivrance du titre de séjour devienne de plein droit pour les victimes, même lorsqu’elles ne peuvent pas coopérer avec les autorités.');
+      await suggestionCards(panel).first().waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      const left = await page.screenshot();
+      const right = await panel.screenshot();
+      await sideBySide(left, right, publish('panel-suggestions.png'));
+
+      await panel.emulateMedia({ colorScheme: 'dark' });
+      await panel.screenshot({ path: join(OUT, 'panel-suggestions-dark.png') });
+      expect(await suggestionCards(panel).count()).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('search and browse: one measure with its CNCDH status and its positions, and the measure list', async () => {
+    const panel = await ext.openPage('sidepanel.html?mode=search', { width: PANEL_WIDTH, height: HEIGHT });
+    try {
+      await panel.getByTestId('measure').first().waitFor({ timeout: 20_000 });
+      await panel.screenshot({ path: join(OUT, 'panel-browse.png') });
+      await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      const list = readFileSync(join(OUT, 'panel-browse.png'));
+      const measure = await panel.screenshot();
+      await sideBySide(list, measure, publish('panel-search.png'), PANEL_WIDTH);
+      await panel.emulateMedia({ colorScheme: 'dark' });
+      await panel.getByTestId('search-input').fill('Cazaux-Charles');
+      await panel.getByTestId('measure-header').waitFor({ state: 'detached' });
+      await searchCards(panel).and(panel.locator('[data-author="gouvernement"]')).first().waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(400);
+      await panel.screenshot({ path: join(OUT, 'panel-search-dark.png') });
+    } finally {
+      await panel.close();
+    }
+  });
+
+  test('the popup', async () => {
+    const popup = await ext.openPage('popup.html', { width: 320, height: 700 });
+    try {
+      await popup.getByTestId('search-input').fill('tests osseux');
+      await popup.getByTestId('suggestion').first().waitFor({ timeout: 20_000 });
+      await popup.screenshot({ path: join(OUT, 'popup-search.png'), fullPage: true });
+    } finally {
+      await popup.close();
+    }
+  });
+});
