@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { formatCitation } from '../data/citation';
 import type { Citation } from '../data/match';
 import { isOurs, type Position } from '../data/schema';
@@ -37,7 +37,8 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
   const long = item.text.length > LONG_TEXT;
   const who = speakerLine(item);
   const Heading = `h${headingLevel}` as 'h3';
-  const textId = `text-${item.id.replace(/[^\w-]/g, '_')}`;
+  // Unique on the page: the same position can be on screen twice (suggestions and search stay mounted).
+  const textId = useId();
 
   return (
     <article

@@ -31,7 +31,7 @@ export function SuggestionsView({ tabId, paragraph }: { tabId: number | undefine
         </p>
       )}
       {status === 'error' && <p class="notice">{t('suggestionsError')}</p>}
-      <div class="card-list" aria-live="polite" aria-busy={status === 'loading'} aria-label={t('suggestionsListLabel')} data-testid="suggestion-list">
+      <div class="card-list" role="region" aria-live="polite" aria-busy={status === 'loading'} aria-label={t('suggestionsListLabel')} data-testid="suggestion-list">
         {results.map((result) => (
           <PositionCard key={result.id} item={result} tabId={tabId} />
         ))}
