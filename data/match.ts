@@ -281,7 +281,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const ranges: [number, number][] = [];
     const words = new Set<string>();
     for (const t of tokens) {
-      if (qStems.has(t.stem)) {
+      // « souvent », « faire » match too, but highlighting them tells the reader nothing.
+      if (qStems.has(t.stem) && !everyday.isEveryday(t.stem, 1500)) {
         ranges.push([t.start, t.end]);
         words.add(p.text.slice(t.start, t.end));
       }
