@@ -4,8 +4,8 @@
  *
  *   paragraph → stems, concepts, measure references (normalise, concepts, measureRefs)
  *   → is it on topic? (evidence from concepts and references, not a lone score)
- *   → BM25 over stems + concepts + context, widened by learned associations (index)
- *   → re-ranked: concept coverage, named measures, the Collectif's wording before context
+ *   → BM25 over stems (MiniSearch), widened by learned associations, plus concept coverage
+ *   → re-ranked: named measures, long passages discounted, the Collectif's wording before context
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
@@ -156,16 +156,16 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (a.evidence < settings.gate || !a.stems.length) return [];
     const qConcepts = new Set(a.hits.map((h) => h.concept));
     const raw = retrieve(a.stems, a.hits, a.refs);
-    const ranked = rerank(raw, qConcepts, a.refs);
+    const ranked = rerank(raw, a.refs);
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
-    return picked.map((r) => toResult(r.id, r.score, r.members, a.tokens, a.hits, qConcepts));
+    return picked.map((r) => toResult(r.id, r.score, r.members, a.tokens, qConcepts));
   }
 
   /**
    * Candidates and their evidence, channel by channel, each scaled to [0, 1] by its best
-   * candidate so that the weights below mean what they say: the wording's own words, the
-   * concepts it shares, the titles of the measures it is tagged with, and the library's
-   * learned associations.
+   * candidate so that the weights below mean what they say: the wording's own words (BM25),
+   * the library's learned associations, and the share of the paragraph's concepts it holds.
+   * Words and concepts too common to pick candidates only re-rank the best ones.
    */
   function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): Map<string, number> {
     const channels: [Map<string, number>, number][] = [];
@@ -187,7 +187,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Concepts a large part of the library carries (« traite ») only order the candidates, like common words.
     const conceptWeight = conceptWeights(hits);
     const n = index.library.positions.length;
-    const limit = Math.min(n * settings.commonShare, settings.commonMax);
+    const limit = commonLimit();
     let total = 0;
     const w = new Map([...conceptWeight].map(([c, v]) => [c, v * Math.log(1 + n / Math.max(1, index.conceptDf(c)))]));
     for (const v of w.values()) total += v;
@@ -222,10 +222,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return scores;
   }
 
+  /**
+   * Above this many passages a word or a concept is too common to pick candidates. In a large
+   * library a word in hundreds of passages no longer does either: what it costs to score grows
+   * with the library, what it tells does not.
+   */
+  function commonLimit(): number {
+    return Math.min(index.library.positions.length * settings.commonShare, settings.commonMax);
+  }
+
   function splitByRarity(stems: string[]): { rare: string[]; common: string[] } {
-    // In a large library a word in hundreds of passages no longer picks candidates either:
-    // what it costs to score grows with the library, what it tells does not.
-    const limit = Math.min(index.library.positions.length * settings.commonShare, settings.commonMax);
+    const limit = commonLimit();
     const rare = stems.filter((s) => index.df(s) <= limit);
     const common = stems.filter((s) => index.df(s) > limit);
     return { rare, common };
@@ -243,7 +250,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return w;
   }
 
-  function rerank(scores: Map<string, number>, qConcepts: Set<string>, refs: string[]): { id: string; score: number }[] {
+  function rerank(scores: Map<string, number>, refs: string[]): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     for (const [id, s] of scores) {
       const p = index.byId.get(id)!;
@@ -254,7 +261,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       score *= settings.authorPrior[p.author];
       out.push({ id, score });
     }
-    void qConcepts;
     return out.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   }
 
@@ -264,8 +270,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const out: { id: string; score: number; members: string[] }[] = [];
     for (const r of ranked) {
       const c = index.features.get(r.id)!.cluster;
-      const prev = taken.get(c);
-      if (prev) continue;
+      if (taken.has(c)) continue;
       if (out.length >= k) break;
       const entry = { ...r, members: index.clusters[c] ?? [r.id] };
       taken.set(c, entry);
@@ -274,7 +279,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return out;
   }
 
-  function toResult(id: string, score: number, members: string[], qTokens: Token[], qHits: ConceptHit[], qConcepts: Set<string>): MatchResult {
+  function toResult(id: string, score: number, members: string[], qTokens: Token[], qConcepts: Set<string>): MatchResult {
     const p = index.byId.get(id)!;
     const qStems = new Set(qTokens.map((t) => t.stem));
     const { tokens, hits } = analysed(p);
@@ -298,7 +303,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         words.add(p.text.slice(start, end));
       }
     }
-    void qHits;
     const citations: Citation[] = [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)].map(citation);
     return {
       ...p,
