@@ -73,11 +73,6 @@ export function sharedThesaurus(): Thesaurus {
   return thesaurusSingleton.value;
 }
 
-/** Stems of a text, stop words out, in order. */
-export function stemsOf(text: string): string[] {
-  return analyzeWithSurface(text).map((t) => t.stem);
-}
-
 export function buildIndex(library: Library, thesaurus = sharedThesaurus()): SearchIndex {
   const features = new Map<string, PositionFeatures>();
   const docs: IndexedDoc[] = [];

@@ -266,14 +266,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /** One result per cluster of near-identical wordings, keeping the members' citations. */
   function collapse(ranked: { id: string; score: number }[], k: number) {
-    const taken = new Map<number, { id: string; score: number; members: string[] }>();
+    const taken = new Set<number>();
     const out: { id: string; score: number; members: string[] }[] = [];
     for (const r of ranked) {
       const c = index.features.get(r.id)!.cluster;
       if (taken.has(c)) continue;
       if (out.length >= k) break;
       const entry = { ...r, members: index.clusters[c] ?? [r.id] };
-      taken.set(c, entry);
+      taken.add(c);
       out.push(entry);
     }
     return out;
