@@ -8,8 +8,9 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import type { EditorKind, FocusedParagraph, InsertResult, InsertStrategy, PanelParagraph, Reply } from '../../data/protocol';
-import type { LaunchedExtension } from './extension';
-import type { StaticServer } from './server';
+import { buildEditorFixtures } from './buildEditorFixtures';
+import { launchExtension, type LaunchedExtension } from './extension';
+import { startServer, type StaticServer } from './server';
 
 /** What a member of the Collectif might write (matches the positions on the reflection period). */
 export const TYPED = 'Nous demandons que le délai de réflexion de trente jours soit porté à trois mois pour les victimes.';
@@ -182,4 +183,29 @@ export async function undoInEditor(opened: OpenedFixture, fixture: EditorFixture
   await opened.page.bringToFront();
   await opened.frame.focus(fixture.editable);
   await opened.page.keyboard.press('Control+z');
+}
+
+/** What a file of editor tests shares: the built extension, the fixture server, every request seen. */
+export interface EditorSession {
+  ext: LaunchedExtension;
+  server: StaticServer;
+  /** Every request the browser made, pages and extension alike, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Bundles the editor fixtures, starts the fixture server and the extension (French UI), records requests. */
+export async function startEditorSession(): Promise<EditorSession> {
+  await buildEditorFixtures();
+  const [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
+  const requests: string[] = [];
+  ext.context.on('request', (request) => requests.push(request.url()));
+  return {
+    ext,
+    server,
+    requests,
+    close: async () => {
+      await Promise.all([ext.close(), server.close()]);
+    },
+  };
 }

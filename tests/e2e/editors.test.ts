@@ -8,7 +8,6 @@
  * except the Etherpad page, a look-alike of its nested iframes (Etherpad is a server).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEditorFixtures } from './buildEditorFixtures';
 import {
   EDITORS,
   editorText,
@@ -24,9 +23,11 @@ import {
   waitForParagraph,
   watchMutations,
   WORDING,
+  startEditorSession,
+  type EditorSession,
 } from './editorHarness';
-import { launchExtension, type LaunchedExtension } from './extension';
-import { startServer, type StaticServer } from './server';
+import type { LaunchedExtension } from './extension';
+import type { StaticServer } from './server';
 
 
 /**
@@ -41,16 +42,13 @@ function expectTypedThenWording(text: string): void {
 
 let ext: LaunchedExtension;
 let server: StaticServer;
-const requests: string[] = [];
+let session: EditorSession;
 
 beforeAll(async () => {
-  await buildEditorFixtures();
-  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
-  ext.context.on('request', (request) => requests.push(request.url()));
+  session = await startEditorSession();
+  ({ ext, server } = session);
 });
-afterAll(async () => {
-  await Promise.all([ext?.close(), server?.close()]);
-});
+afterAll(() => session?.close());
 
 describe.each(EDITORS)('$name — $real', (fixture) => {
   test('paragraph to the panel; Insérer puts the text at the caret; Ctrl+Z removes it; nothing else changes', async () => {
@@ -121,8 +119,8 @@ describe('where it is not writing', () => {
 
 describe('the extension makes no network request', () => {
   test('every request of these tests went to the fixture server or stayed inside the extension', () => {
-    const outside = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(`chrome-extension://${ext.extensionId}/`) && !url.startsWith('data:'));
-    expect(requests.length).toBeGreaterThan(0);
+    const outside = session.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(`chrome-extension://${ext.extensionId}/`) && !url.startsWith('data:'));
+    expect(session.requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
   });
 });

@@ -6,21 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PanelState, SiteStatus } from '../../data/protocol';
-import { buildEditorFixtures } from './buildEditorFixtures';
-import { ask, EDITORS, editorText, insertFromPanel, openEditorFixture, openPanel, received, tabIdOf, typeInEditor, waitForParagraph } from './editorHarness';
-import { launchExtension, type LaunchedExtension } from './extension';
-import { startServer, type StaticServer } from './server';
+import { ask, EDITORS, editorText, insertFromPanel, openEditorFixture, openPanel, received, tabIdOf, typeInEditor, waitForParagraph, startEditorSession, type EditorSession } from './editorHarness';
+import type { LaunchedExtension } from './extension';
+import type { StaticServer } from './server';
 
 let ext: LaunchedExtension;
 let server: StaticServer;
+let session: EditorSession;
 
 beforeAll(async () => {
-  await buildEditorFixtures();
-  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
+  session = await startEditorSession();
+  ({ ext, server } = session);
 });
-afterAll(async () => {
-  await Promise.all([ext?.close(), server?.close()]);
-});
+afterAll(() => session?.close());
 
 /** Opens a fixture page and a panel page following its tab. */
 async function pageAndPanel(name: string, base = server.url) {

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatCitation, quoteAsContext, quoteWithSource } from '../../data/citation';
 import { isOurs } from '../../data/schema';
-import { buildEditorFixtures } from './buildEditorFixtures';
-import { ask, EDITORS, TYPED, typeInEditor } from './editorHarness';
+import { ask, EDITORS, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
 import {
   cardText,
@@ -24,7 +23,7 @@ import {
   suggestionCards,
   waitForCard,
 } from './panelHarness';
-import { startServer, type StaticServer } from './server';
+import type { StaticServer } from './server';
 
 const fr = messages('fr');
 const en = messages('en');
@@ -33,16 +32,13 @@ const MINORS = 'Concernant les mineurs non accompagnés, la présomption de mino
 
 let ext: LaunchedExtension;
 let server: StaticServer;
-const requests: string[] = [];
+let session: EditorSession;
 
 beforeAll(async () => {
-  await buildEditorFixtures();
-  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
-  ext.context.on('request', (request) => requests.push(request.url()));
+  session = await startEditorSession();
+  ({ ext, server } = session);
 });
-afterAll(async () => {
-  await Promise.all([ext?.close(), server?.close()]);
-});
+afterAll(() => session?.close());
 
 describe('suggestions', () => {
   test('an off-topic paragraph: no card, one quiet line', async () => {
@@ -321,8 +317,8 @@ describe('« Activer sur ce site » in the panel', () => {
 
 describe('no network', () => {
   test('every request went to the fixture server or stayed inside the extension', () => {
-    const outside = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.startsWith(`chrome-extension://${ext.extensionId}/`) && !url.startsWith('data:'));
-    expect(requests.length).toBeGreaterThan(0);
+    const outside = session.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(server.url.replace('127.0.0.1', 'localhost')) && !url.startsWith(`chrome-extension://${ext.extensionId}/`) && !url.startsWith('data:'));
+    expect(session.requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
   });
 });

@@ -7,23 +7,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { quoteWithSource } from '../../data/citation';
-import { buildEditorFixtures } from './buildEditorFixtures';
-import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, undoInEditor } from './editorHarness';
-import { launchExtension, type LaunchedExtension } from './extension';
+import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, undoInEditor, startEditorSession, type EditorSession } from './editorHarness';
+import type { LaunchedExtension } from './extension';
 import { messages, pageWithPanel, sourceById, spaced, waitForCard } from './panelHarness';
-import { startServer, type StaticServer } from './server';
+import type { StaticServer } from './server';
 
 let ext: LaunchedExtension;
 let server: StaticServer;
+let session: EditorSession;
 const fr = messages('fr');
 
 beforeAll(async () => {
-  await buildEditorFixtures();
-  [ext, server] = await Promise.all([launchExtension({ lang: 'fr', fixtureHosts: true }), startServer()]);
+  session = await startEditorSession();
+  ({ ext, server } = session);
 });
-afterAll(async () => {
-  await Promise.all([ext?.close(), server?.close()]);
-});
+afterAll(() => session?.close());
 
 /** What the user typed (and the space after it), then `inserted` exactly, at the caret. */
 function expectTypedThen(text: string, inserted: string): void {
