@@ -7,7 +7,7 @@ import { hash } from './extract/pipeline';
 import { buildIndex, INDEX_VERSION, loadIndex, serialiseIndex, type SerialisedIndex } from './index';
 import { createMatcher, type Matcher } from './match';
 import { createSearch, type Search } from './search';
-import type { MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
+import type { Catalog, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import { isOurs, LIBRARY_FORMAT, type Library } from './schema';
 import { summarise } from './summary';
 
@@ -38,7 +38,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     return installing;
   }
 
-  let engine: Promise<{ library: Library; matcher: Matcher; search: Search }> | undefined;
+  let engine: Promise<{ library: Library; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
 
   /**
    * The library as stored (bundled and imported) with its search index. The index is kept in
@@ -64,7 +64,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
         await db.cache.put({ key: 'index', libraryKey: key, version: INDEX_VERSION, data: serialiseIndex(index) });
       }
       const matcher = createMatcher(index);
-      return { library, matcher, search: createSearch(library, matcher) };
+      return { library, matcher, search: createSearch(library, matcher), catalog: catalogOf(library) };
     })().catch((error: unknown) => {
       engine = undefined;
       throw error;
@@ -79,25 +79,32 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     },
     'library/match': async ({ text, k }) => (await ensureEngine()).matcher.match(text, { k: k ?? 5 }),
     'library/search': async (query) => ({ hits: (await ensureEngine()).search(query) }),
-    'library/catalog': async () => {
-      const { library } = await ensureEngine();
-      const count = (f: (p: Library['positions'][number]) => boolean) => library.positions.filter(f).length;
-      return {
-        sources: library.sources,
-        measures: library.measures.map((m) => ({
-          ...m,
-          count: count((p) => p.measures.includes(m.key)),
-          ours: count((p) => isOurs(p.author) && p.measures.includes(m.key)),
-        })),
-        themes: library.themes.map((t) => ({ ...t, count: count((p) => p.themes.includes(t.id)) })),
-      };
-    },
+    'library/catalog': async () => (await ensureEngine()).catalog,
   };
 
   return { ensureInstalled, ensureEngine, handlers };
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
+
+/** Sources, measures and themes with their counts: computed once per library, asked at every panel open. */
+function catalogOf(library: Library): Catalog {
+  const measures = new Map(library.measures.map((m) => [m.key, { ...m, count: 0, ours: 0 }]));
+  const themes = new Map(library.themes.map((t) => [t.id, { ...t, count: 0 }]));
+  for (const p of library.positions) {
+    for (const key of p.measures) {
+      const m = measures.get(key);
+      if (!m) continue;
+      m.count++;
+      if (isOurs(p.author)) m.ours++;
+    }
+    for (const id of p.themes) {
+      const t = themes.get(id);
+      if (t) t.count++;
+    }
+  }
+  return { sources: library.sources, measures: [...measures.values()], themes: [...themes.values()] };
+}
 
 /** The library as stored, in a stable order (sources by date, positions by source and line). */
 export async function readLibrary(db: LibraryDb): Promise<Library> {
