@@ -4,17 +4,12 @@
  * Shared by the extraction pipeline (tagging passages) and the matching engine (a paragraph
  * that names a measure is about it). Only keys that exist are returned: nothing is invented.
  */
+import { fold } from './normalise';
 
 export interface MeasureKeyring {
   has(key: string): boolean;
 }
 
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'");
 
 const WORDS: Record<string, number> = {
   // « un », « une » are left out: « cette mesure une fois adoptée » names no measure.

@@ -4,6 +4,7 @@
  * only marks that are formatting (Markdown, HTML tags) and lines that are page furniture
  * (running heads, footers, page numbers, contact lines) go.
  */
+import { fold } from '../normalise';
 import type { Line } from './types';
 
 /** Splits a source text into numbered lines (1-based), as `lines` citations count them. */
@@ -45,14 +46,8 @@ export function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));
 }
 
-/** Lower-cases and strips accents; used to compare word forms, never to produce wording. */
-export function foldWord(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'");
-}
+/** Lower-cases and strips accents (the matching engine's `fold`); used to compare word forms, never to produce wording. */
+export const foldWord = fold;
 
 /**
  * Word forms seen whole on one line anywhere in the corpus. Decides whether a line that
