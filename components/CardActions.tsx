@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { quoteAsContext, quoteWithSource, type CitedSource } from '../data/citation';
-import { isOurs } from '../data/schema';
+import { quoteAsContext, quoteWithSource, type CitedSource } from '../data/library/citation';
+import { isOurs } from '../data/library/schema';
 import { copyText } from '../utils/copyText';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';

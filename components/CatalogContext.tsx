@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import type { Catalog, MeasureEntry } from '../data/protocol';
-import type { Source, Theme } from '../data/schema';
+import type { Source, Theme } from '../data/library/schema';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { ErrorNotice } from './ErrorNotice';

@@ -1,5 +1,5 @@
 import type { LibrarySummary, SourceSummary } from '../data/protocol';
-import { isOurs, type AuthorId, type SourceKind } from '../data/schema';
+import { isOurs, type AuthorId, type SourceKind } from '../data/library/schema';
 import { formatDate, t, tCount, type MessageKey } from '../utils/i18n';
 
 const KIND_LABEL: Record<SourceKind, MessageKey> = {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { formatCitation } from '../data/citation';
-import type { Citation } from '../data/match';
-import { isOurs, type Position } from '../data/schema';
+import { formatCitation } from '../data/library/citation';
+import type { Citation } from '../data/engine/match';
+import { isOurs, type Position } from '../data/library/schema';
 import { t, tCount } from '../utils/i18n';
 import { CardActions } from './CardActions';
 import { useCatalog } from './CatalogContext';

@@ -3,7 +3,7 @@
  * status, an editor's name, an insert's outcome. One place, every string through `t()`.
  */
 import type { EditorKind, InsertFailure, InsertResult, MeasureEntry } from '../data/protocol';
-import type { AuthorId, CncdhStatus, Position } from '../data/schema';
+import type { AuthorId, CncdhStatus, Position } from '../data/library/schema';
 import { t, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */

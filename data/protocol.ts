@@ -6,9 +6,9 @@
  * To add a message: add an entry here, then TypeScript refuses to build until the background
  * service (`data/service.ts`) handles it.
  */
-import type { MatchResult } from './match';
-import type { AuthorId, Measure, Position, Source, Theme } from './schema';
-import type { SearchQuery } from './search';
+import type { MatchResult } from './engine/match';
+import type { AuthorId, Measure, Position, Source, Theme } from './library/schema';
+import type { SearchQuery } from './engine/search';
 
 export type { MatchResult, SearchQuery };
 

@@ -2,14 +2,14 @@
  * The background service: one handler per message of `ProtocolMap`, over the library database.
  * Browser-free, so tests drive it with fake-indexeddb exactly as the background does.
  */
-import { installBundled, type InstallReport, type LibraryDb } from './db';
-import { hash } from './extract/pipeline';
-import { buildIndex, INDEX_VERSION, loadIndex, serialiseIndex, type SerialisedIndex } from './index';
-import { createMatcher, type Matcher } from './match';
-import { createSearch, type Search } from './search';
+import { installBundled, type InstallReport, type LibraryDb } from './library/db';
+import { hash } from './library/extract/pipeline';
+import { buildIndex, INDEX_VERSION, loadIndex, serialiseIndex, type SerialisedIndex } from './engine/searchIndex';
+import { createMatcher, type Matcher } from './engine/match';
+import { createSearch, type Search } from './engine/search';
 import type { Catalog, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
-import { isOurs, LIBRARY_FORMAT, type Library } from './schema';
-import { summarise } from './summary';
+import { isOurs, LIBRARY_FORMAT, type Library } from './library/schema';
+import { summarise } from './library/summary';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
 export type Handler<K extends MessageType> = (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import bundledLibrary from '../data/generated/library.json';
-import { openLibraryDb } from '../data/db';
-import type { Library } from '../data/schema';
+import bundledLibrary from '../data/library/generated/library.json';
+import { openLibraryDb } from '../data/library/db';
+import type { Library } from '../data/library/schema';
 import { createLibraryService } from '../data/service';
 import { createEditorRelay } from '../utils/background/createEditorRelay';
 import { servePanels } from '../utils/background/servePanels';

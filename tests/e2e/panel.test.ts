@@ -6,8 +6,8 @@
  * look-up, the selection menu and shortcut, the site switch, and English.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatCitation, quoteAsContext, quoteWithSource } from '../../data/citation';
-import { isOurs } from '../../data/schema';
+import { formatCitation, quoteAsContext, quoteWithSource } from '../../data/library/citation';
+import { isOurs } from '../../data/library/schema';
 import { ask, EDITORS, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
 import {

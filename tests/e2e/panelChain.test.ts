@@ -6,7 +6,7 @@
  * puts « wording » (citation) there, the citation built from the library's source.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { quoteWithSource } from '../../data/citation';
+import { quoteWithSource } from '../../data/library/citation';
 import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, undoInEditor, startEditorSession, type EditorSession } from './editorHarness';
 import type { LaunchedExtension } from './extension';
 import { messages, pageWithPanel, sourceById, spaced, waitForCard } from './panelHarness';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Library, Position } from '../../data/schema';
+import type { Library, Position } from '../../data/library/schema';
 import { openEditorFixture, tabIdOf, type EditorFixture, type OpenedFixture } from './editorHarness';
 import { ROOT, type LaunchedExtension } from './extension';
 import type { StaticServer } from './server';

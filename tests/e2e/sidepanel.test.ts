@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Library } from '../../data/schema';
+import type { Library } from '../../data/library/schema';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { startServer, type StaticServer } from './server';
 

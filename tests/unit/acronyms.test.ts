@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import extractedFile from '../../data/thesaurus/acronyms.extracted.json';
+import extractedFile from '../../data/engine/thesaurus/acronyms.extracted.json';
 import {
   REVIEWED_ACRONYMS,
   buildAcronymTable,
@@ -10,10 +10,10 @@ import {
   expandAcronyms,
   extractAcronyms,
   parseAcronymFile,
-} from '../../data/acronyms';
-import { analyze, analyzeWithSurface, fold, isStopWord } from '../../data/normalise';
+} from '../../data/engine/acronyms';
+import { analyze, analyzeWithSurface, fold, isStopWord } from '../../data/engine/normalise';
 
-const seedsDir = join(__dirname, '../../data/seeds');
+const seedsDir = join(__dirname, '../../data/library/seeds');
 const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
 const seeds = seedFiles.map((f) => readFileSync(join(seedsDir, f), 'utf8'));
 

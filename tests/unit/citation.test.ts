@@ -4,7 +4,7 @@
  * government's or the CNCDH's words. Each case says why it matters.
  */
 import { describe, expect, test } from 'vitest';
-import { shippedLibrary } from '../../data/cli-lib';
+import { shippedLibrary } from '../../data/tools/cli-lib';
 import {
   attribution,
   formatCitation,
@@ -16,8 +16,8 @@ import {
   sourceLabel,
   type CitedSource,
   type QuotedPosition,
-} from '../../data/citation';
-import { isOurs } from '../../data/schema';
+} from '../../data/library/citation';
+import { isOurs } from '../../data/library/schema';
 
 const NBSP = '\u00A0';
 

@@ -4,20 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import reviewed from '../../data/extract/cncdh-2017.reviewed.json';
-import { extractSource, lexiconOf } from '../../data/extract/pipeline';
+import reviewed from '../../data/library/extract/cncdh-2017.reviewed.json';
+import { extractSource, lexiconOf } from '../../data/library/extract/pipeline';
 import {
   ACTIONS,
   OBSERVATIONS,
   cncdh2017,
   cncdhMeasures,
   cncdhStatusLines,
-} from '../../data/extract/sources/cncdh-2017';
-import { joinLines, Lexicon, readLines, stripItemMark } from '../../data/extract/text';
-import type { Block } from '../../data/extract/types';
-import type { CncdhStatus } from '../../data/schema';
+} from '../../data/library/extract/sources/cncdh-2017';
+import { joinLines, Lexicon, readLines, stripItemMark } from '../../data/library/extract/text';
+import type { Block } from '../../data/library/extract/types';
+import type { CncdhStatus } from '../../data/library/schema';
 
-const raw = readFileSync(new URL(`../../data/seeds/${cncdh2017.file}`, import.meta.url), 'utf8');
+const raw = readFileSync(new URL(`../../data/library/seeds/${cncdh2017.file}`, import.meta.url), 'utf8');
 const lines = readLines(raw);
 const blocks = cncdh2017.parse(lines);
 const lexicon = new Lexicon(lines.map((l) => l.text));

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { installBundled, openLibraryDb, type LibraryDb } from '../../data/db';
-import type { Library } from '../../data/schema';
+import { installBundled, openLibraryDb, type LibraryDb } from '../../data/library/db';
+import type { Library } from '../../data/library/schema';
 import { BUNDLE_V1, library, position, source } from './libraryFixture';
 
 let factory: IDBFactory;

@@ -6,10 +6,10 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { shippedLibrary } from '../../data/cli-lib';
-import { openLibraryDb, SCHEMA_VERSIONS } from '../../data/db';
-import { INDEX_VERSION } from '../../data/index';
-import { isOurs } from '../../data/schema';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+import { openLibraryDb, SCHEMA_VERSIONS } from '../../data/library/db';
+import { INDEX_VERSION } from '../../data/engine/searchIndex';
+import { isOurs } from '../../data/library/schema';
 import { createLibraryService, libraryKey, readLibrary } from '../../data/service';
 
 const bundled = shippedLibrary();

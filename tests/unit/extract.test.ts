@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cuedMeasures, mentionedMeasures } from '../../data/extract/measures';
-import { reattribute, segmentBlock, splitSentences } from '../../data/extract/segment';
-import { Lexicon, isFurniture, joinLines, paragraphs, readLines, stripMarks } from '../../data/extract/text';
-import { themesFor } from '../../data/extract/themes';
-import type { Block, GovSpeaker } from '../../data/extract/types';
-import { fragments, squash } from '../../data/extract/verify';
-import taxonomy from '../../data/taxonomy.json';
+import { cuedMeasures, mentionedMeasures } from '../../data/library/extract/measures';
+import { reattribute, segmentBlock, splitSentences } from '../../data/library/extract/segment';
+import { Lexicon, isFurniture, joinLines, paragraphs, readLines, stripMarks } from '../../data/library/extract/text';
+import { themesFor } from '../../data/library/extract/themes';
+import type { Block, GovSpeaker } from '../../data/library/extract/types';
+import { fragments, squash } from '../../data/library/extract/verify';
+import taxonomy from '../../data/library/taxonomy.json';
 
 const keys = new Set(taxonomy.measures.map((m) => m.key));
 const lines = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));

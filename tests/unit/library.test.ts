@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { GENERATED, buildBundled, readSeeds, serialise } from '../../data/cli-lib';
-import { parsedText } from '../../data/extract/pipeline';
-import { PARSERS } from '../../data/extract/sources/index';
-import { PAN1_MEASURES, checkLibrary, verifyVerbatim } from '../../data/extract/verify';
-import { isOurs } from '../../data/schema';
+import { GENERATED, buildBundled, readSeeds, serialise } from '../../data/tools/cli-lib';
+import { parsedText } from '../../data/library/extract/pipeline';
+import { PARSERS } from '../../data/library/extract/sources/index';
+import { PAN1_MEASURES, checkLibrary, verifyVerbatim } from '../../data/library/extract/verify';
+import { isOurs } from '../../data/library/schema';
 
 // The whole bundled library, built from the five source texts as `npm run library -- build` does.
 const texts = readSeeds();

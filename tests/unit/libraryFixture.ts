@@ -1,5 +1,5 @@
 /** Small, valid libraries for the unit tests, built field by field so each test says what differs. */
-import { LIBRARY_FORMAT, type AuthorId, type Library, type Position, type Source } from '../../data/schema';
+import { LIBRARY_FORMAT, type AuthorId, type Library, type Position, type Source } from '../../data/library/schema';
 
 export function source(id: string, overrides: Partial<Source> = {}): Source {
   return {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DEV_QUERIES, shippedLibrary } from '../../data/cli-lib';
-import { score, type EvalQuery } from '../../data/evaluate';
-import { buildIndex, loadIndex, serialiseIndex } from '../../data/index';
-import { createMatcher, insertable } from '../../data/match';
-import type { Library } from '../../data/schema';
+import { DEV_QUERIES, shippedLibrary } from '../../data/tools/cli-lib';
+import { score, type EvalQuery } from '../../data/tools/evaluate';
+import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
+import { createMatcher, insertable } from '../../data/engine/match';
+import type { Library } from '../../data/library/schema';
 
 const library = shippedLibrary();
 const index = buildIndex(library);

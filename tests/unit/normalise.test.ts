@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyze, analyzeWithSurface, fold, isStopWord, stem, tokenize } from '../../data/normalise';
+import { analyze, analyzeWithSurface, fold, isStopWord, stem, tokenize } from '../../data/engine/normalise';
 
 describe('fold', () => {
   test.each([
@@ -155,7 +155,7 @@ describe('analyzeWithSurface: offsets in the original string', () => {
   });
 
   test('every word of a source maps back to what it folds from', () => {
-    const text = readFileSync(join(__dirname, '../../data/seeds/002_235048df8b33cbc5.txt'), 'utf8');
+    const text = readFileSync(join(__dirname, '../../data/library/seeds/002_235048df8b33cbc5.txt'), 'utf8');
     const tokens = analyzeWithSurface(text);
     expect(tokens.length).toBeGreaterThan(2000);
     const wrong = tokens.filter((t) => !/^\d/.test(t.word) && fold(text.slice(t.start, t.end)).replace(/[^a-z0-9]/g, '') !== t.word);

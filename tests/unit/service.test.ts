@@ -4,7 +4,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openLibraryDb, type LibraryDb } from '../../data/db';
+import { openLibraryDb, type LibraryDb } from '../../data/library/db';
 import { createLibraryService } from '../../data/service';
 import { BUNDLE_V1, library, position, source } from './libraryFixture';
 

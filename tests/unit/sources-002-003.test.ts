@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { extractSource, lexiconOf } from '../../data/extract/pipeline';
-import { reattribute } from '../../data/extract/segment';
-import { borne20221215 } from '../../data/extract/sources/borne-2022-12-15';
-import { ministre20140203 } from '../../data/extract/sources/ministre-2014-02-03';
-import { foldWord, readLines, stripMarks } from '../../data/extract/text';
-import type { Block, Line, SourceParser } from '../../data/extract/types';
+import { extractSource, lexiconOf } from '../../data/library/extract/pipeline';
+import { reattribute } from '../../data/library/extract/segment';
+import { borne20221215 } from '../../data/library/extract/sources/borne-2022-12-15';
+import { ministre20140203 } from '../../data/library/extract/sources/ministre-2014-02-03';
+import { foldWord, readLines, stripMarks } from '../../data/library/extract/text';
+import type { Block, Line, SourceParser } from '../../data/library/extract/types';
 
-const seed = (file: string) => readFileSync(new URL(`../../data/seeds/${file}`, import.meta.url), 'utf8');
+const seed = (file: string) => readFileSync(new URL(`../../data/library/seeds/${file}`, import.meta.url), 'utf8');
 
 function run(parser: SourceParser): { lines: Line[]; blocks: Block[] } {
   const lines = readLines(seed(parser.file));

@@ -13,10 +13,10 @@ import { expandAcronyms } from './acronyms';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
 import everydayData from './generated/everyday.json';
-import type { SearchIndex } from './index';
+import type { SearchIndex } from './searchIndex';
 import { measureRefs } from './measureRefs';
 import { analyzeWithSurface, type Token } from './normalise';
-import { isOurs, type AuthorId, type Position } from './schema';
+import { isOurs, type AuthorId, type Position } from '../library/schema';
 
 export interface Citation {
   positionId: string;

@@ -8,11 +8,11 @@ import { DEV_QUERIES, EVERYDAY, GATE_CALIBRATION, GENERATED, buildBundled, build
 import { ablationTable } from './ablation';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
-import { buildIndex } from './index';
-import { createMatcher } from './match';
-import { parsedText } from './extract/pipeline';
-import { PARSERS } from './extract/sources/index';
-import { checkLibrary, stats, verifyVerbatim } from './extract/verify';
+import { buildIndex } from '../engine/searchIndex';
+import { createMatcher } from '../engine/match';
+import { parsedText } from '../library/extract/pipeline';
+import { PARSERS } from '../library/extract/sources/index';
+import { checkLibrary, stats, verifyVerbatim } from '../library/extract/verify';
 
 function library(args: string[]): number {
   const [cmd] = args;

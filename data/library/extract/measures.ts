@@ -4,11 +4,11 @@
  * « la mesure 16 du deuxième plan »), and reviewed cues for measures a passage discusses
  * without naming them (`measure-cues.json`, e.g. « délai de réflexion » → PAN1-4bis).
  */
-import { measureRefs, type MeasureKeyring } from '../measureRefs';
+import { measureRefs, type MeasureKeyring } from '../../engine/measureRefs';
 import { foldWord } from './text';
 import cues from './measure-cues.json';
 
-export type { MeasureKeyring } from '../measureRefs';
+export type { MeasureKeyring } from '../../engine/measureRefs';
 
 /** Measure keys a text names explicitly. `defaultPlan` is the plan a bare number refers to. */
 export function mentionedMeasures(text: string, defaultPlan: string, keys: MeasureKeyring): string[] {

@@ -4,8 +4,8 @@
  */
 import { formatRow } from './evaluateTable';
 import { score, type EvalQuery } from './evaluate';
-import type { SearchIndex } from './index';
-import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from './match';
+import type { SearchIndex } from '../engine/searchIndex';
+import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 
 export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['moteur livré', {}],

@@ -2,7 +2,7 @@
  * `summarise`: what the library holds, as the side panel, popup and options page show it.
  */
 import type { LibraryDb } from './db';
-import type { LibrarySummary, SourceSummary } from './protocol';
+import type { LibrarySummary, SourceSummary } from '../protocol';
 import { AUTHORS, type AuthorId } from './schema';
 
 export async function summarise(db: LibraryDb): Promise<LibrarySummary> {

@@ -4,7 +4,7 @@
  * only marks that are formatting (Markdown, HTML tags) and lines that are page furniture
  * (running heads, footers, page numbers, contact lines) go.
  */
-import { fold } from '../normalise';
+import { fold } from '../../engine/normalise';
 import type { Line } from './types';
 
 /** Splits a source text into numbered lines (1-based), as `lines` citations count them. */

@@ -1,8 +1,8 @@
 /**
- * Scores ranked results against a query set with the rules of ../shared/eval/README.md:
+ * Scores ranked results against a query set with the rules of tests/fixtures/eval/README.md (a copy of the shared rules):
  * topic hit@5 and MRR on phrase matches, measure@5 and theme@5, off-topic lines answered
  * with nothing, and no government wording offered as the Collectif's. `npm run eval` and
- * the ranking regression test use it; ../shared/eval/score.mjs is an independent twin.
+ * the ranking regression test use it; tests/fixtures/eval/score.mjs (copied from shared/eval) is an independent twin.
  */
 export interface EvalQuery {
   id: string;

@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
-import type { Library, Position } from './schema';
+import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
 export const INDEX_VERSION = 1;

@@ -8,7 +8,7 @@
 import Fuse from 'fuse.js';
 import type { Matcher } from './match';
 import { measureRefs } from './measureRefs';
-import { isOurs, type AuthorId, type Library, type Position } from './schema';
+import { isOurs, type AuthorId, type Library, type Position } from '../library/schema';
 
 export interface SearchQuery {
   /** What the user typed; empty lists the filtered positions in library order. */

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEV_QUERIES, shippedLibrary } from './cli-lib';
-import { buildIndex, loadIndex, serialiseIndex } from './index';
-import { createMatcher } from './match';
-import type { Library, Position } from './schema';
+import { buildIndex, loadIndex, serialiseIndex } from '../engine/searchIndex';
+import { createMatcher } from '../engine/match';
+import type { Library, Position } from '../library/schema';
 
 export function benchCommand(args: string[]): number {
   const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;

@@ -5,19 +5,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { everydayStems } from './everyday';
-import { buildLibrary } from './extract/pipeline';
-import { MEASURE_NOTES, PARSERS } from './extract/sources/index';
-import type { Library } from './schema';
+import { everydayStems } from '../engine/everyday';
+import { buildLibrary } from '../library/extract/pipeline';
+import { MEASURE_NOTES, PARSERS } from '../library/extract/sources/index';
+import type { Library } from '../library/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SEEDS_DIR = join(here, 'seeds');
-export const GENERATED = join(here, 'generated', 'library.json');
-export const EVERYDAY = join(here, 'generated', 'everyday.json');
+const ROOT = join(here, '..', '..');
+export const SEEDS_DIR = join(ROOT, 'data', 'library', 'seeds');
+export const GENERATED = join(ROOT, 'data', 'library', 'generated', 'library.json');
+export const EVERYDAY = join(ROOT, 'data', 'engine', 'generated', 'everyday.json');
 
 /** Everyday French stems from the frequency list (a dev dependency, read at build time only). */
 export function buildEveryday(): string[] {
-  const words = JSON.parse(readFileSync(join(here, '..', 'node_modules', '@zxcvbn-ts', 'language-fr', 'src', 'commonWords.json'), 'utf8')) as string[];
+  const words = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@zxcvbn-ts', 'language-fr', 'src', 'commonWords.json'), 'utf8')) as string[];
   return everydayStems(words);
 }
 
@@ -46,8 +47,8 @@ export function shippedLibrary(): Library {
   return JSON.parse(readFileSync(GENERATED, 'utf8')) as Library;
 }
 
-/** The development query set beside the project (shared/eval), the default of `npm run eval`. */
-export const DEV_QUERIES = join(here, '..', '..', 'shared', 'eval', 'dev-queries.jsonl');
+/** The shared development query set, copied into the project so a fresh clone tests alone; the default of `npm run eval`. */
+export const DEV_QUERIES = join(ROOT, 'tests', 'fixtures', 'eval', 'dev-queries.jsonl');
 
 /** Lines written to tune the off-topic gate (not evaluation lines): on-topic paraphrases and office mail. */
-export const GATE_CALIBRATION = join(here, '..', 'tests', 'fixtures', 'gate-calibration.jsonl');
+export const GATE_CALIBRATION = join(ROOT, 'tests', 'fixtures', 'gate-calibration.jsonl');
