@@ -4,11 +4,11 @@
  */
 import { installBundled, type InstallReport, type LibraryDb } from './library/db';
 import { hash } from './library/extract/pipeline';
-import { buildIndex, INDEX_VERSION, loadIndex, serialiseIndex, type SerialisedIndex } from './engine/searchIndex';
+import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
 import { createSearch, type Search } from './engine/search';
 import type { Catalog, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
-import { isOurs, LIBRARY_FORMAT, type Library } from './library/schema';
+import { isOurs, LIBRARY_FORMAT, type Library, type Position } from './library/schema';
 import { summarise } from './library/summary';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
@@ -38,7 +38,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     return installing;
   }
 
-  let engine: Promise<{ library: Library; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
+  let engine: Promise<{ library: Library; index: SearchIndex; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
 
   /**
    * The library as stored (bundled and imported) with its search index. The index is kept in
@@ -64,12 +64,34 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
         await db.cache.put({ key: 'index', libraryKey: key, version: INDEX_VERSION, data: serialiseIndex(index) });
       }
       const matcher = createMatcher(index);
-      return { library, matcher, search: createSearch(library, matcher), catalog: catalogOf(library) };
+      return { library, index, matcher, search: createSearch(library, matcher), catalog: catalogOf(library) };
     })().catch((error: unknown) => {
       engine = undefined;
       throw error;
     });
     return engine;
+  }
+
+  /**
+   * The library changed in the database (a source imported or removed): the search index
+   * follows in place, without a rebuild, and the stored copy of the index is replaced. A
+   * library not loaded yet has nothing to follow: it is read afresh on first use.
+   */
+  async function libraryChanged(change: { added?: readonly Position[]; removed?: readonly string[] }): Promise<void> {
+    if (!engine) return;
+    const current = await engine;
+    if (change.removed?.length) removeFromIndex(current.index, change.removed);
+    if (change.added?.length) addToIndex(current.index, change.added);
+    // The database already holds the change: the library as stored is the index's from now on.
+    const library = await readLibrary(db);
+    current.index.library = library;
+    engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher), catalog: catalogOf(library) });
+    try {
+      await db.cache.put({ key: 'index', libraryKey: libraryKey(library), version: INDEX_VERSION, data: serialiseIndex(current.index) });
+    } catch (error) {
+      // The stored index is only a shortcut for the next start: without it, the next start rebuilds.
+      console.warn('Positions: could not store the updated index.', error);
+    }
   }
 
   const handlers: LibraryHandlers = {
@@ -82,7 +104,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     'library/catalog': async () => (await ensureEngine()).catalog,
   };
 
-  return { ensureInstalled, ensureEngine, handlers };
+  return { ensureInstalled, ensureEngine, libraryChanged, handlers };
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;

@@ -3,16 +3,22 @@
  * offering, best first, or nothing when the paragraph is not about the library's subject.
  *
  *   paragraph → stems, concepts, measure references (normalise, concepts, measureRefs)
- *   → is it on topic? (evidence from concepts and references, not a lone score)
  *   → BM25 over stems (MiniSearch), widened by learned associations, plus concept coverage
  *   → re-ranked: named measures, long passages discounted, the Collectif's wording before context
+ *   → is it on topic? (gate.ts: the library's language against ordinary French, what the best
+ *     passages share with the paragraph, concepts, a named measure; a calibrated probability)
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
 import { expandAcronyms } from './acronyms';
+import { Background, type OfficeCounts } from './background';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
+import { coherence, createSpecificity, probability, topSum, type GateFeatures, type GateModel } from './gate';
+import backgroundData from './generated/background.json';
 import everydayData from './generated/everyday.json';
+import gateData from './generated/gate.json';
+import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
 import { measureRefs } from './measureRefs';
 import { analyzeWithSurface, type Token } from './normalise';
@@ -50,6 +56,10 @@ export interface MatchOptions {
 export interface MatchExplanation {
   /** About the field: answered. */
   onTopic: boolean;
+  /** How likely the paragraph is about the library's subject (0-1), from the gate's features. */
+  probability: number;
+  features: GateFeatures;
+  /** Evidence from the reviewed concepts (one of the gate's features). */
   evidence: number;
   concepts: string[];
   measureRefs: string[];
@@ -58,8 +68,10 @@ export interface MatchExplanation {
 
 /** Tunable weights, with the values the engine ships with (see README, ablation table). */
 export interface EngineSettings {
-  /** Evidence from concepts needed to answer at all (an anchor concept counts 1). */
-  gate: number;
+  /** Probability of being on topic needed to answer at all (0: answer everything); `undefined`: the fitted model's threshold. */
+  gate?: number;
+  /** The fitted on-topic model (generated/gate.json by default). */
+  gateModel: GateModel;
   conceptBoost: number;
   /** Words in more than this share of the library are too common to retrieve by; they only order candidates. */
   commonShare: number;
@@ -69,6 +81,10 @@ export interface EngineSettings {
   /** How many candidates go on to re-ranking: the rest cannot reach the top five. */
   candidates: number;
   associationBoost: number;
+  /** Weight of the general-French synonyms (generated/synonyms.json) of words the library rarely or never uses. */
+  synonymBoost: number;
+  /** How much of a word the library never uses its synonyms excuse in the gate's « foreign » share (0: none). */
+  synonymForeign: number;
   fuzzy: boolean;
   /** Multiplier by author: context (CNCDH, government) ranks after the Collectif's equal match. */
   authorPrior: Record<AuthorId, number>;
@@ -87,13 +103,15 @@ export interface EngineSettings {
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
-  gate: 0.8,
-  conceptBoost: 1.5,
+  gateModel: gateData as GateModel,
+  conceptBoost: 1,
   commonShare: 0.2,
   commonWordBoost: 0.1,
   commonMax: 500,
   candidates: 300,
   associationBoost: 0.15,
+  synonymBoost: 0.3,
+  synonymForeign: 0.5,
   fuzzy: true,
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   useAssociations: true,
@@ -107,6 +125,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
+const background = new Background((backgroundData as { stems: string[] }).stems, (backgroundData as { office: OfficeCounts }).office);
+const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
 export function createMatcher(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS) {
   const measureKeys = new Set(index.library.measures.map((m) => m.key));
@@ -124,6 +144,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return a;
   }
 
+  const specificity = createSpecificity(index, background);
+  /** Synonyms the library uses of a word it rarely or never uses. */
+  const synonymsOf = (stem: string): string[] => (index.df(stem) > 2 ? [] : (synonymTable[stem] ?? []).filter((s) => index.df(s) > 0));
+  const threshold = () => settings.gate ?? settings.gateModel.threshold;
+
   function analyse(text: string, defaultPlan = 'PAN1') {
     const tokens = analyzeWithSurface(text);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
@@ -131,34 +156,116 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
     // Breadth counts concepts named by something more than a generic word (« accueil », « annuel »).
     const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;
-    const evidence =
-      index.thesaurus.evidence(hits, tokens, isEveryday) +
-      Math.max(0, distinct - 2) * settings.breadthBonus +
-      (refs.length ? settings.gate : 0);
+    const evidence = index.thesaurus.evidence(hits, tokens, isEveryday) + Math.max(0, distinct - 2) * settings.breadthBonus;
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
     return { tokens, hits, refs, evidence, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
-  function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
-    const a = analyse(text, opts.defaultPlan);
+  type Analysis = ReturnType<typeof analyse>;
+
+  /**
+   * Words the library does not know and ordinary French does not either are likely typos
+   * (« ossseux »): read as the library word one or two letters away, for the gate's features.
+   */
+  function corrected(stem: string): string {
+    if (stem.length < 5 || index.df(stem) || background.known(stem)) return stem;
+    const [best] = index.mini.search(stem, { fields: ['text'], fuzzy: stem.length >= 8 ? 2 : 1, prefix: false } as never);
+    const term = best?.terms.find((t) => t !== stem);
+    return term ?? stem;
+  }
+
+  /** The gate's features for an analysed paragraph and its best candidates. */
+  function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
+    const stems = a.stems.slice(0, 60).map(corrected);
+    const spec = stems.map(specificity);
+    const n = index.library.positions.length;
+    const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
+    const best = ranked.slice(0, 3).map((r) => index.features.get(r.id)).filter((f) => f !== undefined);
+    let shared = 0;
+    for (const r of ranked.slice(0, 3)) {
+      const f = index.features.get(r.id);
+      if (!f) continue;
+      let sum = 0;
+      stems.forEach((s, i) => {
+        if (index.hasStem(f, s)) sum += spec[i] * idf(s);
+      });
+      shared = Math.max(shared, sum);
+    }
+    // Words the library never uses, weighted by how much they say in ordinary French: office
+    // mail talks of « cantine », « mutuelle », « kermesse », which no position does.
+    let foreign = 0;
+    let covered = 0;
+    let information = 0;
+    for (const s of stems) {
+      const w = -Math.log(background.p(s));
+      information += w;
+      if (!index.df(s)) foreign += synonymsOf(s).length ? w * (1 - settings.synonymForeign) : w;
+      if (best.some((f) => index.hasStem(f, s))) covered += w;
+    }
+    // Word pairs in the same order in the paragraph and in one of the best passages.
+    const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
+    const pairs = new Set<string>();
+    const tokens = a.tokens.map((t) => t.stem);
+    for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]} ${tokens[i + 1]}`);
+    let phrases = 0;
+    for (const r of ranked.slice(0, 3)) {
+      const p = index.byId.get(r.id);
+      if (!p) continue;
+      const pt = analysed(p).tokens;
+      let sum = 0;
+      const seen = new Set<string>();
+      for (let i = 0; i + 1 < pt.length; i++) {
+        const key = `${pt[i].stem} ${pt[i + 1].stem}`;
+        if (!pairs.has(key) || seen.has(key)) continue;
+        seen.add(key);
+        sum += (specOf.get(pt[i].stem) ?? specificity(pt[i].stem)) + (specOf.get(pt[i + 1].stem) ?? specificity(pt[i + 1].stem));
+      }
+      phrases = Math.max(phrases, sum);
+    }
     return {
-      onTopic: a.evidence >= settings.gate,
-      evidence: a.evidence,
-      concepts: [...new Set(a.hits.map((h) => h.concept))],
-      measureRefs: a.refs,
-      stems: a.stems,
+      phrases: Math.log(1 + phrases),
+      language: topSum(spec, 3),
+      foreign: information ? foreign / information : 0,
+      coverage: information ? covered / information : 0,
+      coherence: coherence(index, stems),
+      separation: ranked.length ? ranked[0].score - (ranked[4]?.score ?? 0) : 0,
+      languageMean: spec.length ? spec.reduce((x, y) => x + y, 0) / spec.length : 0,
+      retrieval: Math.log(1 + shared),
+      concepts: a.evidence,
+      measure: a.refs.length ? 1 : 0,
+      length: Math.log(1 + stems.length),
+    };
+  }
+
+  /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
+  function decide(text: string, opts: MatchOptions) {
+    const a = analyse(text, opts.defaultPlan);
+    const ranked = a.stems.length ? rerank(retrieve(a.stems, a.hits, a.refs), a.refs) : [];
+    const features = gateFeatures(a, ranked);
+    const p = a.refs.length ? 1 : probability(settings.gateModel, features);
+    return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
+  }
+
+  function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
+    const d = decide(text, opts);
+    return {
+      onTopic: d.onTopic,
+      probability: d.probability,
+      features: d.features,
+      evidence: d.a.evidence,
+      concepts: [...new Set(d.a.hits.map((h) => h.concept))],
+      measureRefs: d.a.refs,
+      stems: d.a.stems,
     };
   }
 
   function match(text: string, opts: MatchOptions = {}): MatchResult[] {
     const k = opts.k ?? 5;
-    const a = analyse(text, opts.defaultPlan);
-    if (a.evidence < settings.gate || !a.stems.length) return [];
-    const qConcepts = new Set(a.hits.map((h) => h.concept));
-    const raw = retrieve(a.stems, a.hits, a.refs);
-    const ranked = rerank(raw, a.refs);
-    const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
-    return picked.map((r) => toResult(r.id, r.score, r.members, a.tokens, qConcepts));
+    const d = decide(text, opts);
+    if (!d.onTopic) return [];
+    const qConcepts = new Set(d.a.hits.map((h) => h.concept));
+    const picked = settings.collapse ? collapse(d.ranked, k) : d.ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
+    return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, qConcepts));
   }
 
   /**
@@ -179,6 +286,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : false;
     const { rare, common } = splitByRarity(stems);
     run(rare, { fields: ['text'], fuzzy, weights: { fuzzy: 0.3, prefix: 0.3 } }, 1);
+    if (settings.synonymBoost) {
+      const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
+      run(extra, { fields: ['text'] }, settings.synonymBoost);
+    }
     if (settings.useAssociations) {
       const extra = [...new Set(rare.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));
       run(extra, { fields: ['text'] }, settings.associationBoost);
@@ -211,10 +322,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       let bonus = 0;
       if (commonIdf > 0) {
         let got = 0;
-        for (const c of common) if (f.stems.has(c)) got += idf(c);
+        for (const c of common) if (index.hasStem(f, c)) got += idf(c);
         bonus += (settings.commonWordBoost * got) / commonIdf;
       }
-      for (const [c, share] of commonConcepts) if (f.concepts.has(c)) bonus += settings.conceptBoost * share;
+      for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
       scores.set(id, v + bonus);
     }
     // A named measure brings its positions in even when they share no word with the paragraph.

@@ -1,9 +1,14 @@
 /**
- * The search index over the library's positions: a BM25 index (MiniSearch) over stems,
- * concepts and context, plus what ranking needs beside it (each position's stems and
- * concepts, clusters of near-identical wordings, term associations learned from the
- * library). Built once at library build time and serialised with a version, so opening
- * the side panel loads it instead of rebuilding it.
+ * The search index over the library's positions: a BM25 index (MiniSearch) over stems and
+ * concepts, plus what ranking and the on-topic gate need beside it: each position's stems
+ * (as sorted ids, compact enough for twenty times the shipped library) and concepts, the
+ * passages holding each stem (document frequencies, co-occurrence), clusters of
+ * near-identical wordings, and term associations learned from the library.
+ *
+ * The index follows the library: `addToIndex` and `removeFromIndex` update every part in
+ * place when a source is imported or removed, without rebuilding (learned associations
+ * alone wait for the next full build, as they only widen queries a little). Serialised with
+ * a version, so opening the side panel loads the index instead of rebuilding it.
  */
 import MiniSearch from 'minisearch';
 import { Thesaurus } from './concepts';
@@ -12,7 +17,7 @@ import { analyzeWithSurface } from './normalise';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface IndexedDoc {
   id: string;
@@ -23,9 +28,12 @@ export interface IndexedDoc {
 }
 
 export interface PositionFeatures {
-  stems: Set<string>;
-  concepts: Set<string>;
-
+  /** The position's number in the index, for postings (never reused). */
+  slot: number;
+  /** Ids of the wording's stems (see `SearchIndex.stemId`), sorted, each once. */
+  stems: Int32Array;
+  /** Concept ids the wording expresses. */
+  concepts: string[];
   /** Index of the cluster of near-identical wordings this position belongs to. */
   cluster: number;
 }
@@ -36,27 +44,32 @@ export interface SearchIndex {
   features: Map<string, PositionFeatures>;
   /** For each stem, stems that keep its company in the library (positive PMI), best first. */
   associations: Map<string, string[]>;
-  /** Members of each cluster, in library order. */
+  /** Members of each cluster, in library order (an emptied cluster stays, empty). */
   clusters: string[][];
   mini: MiniSearch<IndexedDoc>;
   thesaurus: Thesaurus;
   /** Number of positions whose wording holds the stem. */
   df(stem: string): number;
+  /** The library's word statistics: the sum of all document frequencies, and how many distinct stems it uses. */
+  counts: { total: number; distinct: number };
+  /** Does the position's wording hold the stem? */
+  hasStem(f: PositionFeatures, stem: string): boolean;
+  /** Number of positions whose wording holds both stems. */
+  coOccurrence(a: string, b: string): number;
   /** Number of positions whose wording holds the concept. */
   conceptDf(concept: string): number;
   /** Positions whose wording holds each concept. */
   conceptPostings: Map<string, string[]>;
+  /** Stem dictionary and postings (stem id → slots, ascending), for the functions above. */
+  vocab: Vocabulary;
 }
 
-function conceptPostingsOf(features: Map<string, PositionFeatures>): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const [id, f] of features) for (const c of f.concepts) (m.get(c) ?? m.set(c, []).get(c)!).push(id);
-  return m;
-}
-
-function withConcepts(features: Map<string, PositionFeatures>) {
-  const conceptPostings = conceptPostingsOf(features);
-  return { conceptPostings, conceptDf: (c: string) => conceptPostings.get(c)?.length ?? 0 };
+/** Stems as small integers, and the passages (slots) holding each. */
+export interface Vocabulary {
+  ids: Map<string, number>;
+  stems: string[];
+  postings: number[][];
+  nextSlot: number;
 }
 
 export const MINISEARCH_OPTIONS = {
@@ -73,21 +86,127 @@ export function sharedThesaurus(): Thesaurus {
   return thesaurusSingleton.value;
 }
 
+function newMini(): MiniSearch<IndexedDoc> {
+  return new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
+}
+
+/** A position analysed for the index: its stems (acronyms both ways) and concepts. */
+function analysePosition(p: Position, thesaurus: Thesaurus): { stems: string[]; concepts: string[] } {
+  const tokens = analyzeWithSurface(p.text);
+  // « ASE » is also indexed as « aide sociale à l'enfance », and the long form as « ASE ».
+  const stems = [...new Set(expandAcronyms(tokens).map((t) => t.stem))];
+  const concepts = [...new Set(thesaurus.detect(tokens).map((h) => h.concept))];
+  return { stems, concepts };
+}
+
+function stemIdOf(vocab: Vocabulary, stem: string): number {
+  let id = vocab.ids.get(stem);
+  if (id === undefined) {
+    id = vocab.stems.length;
+    vocab.ids.set(stem, id);
+    vocab.stems.push(stem);
+    vocab.postings.push([]);
+  }
+  return id;
+}
+
+/** Binary search in a sorted array of integers. */
+function sortedHas(a: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] === x) return true;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function assemble(
+  library: Library,
+  features: Map<string, PositionFeatures>,
+  vocab: Vocabulary,
+  mini: MiniSearch<IndexedDoc>,
+  clusters: string[][],
+  associations: Map<string, string[]>,
+  thesaurus: Thesaurus,
+): SearchIndex {
+  const conceptPostings = new Map<string, string[]>();
+  let total = 0;
+  for (const [id, f] of features) {
+    for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(id);
+    total += f.stems.length;
+  }
+  const dfOf = (stem: string) => {
+    const id = vocab.ids.get(stem);
+    return id === undefined ? 0 : vocab.postings[id].length;
+  };
+  let distinct = 0;
+  for (const p of vocab.postings) if (p.length) distinct++;
+  return {
+    library,
+    byId: new Map(library.positions.map((p) => [p.id, p])),
+    features,
+    associations,
+    clusters,
+    mini,
+    thesaurus,
+    vocab,
+    conceptPostings,
+    counts: { total, distinct },
+    df: dfOf,
+    hasStem(f, stem) {
+      const id = vocab.ids.get(stem);
+      return id !== undefined && sortedHas(f.stems, id);
+    },
+    coOccurrence(a, b) {
+      const ia = vocab.ids.get(a);
+      const ib = vocab.ids.get(b);
+      if (ia === undefined || ib === undefined) return 0;
+      const pa = vocab.postings[ia];
+      const pb = vocab.postings[ib];
+      let i = 0;
+      let j = 0;
+      let n = 0;
+      while (i < pa.length && j < pb.length) {
+        if (pa[i] === pb[j]) {
+          n++;
+          i++;
+          j++;
+        } else if (pa[i] < pb[j]) i++;
+        else j++;
+      }
+      return n;
+    },
+    conceptDf: (c) => conceptPostings.get(c)?.length ?? 0,
+  };
+}
+
 export function buildIndex(library: Library, thesaurus = sharedThesaurus()): SearchIndex {
+  const vocab: Vocabulary = { ids: new Map(), stems: [], postings: [], nextSlot: 0 };
   const features = new Map<string, PositionFeatures>();
   const docs: IndexedDoc[] = [];
   for (const p of library.positions) {
-    const tokens = analyzeWithSurface(p.text);
-    // « ASE » is also indexed as « aide sociale à l'enfance », and the long form as « ASE ».
-    const stems = expandAcronyms(tokens).map((t) => t.stem);
-    const concepts = new Set(thesaurus.detect(tokens).map((h) => h.concept));
-    features.set(p.id, { stems: new Set(stems), concepts, cluster: -1 });
-    docs.push({ id: p.id, text: stems.join(' '), concepts: [...concepts].join(' ') });
+    const { stems, concepts } = analysePosition(p, thesaurus);
+    const slot = vocab.nextSlot++;
+    const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
+    for (const id of ids) vocab.postings[id].push(slot);
+    features.set(p.id, { slot, stems: ids, concepts, cluster: -1 });
+    docs.push({ id: p.id, text: stems.join(' '), concepts: concepts.join(' ') });
   }
-  const mini = new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
+  const mini = newMini();
   mini.addAll(docs);
   const clusters = clusterNearDuplicates(library.positions, features);
-  return { library, byId: new Map(library.positions.map((p) => [p.id, p])), features, associations: learnAssociations(features), clusters, mini, thesaurus, df: dfOf(features), ...withConcepts(features) };
+  return assemble(library, features, vocab, mini, clusters, learnAssociations(features, vocab), thesaurus);
+}
+
+const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
+
+/** Same side, same author, stems overlapping by 80 % of the smaller set (of at least six). */
+function nearDuplicates(p: Position, q: Position, fp: PositionFeatures, fq: PositionFeatures): boolean {
+  if (ours(p) !== ours(q) || p.author !== q.author) return false;
+  return Math.min(fp.stems.length, fq.stems.length) >= 6 && overlap(fp.stems, fq.stems) >= 0.8;
 }
 
 /**
@@ -98,15 +217,10 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
 function clusterNearDuplicates(positions: readonly Position[], features: Map<string, PositionFeatures>): string[][] {
   const parent = positions.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
   // Candidate pairs share a rare stem; compare only those.
-  const byStem = new Map<string, number[]>();
+  const byStem = new Map<number, number[]>();
   positions.forEach((p, i) => {
-    for (const s of features.get(p.id)!.stems) {
-      const list = byStem.get(s) ?? [];
-      list.push(i);
-      byStem.set(s, list);
-    }
+    for (const s of features.get(p.id)!.stems) (byStem.get(s) ?? byStem.set(s, []).get(s)!).push(i);
   });
   const compared = new Set<number>();
   for (const [, list] of byStem) {
@@ -118,30 +232,97 @@ function clusterNearDuplicates(positions: readonly Position[], features: Map<str
         const key = i * 100003 + j;
         if (compared.has(key)) continue;
         compared.add(key);
-        if (ours(positions[i]) !== ours(positions[j]) || positions[i].author !== positions[j].author) continue;
-        const si = features.get(positions[i].id)!.stems;
-        const sj = features.get(positions[j].id)!.stems;
-        if (overlap(si, sj) >= 0.8 && Math.min(si.size, sj.size) >= 6) parent[find(i)] = find(j);
+        if (nearDuplicates(positions[i], positions[j], features.get(positions[i].id)!, features.get(positions[j].id)!)) parent[find(i)] = find(j);
       }
     }
   }
   const groups = new Map<number, string[]>();
   positions.forEach((p, i) => {
     const r = find(i);
-    const g = groups.get(r) ?? [];
-    g.push(p.id);
-    groups.set(r, g);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(p.id);
   });
   const clusters = [...groups.values()];
   clusters.forEach((ids, c) => ids.forEach((id) => (features.get(id)!.cluster = c)));
   return clusters;
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Share of the smaller sorted id set found in the larger. */
+function overlap(a: Int32Array, b: Int32Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
   let n = 0;
-  for (const s of small) if (large.has(s)) n++;
-  return small.size ? n / small.size : 0;
+  for (const s of small) if (sortedHas(large, s)) n++;
+  return small.length ? n / small.length : 0;
+}
+
+/**
+ * Adds positions (a newly imported source) to the index in place: MiniSearch documents,
+ * stem postings and statistics, concept postings, clusters (a new position joins the
+ * cluster of a near-identical wording already there). Ids already indexed are refused.
+ */
+export function addToIndex(index: SearchIndex, positions: readonly Position[]): void {
+  for (const p of positions) if (index.byId.has(p.id)) throw new Error(`Positions : la position ${p.id} est déjà dans l’index`);
+  const { vocab } = index;
+  const docs: IndexedDoc[] = [];
+  for (const p of positions) {
+    const { stems, concepts } = analysePosition(p, index.thesaurus);
+    const slot = vocab.nextSlot++;
+    const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
+    for (const id of ids) {
+      if (!vocab.postings[id].length) index.counts.distinct++;
+      vocab.postings[id].push(slot);
+    }
+    index.counts.total += ids.length;
+    const f: PositionFeatures = { slot, stems: ids, concepts, cluster: -1 };
+    // A near-identical wording already indexed: join its cluster (candidates share a rare stem).
+    const candidates = new Set<string>();
+    for (const s of stems) if (index.df(s) <= 12) for (const r of index.mini.search(s, { fields: ['text'] })) candidates.add(r.id as string);
+    for (const id of candidates) {
+      const other = index.byId.get(id);
+      const fo = index.features.get(id);
+      if (other && fo && fo.cluster >= 0 && nearDuplicates(p, other, f, fo)) {
+        f.cluster = fo.cluster;
+        break;
+      }
+    }
+    if (f.cluster < 0) {
+      f.cluster = index.clusters.length;
+      index.clusters.push([]);
+    }
+    index.clusters[f.cluster].push(p.id);
+    index.features.set(p.id, f);
+    index.byId.set(p.id, p);
+    for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(p.id);
+    docs.push({ id: p.id, text: stems.join(' '), concepts: concepts.join(' ') });
+  }
+  index.mini.addAll(docs);
+  index.library = { ...index.library, positions: [...index.library.positions, ...positions] };
+}
+
+/** Removes positions (a removed source) from the index in place; unknown ids are ignored. */
+export function removeFromIndex(index: SearchIndex, ids: readonly string[]): void {
+  const gone = new Set(ids.filter((id) => index.features.has(id)));
+  if (!gone.size) return;
+  const { vocab } = index;
+  for (const id of gone) {
+    const f = index.features.get(id)!;
+    for (const s of f.stems) {
+      const list = vocab.postings[s];
+      const at = list.indexOf(f.slot);
+      if (at >= 0) list.splice(at, 1);
+      if (at >= 0 && !list.length) index.counts.distinct--;
+    }
+    index.counts.total -= f.stems.length;
+    const cluster = index.clusters[f.cluster];
+    if (cluster) cluster.splice(cluster.indexOf(id), 1);
+    for (const c of f.concepts) {
+      const list = index.conceptPostings.get(c);
+      if (list) list.splice(list.indexOf(id), 1);
+    }
+    index.mini.discard(id);
+    index.features.delete(id);
+    index.byId.delete(id);
+  }
+  index.library = { ...index.library, positions: index.library.positions.filter((p) => !gone.has(p.id)) };
 }
 
 /**
@@ -149,12 +330,12 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * together in positions far more often than chance (pointwise mutual information, at least
  * three shared positions). They widen a query a little toward the library's own wording.
  */
-function learnAssociations(features: Map<string, PositionFeatures>, perStem = 4): Map<string, string[]> {
+function learnAssociations(features: Map<string, PositionFeatures>, vocab: Vocabulary, perStem = 4): Map<string, string[]> {
   const n = features.size;
-  const df = new Map<string, number>();
-  const co = new Map<string, Map<string, number>>();
+  const df = new Map<number, number>();
+  const co = new Map<number, Map<number, number>>();
   for (const f of features.values()) {
-    const stems = [...f.stems].filter((s) => s.length > 2);
+    const stems = [...f.stems].filter((s) => vocab.stems[s].length > 2);
     for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
     for (let i = 0; i < stems.length; i++) {
       for (let j = 0; j < stems.length; j++) {
@@ -169,15 +350,15 @@ function learnAssociations(features: Map<string, PositionFeatures>, perStem = 4)
   for (const [s, m] of co) {
     const ds = df.get(s)!;
     if (ds < 3 || ds > n / 8) continue;
-    const scored: [string, number][] = [];
+    const scored: [number, number][] = [];
     for (const [t, c] of m) {
       const dt = df.get(t)!;
       if (c < 3 || dt > n / 8) continue;
       const pmi = Math.log((c * n) / (ds * dt));
       if (pmi > 2) scored.push([t, pmi * Math.min(1, c / 5)]);
     }
-    scored.sort((a, b) => b[1] - a[1]);
-    if (scored.length) out.set(s, scored.slice(0, perStem).map(([t]) => t));
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (scored.length) out.set(vocab.stems[s], scored.slice(0, perStem).map(([t]) => vocab.stems[t]));
   }
   return out;
 }
@@ -185,10 +366,13 @@ function learnAssociations(features: Map<string, PositionFeatures>, perStem = 4)
 /** What `serialiseIndex` writes: enough to search without re-analysing the library. */
 export interface SerialisedIndex {
   version: number;
-  /** The library's position ids in order, to check the index matches the library it is loaded with. */
+  /** How many positions the index holds, to check it matches the library it is loaded with. */
   positions: number;
   mini: unknown;
-  features: [string, string[], string[], number][];
+  /** The stem dictionary: a stem's id is its place here. */
+  stems: string[];
+  /** Position id, stem ids, concepts, cluster — in library order. */
+  features: [string, number[], string[], number][];
   associations: [string, string[]][];
   clusters: string[][];
 }
@@ -198,7 +382,11 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
     version: INDEX_VERSION,
     positions: index.library.positions.length,
     mini: index.mini.toJSON(),
-    features: [...index.features].map(([id, f]) => [id, [...f.stems], [...f.concepts], f.cluster]),
+    stems: index.vocab.stems,
+    features: index.library.positions.map((p) => {
+      const f = index.features.get(p.id)!;
+      return [p.id, [...f.stems], f.concepts, f.cluster];
+    }),
     associations: [...index.associations],
     clusters: index.clusters,
   };
@@ -210,26 +398,16 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
  */
 export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = sharedThesaurus()): SearchIndex {
   if (data.version !== INDEX_VERSION) throw new Error(`Positions : index de version ${data.version}, version ${INDEX_VERSION} attendue`);
-  if (data.positions !== library.positions.length) throw new Error('Positions : l’index ne correspond pas à cette bibliothèque');
+  if (data.positions !== library.positions.length || data.features.length !== library.positions.length)
+    throw new Error('Positions : l’index ne correspond pas à cette bibliothèque');
   const mini = MiniSearch.loadJS(data.mini as never, { ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] }) as MiniSearch<IndexedDoc>;
-  const features = new Map(
-    data.features.map(([id, stems, concepts, cluster]) => [id, { stems: new Set(stems), concepts: new Set(concepts), cluster }]),
-  );
-  return {
-    library,
-    byId: new Map(library.positions.map((p) => [p.id, p])),
-    features,
-    associations: new Map(data.associations),
-    clusters: data.clusters,
-    mini,
-    thesaurus,
-    df: dfOf(features),
-    ...withConcepts(features),
-  };
-}
-
-function dfOf(features: Map<string, PositionFeatures>): (stem: string) => number {
-  const df = new Map<string, number>();
-  for (const f of features.values()) for (const s of f.stems) df.set(s, (df.get(s) ?? 0) + 1);
-  return (stem) => df.get(stem) ?? 0;
+  const vocab: Vocabulary = { ids: new Map(data.stems.map((s, i) => [s, i])), stems: [...data.stems], postings: data.stems.map(() => []), nextSlot: 0 };
+  const features = new Map<string, PositionFeatures>();
+  for (const [id, stems, concepts, cluster] of data.features) {
+    const slot = vocab.nextSlot++;
+    const ids = Int32Array.from(stems);
+    for (const s of ids) vocab.postings[s].push(slot);
+    features.set(id, { slot, stems: ids, concepts, cluster });
+  }
+  return assemble(library, features, vocab, mini, data.clusters, new Map(data.associations), thesaurus);
 }

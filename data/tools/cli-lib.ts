@@ -11,7 +11,7 @@ import { MEASURE_NOTES, PARSERS } from '../library/extract/sources/index';
 import type { Library } from '../library/schema';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(here, '..', '..');
+export const ROOT = join(here, '..', '..');
 export const SEEDS_DIR = join(ROOT, 'data', 'library', 'seeds');
 export const GENERATED = join(ROOT, 'data', 'library', 'generated', 'library.json');
 export const EVERYDAY = join(ROOT, 'data', 'engine', 'generated', 'everyday.json');
@@ -51,4 +51,4 @@ export function shippedLibrary(): Library {
 export const DEV_QUERIES = join(ROOT, 'tests', 'fixtures', 'eval', 'dev-queries.jsonl');
 
 /** Lines written to tune the off-topic gate (not evaluation lines): on-topic paraphrases and office mail. */
-export const GATE_CALIBRATION = join(ROOT, 'tests', 'fixtures', 'gate-calibration.jsonl');
+export const GATE_CALIBRATION = join(ROOT, 'data', 'engine', 'corpus', 'gate-calibration.jsonl');

@@ -6,6 +6,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GATE_CALIBRATION, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { ablationTable } from './ablation';
+import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
+import { EVAL_SETS, fitGateOnTuning } from './evalSets';
+import { writeGateModel } from './fitGate';
+import { existsSync } from 'node:fs';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -22,6 +26,10 @@ function library(args: string[]): number {
       mkdirSync(dirname(GENERATED), { recursive: true });
       writeFileSync(GENERATED, serialise(lib));
       writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
+      writeFileSync(BACKGROUND, serialiseBackground(buildBackground()));
+      // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
+      if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
+      else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
       console.error(`Bibliothèque écrite : ${GENERATED} (${lib.sources.length} sources, ${lib.positions.length} positions)`);
       return 0;
     }
@@ -50,6 +58,20 @@ function library(args: string[]): number {
       }
       if (everyday !== serialiseEveryday(buildEveryday()))
         problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
+      const engineFiles: [string, () => string, boolean][] = [
+        [BACKGROUND, () => serialiseBackground(buildBackground()), true],
+        [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
+      ];
+      for (const [file, make, can] of engineFiles) {
+        if (!can) continue;
+        let current = '';
+        try {
+          current = readFileSync(file, 'utf8');
+        } catch {
+          /* absent: reported below */
+        }
+        if (current !== make()) problems.push({ where: file, what: 'fichier du moteur pas à jour : lancez « npm run library -- build »' });
+      }
       const v = verifyVerbatim(lib, texts, parsed);
       const pct = (n: number) => ((100 * n) / Math.max(v.total, 1)).toFixed(1);
       console.log(`Positions : ${v.total} ; verbatim (texte entier, source nettoyée) : ${v.whole} (${pct(v.whole)} %) ; fragments de 20 lettres trouvés dans la source brute : ${v.fragments} (${pct(v.fragments)} %)`);
@@ -122,6 +144,22 @@ async function matchCommand(args: string[]): Promise<number> {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on the dev set by default. */
 function evalCommand(args: string[]): number {
+  if (args.includes('--fit-gate')) {
+    const model = fitGateOnTuning(buildIndex(shippedLibrary()));
+    writeGateModel(model);
+    console.log(`Modèle de pertinence ajusté sur les lignes de réglage (jamais sur la moitié témoin) : seuil ${model.threshold}`);
+    return 0;
+  }
+  if (!args.some((a) => !a.startsWith('--')) && !args.includes('--ablation')) {
+    const index = buildIndex(shippedLibrary());
+    const matcher = createMatcher(index);
+    for (const set of EVAL_SETS) {
+      const queries = readFileSync(set.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
+      const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
+      console.log(`${set.name.padEnd(26)} ${formatReport(report).split('\n')[0]}`);
+    }
+    return 0;
+  }
   const file = args.find((a) => !a.startsWith('--')) ?? DEV_QUERIES;
   const queries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
   const index = buildIndex(shippedLibrary());

@@ -1,0 +1,105 @@
+/**
+ * The index follows the library: a source imported on a subject the shipped library never
+ * speaks of is answered at once, through the library's own statistics, with no list edited;
+ * office mail stays quiet; removing the source takes it away; and the index updated in place
+ * answers as a fresh build of the same library would.
+ */
+import { describe, expect, test } from 'vitest';
+import { addToIndex, buildIndex, loadIndex, removeFromIndex, serialiseIndex } from '../../data/engine/searchIndex';
+import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
+import type { Position } from '../../data/library/schema';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+
+// A meeting report on a subject the five shipped documents never mention: young footballers
+// brought to Europe by fake agents. Written for this test.
+const SOURCE_ID = 'test-football-2026';
+const wordings = [
+  'Le Collectif alerte sur les faux agents sportifs qui font venir en France de jeunes footballeurs d’Afrique de l’Ouest en promettant un essai dans un club professionnel.',
+  'Après un essai manqué, ces adolescents sont abandonnés sans papiers ni billet de retour, et certains sont alors contraints de travailler pour rembourser le voyage.',
+  'Nous demandons que les clubs et les centres de formation vérifient l’identité et la licence de tout intermédiaire qui leur présente un joueur mineur étranger.',
+  'La Fédération doit signaler au parquet les recruteurs sans licence, et les académies de football privées doivent être contrôlées.',
+  'Les joueurs victimes de ces réseaux doivent pouvoir bénéficier du délai de réflexion et d’un hébergement, même lorsqu’ils ont dépassé l’âge de la minorité.',
+  'Un fonds de rapatriement, financé par les transferts du football professionnel, permettrait de raccompagner dignement ceux qui veulent rentrer.',
+];
+const added: Position[] = wordings.map((text, i) => ({
+  id: `${SOURCE_ID}-${i + 1}`,
+  sourceId: SOURCE_ID,
+  date: '2026-11-20',
+  author: 'collectif',
+  speaker: '',
+  organisation: '',
+  section: 'Le recrutement de jeunes footballeurs',
+  text,
+  measures: [],
+  themes: [],
+  lines: [10 + 2 * i, 11 + 2 * i] as [number, number],
+}));
+
+const ABOUT_IT = [
+  'De faux agents sportifs font venir de jeunes footballeurs pour un essai dans un club, puis les abandonnent sans papiers.',
+  'Nous voulons que les centres de formation des clubs contrôlent les intermédiaires qui leur amènent de jeunes joueurs étrangers.',
+];
+const OFFICE_MAIL = [
+  'Merci de régler votre cotisation annuelle avant la fin du mois.',
+  'La réunion de bureau est reportée à mardi 14h, même salle.',
+  'Le tournoi de pétanque des bénévoles aura lieu samedi au parc, apportez vos boules.',
+];
+
+describe('an imported source on a new subject', () => {
+  const library = shippedLibrary();
+  const index = buildIndex(library);
+  const matcher = createMatcher(index);
+  const fromNewSource = (text: string) => matcher.match(text, { k: 5 }).filter((r) => r.sourceId === SOURCE_ID);
+
+  const before: number[] = [];
+
+  test('before the import, nothing of it can be offered, and the gate doubts the subject', () => {
+    for (const text of ABOUT_IT) {
+      expect(fromNewSource(text)).toEqual([]);
+      before.push(matcher.explain(text).probability);
+    }
+    expect(Math.min(...before)).toBeLessThan(0.5);
+  });
+
+  test('after the import, paragraphs about it are answered with its wording, office mail stays quiet', () => {
+    addToIndex(index, added);
+    expect(index.library.positions).toHaveLength(library.positions.length + added.length);
+    ABOUT_IT.forEach((text, i) => {
+      // The library's own statistics now say these words are its subject: no list was edited.
+      expect(matcher.explain(text).probability, text).toBeGreaterThan(before[i] + 0.2);
+      // Ranked without the gate, the new source's wording comes first.
+      expect(createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0 }).match(text, { k: 1 })[0].sourceId, text).toBe(SOURCE_ID);
+    });
+    // The paragraph that shares the source's words is answered with them.
+    expect(matcher.match(ABOUT_IT[0], { k: 3 }).some((r) => r.sourceId === SOURCE_ID)).toBe(true);
+    for (const text of OFFICE_MAIL) expect(matcher.match(text), text).toEqual([]);
+  });
+
+  test('the index updated in place answers as a fresh build of the same library', () => {
+    // Learned associations alone wait for the next full build (searchIndex.ts): compare without them.
+    const settings = { ...DEFAULT_SETTINGS, useAssociations: false };
+    const inPlace = createMatcher(index, settings);
+    const fresh = createMatcher(buildIndex({ ...library, positions: [...library.positions, ...added] }), settings);
+    for (const text of [...ABOUT_IT, 'Le délai de réflexion doit être porté à trois mois.']) {
+      expect(inPlace.match(text).map((r) => r.id)).toEqual(fresh.match(text).map((r) => r.id));
+    }
+  });
+
+  test('serialised after the import, it loads with the same answers', () => {
+    const reloaded = createMatcher(loadIndex(JSON.parse(JSON.stringify(serialiseIndex(index))), index.library));
+    for (const text of ABOUT_IT) expect(reloaded.match(text).map((r) => r.id)).toEqual(matcher.match(text).map((r) => r.id));
+  });
+
+  test('an id already in the index is refused, saying which', () => {
+    expect(() => addToIndex(index, [added[0]])).toThrow(added[0].id);
+  });
+
+  test('after removing the source, its wording is gone and the statistics are back', () => {
+    removeFromIndex(index, added.map((p) => p.id));
+    expect(index.library.positions).toHaveLength(library.positions.length);
+    expect(index.df('footbal')).toBe(0);
+    for (const text of ABOUT_IT) expect(fromNewSource(text)).toEqual([]);
+    const fresh = buildIndex(library);
+    expect(index.counts).toEqual(fresh.counts);
+  });
+});
