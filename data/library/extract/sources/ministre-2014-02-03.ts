@@ -17,6 +17,7 @@
 import type { Block, GovSpeaker, Line, SourceParser } from '../types';
 import type { AuthorId } from '../../schema';
 import { ITEM_MARK, isFurniture, stripItemMark, stripMarks } from '../text';
+import { membersFromParticipants } from '../segment';
 
 const FILE = '002_235048df8b33cbc5.txt';
 
@@ -235,5 +236,6 @@ export const ministre20140203: SourceParser = {
   govSpeakers,
   parse,
 };
+ministre20140203.memberSpeakers = membersFromParticipants(ministre20140203.meta.participants, COLLECTIF_VOICES);
 
 export default ministre20140203;
