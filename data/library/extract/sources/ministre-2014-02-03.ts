@@ -168,6 +168,11 @@ function turnKind(turn: Turn): TurnKind {
       organisation: gov.kind.organisation || turn.heading,
     };
   }
+  // A role of the Collectif's own delegation (« Expert traite des mineurs »), not a body.
+  const delegation = ministre20140203.meta.participants.find((x) => /^Collectif\b/.test(x));
+  if (delegation?.toLowerCase().includes(`(${turn.heading.toLowerCase()})`)) {
+    return { author: 'collectif', speaker: named, organisation: 'Collectif « Ensemble contre la traite des êtres humains »' };
+  }
   const speaker = named;
   const forCollectif = (speaker !== undefined && COLLECTIF_VOICES.test(speaker)) || SPEAKS_FOR_COLLECTIF.test(all);
   return { author: forCollectif ? 'collectif' : 'association', speaker, organisation: turn.heading };
