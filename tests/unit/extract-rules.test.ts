@@ -64,6 +64,7 @@ const one = (specs: Spec[], participants?: string[]) => extract(specs, participa
 describe('measures: each key with its reason, never from one common word', () => {
   test.each([
     { why: 'the section a passage sits in', spec: { section: ['Mesure 9'], measures: ['PAN1-9'], text: 'Nous voulons que les sorties soient accompagnées partout.' }, want: { 'PAN1-9': 'section' } },
+    { why: 'a section heading that names the measure’s subject', spec: { section: ['Le délai de réflexion à allonger'], text: 'Trente jours ne suffisent pas à une personne qui sort de l’emprise.' }, want: { 'PAN1-4bis': 'section' } },
     { why: 'an explicit mention', spec: { section: ['Synthèse'], text: 'La mesure 21 du Plan doit être dotée de moyens suffisants.' }, want: { 'PAN1-21': 'mention' } },
     { why: 'a reviewed multi-word cue', spec: { section: ['Synthèse'], text: 'Le délai de réflexion doit passer à trois mois pour toutes les victimes.' }, want: { 'PAN1-4bis': 'cue' } },
     { why: 'one common word (« hébergement ») is no cue', spec: { section: ['Synthèse'], text: 'Les conditions d’hébergement des travailleurs étaient indignes et dangereuses.' }, want: {} },

@@ -12,7 +12,7 @@ import { LIBRARY_FORMAT, type Library, type Measure, type Position, type Source 
 import { isOurs, type MeasureReason } from '../schema';
 import { dedupe } from './duplicates';
 import { demandHeading, passageKind } from './kinds';
-import { measuresOf } from './measures';
+import { cuedMeasures, measuresOf } from './measures';
 import overridesData from './overrides.json';
 import { membersFromParticipants, segmentBlock, splitSentences, type AttributedSentence, type Draft } from './segment';
 import { Lexicon, dominantApostrophe, foldWord, joinLines, readLines, restoreApostrophes, stripItemMark, stripMarks } from './text';
@@ -100,7 +100,7 @@ export function extractSource(
   let before: string | undefined;
   let beforeSection = '';
   const seenSections = new Set<string>();
-  for (const [bi, block] of blocks.entries()) {
+  for (let [bi, block] of blocks.entries()) {
     const section = block.section.join(' > ');
     for (let depth = 1; depth <= block.section.length; depth++) {
       const heading = headingDraft({ ...block, section: block.section.slice(0, depth) }, lines, seenSections);
@@ -111,6 +111,13 @@ export function extractSource(
     const inherited = block.item && sentences.length
       ? measuresOf({ text: sentences[0], section: [], defaultPlan: parser.defaultPlan, keys: measureKeys }).reasons
       : {};
+    // A section whose heading names a measure's subject (« Le pilotage adapté aux niveaux local et
+    // régional ») is about that measure: the section's reason, from the reviewed cues.
+    if (!block.measures.length) {
+      const label = block.section[block.section.length - 1] ?? '';
+      const keys = cuedMeasures(label).filter((k) => k.startsWith(`${parser.defaultPlan}-`) && measureKeys.has(k));
+      if (keys.length) block = { ...block, measures: keys };
+    }
     const drafts = segmentBlock(block, {
       lexicon: opts.lexicon,
       govSpeakers: parser.govSpeakers,
