@@ -223,6 +223,12 @@ describe('duplicates', () => {
     if (merged) expect(out[0].citations?.map((c) => c.sourceId)).toEqual(['x', 'y']);
   });
 
+  test('the plan’s own text is cited first from the latest document that prints it', () => {
+    const draft = pos('a', 'Former tous les magistrats du pays.', 'draft', { author: 'gouvernement', kind: 'plan', date: '2014-01-31' });
+    const adopted = pos('b', 'Former tous les magistrats du pays.', 'adopted', { author: 'gouvernement', kind: 'plan', date: '2017-07-06' });
+    expect(dedupe([draft, adopted]).map((p) => [p.sourceId, p.citations?.map((c) => c.sourceId)])).toEqual([['adopted', ['adopted', 'draft']]]);
+  });
+
   test('the same words from another voice stay apart', () => {
     expect(dedupe([pos('a', 'Former tous les magistrats.', 'x'), pos('b', 'Former tous les magistrats.', 'y', { author: 'gouvernement' })]).length).toBe(2);
   });

@@ -1,8 +1,9 @@
 /**
  * Identical and near-identical wordings are one position with several citations: a measure's
  * title printed in the draft plan and again in the CNCDH's evaluation, a recommendation in the
- * CNCDH's body and again in its summary. The first place (library order) keeps the position;
- * the others become its `citations`, with their own wording where it differs.
+ * CNCDH's body and again in its summary. The first place (library order) keeps the position —
+ * for the plan's own text, the latest document — and the others become its `citations`, with
+ * their own wording where it differs.
  */
 import type { Citation, MeasureReason, Position } from '../schema';
 import { squash } from './verify';
@@ -74,9 +75,14 @@ export function dedupe(positions: readonly Position[]): Position[] {
     }
     merged.set(twin, [...(merged.get(twin) ?? []), p]);
   }
-  return out.map((p) => {
-    const others = merged.get(p);
-    if (!others) return p;
+  return out.map((first) => {
+    const group = merged.get(first);
+    if (!group) return first;
+    // The plan's own text is cited from the latest document that prints it (the adopted plan
+    // rather than the draft read in January 2014); any other wording from its first place.
+    const all = [first, ...group];
+    const p = first.kind === 'plan' ? all.reduce((a, b) => (b.date > a.date ? b : a)) : first;
+    const others = all.filter((x) => x !== p);
     const reasons: Record<string, MeasureReason> = { ...(p.measureReasons ?? {}) };
     for (const o of others)
       for (const k of o.measures) {
