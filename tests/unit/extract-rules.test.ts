@@ -229,6 +229,14 @@ describe('duplicates', () => {
     expect(dedupe([draft, adopted]).map((p) => [p.sourceId, p.citations?.map((c) => c.sourceId)])).toEqual([['adopted', ['adopted', 'draft']]]);
   });
 
+  test('the same words from the Collectif and from one of its named speakers are one position', () => {
+    const synthesis = pos('a', 'Le titre de séjour doit être systématique.', 'x', { author: 'collectif' });
+    const turn = pos('b', 'Le titre de séjour doit être systématique.', 'x', { author: 'collectif', speaker: 'M. Test' });
+    expect(dedupe([synthesis, turn]).length).toBe(1);
+    const other = pos('c', 'Le titre de séjour doit être systématique.', 'x', { author: 'collectif', speaker: 'Mme Autre' });
+    expect(dedupe([turn, other]).length).toBe(2);
+  });
+
   test('the same words from another voice stay apart', () => {
     expect(dedupe([pos('a', 'Former tous les magistrats.', 'x'), pos('b', 'Former tous les magistrats.', 'y', { author: 'gouvernement' })]).length).toBe(2);
   });

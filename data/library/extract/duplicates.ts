@@ -37,12 +37,18 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return common / (a.size + b.size - common || 1);
 }
 
-/** Same wording, same voice: merged. A different speaker or author keeps its own position. */
+/**
+ * Same wording, same voice: merged. A different author, or two different named speakers, keep
+ * their own positions; the same words given once to a body and once to a named member of it
+ * (a report's synthesis and its full account) are one position.
+ */
 export function sameWording(a: Position, b: Position): boolean {
-  if (a.author !== b.author || a.speaker !== b.speaker || a.heading !== b.heading) return false;
+  if (a.author !== b.author || a.heading !== b.heading) return false;
+  if (a.speaker !== b.speaker && (a.speaker !== undefined && b.speaker !== undefined)) return false;
   const sa = squashed(a.text);
   const sb = squashed(b.text);
   if (sa === sb) return true;
+  if (a.speaker !== b.speaker) return false;
   if (Math.min(sa.length, sb.length) / Math.max(sa.length, sb.length) < LENGTH_RATIO) return false;
   return jaccard(words(a.text), words(b.text)) >= NEAR;
 }

@@ -164,7 +164,7 @@ export function ruleReports(lib: Library, texts?: Record<string, string>): RuleR
   const seen = new Map<string, Position>();
   const twins: Position[] = [];
   for (const p of P) {
-    const k = `${p.author}|${p.speaker ?? ''}|${squash(p.text)}`;
+    const k = `${p.author}|${squash(p.text)}`;
     if (seen.has(k)) twins.push(p);
     else seen.set(k, p);
   }
@@ -184,7 +184,7 @@ export function ruleReports(lib: Library, texts?: Record<string, string>): RuleR
     rule('cicatrices — apostrophes restaurées (vérifiées mot pour mot contre la source)', texts ? P.filter((p) => restoredHere(p, lib, texts)) : []),
     rule('cicatrices — apostrophe perdue restante', P.filter((p) => apostropheScars(p.text).length > 0), true, 'apostrophe perdue à l’extraction (« n ont », « C est ») : la règle de restauration ne l’a pas rendue'),
     rule('doublons — positions à plusieurs citations', P.filter((p) => (p.citations?.length ?? 0) > 1)),
-    rule('doublons — même texte, même voix, deux positions', twins, true, 'texte identique à une autre position de la même voix : à fusionner'),
+    rule('doublons — même texte, même auteur, deux positions', twins, true, 'texte identique à une autre position du même auteur : à fusionner'),
   ];
 }
 
