@@ -158,6 +158,14 @@ describe('passages that read on their own', () => {
     expect(elles.context).toBe('Les associations de terrain rappellent que les victimes mineures sont nombreuses dans la rue.');
   });
 
+  test('a demonstrative opening (« Ce fonds… ») does not join but carries the sentence before as context', () => {
+    const ps = one([{ section: ['Actions'], author: 'cncdh', text: 'Un fonds de solidarité avait été créé pour financer les actions de prévention dans les pays d’origine. Ce fonds a disparu et une demande de financement a été faite auprès de l’Union européenne.' }]);
+    expect(ps.map((p) => [p.text.slice(0, 9), p.context?.slice(0, 8)])).toEqual([
+      ['Un fonds ', undefined],
+      ['Ce fonds ', 'Un fonds'],
+    ]);
+  });
+
   test('a verbless tail (« Et des … ») joins the passage before it instead of standing alone', () => {
     const ps = one([{ section: ['Échanges'], text: 'Les enquêtes portent surtout sur l’exploitation sexuelle dans les grandes villes du pays. Ensuite viennent quelques dossiers d’exploitation par le travail dans l’agriculture. Et des gros dossiers en Amérique du Sud.' }]);
     expect(ps.some((p) => p.text === 'Et des gros dossiers en Amérique du Sud.')).toBe(false);

@@ -77,9 +77,16 @@ const DEPENDENT = new RegExp(
   'i',
 );
 
-/** True when a passage opens on a word that needs the sentence before it (« Elles… », « Tout cela… », « Car… »). */
+/**
+ * Openings that point back without joining: a demonstrative or possessive determiner
+ * (« Ce fonds a disparu », « Son rôle apparaît… »). Too common to join every such sentence to
+ * the one before; the position carries that sentence as its context instead.
+ */
+const POINTS_BACK = /^(?:ce|cet|cette|ces|son|sa|ses|leur|leurs|celui|celle|ceux|celles)\s/i;
+
+/** True when a passage opens on a word that needs the sentence before it (« Elles… », « Tout cela… », « Car… », « Ce fonds… »). */
 export function startsDependent(text: string): boolean {
-  return DEPENDENT.test(text);
+  return DEPENDENT.test(text) || POINTS_BACK.test(text);
 }
 
 export interface Draft {
@@ -159,7 +166,7 @@ export function segmentBlock(block: Block, opts: SegmentOptions = {}): Draft[] {
       section: block.section,
       measures: block.measures,
       lines: [lineAt(joined, first.start), lineAt(joined, last.end - 1)],
-      ...(DEPENDENT.test(first.text) && before && !before.trim().endsWith(':') ? { context: before } : {}),
+      ...(startsDependent(first.text) && before && !before.trim().endsWith(':') ? { context: before } : {}),
       ...(g.length === 1 && LEAD_IN.test(first.text) ? { leadIn: true } : {}),
       ...(first.quotedBy ? { quotedBy: first.quotedBy } : {}),
     });
