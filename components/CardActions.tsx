@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { quoteAsContext, quoteWithSource, type CitedSource } from '../data/library/citation';
-import { isOurs } from '../data/library/schema';
+import { isDraftRemark, isOurs } from '../data/library/schema';
 import { copyText } from '../utils/copyText';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
@@ -26,7 +26,8 @@ export function CardActions({ item, source, tabId }: { item: CardItem; source: C
   const [status, setStatus] = useState<Status>();
   const clear = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(clear.current), []);
-  const ours = isOurs(item.author);
+  // A remark on a draft's wording is not wording for a letter: copied with its citation only.
+  const ours = isOurs(item.author) && !isDraftRemark(item);
 
   const insert = (kind: 'insert' | 'insert-cited') => () => {
     if (tabId === undefined || busy) return;

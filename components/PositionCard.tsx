@@ -1,13 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import { formatCitation } from '../data/library/citation';
 import type { Citation } from '../data/engine/match';
-import { isOurs, type Position } from '../data/library/schema';
+import { isDraftRemark, isOurs, type Position } from '../data/library/schema';
 import { t, tCount } from '../utils/i18n';
 import { CardActions } from './CardActions';
 import { useCatalog } from './CatalogContext';
 import { Chips } from './Chips';
 import { Highlighted } from './Highlighted';
-import { authorBadge, authorHint, speakerLine } from './labels';
+import { authorBadge, authorHint, quotedByLine, speakerLine } from './labels';
 
 /** What a card shows: a position (a match result, a search hit), the ranges to highlight, its other sources. */
 export interface CardItem extends Position {
@@ -36,6 +36,7 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
   const others = (item.citations ?? []).filter((c) => c.positionId !== item.id);
   const long = item.text.length > LONG_TEXT;
   const who = speakerLine(item);
+  const quoted = quotedByLine(item);
   const Heading = `h${headingLevel}` as 'h3';
   // Unique on the page: the same position can be on screen twice (suggestions and search stay mounted).
   const textId = useId();
@@ -49,11 +50,32 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
       aria-labelledby={`${textId}-who`}
     >
       <Heading class="card__who" id={`${textId}-who`}>
-        <span class={`author-badge author-badge--${item.author}`} title={authorHint(item.author)} data-testid="author-badge">
+        <span class={`author-badge author-badge--${item.author}`} title={authorHint(item.author, item.kind)} data-testid="author-badge">
           {authorBadge(item)}
         </span>
         {who && <span class="card__speaker">{who}</span>}
+        {quoted && (
+          <span class="card__speaker card__quoted" data-testid="quoted-by">
+            {quoted}
+          </span>
+        )}
+        {isDraftRemark(item) && (
+          <span class="card__tag" title={t('kindDraftRemarkHint')} data-testid="kind-draft-remark">
+            {t('kindDraftRemark')}
+          </span>
+        )}
+        {item.heading && (
+          <span class="card__tag" title={t('headingMarkHint')} data-testid="heading-mark">
+            {t('headingMark')}
+          </span>
+        )}
       </Heading>
+      {item.context && (
+        <p class="card__lead-context" lang="fr" data-testid="position-context">
+          <span class="sr-only">{t('contextLabel')} </span>
+          {item.context}
+        </p>
+      )}
       <p class={`card__text${long && !expanded ? ' card__text--folded' : ''}`} id={textId} lang="fr" data-testid="position-text">
         <Highlighted text={item.text} ranges={item.highlights} />
       </p>
@@ -77,7 +99,7 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
           </ul>
         </details>
       )}
-      <Chips measures={item.measures} themes={item.themes} />
+      <Chips measures={item.measures} themes={item.themes} reasons={item.measureReasons} />
       {!ours && <p class="card__context-note">{t('contextNote')}</p>}
       <CardActions item={item} source={source} tabId={tabId} />
     </article>

@@ -3,25 +3,40 @@
  * status, an editor's name, an insert's outcome. One place, every string through `t()`.
  */
 import type { EditorKind, InsertFailure, InsertResult, MeasureEntry } from '../data/protocol';
-import type { AuthorId, CncdhStatus, Position } from '../data/library/schema';
+import type { AuthorId, CncdhStatus, MeasureReason, Position } from '../data/library/schema';
 import { t, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
-export function authorBadge(position: Pick<Position, 'author' | 'organisation'>): string {
+export function authorBadge(position: Pick<Position, 'author' | 'organisation' | 'kind'>): string {
   switch (position.author) {
     case 'collectif':
       return t('authorCollectif');
     case 'association':
       return position.organisation ?? t('authorAssociation');
     case 'cncdh':
-      return t('authorCncdh');
+      return position.kind === 'observation' ? t('authorCncdhObservation') : t('authorCncdh');
     case 'gouvernement':
-      return t('authorGouvernement');
+      return position.kind === 'plan' ? t('authorPlan') : t('authorGouvernement');
   }
 }
 
+/** « cité par la CNCDH, 2017 » when the Collectif's words come from another body's document. */
+export function quotedByLine(position: Pick<Position, 'quotedIn'>): string {
+  const q = position.quotedIn;
+  if (!q) return '';
+  return t('quotedBy', q.author === 'gouvernement' ? t('quotedByGouvernement') : t('quotedByCncdh'), q.year);
+}
+
+/** Why a measure chip is on a card, for its tooltip. */
+export function measureReasonLabel(reason: MeasureReason | undefined): string {
+  if (!reason) return '';
+  const keys: Record<MeasureReason, MessageKey> = { section: 'measureReasonSection', mention: 'measureReasonMention', cue: 'measureReasonCue' };
+  return t(keys[reason]);
+}
+
 /** What the badge means, for its tooltip. */
-export function authorHint(author: AuthorId): string {
+export function authorHint(author: AuthorId, kind?: Position['kind']): string {
+  if (author === 'gouvernement' && kind === 'plan') return t('authorPlanHint');
   const keys: Record<AuthorId, MessageKey> = {
     collectif: 'authorCollectifHint',
     association: 'authorAssociationHint',

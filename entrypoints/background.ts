@@ -16,7 +16,7 @@ import { sendToFrame, serveMessages } from '../utils/messaging';
  * the selection menu and the keyboard shortcut open the panel.
  */
 export default defineBackground(() => {
-  const service = createLibraryService(openLibraryDb(), bundledLibrary as Library);
+  const service = createLibraryService(openLibraryDb(), bundledLibrary as unknown as Library);
   const relay = createEditorRelay({ insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }) });
   const sites = createSiteAccess();
   const handoff = createSearchHandoff();

@@ -80,6 +80,69 @@ export interface Position {
   section: string;
   /** First and last line (1-based, inclusive) in the source text. */
   lines: [number, number];
+  /** Why each key of `measures` is there (every key has one). Optional only for hand-built test libraries. */
+  measureReasons?: Record<string, MeasureReason>;
+  /**
+   * What the passage is, when it is not an ordinary stance: a CNCDH observation or
+   * recommendation, the plan's own text, or a remark on a draft's wording. See `PassageKind`.
+   */
+  kind?: PassageKind;
+  /** The passage is a section heading that states a demand (« Ne pas confondre … »). */
+  heading?: true;
+  /**
+   * The sentence this passage leans on (« Elles insistent… » needs who « elles » are), verbatim
+   * from the source just before it: shown small above the wording, never inserted.
+   */
+  context?: string;
+  /** Another body's document quotes these words (the Collectif's view as the CNCDH reports it). */
+  quotedIn?: QuotedIn;
+  /**
+   * Every place the same (or nearly the same) wording appears, the first being this
+   * position's own; present only when there are several. `text` is given where it differs.
+   */
+  citations?: readonly Citation[];
+}
+
+/**
+ * Why a measure key is on a position: the section it sits in, an explicit mention
+ * (« la mesure 21 du Plan »), or a reviewed multi-word cue naming the measure's subject.
+ */
+export type MeasureReason = 'section' | 'mention' | 'cue';
+
+export const MEASURE_REASONS: readonly MeasureReason[] = ['section', 'mention', 'cue'];
+
+/**
+ * - `observation` / `recommendation`: the CNCDH's finding vs what it asks for;
+ * - `plan`: the national action plan's own text (measure titles, « le Plan prévoit »), author `gouvernement`;
+ * - `draft-remark`: a remark on the wording of a draft (« modifier la première phrase de la p. 3 »):
+ *   findable in browse and search, never suggested as wording for a letter.
+ */
+export type PassageKind = 'observation' | 'recommendation' | 'plan' | 'draft-remark';
+
+export const PASSAGE_KINDS: readonly PassageKind[] = ['observation', 'recommendation', 'plan', 'draft-remark'];
+
+/** A remark on a draft's wording is never offered as wording for a letter (the engine skips it in suggestions). */
+export function isDraftRemark(p: Pick<Position, 'kind'>): boolean {
+  return p.kind === 'draft-remark';
+}
+
+export interface QuotedIn {
+  /** Who quotes it (the document's author). */
+  author: AuthorId;
+  /** Year of the quoting document, for « cité par la CNCDH, 2017 ». */
+  year: string;
+}
+
+/** Same shape as the engine's result citations (`data/engine/match.ts`), so cards read both. */
+export interface Citation {
+  /** The position's id at that place (for the others: the id the duplicate would have had). */
+  positionId: string;
+  sourceId: string;
+  date: string;
+  section: string;
+  lines: [number, number];
+  /** The wording at this place, when it differs from the position's (near-identical duplicates). */
+  text?: string;
 }
 
 /** The whole library as the command line exports it and the extension bundles it. */
@@ -92,4 +155,8 @@ export interface Library {
   positions: Position[];
 }
 
-export const LIBRARY_FORMAT = 1;
+/**
+ * 2: positions carry `measureReasons`, and optionally `kind`, `heading`, `context`, `quotedIn`
+ * and `citations` (issue 9); apostrophes lost by text extraction are restored in `text`.
+ */
+export const LIBRARY_FORMAT = 2;

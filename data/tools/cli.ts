@@ -16,7 +16,7 @@ import { buildIndex } from '../engine/searchIndex';
 import { createMatcher } from '../engine/match';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
-import { checkLibrary, stats, verifyVerbatim } from '../library/extract/verify';
+import { checkLibrary, ruleReports, stats, verifyVerbatim } from '../library/extract/verify';
 
 function library(args: string[]): number {
   const [cmd] = args;
@@ -75,6 +75,11 @@ function library(args: string[]): number {
       const v = verifyVerbatim(lib, texts, parsed);
       const pct = (n: number) => ((100 * n) / Math.max(v.total, 1)).toFixed(1);
       console.log(`Positions : ${v.total} ; verbatim (texte entier, source nettoyée) : ${v.whole} (${pct(v.whole)} %) ; fragments de 20 lettres trouvés dans la source brute : ${v.fragments} (${pct(v.fragments)} %)`);
+      console.log('Règles d’extraction (nombre ; premiers exemples) :');
+      for (const r of ruleReports(lib, texts)) {
+        console.log(`  ${r.problems.length ? '✗' : '·'} ${r.rule} : ${r.count}`);
+        if (r.count) for (const e of r.examples) console.log(`      ${e}`);
+      }
       for (const p of problems) console.log(`✗ ${p.where} : ${p.what}`);
       console.log(problems.length ? `${problems.length} problème(s).` : 'Aucun problème.');
       return problems.length ? 1 : 0;
@@ -91,6 +96,7 @@ function library(args: string[]): number {
       table('Par source', s.bySource);
       table('Par auteur', s.byAuthor);
       table('Par mesure', s.byMeasure);
+      table('Clés de mesure par raison (section, mention, indice)', s.byReason);
       return 0;
     }
     default:

@@ -300,7 +300,10 @@ describe('positions of this source', () => {
     expect(positions.length).toBeGreaterThan(300);
     const titles = positions.filter((p) => p.section.endsWith('Intitulé de la mesure (texte du plan)'));
     expect(new Set(titles.map((p) => p.author))).toEqual(new Set(['gouvernement']));
-    expect(new Set(positions.filter((p) => !titles.includes(p)).map((p) => p.author))).toEqual(new Set(['cncdh']));
+    // …and the Collectif's view where the evaluation quotes it, marked as quoted by the CNCDH.
+    const quoted = positions.filter((p) => p.quotedIn);
+    expect(quoted.map((p) => [p.author, p.quotedIn?.author])).toEqual([['collectif', 'cncdh']]);
+    expect(new Set(positions.filter((p) => !titles.includes(p) && !quoted.includes(p)).map((p) => p.author))).toEqual(new Set(['cncdh']));
     const recommends = positions.filter((p) => /La CNCDH recommande/.test(p.text));
     expect(recommends.length).toBeGreaterThan(20);
   });

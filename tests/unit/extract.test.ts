@@ -127,8 +127,9 @@ describe('segmentBlock', () => {
     expect(d.text).toBe('Le délai de réflexion doit être porté à trois mois pour toutes les victimes.');
   });
 
-  test('an introduction left alone is not a position', () => {
-    expect(segmentBlock(block(['Le plan qui nous a été présenté comporte en particulier les lacunes suivantes :']))).toEqual([]);
+  test('an introduction left alone is marked as a lead-in, for the pipeline to join to its items', () => {
+    const drafts = segmentBlock(block(['Le plan qui nous a été présenté comporte en particulier les lacunes suivantes :']));
+    expect(drafts.map((d) => d.leadIn)).toEqual([true]);
   });
 
   test('sentences of different speakers are never grouped', () => {
@@ -156,8 +157,8 @@ describe('measures', () => {
 
   test.each([
     { why: 'the reflection period is measure 4 bis’s subject', text: 'un délai de réflexion limité à 30 jours n’est guère suffisant', want: 'PAN1-4bis' },
-    { why: 'TRACFIN is measure 14', text: 'Mobiliser TRACFIN contre la traite', want: 'PAN1-14' },
-    { why: 'Eurojust and Europol are measure 18’s cooperation agenda', text: 'notamment par le biais d’Eurojust, Europol, Interpol', want: 'PAN1-18' },
+    { why: 'the TRACFIN unit is measure 14', text: 'Mobiliser la cellule TRACFIN contre la traite', want: 'PAN1-14' },
+    { why: 'joint investigation teams are measure 18’s cooperation agenda', text: 'notamment par des équipes communes d’enquête', want: 'PAN1-18' },
   ])('cued: $why', ({ text, want }) => {
     expect(cuedMeasures(text)).toContain(want);
   });

@@ -45,7 +45,7 @@ describe('the bundled library', () => {
     const cncdh = lib.sources.find((s) => s.kind === 'évaluation')!;
     // …but for the plan's own title of each measure, which the evaluation prints: the Government's text.
     for (const p of lib.positions.filter((x) => x.sourceId === cncdh.id))
-      expect(p.author, p.id).toBe(p.section.endsWith('(texte du plan)') ? 'gouvernement' : 'cncdh');
+      expect(p.author, p.id).toBe(p.section.endsWith('(texte du plan)') ? 'gouvernement' : p.quotedIn ? 'collectif' : 'cncdh');
     const minister = lib.positions.filter((p) => /^Mme Vallaud-Belkacem (?:précise|a rappelé)/.test(p.text));
     expect(minister.length).toBeGreaterThan(0);
     for (const p of minister) expect(p.author).toBe('gouvernement');

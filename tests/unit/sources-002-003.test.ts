@@ -146,8 +146,8 @@ describe('002 — rencontre avec Mme Vallaud-Belkacem (3 février 2014)', () => 
     },
     {
       phrase: "M. Peyroux souligne qu'il existe aujourd'hui un certain nombre de problèmes",
-      author: 'association', speaker: 'M. Peyroux', organisation: 'Expert traite des mineurs',
-      why: 'the heading is a role, kept as the organisation',
+      author: 'collectif', speaker: 'M. Peyroux', organisation: 'Collectif « Ensemble contre la traite des êtres humains »',
+      why: 'the heading is a role of the Collectif’s own delegation (participants list), not a body',
     },
     {
       phrase: "L'accès à une autorisation de travail est une nécessité impérieuse",
@@ -218,8 +218,8 @@ describe('002 — rencontre avec Mme Vallaud-Belkacem (3 février 2014)', () => 
   test('block counts by author', () => {
     const count = (a: string) => blocks.filter((b) => b.author === a).length;
     expect({ collectif: count('collectif'), association: count('association'), gouvernement: count('gouvernement') }).toEqual({
-      collectif: 27,
-      association: 15,
+      collectif: 28,
+      association: 14,
       gouvernement: 13,
     });
   });

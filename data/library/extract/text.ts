@@ -183,3 +183,32 @@ export function typicalWidth(lines: readonly Line[]): number {
 export function flat(lines: readonly Line[]): string {
   return lines.map((l) => l.text.trim()).filter(Boolean).join(' ');
 }
+
+/**
+ * An apostrophe the text extraction lost: an elided word (« n », « l », « C », « qu »,
+ * « jusqu », « aujourd ») standing alone before a vowel or an h: « les préfets n ont »,
+ * « C est », « l OFII ». Not after a hyphen (« mineur-e-s est ») and not an initial before a
+ * name (« M Albert »).
+ */
+const SCAR = /(?<![\p{L}\p{N}'’\-.])((?:jusqu|lorsqu|puisqu|quoiqu|quelqu|presqu|aujourd|qu|[cdjlmnst])|[CDJLNST]|Qu|Jusqu|Lorsqu|Puisqu) (?=[aeiouyhàâäéèêëîïôöûüœAEIOUYHÀÂÉÈÊÎÔÛŒ])/gu;
+
+/** Where a text still carries lost apostrophes (the elided word and what follows), for `library check`. */
+export function apostropheScars(text: string): string[] {
+  return [...text.matchAll(SCAR)].map((m) => text.slice(m.index, m.index + m[0].length + 6));
+}
+
+/**
+ * Puts back the apostrophes text extraction lost (see `SCAR`), with the document's own
+ * apostrophe (’ or '). Only a space becomes an apostrophe: the words and their order stay,
+ * which `library check` verifies letter for letter against the source.
+ */
+export function restoreApostrophes(text: string, apostrophe: '’' | "'" = '’'): string {
+  return text.replace(SCAR, (_m, word: string) => word + apostrophe);
+}
+
+/** The apostrophe a document uses most. */
+export function dominantApostrophe(text: string): '’' | "'" {
+  const curly = text.split('’').length;
+  const straight = text.split("'").length;
+  return straight > curly ? "'" : '’';
+}

@@ -44,6 +44,8 @@ export interface SourceParser {
    * what one of them said (« Madame Cazaux-Charles a fait remarquer que… ») is theirs.
    */
   govSpeakers?: GovSpeaker[];
+  /** Member associations whose remarks may be reported inside another turn (see `membersFromParticipants`). */
+  memberSpeakers?: MemberSpeaker[];
   parse(lines: Line[]): Block[];
 }
 
@@ -51,4 +53,17 @@ export interface GovSpeaker {
   pattern: RegExp;
   speaker: string;
   organisation?: string;
+}
+
+/**
+ * A member association named in running text. A sentence of someone else's turn that opens
+ * on it (« Selon Mme Hriech Wahabi, … », « L'OICEM remarque également… ») is that
+ * association's, not the turn's (`segment.ts`, `memberVoice`).
+ */
+export interface MemberSpeaker {
+  /** Matches the person or the body as the text names them, at the start of a sentence's subject. */
+  pattern: RegExp;
+  /** The person's surname (« Hriech Wahabi »); absent when the body itself is named. */
+  surname?: string;
+  organisation: string;
 }

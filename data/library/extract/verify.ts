@@ -3,7 +3,9 @@
  * measure of the 2014 plan covered by the Collectif's own words, every key known. Each
  * problem says what and where, in French, for `npm run library -- check`.
  */
-import { isOurs, type Library, type Position } from '../schema';
+import { MEASURE_REASONS, PASSAGE_KINDS, isOurs, type Library, type MeasureReason, type Position } from '../schema';
+import { isTail, LEAD_IN, startsDependent } from './segment';
+import { apostropheScars } from './text';
 import { isFurniture, readLines, stripMarks } from './text';
 
 export interface Problem {
@@ -103,6 +105,7 @@ export function checkLibrary(lib: Library, texts: Record<string, string>, parsed
 
   const verbatim = verifyVerbatim(lib, texts, parsed);
   problems.push(...verbatim.failures);
+  for (const r of ruleReports(lib, texts)) problems.push(...r.problems);
 
   for (const p of lib.positions) {
     const where = `${p.id} (${p.section || 'sans section'})`;
@@ -132,8 +135,70 @@ export function checkLibrary(lib: Library, texts: Record<string, string>, parsed
   return problems;
 }
 
+/** One rule of the extraction, as `library check` reports it: how many passages it touched, and the first few. */
+export interface RuleReport {
+  rule: string;
+  count: number;
+  examples: string[];
+  /** Offenders that fail the check (each is also a `Problem`). */
+  problems: Problem[];
+}
+
+const short = (p: Position) => `${p.id} « ${p.text.slice(0, 70).replace(/\n/g, ' ')}${p.text.length > 70 ? '…' : ''} »`;
+
+/**
+ * The issue 9 rules, each with its count and first offenders: measure reasons, speakers
+ * inside turns and quoted positions, passages that read alone, kinds, extraction scars,
+ * duplicates. Hard rules (a key without a reason, a position ending in « : », a scar left,
+ * two identical wordings) are problems.
+ */
+export function ruleReports(lib: Library, texts?: Record<string, string>): RuleReport[] {
+  const P = lib.positions;
+  const rule = (name: string, hits: Position[], fail = false, why = ''): RuleReport => ({
+    rule: name,
+    count: hits.length,
+    examples: hits.slice(0, 3).map(short),
+    problems: fail ? hits.map((p) => ({ where: `${p.id} (${p.section || 'sans section'})`, what: why })) : [],
+  });
+  const byReason = (r: MeasureReason) => P.filter((p) => p.measures.some((k) => p.measureReasons?.[k] === r));
+  const seen = new Map<string, Position>();
+  const twins: Position[] = [];
+  for (const p of P) {
+    const k = `${p.author}|${squash(p.text)}`;
+    if (seen.has(k)) twins.push(p);
+    else seen.set(k, p);
+  }
+  return [
+    ...MEASURE_REASONS.map((r) => rule(`mesures — clé par ${r}`, byReason(r))),
+    rule('mesures — clé sans raison', P.filter((p) => p.measures.some((k) => !p.measureReasons?.[k])), true, 'clé de mesure sans raison (section, mention ou indice)'),
+    rule('voix — remarque d’une association dans un passage du Collectif', P.filter((p) => p.author === 'association' && P.some((q) => q.sourceId === p.sourceId && q.section === p.section && q.author === 'collectif' && q.speaker === p.speaker))),
+    rule('voix — position du Collectif citée par un autre organisme', P.filter((p) => p.quotedIn)),
+    rule('lecture seule — passages avec une phrase de contexte', P.filter((p) => p.context)),
+    rule('lecture seule — introduction et ses éléments réunis', P.filter((p) => /:\n/.test(p.text))),
+    rule('lecture seule — position finissant par « : »', P.filter((p) => LEAD_IN.test(p.text)), true, 'la position finit par « : » : son introduction est séparée de ses éléments'),
+    rule('lecture seule — ouverture dépendante sans contexte', P.filter((p) => !p.context && startsDependent(p.text))),
+    rule('lecture seule — fragment seul', P.filter((p) => isTail(p.text)), true, 'fragment qui ne dit rien seul (« Et … », « Comme … »)'),
+    rule('intertitres — revendications en titre', P.filter((p) => p.heading)),
+    ...PASSAGE_KINDS.map((k) => rule(`nature — ${k}`, P.filter((p) => p.kind === k))),
+    rule('nature — CNCDH sans nature', P.filter((p) => p.author === 'cncdh' && !p.kind), true, 'passage de la CNCDH sans nature (observation ou recommandation)'),
+    rule('cicatrices — apostrophes restaurées (vérifiées mot pour mot contre la source)', texts ? P.filter((p) => restoredHere(p, lib, texts)) : []),
+    rule('cicatrices — apostrophe perdue restante', P.filter((p) => apostropheScars(p.text).length > 0), true, 'apostrophe perdue à l’extraction (« n ont », « C est ») : la règle de restauration ne l’a pas rendue'),
+    rule('doublons — positions à plusieurs citations', P.filter((p) => (p.citations?.length ?? 0) > 1)),
+    rule('doublons — même texte, même auteur, deux positions', twins, true, 'texte identique à une autre position du même auteur : à fusionner'),
+  ];
+}
+
+/** A position whose source lines carry a lost apostrophe (« n ont ») that its text gives back (« n’ont »). */
+function restoredHere(p: Position, lib: Library, texts: Record<string, string>): boolean {
+  const file = lib.sources.find((s) => s.id === p.sourceId)?.file;
+  if (!file || texts[file] === undefined) return false;
+  const region = readLines(texts[file]).slice(p.lines[0] - 1, p.lines[1]).map((l) => l.text).join(' ');
+  const scars = apostropheScars(region).map((x) => x.replace(/\s+/g, ' ').slice(0, 5));
+  return scars.some((x) => p.text.includes(x.replace(' ', '’')) || p.text.includes(x.replace(' ', "'")));
+}
+
 /** Counts for `library stats`. */
-export function stats(lib: Library): { bySource: Record<string, number>; byAuthor: Record<string, number>; byMeasure: Record<string, number> } {
+export function stats(lib: Library): { bySource: Record<string, number>; byAuthor: Record<string, number>; byMeasure: Record<string, number>; byReason: Record<string, number> } {
   const count = (f: (p: Position) => string[]) => {
     const out: Record<string, number> = {};
     for (const p of lib.positions) for (const k of f(p)) out[k] = (out[k] ?? 0) + 1;
@@ -143,5 +208,6 @@ export function stats(lib: Library): { bySource: Record<string, number>; byAutho
     bySource: count((p) => [p.sourceId]),
     byAuthor: count((p) => [p.author]),
     byMeasure: count((p) => p.measures),
+    byReason: count((p) => p.measures.map((k) => p.measureReasons?.[k] ?? 'sans raison')),
   };
 }

@@ -17,6 +17,7 @@
 import type { Block, GovSpeaker, Line, SourceParser } from '../types';
 import type { AuthorId } from '../../schema';
 import { ITEM_MARK, isFurniture, stripItemMark, stripMarks } from '../text';
+import { membersFromParticipants } from '../segment';
 
 const FILE = '002_235048df8b33cbc5.txt';
 
@@ -167,6 +168,11 @@ function turnKind(turn: Turn): TurnKind {
       organisation: gov.kind.organisation || turn.heading,
     };
   }
+  // A role of the Collectif's own delegation (« Expert traite des mineurs »), not a body.
+  const delegation = ministre20140203.meta.participants.find((x) => /^Collectif\b/.test(x));
+  if (delegation?.toLowerCase().includes(`(${turn.heading.toLowerCase()})`)) {
+    return { author: 'collectif', speaker: named, organisation: 'Collectif « Ensemble contre la traite des êtres humains »' };
+  }
   const speaker = named;
   const forCollectif = (speaker !== undefined && COLLECTIF_VOICES.test(speaker)) || SPEAKS_FOR_COLLECTIF.test(all);
   return { author: forCollectif ? 'collectif' : 'association', speaker, organisation: turn.heading };
@@ -235,5 +241,6 @@ export const ministre20140203: SourceParser = {
   govSpeakers,
   parse,
 };
+ministre20140203.memberSpeakers = membersFromParticipants(ministre20140203.meta.participants, COLLECTIF_VOICES);
 
 export default ministre20140203;
