@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Building the search index takes about a second; on two cores shared with a browser
+          // build it can take several. A limit is for hung tests, not a speed target (npm run bench).
+          testTimeout: 30_000,
         },
       },
       {

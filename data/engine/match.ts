@@ -22,15 +22,9 @@ import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
 import { measureRefs } from './measureRefs';
 import { analyzeWithSurface, type Token } from './normalise';
-import { isOurs, type AuthorId, type Position } from '../library/schema';
+import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
 
-export interface Citation {
-  positionId: string;
-  sourceId: string;
-  date: string;
-  section: string;
-  lines: [number, number];
-}
+export type { Citation } from '../library/schema';
 
 /** A position offered for a paragraph, with why it matched and where else it appears. */
 export interface MatchResult extends Position {
@@ -264,7 +258,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const d = decide(text, opts);
     if (!d.onTopic) return [];
     const qConcepts = new Set(d.a.hits.map((h) => h.concept));
-    const picked = settings.collapse ? collapse(d.ranked, k) : d.ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
+    // A remark on a draft's wording is found in browse and search, never offered for a letter.
+    const ranked = d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
+    const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
     return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, qConcepts));
   }
 
@@ -414,7 +410,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         words.add(p.text.slice(start, end));
       }
     }
-    const citations: Citation[] = [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)].map(citation);
+    // The library's own citations of this wording first (duplicates merged at build), then those of near-identical wordings.
+    const citations: Citation[] = [];
+    for (const q of [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)])
+      for (const c of q.citations ?? [citation(q)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(c);
     return {
       ...p,
       score: Math.round(score * 1000) / 1000,

@@ -42,7 +42,24 @@ describe('library/match', () => {
     expect(results.map((r) => r.id)).toContain('import:1');
     expect((await db.cache.get('index'))?.libraryKey).not.toBe(stored?.libraryKey);
     db.close();
-  });
+  }, 30_000);
+
+  test('follows an import in place: the new position is suggested at once and the stored index is the new one', async () => {
+    const db = openLibraryDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const service = createLibraryService(db, bundled);
+    await service.ensureEngine();
+    const p = bundled.positions[0];
+    const added = { ...p, id: 'import:2', text: 'Nous demandons un référent traite dans chaque préfecture, joignable par les associations.' };
+    await db.positions.put(added);
+    await service.libraryChanged({ added: [added] });
+    const results = await service.handlers['library/match']({ text: 'Un référent traite joignable dans chaque préfecture, pour les associations.' });
+    expect(results.map((r) => r.id)).toContain('import:2');
+    expect((await db.cache.get('index'))?.libraryKey).toBe(libraryKey(await readLibrary(db)));
+    await db.positions.delete('import:2');
+    await service.libraryChanged({ removed: ['import:2'] });
+    expect((await service.handlers['library/match']({ text: 'Un référent traite joignable dans chaque préfecture, pour les associations.' })).map((r) => r.id)).not.toContain('import:2');
+    db.close();
+  }, 30_000);
 });
 
 describe('library/search', () => {
