@@ -15,6 +15,7 @@
  */
 import { formatCitation, quoteAsContext, quoteWithSource, sectionLabel } from './citation';
 import { measureRefs } from '../engine/measureRefs';
+import { analyze } from '../engine/normalise';
 import { isOurs, type Library, type Measure, type Position, type Source } from './schema';
 import { measureName, sourcesWith, subjectOf } from './story';
 
@@ -80,18 +81,24 @@ export function outline(library: Library, keys: readonly string[], options: Outl
  * The Collectif's most recent position on a measure. A passage is about the measure directly when it
  * names it (« la mesure 5 », a section « Mesure 5 ») or carries no other measure; the most recent
  * such passage is taken (any tagged passage when none is direct). On the same date: one naming the
- * measure, then the Collectif's before a member's, then the first in the source.
+ * measure, then the Collectif's before a member's, then the one sharing most words with the measure's
+ * title, then the first in the source.
  */
 function latestOurs(positions: Position[], measure: Measure): Position | undefined {
   const refs = { has: (key: string) => key === measure.key };
   const names = (p: Position) => sectionLabel(p.section).toLowerCase() === `mesure ${measure.number}`.toLowerCase() || measureRefs(p.text, measure.plan, refs).length > 0;
+  // Several passages can share a source line; the one closest to the measure's title wins, whatever order the library is stored in.
+  const title = new Set(analyze(measure.title));
+  const titleWords = (p: Position) => new Set(analyze(p.text).filter((w) => title.has(w))).size;
   const direct = positions.filter((p) => names(p) || p.measures.length === 1);
   return [...(direct.length ? direct : positions)].sort(
     (a, b) =>
       b.date.localeCompare(a.date) ||
       Number(names(b)) - Number(names(a)) ||
       Number(b.author === 'collectif') - Number(a.author === 'collectif') ||
-      a.lines[0] - b.lines[0],
+      titleWords(b) - titleWords(a) ||
+      a.lines[0] - b.lines[0] ||
+      a.id.localeCompare(b.id),
   )[0];
 }
 
@@ -102,7 +109,7 @@ function latestOurs(positions: Position[], measure: Measure): Position | undefin
 function lastAnswer(positions: Position[], sources: Map<string, Source>): Position | undefined {
   return positions
     .filter((p) => sources.get(p.sourceId)?.kind !== 'évaluation')
-    .sort((a, b) => b.date.localeCompare(a.date) || Number(!!b.speaker) - Number(!!a.speaker) || b.lines[0] - a.lines[0])[0];
+    .sort((a, b) => b.date.localeCompare(a.date) || Number(!!b.speaker) - Number(!!a.speaker) || b.lines[0] - a.lines[0] || a.id.localeCompare(b.id))[0];
 }
 
 function outlineText(sections: OutlineSection[], sources: Map<string, Source>): string {
