@@ -22,7 +22,7 @@
  */
 import { measureRefs } from './measureRefs';
 import { analyze, fold } from './normalise';
-import type { Position } from '../library/schema';
+import { isOurs, type Position } from '../library/schema';
 
 /** The two spans that differ, exactly as written in the draft and in the position. */
 export interface Divergence {
@@ -134,8 +134,9 @@ export function stancesIn(text: string): Stance[] {
  * Where the paragraph departs from `position`: the two spans as written, or `undefined` when
  * nothing differs (or when they do not speak of the same thing). Never changes either text.
  */
-export function divergence(paragraph: string, position: Pick<Position, 'text' | 'measures'>): Divergence | undefined {
-  if (!paragraph.trim() || otherMeasure(paragraph, position.measures)) return undefined;
+export function divergence(paragraph: string, position: Pick<Position, 'text' | 'measures' | 'author'>): Divergence | undefined {
+  // Only the Collectif's and its members' wording is a past position to depart from; the rest is context.
+  if (!isOurs(position.author) || !paragraph.trim() || otherMeasure(paragraph, position.measures)) return undefined;
   return durationDivergence(paragraph, position.text) ?? stanceDivergence(paragraph, position.text);
 }
 

@@ -67,6 +67,7 @@ describe('divergence(paragraph, position)', () => {
     ['Nous sommes opposés au recours aux tests osseux.', OSSEUX, 'same stance: agreement'],
     ['Nous ne sommes pas opposés à la formation des magistrats.', OSSEUX, 'negation about something else'],
     ['', SOULAGE, 'an empty paragraph'],
+    ['La période de réflexion et de rétablissement doit être de 3 mois.', find('Dans ce cas, cette dernière bénéficie'), 'the CNCDH\u2019s 45 jours is context, not a position of ours to depart from'],
   ])('« %s » does not (%s)', (paragraph, position) => {
     expect(divergence(paragraph, position)).toBeUndefined();
   });
