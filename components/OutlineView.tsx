@@ -73,7 +73,7 @@ export function OutlineView({ tabId, found, onBack }: { tabId: number | undefine
       <fieldset class="outline__measures">
         <legend class="filter__label">{t('outlineMeasures')}</legend>
         <ul class="outline__list">
-          {catalog.measures.map((measure) => (
+          {[...catalog.measures].sort(byPlanAndNumber).map((measure) => (
             <MeasureChoice key={measure.key} measure={measure} place={chosen.indexOf(measure.key)} onToggle={toggle} />
           ))}
         </ul>
@@ -114,6 +114,11 @@ export function OutlineView({ tabId, found, onBack }: { tabId: number | undefine
       </p>
     </section>
   );
+}
+
+/** PAN1 4, 4 bis, 5 … 23, then PAN2: as the plans number them (the catalog comes in key order, « 10 » before « 2 »). */
+function byPlanAndNumber(a: MeasureEntry, b: MeasureEntry): number {
+  return a.plan.localeCompare(b.plan) || Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number);
 }
 
 function MeasureChoice({ measure, place, onToggle }: { measure: MeasureEntry; place: number; onToggle: (key: string) => void }) {
