@@ -191,6 +191,8 @@ async function matchCommand(args: string[]): Promise<number> {
     console.log(`   ${r.text}`);
     console.log(`   ↳ ${r.citations.map((c) => `${c.sourceId} › ${c.section} (l. ${c.lines[0]}-${c.lines[1]})`).join(' ; ')}`);
     console.log(`   mots : ${r.matched.join(', ')}${r.concepts.length ? ` ; concepts : ${r.concepts.join(', ')}` : ''}`);
+    const departs = divergence(text, r);
+    if (departs) console.log(`   écart : le paragraphe dit « ${departs.draft} », la position « ${departs.position} »`);
   });
   return 0;
 }
