@@ -16,7 +16,8 @@ import { createOutlineInsert } from '../../utils/background/insertOutline';
 const bundled = shippedLibrary();
 const PAGE: MessageContext = { fromExtensionPage: true };
 
-describe('the library service', () => {
+// The first question builds the search index: slow on a loaded machine, so a generous limit (not a speed test).
+describe('the library service', { timeout: 60_000 }, () => {
   const service = createLibraryService(openLibraryDb({ indexedDB: new IDBFactory(), IDBKeyRange }), bundled);
 
   test('a suggestion whose wording the paragraph departs from says so; the others carry nothing', async () => {
