@@ -77,6 +77,14 @@ describe('« Historique »', () => {
       expect(copied.startsWith('Mesure 4 bis — Étendre le délai de réflexion')).toBe(true);
       expect(copied).toContain(`${longDate('2014-02-03')} — Collectif`);
       expect(copied).toContain('(Compte-rendu de la rencontre avec Mme Vallaud-Belkacem, 3 février 2014');
+
+      // Preparing a meeting: narrowed to Matignon, only what was said there; an interlocutor no source names is said so.
+      await panel.getByTestId('with-input').fill('Matignon');
+      const matignon = story(library, 'PAN1-4bis', { with: 'Matignon' }).entries;
+      await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(matignon.length);
+      await expect(entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')))).resolves.toEqual(matignon.map((e) => e.date));
+      await panel.getByTestId('with-input').fill('Bercy');
+      await expect.poll(() => panel.getByTestId('story-error').textContent(), { timeout: 15_000 }).toContain('Aucune source ne nomme « Bercy »');
     } finally {
       await close();
     }
