@@ -1,11 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import { formatCitation } from '../data/library/citation';
+import type { Divergence } from '../data/engine/divergence';
 import type { Citation } from '../data/engine/match';
 import { isDraftRemark, isOurs, type Position } from '../data/library/schema';
 import { t, tCount } from '../utils/i18n';
 import { CardActions } from './CardActions';
 import { useCatalog } from './CatalogContext';
 import { Chips } from './Chips';
+import { DivergenceNote } from './DivergenceNote';
 import { Highlighted } from './Highlighted';
 import { authorBadge, authorHint, quotedByLine, speakerLine } from './labels';
 
@@ -14,6 +16,8 @@ export interface CardItem extends Position {
   highlights: readonly (readonly [number, number])[];
   /** Every place the wording appears; the first is the position's own (match results have them). */
   citations?: readonly Citation[];
+  /** Where the paragraph being written departs from this wording (suggestions only, issue 14). */
+  divergence?: Divergence;
 }
 
 /** Past this many characters a wording is shown folded to a few lines, with « Lire la suite ». */
@@ -84,6 +88,7 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
           {expanded ? t('readLess') : t('readMore')}
         </button>
       )}
+      {item.divergence && <DivergenceNote divergence={item.divergence} date={item.date} />}
       <p class="card__citation" data-testid="citation">
         <cite>{citation}</cite>
       </p>

@@ -8,7 +8,9 @@ import { measureLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
+import { OutlineView } from './OutlineView';
 import { PositionCard } from './PositionCard';
+import { StoryView } from './StoryView';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
 
@@ -23,8 +25,10 @@ const MEASURE_LIMIT = 300;
  * seulement » apply to both. `initialText` comes from the selection
  * menu; a new one replaces what was typed.
  */
-export function SearchView({ tabId, initialText, active }: { tabId: number | undefined; initialText?: { text: string; at: number }; active: boolean }) {
+export function SearchView({ tabId, initialText, active, found = [] }: { tabId: number | undefined; initialText?: { text: string; at: number }; active: boolean; found?: readonly string[] }) {
   const [text, setText] = useState(initialText?.text ?? '');
+  // « Historique » of a measure or theme, or « Trame de courrier », shown in place of the browse view (issue 14).
+  const [opened, setOpened] = useState<{ story: string } | 'outline'>();
   const [measure, setMeasure] = useState<string>();
   const [theme, setTheme] = useState('');
   const [oursOnly, setOursOnly] = useState(false);
@@ -34,6 +38,7 @@ export function SearchView({ tabId, initialText, active }: { tabId: number | und
     if (!initialText) return;
     setText(initialText.text);
     setMeasure(undefined);
+    setOpened(undefined);
   }, [initialText]);
   useEffect(() => {
     if (active) input.current?.focus();
@@ -44,6 +49,9 @@ export function SearchView({ tabId, initialText, active }: { tabId: number | und
     typed || measure || theme
       ? { text: typed || undefined, measure, theme: theme || undefined, authors: oursOnly ? 'ours' : 'all', limit: measure && !typed ? MEASURE_LIMIT : SEARCH_LIMIT }
       : undefined;
+
+  if (opened === 'outline') return <OutlineView tabId={tabId} found={found} onBack={() => setOpened(undefined)} />;
+  if (opened) return <StoryView subjectKey={opened.story} tabId={tabId} onBack={() => setOpened(undefined)} />;
 
   return (
     <section class="search" aria-labelledby="search-title">
@@ -72,7 +80,21 @@ export function SearchView({ tabId, initialText, active }: { tabId: number | und
         />
         <Filters theme={theme} onTheme={setTheme} oursOnly={oursOnly} onOursOnly={setOursOnly} />
       </form>
-      {measure && <MeasureHeader measureKey={measure} onBack={() => setMeasure(undefined)} />}
+      {measure && <MeasureHeader measureKey={measure} onBack={() => setMeasure(undefined)} onStory={() => setOpened({ story: measure })} />}
+      {!measure && !typed && theme && (
+        <div class="browse-tools">
+          <button type="button" class="button button--small" onClick={() => setOpened({ story: theme })} data-testid="theme-story">
+            {t('storyThemeOpen')}
+          </button>
+        </div>
+      )}
+      {!query && (
+        <div class="browse-tools">
+          <button type="button" class="button button--small" onClick={() => setOpened('outline')} data-testid="open-outline">
+            {t('outlineOpen')}
+          </button>
+        </div>
+      )}
       {query ? <SearchResults query={query} tabId={tabId} sortOursFirst={!typed} /> : <MeasureList onPick={setMeasure} />}
       {!query && (
         <details class="library-details">
@@ -108,7 +130,7 @@ function Filters(props: { theme: string; onTheme: (theme: string) => void; oursO
   );
 }
 
-function MeasureHeader({ measureKey, onBack }: { measureKey: string; onBack: () => void }) {
+function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; onBack: () => void; onStory: () => void }) {
   const { measures } = useCatalog();
   const measure = measures.get(measureKey);
   return (
@@ -121,6 +143,9 @@ function MeasureHeader({ measureKey, onBack }: { measureKey: string; onBack: () 
         {measure && <span class="measure-header__name"> — {measure.title}</span>}
       </h2>
       {measure?.cncdhStatus && <CncdhStatusBadge status={measure.cncdhStatus} />}
+      <button type="button" class="button button--small measure-header__story" onClick={onStory} data-testid="open-story">
+        {t('storyOpen')}
+      </button>
       {measure?.cncdhObservations && (
         <details class="measure-header__observations">
           <summary>{t('measureObservations')}</summary>

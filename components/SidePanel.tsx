@@ -6,6 +6,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { SearchView } from './SearchView';
 import { SiteToggle } from './SiteToggle';
 import { SuggestionsView } from './SuggestionsView';
+import { useFoundMeasures } from './useFoundMeasures';
 import { useParagraph, usePanelTab } from './usePanelTab';
 
 type Mode = 'suggestions' | 'search';
@@ -34,6 +35,7 @@ function PanelBody() {
   const [handed, setHanded] = useState<{ text: string; at: number } | undefined>(fromAddress ? { text: fromAddress, at: 0 } : undefined);
   const { tabId } = usePanelTab();
   const paragraph = useParagraph(tabId);
+  const [found, onResults] = useFoundMeasures(tabId);
 
   useEffect(
     () =>
@@ -55,10 +57,10 @@ function PanelBody() {
       </header>
       <main>
         <div hidden={mode !== 'suggestions'} data-testid="mode-suggestions">
-          <SuggestionsView tabId={tabId} paragraph={paragraph} />
+          <SuggestionsView tabId={tabId} paragraph={paragraph} onResults={onResults} />
         </div>
         <div hidden={mode !== 'search'} data-testid="mode-search">
-          <SearchView tabId={tabId} initialText={handed} active={mode === 'search'} />
+          <SearchView tabId={tabId} initialText={handed} active={mode === 'search'} found={found} />
         </div>
         {tabId !== undefined && <SiteToggle tabId={tabId} knownUrl={paragraph?.url} panel />}
       </main>

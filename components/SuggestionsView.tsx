@@ -1,4 +1,5 @@
-import type { FocusedParagraph } from '../data/protocol';
+import { useEffect } from 'preact/hooks';
+import type { FocusedParagraph, Suggestion } from '../data/protocol';
 import { t } from '../utils/i18n';
 import { editorName, hostOf } from './labels';
 import { PositionCard } from './PositionCard';
@@ -8,8 +9,12 @@ import { useSuggestions } from './useSuggestions';
  * « Suggestions »: follows the paragraph being written and shows the best matching positions.
  * When nothing matches, or the user is not writing, it says so in one quiet line.
  */
-export function SuggestionsView({ tabId, paragraph }: { tabId: number | undefined; paragraph: FocusedParagraph | undefined }) {
+export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number | undefined; paragraph: FocusedParagraph | undefined; onResults?: (results: Suggestion[]) => void }) {
   const { results, status } = useSuggestions(paragraph);
+  // The letter outline offers the measures found in the draft so far.
+  useEffect(() => {
+    if (status === 'ready') onResults?.(results);
+  }, [results, status]);
   const writing = paragraph !== undefined;
   const quiet = results.length === 0 && (status === 'idle' || status === 'ready');
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FocusedParagraph, MatchResult } from '../data/protocol';
+import type { FocusedParagraph, Suggestion } from '../data/protocol';
 import { sendMessage } from '../utils/messaging';
 
 export interface Suggestions {
   /** The cards shown: the latest answer, kept while the next one is on its way (never a blank flash). */
-  results: MatchResult[];
+  results: Suggestion[];
   /** `idle`: not writing; `loading`: an answer is on its way; `ready`: `results` answer the paragraph. */
   status: 'idle' | 'loading' | 'ready' | 'error';
   error?: unknown;

@@ -9,8 +9,14 @@
 import type { MatchResult } from './engine/match';
 import type { AuthorId, Measure, Position, Source, Theme } from './library/schema';
 import type { SearchQuery } from './engine/search';
+import type { WithDivergence } from './engine/divergence';
+import type { Outline } from './library/outline';
+import type { Story } from './library/story';
 
-export type { MatchResult, SearchQuery };
+export type { MatchResult, Outline, SearchQuery, Story };
+
+/** A match result, with where the paragraph departs from its wording when it does (issue 14). */
+export type Suggestion = WithDivergence<MatchResult>;
 
 export interface SearchResponse {
   hits: { position: Position; highlights: [number, number][] }[];
@@ -32,11 +38,16 @@ export interface ProtocolMap {
   /** What the library holds: its sources with their number of positions, and totals. */
   'library/summary': { request: void; response: LibrarySummary };
   /** The positions worth offering for a paragraph being written, best first; [] when off-topic. */
-  'library/match': { request: { text: string; k?: number }; response: MatchResult[] };
+  'library/match': { request: { text: string; k?: number }; response: Suggestion[] };
   /** A look-up from the panel's search box or its browse-by-measure view. */
   'library/search': { request: SearchQuery; response: SearchResponse };
   /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
   'library/catalog': { request: void; response: Catalog };
+
+  /** A measure's or theme's story: every passage on it by date, context labelled (issue 14). */
+  'library/story': { request: { key: string; with?: string }; response: Story };
+  /** The letter outline of measures in the order given, as « Copier » gives it (issue 14). */
+  'library/outline': { request: { measures: string[]; with?: string }; response: Outline };
 
   // --- The page side (issue 5). Content script → background. ---
   /** The paragraph around the caret changed (debounced; never sent when unchanged). */
@@ -47,6 +58,11 @@ export interface ProtocolMap {
   // --- Extension pages (side panel, popup) → background. Refused from content scripts. ---
   /** Insert `text` at the caret of the editor the user was writing in, in tab `tabId`. */
   'editor/insert': { request: { tabId: number; text: string }; response: InsertResult };
+  /**
+   * « Insérer la trame »: the background composes the outline of `measures` from the library (the
+   * panel sends keys, never text) and inserts it like a single position.
+   */
+  'editor/insertOutline': { request: { tabId: number; measures: string[]; with?: string }; response: InsertResult };
   /** The current paragraph of a tab, for a panel opened after the user started writing. */
   'panel/state': { request: { tabId: number }; response: PanelState };
   /**
@@ -70,6 +86,7 @@ export type PageMessageType = Extract<MessageType, `editor/${string}` | `panel/$
 /** The messages only extension pages may send: a content script asking for them is refused. */
 export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'editor/insert',
+  'editor/insertOutline',
   'panel/state',
   'panel/takeSearch',
   'site/status',
@@ -79,6 +96,8 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'library/match',
   'library/search',
   'library/catalog',
+  'library/story',
+  'library/outline',
 ];
 
 export type MessageType = keyof ProtocolMap;

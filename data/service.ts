@@ -7,9 +7,12 @@ import { hash } from './library/extract/pipeline';
 import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
 import { createSearch, type Search } from './engine/search';
+import { divergence } from './engine/divergence';
 import type { Catalog, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import { isOurs, LIBRARY_FORMAT, type Library, type Position } from './library/schema';
 import { summarise } from './library/summary';
+import { outline } from './library/outline';
+import { story } from './library/story';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
 export type Handler<K extends MessageType> = (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;
@@ -99,9 +102,16 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
       await ensureInstalled();
       return summarise(db);
     },
-    'library/match': async ({ text, k }) => (await ensureEngine()).matcher.match(text, { k: k ?? 5 }),
+    'library/match': async ({ text, k }) =>
+      (await ensureEngine()).matcher.match(text, { k: k ?? 5 }).map((result) => {
+        // A gentle note when the paragraph departs from the wording (a figure, a duration, a stance).
+        const departs = divergence(text, result);
+        return departs ? { ...result, divergence: departs } : result;
+      }),
     'library/search': async (query) => ({ hits: (await ensureEngine()).search(query) }),
     'library/catalog': async () => (await ensureEngine()).catalog,
+    'library/story': async ({ key, with: who }) => story((await ensureEngine()).library, key, { with: who }),
+    'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
   };
 
   return { ensureInstalled, ensureEngine, libraryChanged, handlers };

@@ -5,6 +5,7 @@ import { openLibraryDb } from '../data/library/db';
 import type { Library } from '../data/library/schema';
 import { createLibraryService } from '../data/service';
 import { createEditorRelay } from '../utils/background/createEditorRelay';
+import { createOutlineInsert } from '../utils/background/insertOutline';
 import { servePanels } from '../utils/background/servePanels';
 import { createSearchHandoff, serveShortcuts } from '../utils/background/serveShortcuts';
 import { createSiteAccess } from '../utils/background/siteAccess';
@@ -23,7 +24,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     service.ensureInstalled().catch((error: unknown) => console.error('Positions: installing the bundled library failed.', error));
   });
-  serveMessages({ ...service.handlers, ...relay.handlers, ...sites.handlers, ...handoff.handlers });
+  const outlines = createOutlineInsert({ library: async () => (await service.ensureEngine()).library, insert: relay.handlers['editor/insert'] });
+  serveMessages({ ...service.handlers, ...relay.handlers, ...outlines, ...sites.handlers, ...handoff.handlers });
   servePanels(relay);
   serveShortcuts(handoff);
   sites.listen();

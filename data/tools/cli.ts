@@ -1,15 +1,14 @@
 /**
- * Command line: `npm run library -- build|export|check|stats`, and (issue 4) `match`,
+ * Command line: `npm run library -- build|export|check|stats|story|outline`, and (issue 4) `match`,
  * `eval`, `bench`. Runs the same `data/` code as the extension. Messages in French.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GATE_CALIBRATION, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { ablationTable } from './ablation';
 import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning } from './evalSets';
 import { writeGateModel } from './fitGate';
-import { existsSync } from 'node:fs';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -17,6 +16,10 @@ import { createMatcher } from '../engine/match';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
 import { checkLibrary, ruleReports, stats, verifyVerbatim } from '../library/extract/verify';
+import { divergence } from '../engine/divergence';
+import { outline } from '../library/outline';
+import type { Library } from '../library/schema';
+import { story, storyLines } from '../library/story';
 
 function library(args: string[]): number {
   const [cmd] = args;
@@ -99,10 +102,80 @@ function library(args: string[]): number {
       table('Clés de mesure par raison (section, mention, indice)', s.byReason);
       return 0;
     }
+    case 'story':
+      return storyCommand(args.slice(1));
+    case 'outline':
+      return outlineCommand(args.slice(1));
     default:
-      console.error('Usage : npm run library -- build | export | check | stats');
+      console.error('Usage : npm run library -- build | export | check | stats | story CLÉ | outline CLÉ…');
       return 2;
   }
+}
+
+/** Flags of `story` and `outline` that take a value. */
+const VALUE_FLAGS = ['--with', '--library'];
+
+/** The positional words of `args` (keys), leaving out flags and their values. */
+function keysOf(args: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(args[i - 1] ?? ''));
+}
+
+/** The library of `--library FILE` (an export), or the shipped one. A bad file says which and why. */
+function chosenLibrary(args: string[]): Library {
+  const file = valueOf(args, '--library');
+  if (file === undefined) return shippedLibrary();
+  let lib: Partial<Library>;
+  try {
+    lib = JSON.parse(readFileSync(file, 'utf8')) as Partial<Library>;
+  } catch (error) {
+    throw new Error(`--library ${file} : fichier illisible (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  if (!Array.isArray(lib.positions) || !Array.isArray(lib.sources) || !Array.isArray(lib.measures) || !Array.isArray(lib.themes))
+    throw new Error(`--library ${file} : ce n’est pas une bibliothèque exportée (il faut « sources », « measures », « themes » et « positions »).`);
+  return lib as Library;
+}
+
+/** Runs a command whose mistakes are thrown as French messages: printed, exit code 2. */
+function reporting(run: () => number): number {
+  try {
+    return run();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+}
+
+/** `library story PAN1-4bis [--json] [--with "Matignon"] [--library FILE]`: a measure's or theme's passages by date. */
+function storyCommand(args: string[]): number {
+  return reporting(() => {
+    const [key, ...extra] = keysOf(args);
+    if (!key || extra.length) {
+      console.error('Usage : npm run -s library -- story PAN1-4bis [--json] [--with "Matignon"] [--library FICHIER]');
+      return 2;
+    }
+    const s = story(chosenLibrary(args), key, { with: valueOf(args, '--with') });
+    if (args.includes('--json')) {
+      const entries = s.entries.map((e) => ({
+        date: e.date, author: e.author, kind: e.kind, text: e.text, speaker: e.speaker, organisation: e.organisation,
+        positionId: e.position?.id, sourceId: e.sourceId, source: e.source, section: e.section, lines: e.lines, citation: e.citation,
+      }));
+      process.stdout.write(JSON.stringify({ subject: s.subject.kind === 'measure' ? s.subject.measure.key : s.subject.theme.id, with: s.with, entries }, null, 1) + '\n');
+    } else process.stdout.write(storyLines(s));
+    return 0;
+  });
+}
+
+/** `library outline PAN1-4bis PAN1-5 [--with "Matignon"] [--library FILE]`: the letter outline, as the panel copies it. */
+function outlineCommand(args: string[]): number {
+  return reporting(() => {
+    const keys = keysOf(args);
+    if (!keys.length) {
+      console.error('Usage : npm run -s library -- outline PAN1-4bis PAN1-5 [--with "Matignon"] [--library FICHIER]');
+      return 2;
+    }
+    process.stdout.write(outline(chosenLibrary(args), keys, { with: valueOf(args, '--with') }).text);
+    return 0;
+  });
 }
 
 /** `match -- --k 5 --jsonl` (lines `{"id","text"}` on stdin) or `match -- "texte…"` (a readable ranking). */
@@ -121,9 +194,10 @@ async function matchCommand(args: string[]): Promise<number> {
         console.error(`Ligne ${n + 1} : JSON illisible, ignorée.`);
         continue;
       }
-      const results = matcher.match(String(q.text ?? ''), { k }).map((r) => ({
+      const paragraph = String(q.text ?? '');
+      const results = matcher.match(paragraph, { k }).map((r) => ({
         id: r.id, text: r.text, author: r.author, speaker: r.speaker, measures: r.measures, themes: r.themes,
-        sourceId: r.sourceId, score: r.score, matched: r.matched,
+        sourceId: r.sourceId, score: r.score, matched: r.matched, divergence: divergence(paragraph, r),
       }));
       out.push(JSON.stringify({ id: q.id, results }));
     }
@@ -144,6 +218,8 @@ async function matchCommand(args: string[]): Promise<number> {
     console.log(`   ${r.text}`);
     console.log(`   ↳ ${r.citations.map((c) => `${c.sourceId} › ${c.section} (l. ${c.lines[0]}-${c.lines[1]})`).join(' ; ')}`);
     console.log(`   mots : ${r.matched.join(', ')}${r.concepts.length ? ` ; concepts : ${r.concepts.join(', ')}` : ''}`);
+    const departs = divergence(text, r);
+    if (departs) console.log(`   écart : le paragraphe dit « ${departs.draft} », la position « ${departs.position} »`);
   });
   return 0;
 }

@@ -11,7 +11,7 @@ import { openEditorFixture, tabIdOf, type EditorFixture, type OpenedFixture } fr
 import { ROOT, type LaunchedExtension } from './extension';
 import type { StaticServer } from './server';
 
-export const library = JSON.parse(readFileSync(join(ROOT, 'data/generated/library.json'), 'utf8')) as Library;
+export const library = JSON.parse(readFileSync(join(ROOT, 'data/library/generated/library.json'), 'utf8')) as Library;
 export const positionById = new Map(library.positions.map((p) => [p.id, p]));
 export const sourceById = new Map(library.sources.map((s) => [s.id, s]));
 

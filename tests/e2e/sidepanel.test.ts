@@ -2,7 +2,7 @@
  * The extension as a user meets it: Chromium loads it, the background fills IndexedDB with
  * the bundled library, and the side panel (« Rechercher / Parcourir », at its foot) lists every
  * source with its number of positions.
- * Expected numbers are computed from data/generated/library.json, whatever it holds.
+ * Expected numbers are computed from data/library/generated/library.json, whatever it holds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { Library } from '../../data/library/schema';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { startServer, type StaticServer } from './server';
 
-const library = JSON.parse(readFileSync(join(ROOT, 'data/generated/library.json'), 'utf8')) as Library;
+const library = JSON.parse(readFileSync(join(ROOT, 'data/library/generated/library.json'), 'utf8')) as Library;
 const messages = (lang: string) =>
   JSON.parse(readFileSync(join(ROOT, `public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
 

@@ -1,0 +1,217 @@
+/**
+ * A measure's or a theme's story (« Historique », issue 14): every passage of the library on it, by
+ * date, oldest first — the Collectif's and its member associations' positions, and, labelled as
+ * context, the government's answers and the CNCDH's 2017 status and observations. What changed is
+ * told by the sources' own words side by side, never by a sentence of ours.
+ *
+ * `with` narrows it to one interlocutor (« Matignon », « l'Élysée », a ministry) as the sources name
+ * them in their meeting line, participants and titles: what the Collectif asked them, what they
+ * answered and when. The CNCDH's status stays, as context: it says what is still open.
+ *
+ * Pure: the command line (`library story`), the background (`library/story`) and the tests share it.
+ *
+ * @example
+ *   story(library, 'PAN1-4bis').entries.map((e) => `${e.date} ${e.author}`)
+ *   // → ['2014-01-31 collectif', …, '2017-07-06 cncdh']
+ */
+import { formatCitation, longDate, quoteAsContext, quoteWithSource, sourceLabel, quoted } from './citation';
+import { isOurs, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './schema';
+
+/** `position`: the Collectif's or a member's wording; `context`: the government's or the CNCDH's; `cncdh-status`: the 2017 status. */
+export type StoryEntryKind = 'position' | 'context' | 'cncdh-status';
+
+export interface StoryEntry {
+  kind: StoryEntryKind;
+  /** ISO date of the source. */
+  date: string;
+  author: AuthorId;
+  /** Verbatim: the passage, or the CNCDH's status as the evaluation words it. */
+  text: string;
+  speaker?: string;
+  organisation?: string;
+  sourceId: string;
+  /** The source's name as cited (« Compte-rendu de la rencontre avec Mme Vallaud-Belkacem »). */
+  source: string;
+  section: string;
+  /** Lines in the source text (absent for the CNCDH status, which comes from the measure's record). */
+  lines?: [number, number];
+  /** The whole citation, as the cards show it. */
+  citation: string;
+  /** The passage itself, for the panel's card and its actions (absent for the CNCDH status). */
+  position?: Position;
+}
+
+export interface Story {
+  subject: { kind: 'measure'; measure: Measure } | { kind: 'theme'; theme: Theme };
+  /** The interlocutor asked for, and the sources that name them. */
+  with?: { name: string; sources: string[] };
+  entries: StoryEntry[];
+}
+
+export interface StoryOptions {
+  /** One interlocutor: « Matignon », « Élysée », « ministère des Droits des femmes »… */
+  with?: string;
+}
+
+/**
+ * Other names the sources use for an interlocutor: Matignon is « le cabinet du Premier ministre »
+ * (or « de la Première ministre », « 58 rue de Varenne »); the Élysée is the President's office.
+ */
+const ALIASES: Record<string, string[]> = {
+  matignon: ['matignon', 'premier ministre', 'premiere ministre', 'rue de varenne'],
+  elysee: ['elysee', 'president de la republique'],
+};
+
+/** The measure or theme named by `key` (« PAN1-4bis », « pan1-4 bis », « delai-reflexion »), or an error saying which keys exist. */
+export function subjectOf(library: Library, key: string): Story['subject'] {
+  const wanted = compact(key);
+  const measure = library.measures.find((m) => compact(m.key) === wanted);
+  if (measure) return { kind: 'measure', measure };
+  const theme = library.themes.find((t) => compact(t.id) === wanted);
+  if (theme) return { kind: 'theme', theme };
+  const examples = [...library.measures.slice(0, 5).map((m) => m.key), ...library.themes.slice(0, 3).map((t) => t.id)].join(', ');
+  throw new Error(`Mesure ou thème inconnu : « ${key} ». Donnez une clé de mesure ou de thème, par exemple ${examples}.`);
+}
+
+/** The sources that name `who` in their title, meeting line or participants; an error when none does. */
+export function sourcesWith(library: Library, who: string): Source[] {
+  const name = fold(who).replace(/^(?:l'|le |la |les )/, '').trim();
+  if (!name) throw new Error('« --with » attend un interlocuteur, par exemple « Matignon ».');
+  const needles = ALIASES[name] ?? [name];
+  const found = library.sources.filter((s) => {
+    const hay = fold([s.title, s.shortTitle, s.meeting, ...s.participants].join(' | '));
+    return needles.some((n) => hay.includes(n));
+  });
+  if (!found.length) {
+    const known = library.sources.map((s) => `${s.shortTitle} (${s.date})`).join(' ; ');
+    throw new Error(`Aucune source ne nomme « ${who} » dans ses rencontres ou ses participants. Sources : ${known}.`);
+  }
+  return found;
+}
+
+export function story(library: Library, key: string, options: StoryOptions = {}): Story {
+  const subject = subjectOf(library, key);
+  const sources = new Map(library.sources.map((s) => [s.id, s]));
+  const narrowed = options.with ? sourcesWith(library, options.with) : undefined;
+  const allowed = narrowed ? new Set(narrowed.map((s) => s.id)) : undefined;
+  const about = (p: Position) => (subject.kind === 'measure' ? p.measures.includes(subject.measure.key) : p.themes.includes(subject.theme.id));
+
+  const entries: StoryEntry[] = library.positions
+    .filter((p) => about(p) && (!allowed || allowed.has(p.sourceId)))
+    .map((p) => entryOf(p, sources.get(p.sourceId)));
+  if (subject.kind === 'measure' && subject.measure.cncdhStatus) entries.push(statusEntry(library, subject.measure));
+
+  const order = new Map(library.sources.map((s, i) => [s.id, i]));
+  entries.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) ||
+      (a.lines?.[0] ?? 0) - (b.lines?.[0] ?? 0),
+  );
+  return { subject, with: narrowed && options.with ? { name: options.with, sources: narrowed.map((s) => s.id) } : undefined, entries };
+}
+
+function entryOf(p: Position, source: Source | undefined): StoryEntry {
+  return {
+    kind: isOurs(p.author) ? 'position' : 'context',
+    date: p.date,
+    author: p.author,
+    text: p.text,
+    speaker: p.speaker,
+    organisation: p.organisation,
+    sourceId: p.sourceId,
+    source: source ? sourceLabel(source) : p.sourceId,
+    section: p.section,
+    lines: p.lines,
+    citation: formatCitation(p, source),
+    position: p,
+  };
+}
+
+/** The CNCDH's 2017 status of a measure, dated and cited as its evaluation. */
+function statusEntry(library: Library, measure: Measure): StoryEntry {
+  const evaluation = library.sources.find((s) => s.kind === 'évaluation' && s.date.startsWith('2017')) ?? library.sources.find((s) => s.kind === 'évaluation');
+  const date = evaluation?.date ?? '2017';
+  const section = `Mesure ${measure.number}`;
+  const cited = { sourceId: evaluation?.id ?? 'CNCDH 2017', date, section };
+  return {
+    kind: 'cncdh-status',
+    date,
+    author: 'cncdh',
+    text: measure.cncdhStatus!,
+    sourceId: cited.sourceId,
+    source: evaluation ? sourceLabel(evaluation) : cited.sourceId,
+    section,
+    citation: formatCitation(cited, evaluation),
+  };
+}
+
+/** A story's heading: « Mesure 4 bis — Étendre le délai… », « Thème — Délai de réflexion… ». */
+export function storyTitle(subject: Story['subject']): string {
+  return subject.kind === 'measure' ? `${measureName(subject.measure)} — ${subject.measure.title}` : `Thème — ${subject.theme.label}`;
+}
+
+/** « Mesure 4 bis » for the 2014 plan the reports discuss, « Mesure 16 (PAN2) » for another. */
+export function measureName(measure: Pick<Measure, 'plan' | 'number'>): string {
+  return measure.plan === 'PAN1' ? `Mesure ${measure.number}` : `Mesure ${measure.number} (${measure.plan})`;
+}
+
+/** Who an entry is, as the copied story labels it; context says so. */
+export function entryLabel(entry: StoryEntry): string {
+  switch (entry.kind) {
+    case 'cncdh-status':
+      return 'Statut CNCDH (2017)';
+    case 'position':
+      return entry.author === 'association' ? `${entry.organisation ?? entry.speaker ?? 'Association membre'} (membre du Collectif)` : 'Collectif';
+    case 'context':
+      return entry.author === 'cncdh'
+        ? 'CNCDH (contexte)'
+        : `Gouvernement (contexte)${[entry.speaker, entry.organisation].filter(Boolean).length ? ` — ${[entry.speaker, entry.organisation].filter(Boolean).join(', ')}` : ''}`;
+  }
+}
+
+/**
+ * « Copier l'historique »: the whole story as plain text for a meeting note, every passage in « »
+ * with its citation (the Collectif's as it would be quoted, context with its attribution). Labels
+ * only, no sentence of ours.
+ */
+export function storyText(s: Story, library: Pick<Library, 'sources'>): string {
+  const sources = new Map(library.sources.map((x) => [x.id, x]));
+  const head = [storyTitle(s.subject)];
+  if (s.with) head.push(`Interlocuteur : ${s.with.name}`);
+  const blocks = s.entries.map((e) => {
+    const when = longDate(e.date);
+    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text} (${e.citation})`;
+    const p = e.position!;
+    const quote = e.kind === 'position' ? quoteWithSource(p, sources.get(p.sourceId)) : quoteAsContext(p, sources.get(p.sourceId));
+    return `${when} — ${entryLabel(e)}\n${quote}`;
+  });
+  return [head.join('\n'), ...blocks].join('\n\n') + '\n';
+}
+
+/** The same story as the readable command line prints it (wording quoted, citation under it). */
+export function storyLines(s: Story): string {
+  const head = [storyTitle(s.subject)];
+  if (s.with) head.push(`Interlocuteur : ${s.with.name} (${s.with.sources.join(', ')})`);
+  const blocks = s.entries.map((e) => {
+    const when = longDate(e.date);
+    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text}\n   ↳ ${e.citation}`;
+    return `${when} — ${entryLabel(e)}\n   ${quoted(e.text)}\n   ↳ ${e.citation} (l. ${e.lines![0]}-${e.lines![1]})`;
+  });
+  if (!s.entries.length) blocks.push('Aucun passage de la bibliothèque sur ce sujet.');
+  return [head.join('\n'), ...blocks].join('\n\n') + '\n';
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function compact(key: string): string {
+  return fold(key).replace(/[\s_]+/g, '');
+}
