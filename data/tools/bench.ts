@@ -1,47 +1,110 @@
 /**
- * `npm run bench`: figures, not pass/fail. Index build and load time, per-query latency
- * (median, p95) over the dev queries, and memory, on the shipped library and on a synthetic
- * library 20 times larger (new positions recombined from the library's own sentences).
+ * `npm run bench`: figures, not pass/fail. For the engine and, side by side on the same library
+ * and queries, a plain French MiniSearch index (BM25 over the same analysis, nothing else):
+ * index build, load of the serialised index, incremental add of a 50-position source,
+ * per-query median and p95, and heap, on the shipped library and on a synthetic library
+ * 20 times larger (new positions recombined from the library's own sentences).
+ * Queries: the shared development set and the project's own tuning half (no held-out line).
  */
+import MiniSearch from 'minisearch';
 import { readFileSync } from 'node:fs';
 import { DEV_QUERIES, shippedLibrary } from './cli-lib';
-import { buildIndex, loadIndex, serialiseIndex } from '../engine/searchIndex';
+import { OWN_TUNE } from './evalSets';
+import { addToIndex, buildIndex, loadIndex, serialiseIndex } from '../engine/searchIndex';
 import { createMatcher } from '../engine/match';
+import { analyze } from '../engine/normalise';
 import type { Library, Position } from '../library/schema';
 
+interface Row {
+  build: number;
+  load: number;
+  add: number;
+  median: number;
+  p95: number;
+  heap: number;
+  size: number;
+}
+
 export function benchCommand(args: string[]): number {
-  const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
-  const queries = readFileSync(DEV_QUERIES, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+  const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
+  const read = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+  const queries = [...read(DEV_QUERIES), ...read(OWN_TUNE)];
   const lib = shippedLibrary();
-  console.log(`Banc d’essai — ${queries.length} requêtes × ${rounds} tours, Node ${process.version}\n`);
+  console.log(`Banc d’essai — ${queries.length} requêtes × ${rounds} tours, Node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (sans --expose-gc : mémoire approximative)'}\n`);
   for (const [name, library] of [['bibliothèque livrée', lib], ['bibliothèque synthétique ×20', scaled(lib, 20)]] as const) {
-    const heapBefore = used();
-    let t = performance.now();
-    const index = buildIndex(library);
-    const buildMs = performance.now() - t;
-    const heapIndex = used() - heapBefore;
-    const json = JSON.stringify(serialiseIndex(index));
-    t = performance.now();
-    const loaded = loadIndex(JSON.parse(json), library);
-    const loadMs = performance.now() - t;
-    const matcher = createMatcher(loaded);
-    for (let r = 0; r < 3; r++) for (const q of queries) matcher.match(q); // warm-up: stem cache, JIT
-    used(); // start the timed rounds with the building's garbage collected, when --expose-gc allows
-    const times: number[] = [];
-    for (let r = 0; r < rounds; r++)
-      for (const q of queries) {
-        const s = performance.now();
-        matcher.match(q);
-        times.push(performance.now() - s);
-      }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(2);
+    const source = newSource(library, 50);
+    const engine = benchEngine(library, source, queries, rounds);
+    const plain = benchPlain(library, source, queries, rounds);
     console.log(`${name} : ${library.positions.length} positions`);
-    console.log(`  construction de l’index ${buildMs.toFixed(0)} ms ; chargement de l’index sérialisé ${loadMs.toFixed(0)} ms (${(json.length / 1024).toFixed(0)} Kio)`);
-    console.log(`  latence par requête : médiane ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
-    console.log(`  mémoire du tas pour l’index ≈ ${(heapIndex / 1048576).toFixed(1)} Mio\n`);
+    console.log('| | moteur Positions | MiniSearch seul (BM25) |');
+    console.log('|---|---|---|');
+    const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+    console.log(`| construction de l’index | ${ms(engine.build)} | ${ms(plain.build)} |`);
+    console.log(`| chargement de l’index sérialisé | ${ms(engine.load)} (${(engine.size / 1024).toFixed(0)} Kio) | ${ms(plain.load)} (${(plain.size / 1024).toFixed(0)} Kio) |`);
+    console.log(`| ajout d’une source de 50 positions | ${ms(engine.add)} | ${ms(plain.add)} |`);
+    console.log(`| requête : médiane | ${ms(engine.median)} | ${ms(plain.median)} |`);
+    console.log(`| requête : p95 | ${ms(engine.p95)} | ${ms(plain.p95)} |`);
+    console.log(`| tas occupé par l’index | ${(engine.heap / 1048576).toFixed(1)} Mio | ${(plain.heap / 1048576).toFixed(1)} Mio |\n`);
   }
   return 0;
+}
+
+function timeQueries(run: (q: string) => unknown, queries: string[], rounds: number): { median: number; p95: number } {
+  for (let r = 0; r < 2; r++) for (const q of queries) run(q); // warm-up: stem cache, JIT
+  used();
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of queries) {
+      const s = performance.now();
+      run(q);
+      times.push(performance.now() - s);
+    }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
+  return { median: pct(0.5), p95: pct(0.95) };
+}
+
+function benchEngine(library: Library, source: Position[], queries: string[], rounds: number): Row {
+  const heapBefore = used();
+  let t = performance.now();
+  const index = buildIndex(library);
+  const build = performance.now() - t;
+  const heap = used() - heapBefore;
+  const json = JSON.stringify(serialiseIndex(index));
+  t = performance.now();
+  const loaded = loadIndex(JSON.parse(json), library);
+  const load = performance.now() - t;
+  const matcher = createMatcher(loaded);
+  const q = timeQueries((x) => matcher.match(x), queries, rounds);
+  t = performance.now();
+  addToIndex(loaded, source);
+  const add = performance.now() - t;
+  return { build, load, add, heap, size: json.length, ...q };
+}
+
+/** The baseline: MiniSearch with the same French analysis, BM25 and nothing else. */
+function benchPlain(library: Library, source: Position[], queries: string[], rounds: number): Row {
+  const options = { fields: ['text'], storeFields: [] as string[], tokenize: (s: string) => analyze(s), processTerm: (t: string) => t };
+  const heapBefore = used();
+  let t = performance.now();
+  const mini = new MiniSearch<{ id: string; text: string }>(options);
+  mini.addAll(library.positions.map((p) => ({ id: p.id, text: p.text })));
+  const build = performance.now() - t;
+  const heap = used() - heapBefore;
+  const json = JSON.stringify(mini);
+  t = performance.now();
+  const loaded = MiniSearch.loadJSON<{ id: string; text: string }>(json, options);
+  const load = performance.now() - t;
+  const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
+  t = performance.now();
+  loaded.addAll(source.map((p) => ({ id: p.id, text: p.text })));
+  const add = performance.now() - t;
+  return { build, load, add, heap, size: json.length, ...q };
+}
+
+/** A new source of `n` positions, as an import would bring (sentences of the library recombined, new ids). */
+function newSource(lib: Library, n: number): Position[] {
+  return scaled({ ...lib, positions: lib.positions.slice(0, n) }, 2).positions.slice(n).map((p, i) => ({ ...p, id: `import:${i}`, sourceId: 'import' }));
 }
 
 function used(): number {

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GATE_CALIBRATION, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { ablationTable } from './ablation';
 import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning } from './evalSets';
@@ -246,8 +246,7 @@ function evalCommand(args: string[]): number {
   const queries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
   const index = buildIndex(shippedLibrary());
   if (args.includes('--ablation')) {
-    const calibration = readFileSync(GATE_CALIBRATION, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { on: boolean; text: string });
-    console.log(ablationTable(index, queries, calibration));
+    console.log(ablationTable(buildIndex(shippedLibrary())));
     return 0;
   }
   const matcher = createMatcher(index);
