@@ -163,7 +163,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function corrected(stem: string): string {
     if (stem.length < 5 || index.df(stem) || background.known(stem)) return stem;
-    const [best] = index.mini.search(stem, { fields: ['text'], fuzzy: stem.length >= 8 ? 2 : 1, prefix: false } as never);
+    const [best] = index.mini.search(stem, { fields: ['text'], fuzzy: 1, prefix: false } as never);
     const term = best?.terms.find((t) => t !== stem);
     return term ?? stem;
   }

@@ -17,14 +17,12 @@ import { analyzeWithSurface } from './normalise';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export interface IndexedDoc {
   id: string;
   /** Stems of the wording, space-separated (already analysed: the index does not re-tokenise). */
   text: string;
-  /** Concept ids the wording expresses. */
-  concepts: string;
 }
 
 export interface PositionFeatures {
@@ -73,7 +71,8 @@ export interface Vocabulary {
 }
 
 export const MINISEARCH_OPTIONS = {
-  fields: ['text', 'concepts'],
+  // Concepts have their own postings (`conceptPostings`): MiniSearch indexes the stems only.
+  fields: ['text'],
   idField: 'id',
   // Documents are analysed before indexing: split on spaces, keep terms as they are.
   tokenize: (s: string) => (s ? s.split(' ') : []),
@@ -193,7 +192,7 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
     features.set(p.id, { slot, stems: ids, concepts, cluster: -1 });
-    docs.push({ id: p.id, text: stems.join(' '), concepts: concepts.join(' ') });
+    docs.push({ id: p.id, text: stems.join(' ') });
   }
   const mini = newMini();
   mini.addAll(docs);
@@ -292,7 +291,7 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
     index.features.set(p.id, f);
     index.byId.set(p.id, p);
     for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(p.id);
-    docs.push({ id: p.id, text: stems.join(' '), concepts: concepts.join(' ') });
+    docs.push({ id: p.id, text: stems.join(' ') });
   }
   index.mini.addAll(docs);
   index.library = { ...index.library, positions: [...index.library.positions, ...positions] };
