@@ -55,7 +55,7 @@ export const SYNONYMS_DENIED = join(ROOT, 'data', 'engine', 'thesaurus', 'synony
  * rejected (`thesaurus/synonyms.denied.json`) are left out.
  */
 export function buildSynonyms(libraryDf: (stem: string) => number, mythes = readFileSync(MYTHES_FR, 'utf8'), perMeaning = 8, perWord = 6): Record<string, string[]> {
-  const denied = new Set((JSON.parse(readFileSync(SYNONYMS_DENIED, 'utf8')) as { pairs: [string, string][] }).pairs.map(([a, b]) => `${stemOf(a)}|${stemOf(b)}`));
+  const denied = new Set((JSON.parse(readFileSync(SYNONYMS_DENIED, 'utf8')) as { pairs: [string, string][] }).pairs.map(([a, b]) => `${a}|${b}`));
   const lines = mythes.split('\n');
   const out = new Map<string, string[]>();
   for (let i = 1; i < lines.length; ) {
