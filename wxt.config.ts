@@ -29,6 +29,17 @@ const SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 /** Keyboard shortcut that opens the side panel (see `commands` below and README). */
 const PANEL_SHORTCUT = 'Alt+Shift+Y';
 
+/**
+ * The oldest browsers that have everything the extension uses (tests/unit/manifestVersions.test.ts
+ * keeps this table and the code in step):
+ * - Chrome 119: `matchOriginAsFallback` for the scripts registered on a turned-on site (119), after
+ *   `sidePanel.open()` (116), the side panel itself (114), `world: 'MAIN'` content scripts in the
+ *   manifest (111) and `storage.session` (102).
+ * - Firefox 140: `data_collection_permissions` (140), after `world: 'MAIN'` content scripts and
+ *   `scripting` with `matchOriginAsFallback` (128).
+ */
+export const MINIMUM_VERSIONS = { chrome: '119', firefox: '140.0' } as const;
+
 /** Debian's Chromium: the only browser this project drives (no browser download works offline). */
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -76,13 +87,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'positions@contrelatraite.org',
-              strict_min_version: '140.0',
+              strict_min_version: MINIMUM_VERSIONS.firefox,
               // Firefox (140+) asks every new add-on to declare what it collects: nothing.
               data_collection_permissions: { required: ['none'] },
             } as Record<string, unknown>,
           },
         }
-      : {}),
+      : { minimum_chrome_version: MINIMUM_VERSIONS.chrome }),
   }),
   webExt: {
     // `npm run dev` must never try to download a browser: use Debian's Chromium.
