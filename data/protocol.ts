@@ -43,6 +43,8 @@ export interface ProtocolMap {
   'library/search': { request: SearchQuery; response: SearchResponse };
   /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
   'library/catalog': { request: void; response: Catalog };
+  /** Whether the stored library could be used as it is, for the panel to say when it could not. */
+  'library/status': { request: void; response: LibraryStatus };
 
   /** A measure's or theme's story: every passage on it by date, context labelled (issue 14). */
   'library/story': { request: { key: string; with?: string }; response: Story };
@@ -98,6 +100,7 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'library/catalog',
   'library/story',
   'library/outline',
+  'library/status',
 ];
 
 export type MessageType = keyof ProtocolMap;
@@ -248,6 +251,20 @@ export interface SiteStatus {
 export type Reply<K extends MessageType = MessageType> =
   | { ok: true; value: ResponseOf<K> }
   | { ok: false; error: { name: string; message: string } };
+
+/**
+ * How the stored library was read: `ok`; `repaired` when malformed bundled rows were rewritten from
+ * the bundle; `fallback` when the database could not be read at all and the bundled library (in
+ * memory, without the user's imports) stands in. `unreadable`: stored rows left out because they
+ * are malformed and the bundle has no good copy (kept in the database, never deleted).
+ */
+export interface LibraryStatus {
+  storage: 'ok' | 'repaired' | 'fallback';
+  unreadable: number;
+  repaired: number;
+  /** The error, for the console and bug reports (not shown as such to users). */
+  detail?: string;
+}
 
 export interface SourceSummary extends Pick<Source, 'id' | 'title' | 'shortTitle' | 'date' | 'kind' | 'origin'> {
   positionCount: number;
