@@ -63,8 +63,10 @@ export default defineConfig({
     // The built-in sites' host permissions come from the content scripts' `matches` (utils/builtinSites.ts).
     // `contextMenus`: the « Chercher « … » dans les positions » item on selected text (it reads only
     // the words the user selected, when they click it).
+    // `storage`: `storage.session` only (memory, never on disk), so that the frame holding the paragraph
+    // survives a service-worker restart and « Insérer » still lands (no install warning).
     // README « Permissions » explains each one to users.
-    permissions: ['scripting', 'activeTab', 'contextMenus'],
+    permissions: ['scripting', 'activeTab', 'contextMenus', 'storage'],
     // Alt+Shift+Y opens the panel: free in Chrome and Firefox (Chromium leaves Alt+Shift+P, C and W
     // unassigned because it reserves them; the e2e test checks the key is really given). Users can
     // change it in chrome://extensions/shortcuts or about:addons. Firefox toggles its sidebar itself.

@@ -10,10 +10,11 @@ import type { MatchResult } from './engine/match';
 import type { AuthorId, Measure, Position, Source, Theme } from './library/schema';
 import type { SearchQuery } from './engine/search';
 import type { WithDivergence } from './engine/divergence';
+import type { InsertRequest } from './library/composeInsert';
 import type { Outline } from './library/outline';
 import type { Story } from './library/story';
 
-export type { MatchResult, Outline, SearchQuery, Story };
+export type { InsertRequest, MatchResult, Outline, SearchQuery, Story };
 
 /** A match result, with where the paragraph departs from its wording when it does (issue 14). */
 export type Suggestion = WithDivergence<MatchResult>;
@@ -56,13 +57,23 @@ export interface ProtocolMap {
   'editor/paragraph': { request: Paragraph; response: void };
   /** The user left the editable (focus went elsewhere in the same page, or the page is going away). */
   'editor/left': { request: void; response: void };
+  /**
+   * Install the page-world bridge in the sender's frame, listening on `channel` (a random name the
+   * content script picked; see `utils/content/callPageBridge.ts`). True once installed.
+   */
+  'editor/bridge': { request: { channel: string }; response: boolean };
 
   // --- Extension pages (side panel, popup) → background. Refused from content scripts. ---
-  /** Insert `text` at the caret of the editor the user was writing in, in tab `tabId`. */
-  'editor/insert': { request: { tabId: number; text: string }; response: InsertResult };
+  /**
+   * Insert at the caret of the editor the user was writing in, in tab `tabId`. The request names
+   * *what* (a position and a variant); the background composes the text from the library and
+   * refuses the government's and the CNCDH's words (`data/library/composeInsert.ts`).
+   */
+  'editor/insert': { request: { tabId: number; insert: InsertRequest }; response: InsertResult };
   /**
    * « Insérer la trame »: the background composes the outline of `measures` from the library (the
-   * panel sends keys, never text) and inserts it like a single position.
+   * panel sends keys, never text) and inserts it like a single position (`editor/insert` with
+   * `{ kind: 'outline' }`).
    */
   'editor/insertOutline': { request: { tabId: number; measures: string[]; with?: string }; response: InsertResult };
   /** The current paragraph of a tab, for a panel opened after the user started writing. */
@@ -122,6 +133,10 @@ export interface MessageContext {
   /** The sender's frame in that tab: 0 for the top frame. */
   frameId?: number;
   url?: string;
+  /** The sender frame's origin, where the browser gives it (Chrome): an about:blank frame has its creator's. */
+  origin?: string;
+  /** The sender's tab's address, where the extension may read it (a site it runs on). */
+  tabUrl?: string;
   /** True for the extension's own pages (side panel, popup, options), false for content scripts. */
   fromExtensionPage: boolean;
 }
@@ -133,6 +148,8 @@ export interface MessageContext {
 export interface ContentProtocolMap {
   /** Insert `text` at the remembered caret of the editable, then read the editor back. */
   'content/insert': { request: { text: string }; response: InsertResult };
+  /** The site was turned off: stop reading and sending, at once, in this frame. */
+  'content/stop': { request: void; response: void };
 }
 export type ContentMessageType = keyof ContentProtocolMap;
 export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {
@@ -203,6 +220,8 @@ export type InsertFailure =
   | 'editor-gone'
   /** Every way in was tried and reading the editor back does not show the text. */
   | 'not-inserted'
+  /** Reading the editor back shows the text more than once: something inserted it twice. */
+  | 'inserted-twice'
   /** Read-only field, or an editor that cannot be written from outside (Google Docs, Word for the web). */
   | 'unsupported';
 

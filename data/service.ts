@@ -11,6 +11,7 @@ import { divergence } from './engine/divergence';
 import type { Catalog, LibraryStatus, LibrarySummary, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import { AUTHORS, isOurs, LIBRARY_FORMAT, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './library/schema';
 import { summarise } from './library/summary';
+import { composeInsert, type InsertRequest } from './library/composeInsert';
 import { MeasureSchema, PositionSchema, SourceSchema, ThemeSchema } from './library/validateLibrary';
 import * as v from 'valibot';
 import { outline } from './library/outline';
@@ -156,7 +157,10 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
   };
 
-  return { ensureInstalled, ensureEngine, libraryChanged, handlers, status: () => status };
+  /** The text of an insert, from the library in use (`composeInsert`: verbatim, never CNCDH or government words). */
+  const compose = async (request: InsertRequest) => composeInsert((await ensureEngine()).library, request);
+
+  return { ensureInstalled, ensureEngine, libraryChanged, handlers, compose, status: () => status };
 }
 
 function warnCache(what: 'read' | 'write') {

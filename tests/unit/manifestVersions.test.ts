@@ -18,6 +18,7 @@ const FEATURES: Array<{ feature: string; file: string; uses: RegExp; chrome?: nu
   { feature: 'matchOriginAsFallback in registered scripts', file: 'utils/background/siteAccess.ts', uses: /matchOriginAsFallback: true/, chrome: 119, firefox: 128 },
   { feature: 'sidePanel.open()', file: 'utils/openSidePanel.ts', uses: /sidePanel\.open\(/, chrome: 116 },
   { feature: "content script in world: 'MAIN'", file: 'entrypoints/page-bridge.content.ts', uses: /world: 'MAIN'/, chrome: 111, firefox: 128 },
+  { feature: 'storage.session', file: 'utils/background/sessionStore.ts', uses: /storage\.session/, chrome: 102, firefox: 115 },
   { feature: 'data_collection_permissions', file: 'wxt.config.ts', uses: /data_collection_permissions/, firefox: 140 },
 ];
 
