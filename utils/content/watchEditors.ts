@@ -129,7 +129,8 @@ export function watchEditors(win: Window, options: WatchOptions) {
       if (!current) return { ok: false, reason: 'no-editor' };
       // Checked again now: the page may have hidden, shrunk or moved the field since the user typed.
       // (Not Google Docs: its keystrokes go to a hidden field by design, under the visible canvas.)
-      if (current.root !== chosen || (current.kind !== 'gdocs' && !isVisible(current.root))) return { ok: false, reason: 'no-editor', detail: 'the editable is not visible' };
+      if (current.root !== chosen) return { ok: false, reason: 'no-editor', detail: 'the user is not writing in that editable any more' };
+      if (current.kind !== 'gdocs' && !isVisible(current.root)) return { ok: false, reason: 'no-editor', detail: 'the editable is not visible' };
       const result = await insertText(current, text, saved.get(current.root));
       onActivity(); // the paragraph changed: the panel gets it after the usual pause
       return result;
