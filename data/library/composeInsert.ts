@@ -7,7 +7,7 @@
  */
 import { quoteWithSource } from './citation';
 import { outline } from './outline';
-import { isOurs, type Library } from './schema';
+import { isDraftRemark, isOurs, type Library } from './schema';
 
 /**
  * An insert request. `position`: one position's wording, `plain` (the wording alone) or `source`
@@ -41,6 +41,8 @@ export function composeInsert(library: Library, request: unknown): string {
   if (!isOurs(position.author)) {
     throw new InsertRefusedError(`Positions: position "${r.id}" is the ${position.author}'s wording; it is context and is never inserted as the Collectif's.`);
   }
+  // A remark on a draft's wording is the Collectif's, but not wording for a letter (the card only copies it, cited).
+  if (isDraftRemark(position)) throw new InsertRefusedError(`Positions: position "${r.id}" is a remark on a draft's wording; it is copied with its citation, never inserted.`);
   if (r.variant === 'plain') return position.text;
   return quoteWithSource(position, library.sources.find((s) => s.id === position.sourceId));
 }

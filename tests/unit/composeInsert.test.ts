@@ -7,13 +7,13 @@ import { describe, expect, test } from 'vitest';
 import bundled from '../../data/library/generated/library.json';
 import { quoteWithSource } from '../../data/library/citation';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
-import { isOurs, type Library } from '../../data/library/schema';
+import { isDraftRemark, isOurs, type Library } from '../../data/library/schema';
 
 const library = bundled as unknown as Library;
 
 describe('composeInsert over the shipped library', () => {
   test('every position of the Collectif or a member: the wording verbatim, or with its source', () => {
-    const ours = library.positions.filter((p) => isOurs(p.author));
+    const ours = library.positions.filter((p) => isOurs(p.author) && !isDraftRemark(p));
     expect(ours.length).toBeGreaterThan(400);
     for (const p of ours) {
       expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'plain' })).toBe(p.text);
@@ -27,6 +27,11 @@ describe('composeInsert over the shipped library', () => {
     for (const p of context)
       for (const variant of ['plain', 'source'] as const)
         expect(() => composeInsert(library, { kind: 'position', id: p.id, variant })).toThrow(InsertRefusedError);
+  });
+
+  test('a remark on a draft’s wording is never inserted (the card only copies it, cited)', () => {
+    const remarks = library.positions.filter((p) => isOurs(p.author) && isDraftRemark(p));
+    for (const p of remarks) expect(() => composeInsert(library, { kind: 'position', id: p.id, variant: 'plain' })).toThrow(/remark on a draft's wording/);
   });
 
   test.each([
