@@ -29,6 +29,17 @@ const SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 /** Keyboard shortcut that opens the side panel (see `commands` below and README). */
 const PANEL_SHORTCUT = 'Alt+Shift+Y';
 
+/**
+ * The oldest browsers that have everything the extension uses (tests/unit/manifestVersions.test.ts
+ * keeps this table and the code in step):
+ * - Chrome 119: `matchOriginAsFallback` for the scripts registered on a turned-on site (119), after
+ *   `sidePanel.open()` (116), the side panel itself (114), `world: 'MAIN'` content scripts in the
+ *   manifest (111) and `storage.session` (102).
+ * - Firefox 140: `data_collection_permissions` (140), after `world: 'MAIN'` content scripts and
+ *   `scripting` with `matchOriginAsFallback` (128).
+ */
+export const MINIMUM_VERSIONS = { chrome: '119', firefox: '140.0' } as const;
+
 /** Debian's Chromium: the only browser this project drives (no browser download works offline). */
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -52,8 +63,10 @@ export default defineConfig({
     // The built-in sites' host permissions come from the content scripts' `matches` (utils/builtinSites.ts).
     // `contextMenus`: the « Chercher « … » dans les positions » item on selected text (it reads only
     // the words the user selected, when they click it).
+    // `storage`: `storage.session` only (memory, never on disk), so that the frame holding the paragraph
+    // survives a service-worker restart and « Insérer » still lands (no install warning).
     // README « Permissions » explains each one to users.
-    permissions: ['scripting', 'activeTab', 'contextMenus'],
+    permissions: ['scripting', 'activeTab', 'contextMenus', 'storage'],
     // Alt+Shift+Y opens the panel: free in Chrome and Firefox (Chromium leaves Alt+Shift+P, C and W
     // unassigned because it reserves them; the e2e test checks the key is really given). Users can
     // change it in chrome://extensions/shortcuts or about:addons. Firefox toggles its sidebar itself.
@@ -76,13 +89,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'positions@contrelatraite.org',
-              strict_min_version: '140.0',
+              strict_min_version: MINIMUM_VERSIONS.firefox,
               // Firefox (140+) asks every new add-on to declare what it collects: nothing.
               data_collection_permissions: { required: ['none'] },
             } as Record<string, unknown>,
           },
         }
-      : {}),
+      : { minimum_chrome_version: MINIMUM_VERSIONS.chrome }),
   }),
   webExt: {
     // `npm run dev` must never try to download a browser: use Debian's Chromium.

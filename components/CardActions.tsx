@@ -31,11 +31,11 @@ export function CardActions({ item, source, tabId }: { item: CardItem; source: C
 
   const insert = (kind: 'insert' | 'insert-cited') => () => {
     if (tabId === undefined || busy) return;
-    const text = kind === 'insert' ? item.text : quoteWithSource(item, source);
     clearTimeout(clear.current);
     setBusy(kind);
     setStatus(undefined);
-    sendMessage('editor/insert', { tabId, text })
+    // The background composes the text from the library (the same quoteWithSource as « Copier avec la source »).
+    sendMessage('editor/insert', { tabId, insert: { kind: 'position', id: item.id, variant: kind === 'insert' ? 'plain' : 'source' } })
       .then(insertOutcome, (error: unknown) => {
         console.warn('Positions: insert failed.', error);
         return { ok: false, message: t('insertFailedError') };

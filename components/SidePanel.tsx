@@ -3,6 +3,7 @@ import { t } from '../utils/i18n';
 import { searchFromAddress, watchPendingSearch } from '../utils/pendingSearch';
 import { CatalogProvider } from './CatalogContext';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LibraryNotice } from './LibraryNotice';
 import { SearchView } from './SearchView';
 import { SiteToggle } from './SiteToggle';
 import { SuggestionsView } from './SuggestionsView';
@@ -56,6 +57,7 @@ function PanelBody() {
         </div>
       </header>
       <main>
+        <LibraryNotice />
         <div hidden={mode !== 'suggestions'} data-testid="mode-suggestions">
           <SuggestionsView tabId={tabId} paragraph={paragraph} onResults={onResults} />
         </div>

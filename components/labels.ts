@@ -101,6 +101,7 @@ const INSERT_FAILURES: Record<InsertFailure, MessageKey> = {
   'frame-gone': 'insertFailedFrameGone',
   'editor-gone': 'insertFailedEditorGone',
   'not-inserted': 'insertFailedNotInserted',
+  'inserted-twice': 'insertFailedTwice',
   unsupported: 'insertFailedUnsupported',
 };
 

@@ -10,10 +10,11 @@ import type { MatchResult } from './engine/match';
 import type { AuthorId, Measure, Position, Source, Theme } from './library/schema';
 import type { SearchQuery } from './engine/search';
 import type { WithDivergence } from './engine/divergence';
+import type { InsertRequest } from './library/composeInsert';
 import type { Outline } from './library/outline';
 import type { Story } from './library/story';
 
-export type { MatchResult, Outline, SearchQuery, Story };
+export type { InsertRequest, MatchResult, Outline, SearchQuery, Story };
 
 /** A match result, with where the paragraph departs from its wording when it does (issue 14). */
 export type Suggestion = WithDivergence<MatchResult>;
@@ -43,6 +44,8 @@ export interface ProtocolMap {
   'library/search': { request: SearchQuery; response: SearchResponse };
   /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
   'library/catalog': { request: void; response: Catalog };
+  /** Whether the stored library could be used as it is, for the panel to say when it could not. */
+  'library/status': { request: void; response: LibraryStatus };
 
   /** A measure's or theme's story: every passage on it by date, context labelled (issue 14). */
   'library/story': { request: { key: string; with?: string }; response: Story };
@@ -54,13 +57,23 @@ export interface ProtocolMap {
   'editor/paragraph': { request: Paragraph; response: void };
   /** The user left the editable (focus went elsewhere in the same page, or the page is going away). */
   'editor/left': { request: void; response: void };
+  /**
+   * Install the page-world bridge in the sender's frame, listening on `channel` (a random name the
+   * content script picked; see `utils/content/callPageBridge.ts`). True once installed.
+   */
+  'editor/bridge': { request: { channel: string }; response: boolean };
 
   // --- Extension pages (side panel, popup) → background. Refused from content scripts. ---
-  /** Insert `text` at the caret of the editor the user was writing in, in tab `tabId`. */
-  'editor/insert': { request: { tabId: number; text: string }; response: InsertResult };
+  /**
+   * Insert at the caret of the editor the user was writing in, in tab `tabId`. The request names
+   * *what* (a position and a variant); the background composes the text from the library and
+   * refuses the government's and the CNCDH's words (`data/library/composeInsert.ts`).
+   */
+  'editor/insert': { request: { tabId: number; insert: InsertRequest }; response: InsertResult };
   /**
    * « Insérer la trame »: the background composes the outline of `measures` from the library (the
-   * panel sends keys, never text) and inserts it like a single position.
+   * panel sends keys, never text) and inserts it like a single position (`editor/insert` with
+   * `{ kind: 'outline' }`).
    */
   'editor/insertOutline': { request: { tabId: number; measures: string[]; with?: string }; response: InsertResult };
   /** The current paragraph of a tab, for a panel opened after the user started writing. */
@@ -98,6 +111,7 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'library/catalog',
   'library/story',
   'library/outline',
+  'library/status',
 ];
 
 export type MessageType = keyof ProtocolMap;
@@ -119,6 +133,10 @@ export interface MessageContext {
   /** The sender's frame in that tab: 0 for the top frame. */
   frameId?: number;
   url?: string;
+  /** The sender frame's origin, where the browser gives it (Chrome): an about:blank frame has its creator's. */
+  origin?: string;
+  /** The sender's tab's address, where the extension may read it (a site it runs on). */
+  tabUrl?: string;
   /** True for the extension's own pages (side panel, popup, options), false for content scripts. */
   fromExtensionPage: boolean;
 }
@@ -130,6 +148,8 @@ export interface MessageContext {
 export interface ContentProtocolMap {
   /** Insert `text` at the remembered caret of the editable, then read the editor back. */
   'content/insert': { request: { text: string }; response: InsertResult };
+  /** The site was turned off: stop reading and sending, at once, in this frame. */
+  'content/stop': { request: void; response: void };
 }
 export type ContentMessageType = keyof ContentProtocolMap;
 export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {
@@ -200,6 +220,8 @@ export type InsertFailure =
   | 'editor-gone'
   /** Every way in was tried and reading the editor back does not show the text. */
   | 'not-inserted'
+  /** Reading the editor back shows the text more than once: something inserted it twice. */
+  | 'inserted-twice'
   /** Read-only field, or an editor that cannot be written from outside (Google Docs, Word for the web). */
   | 'unsupported';
 
@@ -248,6 +270,20 @@ export interface SiteStatus {
 export type Reply<K extends MessageType = MessageType> =
   | { ok: true; value: ResponseOf<K> }
   | { ok: false; error: { name: string; message: string } };
+
+/**
+ * How the stored library was read: `ok`; `repaired` when malformed bundled rows were rewritten from
+ * the bundle; `fallback` when the database could not be read at all and the bundled library (in
+ * memory, without the user's imports) stands in. `unreadable`: stored rows left out because they
+ * are malformed and the bundle has no good copy (kept in the database, never deleted).
+ */
+export interface LibraryStatus {
+  storage: 'ok' | 'repaired' | 'fallback';
+  unreadable: number;
+  repaired: number;
+  /** The error, for the console and bug reports (not shown as such to users). */
+  detail?: string;
+}
 
 export interface SourceSummary extends Pick<Source, 'id' | 'title' | 'shortTitle' | 'date' | 'kind' | 'origin'> {
   positionCount: number;

@@ -2,15 +2,18 @@
  * The background service: one handler per message of `ProtocolMap`, over the library database.
  * Browser-free, so tests drive it with fake-indexeddb exactly as the background does.
  */
-import { installBundled, type InstallReport, type LibraryDb } from './library/db';
+import { assertLibrary, installBundled, type InstallReport, type LibraryDb } from './library/db';
 import { hash } from './library/extract/pipeline';
 import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
 import { createSearch, type Search } from './engine/search';
 import { divergence } from './engine/divergence';
-import type { Catalog, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
-import { isOurs, LIBRARY_FORMAT, type Library, type Position } from './library/schema';
+import type { Catalog, LibraryStatus, LibrarySummary, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
+import { AUTHORS, isOurs, LIBRARY_FORMAT, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './library/schema';
 import { summarise } from './library/summary';
+import { composeInsert, type InsertRequest } from './library/composeInsert';
+import { MeasureSchema, PositionSchema, SourceSchema, ThemeSchema } from './library/validateLibrary';
+import * as v from 'valibot';
 import { outline } from './library/outline';
 import { story } from './library/story';
 
@@ -42,18 +45,46 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
   }
 
   let engine: Promise<{ library: Library; index: SearchIndex; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
+  let status: LibraryStatus = { storage: 'ok', unreadable: 0, repaired: 0 };
 
   /**
-   * The library as stored (bundled and imported) with its search index. The index is kept in
-   * IndexedDB beside the library, so a service worker that wakes up loads it (tens of ms)
-   * instead of rebuilding it; it is rebuilt only when the library changed.
+   * The library the engine runs on: the stored one (bundled and imported), each row checked as it
+   * is read back. A bundled row that does not pass (a position without `lines`…) is rewritten from
+   * the bundle; any other bad row stays stored, untouched, and is left out. If the database cannot
+   * be opened or read at all, the bundled library (in memory) stands in, and `library/status` says so.
+   */
+  async function usableLibrary(): Promise<Library> {
+    assertLibrary(bundled); // a broken bundle is a build error, not a storage fault: no fallback to it
+    try {
+      await ensureInstalled();
+      const read = await readCheckedLibrary(db);
+      if (!read.invalid.length) {
+        status = { storage: 'ok', unreadable: 0, repaired: 0 };
+        return read.library;
+      }
+      const repaired = await repairFromBundle(db, bundled, read.invalid);
+      const again = repaired ? await readCheckedLibrary(db) : read;
+      status = { storage: repaired ? 'repaired' : 'ok', unreadable: again.invalid.length, repaired };
+      if (again.invalid.length) console.warn(`Positions: ${again.invalid.length} stored row(s) unreadable, left out: ${again.invalid.map((r) => r.id).join(', ')}`);
+      return again.library;
+    } catch (error) {
+      console.warn('Positions: the stored library cannot be read; using the bundled library instead.', error);
+      status = { storage: 'fallback', unreadable: 0, repaired: 0, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      return bundled;
+    }
+  }
+
+  /**
+   * The library with its search index. The index is kept in IndexedDB beside the library, so a
+   * service worker that wakes up loads it (tens of ms) instead of rebuilding it; it is rebuilt only
+   * when the library changed. That cache is an optimisation: failing to read or write it (a full
+   * disk) only warns.
    */
   function ensureEngine() {
     engine ??= (async () => {
-      await ensureInstalled();
-      const library = await readLibrary(db);
+      const library = await usableLibrary();
       const key = libraryKey(library);
-      const cached = await db.cache.get('index');
+      const cached = status.storage === 'fallback' ? undefined : await db.cache.get('index').catch(warnCache('read'));
       let index;
       if (cached?.libraryKey === key && cached.version === INDEX_VERSION) {
         try {
@@ -64,7 +95,9 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
       }
       if (!index) {
         index = buildIndex(library);
-        await db.cache.put({ key: 'index', libraryKey: key, version: INDEX_VERSION, data: serialiseIndex(index) });
+        if (status.storage !== 'fallback') {
+          await db.cache.put({ key: 'index', libraryKey: key, version: INDEX_VERSION, data: serialiseIndex(index) }).catch(warnCache('write'));
+        }
       }
       const matcher = createMatcher(index);
       return { library, index, matcher, search: createSearch(library, matcher), catalog: catalogOf(library) };
@@ -99,8 +132,18 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
 
   const handlers: LibraryHandlers = {
     'library/summary': async () => {
-      await ensureInstalled();
-      return summarise(db);
+      assertLibrary(bundled);
+      try {
+        await ensureInstalled();
+        return await summarise(db);
+      } catch (error) {
+        console.warn('Positions: the stored library cannot be counted; describing the bundled library instead.', error);
+        return summaryOf(bundled);
+      }
+    },
+    'library/status': async () => {
+      await ensureEngine().catch(() => undefined);
+      return status;
     },
     'library/match': async ({ text, k }) =>
       (await ensureEngine()).matcher.match(text, { k: k ?? 5 }).map((result) => {
@@ -114,7 +157,72 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
   };
 
-  return { ensureInstalled, ensureEngine, libraryChanged, handlers };
+  /** The text of an insert, from the library in use (`composeInsert`: verbatim, never CNCDH or government words). */
+  const compose = async (request: InsertRequest) => composeInsert((await ensureEngine()).library, request);
+
+  return { ensureInstalled, ensureEngine, libraryChanged, handlers, compose, status: () => status };
+}
+
+function warnCache(what: 'read' | 'write') {
+  return (error: unknown): undefined => {
+    console.warn(`Positions: could not ${what} the cached search index (the library still works; the index is rebuilt when needed).`, error);
+    return undefined;
+  };
+}
+
+/** What `summarise` answers, from a library in memory (when the database cannot be read). */
+function summaryOf(library: Library): LibrarySummary {
+  const count = (sourceId: string) => library.positions.filter((p) => p.sourceId === sourceId).length;
+  const authors = Object.fromEntries(AUTHORS.map((a) => [a, library.positions.filter((p) => p.author === a).length])) as Record<AuthorId, number>;
+  return {
+    sources: library.sources
+      .map(({ id, title, shortTitle, date, kind }) => ({ id, title, shortTitle, date, kind, origin: 'bundled' as const, positionCount: count(id) }))
+      .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+    positionCount: library.positions.length,
+    authors,
+  };
+}
+
+type Row = { table: 'sources' | 'measures' | 'themes' | 'positions'; id: string };
+
+/** The stored library, every row checked; the rows that do not pass are listed, not loaded. */
+export async function readCheckedLibrary(db: LibraryDb): Promise<{ library: Library; invalid: Row[] }> {
+  const invalid: Row[] = [];
+  const keep = <T>(table: Row['table'], schema: v.GenericSchema, rows: unknown[], idOf: (row: Record<string, unknown>) => unknown): T[] =>
+    rows.filter((row) => {
+      if (v.is(schema, row)) return true;
+      invalid.push({ table, id: String(idOf((row ?? {}) as Record<string, unknown>)) });
+      return false;
+    }) as T[];
+  const raw = await db.transaction('r', [db.sources, db.measures, db.themes, db.positions], () =>
+    Promise.all([db.sources.toArray(), db.measures.toArray(), db.themes.toArray(), db.positions.toArray()]),
+  );
+  const sources = keep<Source>('sources', SourceSchema, raw[0], (r) => r.id);
+  const measures = keep<Measure>('measures', MeasureSchema, raw[1], (r) => r.key);
+  const themes = keep<Theme>('themes', ThemeSchema, raw[2], (r) => r.id);
+  const positions = keep<Position>('positions', PositionSchema, raw[3], (r) => r.id);
+  return { library: ordered({ format: LIBRARY_FORMAT, sources, measures, themes, positions }), invalid };
+}
+
+/** Rewrites the bad rows the bundle has (same table, same id) from the bundle; returns how many. */
+async function repairFromBundle(db: LibraryDb, bundled: Library, invalid: Row[]): Promise<number> {
+  const wanted = (table: Row['table']) => new Set(invalid.filter((r) => r.table === table).map((r) => r.id));
+  const fix = {
+    sources: bundled.sources.filter((s) => wanted('sources').has(s.id)).map((s) => ({ ...s, origin: 'bundled' as const })),
+    measures: bundled.measures.filter((m) => wanted('measures').has(m.key)),
+    themes: bundled.themes.filter((t) => wanted('themes').has(t.id)),
+    positions: bundled.positions.filter((p) => wanted('positions').has(p.id)),
+  };
+  const total = fix.sources.length + fix.measures.length + fix.themes.length + fix.positions.length;
+  if (!total) return 0;
+  await db.transaction('rw', [db.sources, db.measures, db.themes, db.positions], async () => {
+    await db.sources.bulkPut(fix.sources);
+    await db.measures.bulkPut(fix.measures);
+    await db.themes.bulkPut(fix.themes);
+    await db.positions.bulkPut(fix.positions);
+  });
+  console.warn(`Positions: ${total} stored row(s) were malformed and have been rewritten from the bundled library.`);
+  return total;
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
@@ -140,18 +248,16 @@ function catalogOf(library: Library): Catalog {
 
 /** The library as stored, in a stable order (sources by date, positions by source and line). */
 export async function readLibrary(db: LibraryDb): Promise<Library> {
-  return db.transaction('r', [db.sources, db.measures, db.themes, db.positions], async () => {
-    const [sources, measures, themes, positions] = await Promise.all([
-      db.sources.toArray(),
-      db.measures.toArray(),
-      db.themes.toArray(),
-      db.positions.toArray(),
-    ]);
-    sources.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-    const order = new Map(sources.map((s, i) => [s.id, i]));
-    positions.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id));
-    return { format: LIBRARY_FORMAT, sources, measures, themes, positions };
-  });
+  return (await readCheckedLibrary(db)).library;
+}
+
+function ordered(library: Library): Library {
+  const sources = [...library.sources].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const order = new Map(sources.map((s, i) => [s.id, i]));
+  const positions = [...library.positions].sort(
+    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id),
+  );
+  return { ...library, sources, positions };
 }
 
 /** Identifies a library's content: its positions' ids and wordings. */

@@ -6,9 +6,13 @@ import type { Library } from '../data/library/schema';
 import { createLibraryService } from '../data/service';
 import { createEditorRelay } from '../utils/background/createEditorRelay';
 import { createOutlineInsert } from '../utils/background/insertOutline';
+import { sessionStore } from '../utils/background/sessionStore';
 import { servePanels } from '../utils/background/servePanels';
 import { createSearchHandoff, serveShortcuts } from '../utils/background/serveShortcuts';
+import { createPageBridge } from '../utils/background/pageBridge';
 import { createSiteAccess } from '../utils/background/siteAccess';
+import { senderSiteUrl } from '../utils/background/sitePattern';
+import type { MessageContext } from '../data/protocol';
 import { sendToFrame, serveMessages } from '../utils/messaging';
 
 /**
@@ -18,14 +22,20 @@ import { sendToFrame, serveMessages } from '../utils/messaging';
  */
 export default defineBackground(() => {
   const service = createLibraryService(openLibraryDb(), bundledLibrary as unknown as Library);
-  const relay = createEditorRelay({ insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }) });
   const sites = createSiteAccess();
+  const accepts = (context: MessageContext) => sites.isActive(senderSiteUrl(context));
+  const relay = createEditorRelay({
+    insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }),
+    compose: service.compose,
+    accepts,
+    store: sessionStore('relay'),
+  });
   const handoff = createSearchHandoff();
   browser.runtime.onInstalled.addListener(() => {
     service.ensureInstalled().catch((error: unknown) => console.error('Positions: installing the bundled library failed.', error));
   });
   const outlines = createOutlineInsert({ library: async () => (await service.ensureEngine()).library, insert: relay.handlers['editor/insert'] });
-  serveMessages({ ...service.handlers, ...relay.handlers, ...outlines, ...sites.handlers, ...handoff.handlers });
+  serveMessages({ ...service.handlers, ...relay.handlers, ...outlines, ...sites.handlers, ...handoff.handlers, ...createPageBridge(accepts) });
   servePanels(relay);
   serveShortcuts(handoff);
   sites.listen();

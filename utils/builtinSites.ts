@@ -8,7 +8,8 @@
  * - Google Docs: documents only (Sheets and Slides are not where letters are written).
  * - Word for the web: the editor is an iframe served from *.officeapps.live.com (word-edit… for
  *   OneDrive, regional hosts such as usc-word-edit… for SharePoint/Microsoft 365); the page around it
- *   (onedrive.live.com, *.sharepoint.com) holds no text, so it needs no access.
+ *   (onedrive.live.com, *.sharepoint.com) holds no text, so it needs no access. Only Word's editor
+ *   path (`/we/wordeditorframe.aspx`): Excel (`/x/`) and PowerPoint (`/p/`) share the host.
  */
 export const BUILTIN_MATCHES = [
   'https://mail.google.com/*',
@@ -16,5 +17,5 @@ export const BUILTIN_MATCHES = [
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://docs.google.com/document/*',
-  'https://*.officeapps.live.com/*',
+  'https://*.officeapps.live.com/we/*',
 ];

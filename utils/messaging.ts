@@ -41,6 +41,9 @@ export function senderContext(sender: Browser.runtime.MessageSender): MessageCon
     tabId: sender.tab?.id,
     frameId: sender.frameId,
     url: sender.url,
+    // The frame's origin (an about:blank editor frame has its creator's) and the tab's address, when the browser tells.
+    origin: (sender as { origin?: string }).origin,
+    tabUrl: sender.tab?.url,
     // Our pages' addresses start with the extension's own origin; a content script's is the page's.
     fromExtensionPage: sender.url?.startsWith(browser.runtime.getURL('/')) ?? false,
   };
@@ -91,9 +94,9 @@ export type ContentHandlers = {
   [K in ContentMessageType]: (request: ContentProtocolMap[K]['request']) => Promise<ContentProtocolMap[K]['response']>;
 };
 
-/** In a content script: answers the background's messages (only the background's: `sender.tab` is unset). */
-export function serveContentMessages(handlers: ContentHandlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+/** In a content script: answers the background's messages (only the background's: `sender.tab` is unset). Returns how to stop answering. */
+export function serveContentMessages(handlers: ContentHandlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     if (!isEnvelope(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
     const handler = (handlers as Record<string, ((request: unknown) => Promise<unknown>) | undefined>)[message.type];
     if (!handler) return undefined;
@@ -102,7 +105,18 @@ export function serveContentMessages(handlers: ContentHandlers): void {
       (error: unknown) => sendResponse({ ok: false, error: serialiseError(error) }),
     );
     return true;
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Background → every frame of tab `tabId` (no answer awaited beyond delivery); false when nothing listens there. */
+export async function sendToTab<K extends ContentMessageType>(tabId: number, type: K, request: ContentProtocolMap[K]['request']): Promise<boolean> {
+  const envelope: ContentEnvelope<K> = { channel: 'positions', type, request };
+  return browser.tabs.sendMessage(tabId, envelope).then(
+    () => true,
+    () => false,
+  );
 }
 
 function failure(message: string): Reply {

@@ -9,6 +9,8 @@ import { everydayStems } from '../engine/everyday';
 import { buildLibrary } from '../library/extract/pipeline';
 import { MEASURE_NOTES, PARSERS } from '../library/extract/sources/index';
 import type { Library } from '../library/schema';
+import { InvalidLibraryError, parseLibrary } from '../library/validateLibrary';
+import { CliInputError, parseJsonFile } from './cliInput';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
@@ -45,6 +47,32 @@ export function serialise(lib: Library): string {
 /** The shipped library as the extension bundles it. */
 export function shippedLibrary(): Library {
   return JSON.parse(readFileSync(GENERATED, 'utf8')) as Library;
+}
+
+/**
+ * `--library FILE`: a library in the format `npm run -s library -- export` writes, checked field by
+ * field. Refused with a `CliInputError` naming the file and the first bad field (or JSON position).
+ */
+export function readLibraryFile(file: string): Library {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier, pas un fichier' : `lecture impossible (${code ?? String(error)})`;
+    throw new CliInputError(`--library ${file} : ${why}.`, 1);
+  }
+  try {
+    return parseLibrary(parseJsonFile(content, file), file);
+  } catch (error) {
+    if (error instanceof InvalidLibraryError) throw new CliInputError(`Bibliothèque refusée : ${error.message}.`, 1);
+    throw error;
+  }
+}
+
+/** The library a command works on: `--library FILE` when given, the shipped one otherwise. */
+export function chosenLibrary(file: string | undefined): Library {
+  return file === undefined ? shippedLibrary() : readLibraryFile(file);
 }
 
 /** The shared development query set, copied into the project so a fresh clone tests alone; the default of `npm run eval`. */

@@ -1,10 +1,14 @@
 /**
  * Command line: `npm run library -- build|export|check|stats|story|outline`, and (issue 4) `match`,
  * `eval`, `bench`. Runs the same `data/` code as the extension. Messages in French.
+ *
+ * Options and input lines are checked first (`cliInput.ts`): bad input ends in one French
+ * sentence saying what and where, and a non-zero exit code, never a stack trace.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readLibraryFile, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning } from './evalSets';
@@ -15,14 +19,23 @@ import { buildIndex } from '../engine/searchIndex';
 import { createMatcher } from '../engine/match';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
-import { checkLibrary, ruleReports, stats, verifyVerbatim } from '../library/extract/verify';
+import { checkLibrary, ruleReports, stats, verifyVerbatim, type Problem } from '../library/extract/verify';
 import { divergence } from '../engine/divergence';
 import { outline } from '../library/outline';
 import type { Library } from '../library/schema';
 import { story, storyLines } from '../library/story';
 
+const LIBRARY_USAGE = 'Usage : npm run library -- build | export [--library FICHIER] | check [--library FICHIER] | stats | story CLÉ | outline CLÉ…';
+
 function library(args: string[]): number {
-  const [cmd] = args;
+  const [cmd, ...rest] = args;
+  // story and outline read their own flags (--json, --with, --library).
+  if (cmd === 'story') return storyCommand(rest);
+  if (cmd === 'outline') return outlineCommand(rest);
+  const takesLibrary = cmd === 'export' || cmd === 'check';
+  const options = parseArgs(rest, `library ${cmd ?? ''}`.trim(), { withValue: takesLibrary ? ['--library'] : [] });
+  if (options.rest.length) throw new CliInputError(`library ${cmd} : argument inattendu « ${options.rest[0]} ».\n${LIBRARY_USAGE}`);
+  const libraryFile = options.values.get('--library');
   switch (cmd) {
     case 'build': {
       const lib = buildBundled();
@@ -37,44 +50,16 @@ function library(args: string[]): number {
       return 0;
     }
     case 'export': {
-      process.stdout.write(JSON.stringify(buildBundled()) + '\n');
+      process.stdout.write(JSON.stringify(libraryFile === undefined ? buildBundled() : readLibraryFile(libraryFile)) + '\n');
       return 0;
     }
     case 'check': {
       const texts = readSeeds();
-      const lib = buildBundled();
+      const lib = libraryFile === undefined ? buildBundled() : readLibraryFile(libraryFile);
       const parsed = Object.fromEntries(PARSERS.map((p) => [p.file, parsedText(p, texts[p.file] ?? '')]));
       const problems = checkLibrary(lib, texts, parsed);
-      let shipped = '';
-      try {
-        shipped = readFileSync(GENERATED, 'utf8');
-      } catch {
-        /* absent: reported below */
-      }
-      if (shipped !== serialise(lib))
-        problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
-      let everyday = '';
-      try {
-        everyday = readFileSync(EVERYDAY, 'utf8');
-      } catch {
-        /* absent: reported below */
-      }
-      if (everyday !== serialiseEveryday(buildEveryday()))
-        problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
-      const engineFiles: [string, () => string, boolean][] = [
-        [BACKGROUND, () => serialiseBackground(buildBackground()), true],
-        [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
-      ];
-      for (const [file, make, can] of engineFiles) {
-        if (!can) continue;
-        let current = '';
-        try {
-          current = readFileSync(file, 'utf8');
-        } catch {
-          /* absent: reported below */
-        }
-        if (current !== make()) problems.push({ where: file, what: 'fichier du moteur pas à jour : lancez « npm run library -- build »' });
-      }
+      // A library given with --library is checked alone: whether the shipped files are up to date is another question.
+      if (libraryFile === undefined) problems.push(...shippedUpToDate(lib));
       const v = verifyVerbatim(lib, texts, parsed);
       const pct = (n: number) => ((100 * n) / Math.max(v.total, 1)).toFixed(1);
       console.log(`Positions : ${v.total} ; verbatim (texte entier, source nettoyée) : ${v.whole} (${pct(v.whole)} %) ; fragments de 20 lettres trouvés dans la source brute : ${v.fragments} (${pct(v.fragments)} %)`);
@@ -102,14 +87,34 @@ function library(args: string[]): number {
       table('Clés de mesure par raison (section, mention, indice)', s.byReason);
       return 0;
     }
-    case 'story':
-      return storyCommand(args.slice(1));
-    case 'outline':
-      return outlineCommand(args.slice(1));
     default:
-      console.error('Usage : npm run library -- build | export | check | stats | story CLÉ | outline CLÉ…');
+      console.error(LIBRARY_USAGE);
       return 2;
   }
+}
+
+/** Whether the shipped library, the everyday list and the engine files are what `library build` writes now. */
+function shippedUpToDate(lib: Library): Problem[] {
+  const problems: Problem[] = [];
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return ''; // absent: reported as not up to date
+    }
+  };
+  if (read(GENERATED) !== serialise(lib))
+    problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
+  if (read(EVERYDAY) !== serialiseEveryday(buildEveryday()))
+    problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
+  const engineFiles: [string, () => string, boolean][] = [
+    [BACKGROUND, () => serialiseBackground(buildBackground()), true],
+    [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
+  ];
+  for (const [file, make, can] of engineFiles) {
+    if (can && read(file) !== make()) problems.push({ where: file, what: 'fichier du moteur pas à jour : lancez « npm run library -- build »' });
+  }
+  return problems;
 }
 
 /** Flags of `story` and `outline` that take a value. */
@@ -120,19 +125,10 @@ function keysOf(args: string[]): string[] {
   return args.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(args[i - 1] ?? ''));
 }
 
-/** The library of `--library FILE` (an export), or the shipped one. A bad file says which and why. */
+/** The library of `--library FILE` (an export, checked field by field: `readLibraryFile`), or the shipped one. */
 function chosenLibrary(args: string[]): Library {
   const file = valueOf(args, '--library');
-  if (file === undefined) return shippedLibrary();
-  let lib: Partial<Library>;
-  try {
-    lib = JSON.parse(readFileSync(file, 'utf8')) as Partial<Library>;
-  } catch (error) {
-    throw new Error(`--library ${file} : fichier illisible (${error instanceof Error ? error.message : String(error)}).`);
-  }
-  if (!Array.isArray(lib.positions) || !Array.isArray(lib.sources) || !Array.isArray(lib.measures) || !Array.isArray(lib.themes))
-    throw new Error(`--library ${file} : ce n’est pas une bibliothèque exportée (il faut « sources », « measures », « themes » et « positions »).`);
-  return lib as Library;
+  return file === undefined ? shippedLibrary() : readLibraryFile(file);
 }
 
 /** Runs a command whose mistakes are thrown as French messages: printed, exit code 2. */
@@ -180,34 +176,33 @@ function outlineCommand(args: string[]): number {
 
 /** `match -- --k 5 --jsonl` (lines `{"id","text"}` on stdin) or `match -- "texte…"` (a readable ranking). */
 async function matchCommand(args: string[]): Promise<number> {
-  const k = Number(valueOf(args, '--k') ?? 5);
-  const matcher = createMatcher(buildIndex(shippedLibrary()));
-  if (args.includes('--jsonl')) {
-    const input = await readStdin();
-    const out: string[] = [];
-    for (const [n, line] of input.split('\n').entries()) {
-      if (!line.trim()) continue;
-      let q: { id?: unknown; text?: unknown };
-      try {
-        q = JSON.parse(line);
-      } catch {
-        console.error(`Ligne ${n + 1} : JSON illisible, ignorée.`);
-        continue;
-      }
-      const paragraph = String(q.text ?? '');
-      const results = matcher.match(paragraph, { k }).map((r) => ({
-        id: r.id, text: r.text, author: r.author, speaker: r.speaker, measures: r.measures, themes: r.themes,
-        sourceId: r.sourceId, score: r.score, matched: r.matched, divergence: divergence(paragraph, r),
-      }));
-      out.push(JSON.stringify({ id: q.id, results }));
-    }
-    process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
-    return 0;
-  }
-  const text = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--k').join(' ');
-  if (!text) {
-    console.error('Usage : npm run match -- "texte…"   ou   npm run -s match -- --k 5 --jsonl < requetes.jsonl');
+  const options = parseArgs(args, 'match', { withValue: ['--k', '--library'], flags: ['--jsonl'] });
+  const k = parseK(options.values.get('--k'));
+  const jsonl = options.flags.has('--jsonl');
+  const text = options.rest.join(' ').trim();
+  if (jsonl && text) throw new CliInputError(`match : avec --jsonl, les requêtes viennent de l’entrée standard, pas des arguments (reçu « ${text.slice(0, 40)} »).`);
+  if (!jsonl && !text) {
+    console.error('Usage : npm run match -- "texte…"   ou   npm run -s match -- --k 5 --jsonl < requetes.jsonl   (option : --library FICHIER)');
     return 2;
+  }
+  const libraryFile = options.values.get('--library');
+  const matcher = createMatcher(buildIndex(libraryFile === undefined ? shippedLibrary() : readLibraryFile(libraryFile)));
+  if (jsonl) {
+    const { items, errors } = parseQueryLines(await readStdin());
+    for (const error of errors) console.error(`match --jsonl, ${error}`);
+    const out = items.map((q) => {
+      const results = matcher.match(q.text, { k }).map((r) => ({
+        id: r.id, text: r.text, author: r.author, speaker: r.speaker, measures: r.measures, themes: r.themes,
+        sourceId: r.sourceId, score: r.score, matched: r.matched, divergence: divergence(q.text, r),
+      }));
+      return JSON.stringify({ id: q.id, results });
+    });
+    process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
+    if (!items.length) {
+      console.error(errors.length ? `match --jsonl : aucune ligne valable (${errors.length} refusée(s)).` : 'match --jsonl : entrée vide, aucune requête lue.');
+      return 1;
+    }
+    return 0;
   }
   const why = matcher.explain(text);
   const results = matcher.match(text, { k });
@@ -224,36 +219,52 @@ async function matchCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on the dev set by default. */
+/** The queries of an evaluation file, each line checked; bad lines are named and nothing is scored. */
+function readEvalFile(file: string): EvalQuery[] {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliInputError(`eval : ${file} : ${code === 'ENOENT' ? 'fichier introuvable' : `lecture impossible (${code ?? String(error)})`}.`, 1);
+  }
+  const { items, errors } = parseEvalLines(content, file);
+  // A score over part of the set would be compared with scores over all of it: refuse instead.
+  if (errors.length) throw new CliInputError([...errors.map((e) => `eval : ${e}`), `eval : ${errors.length} ligne(s) refusée(s) ; aucun score calculé.`].join('\n'), 1);
+  if (!items.length) throw new CliInputError(`eval : ${file} ne contient aucune requête.`, 1);
+  return items.map(({ line: _line, ...q }) => q);
+}
+
+/** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  if (args.includes('--fit-gate')) {
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate'] });
+  if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
+  if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
     writeGateModel(model);
     console.log(`Modèle de pertinence ajusté sur les lignes de réglage (jamais sur la moitié témoin) : seuil ${model.threshold}`);
     return 0;
   }
-  if (!args.some((a) => !a.startsWith('--')) && !args.includes('--ablation')) {
-    const index = buildIndex(shippedLibrary());
-    const matcher = createMatcher(index);
-    for (const set of EVAL_SETS) {
-      const queries = readFileSync(set.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
+  if (!options.rest.length && !options.flags.has('--ablation')) {
+    const sets = EVAL_SETS.map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
+    const matcher = createMatcher(buildIndex(shippedLibrary()));
+    for (const { name, queries } of sets) {
       const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
-      console.log(`${set.name.padEnd(26)} ${formatReport(report).split('\n')[0]}`);
+      console.log(`${name.padEnd(26)} ${formatReport(report).split('\n')[0]}`);
     }
     return 0;
   }
-  const file = args.find((a) => !a.startsWith('--')) ?? DEV_QUERIES;
-  const queries = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
+  const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);
   const index = buildIndex(shippedLibrary());
-  if (args.includes('--ablation')) {
-    console.log(ablationTable(buildIndex(shippedLibrary())));
+  if (options.flags.has('--ablation')) {
+    console.log(ablationTable(index));
     return 0;
   }
   const matcher = createMatcher(index);
   const results = new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
   const report = score(queries, results);
   console.log(formatReport(report));
-  if (args.includes('--verbose'))
+  if (options.flags.has('--verbose'))
     for (const id of [...report.misses, ...report.offtopicMisses]) {
       const q = queries.find((x) => x.id === id)!;
       console.log(`\n${id} (${q.kind}) ${q.text}\n  attendu : ${JSON.stringify(q.expect)}`);
@@ -273,7 +284,18 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function main(argv: string[]): number | Promise<number> {
+/** Runs one command; bad input (options, lines, files) ends in its French sentence and exit code, never a stack trace. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (!(error instanceof CliInputError)) throw error;
+    console.error(error.message);
+    return error.code;
+  }
+}
+
+function run(argv: string[]): number | Promise<number> {
   const [group, ...rest] = argv;
   if (group === 'library') return library(rest);
   if (group === 'match') return matchCommand(rest);
@@ -289,6 +311,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

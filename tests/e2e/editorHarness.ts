@@ -7,15 +7,24 @@
  * follow (`sidepanel.html?tab=<id>`), which the product supports anyway.
  */
 import type { Frame, Page } from 'playwright-core';
-import type { EditorKind, FocusedParagraph, InsertResult, InsertStrategy, PanelParagraph, Reply } from '../../data/protocol';
+import bundled from '../../data/library/generated/library.json';
+import { quoteWithSource } from '../../data/library/citation';
+import type { Library } from '../../data/library/schema';
+import type { EditorKind, FocusedParagraph, InsertRequest, InsertResult, InsertStrategy, PanelParagraph, Reply } from '../../data/protocol';
 import { buildEditorFixtures } from './buildEditorFixtures';
 import { launchExtension, type LaunchedExtension } from './extension';
 import { startServer, type StaticServer } from './server';
 
 /** What a member of the Collectif might write (matches the positions on the reflection period). */
 export const TYPED = 'Nous demandons que le délai de réflexion de trente jours soit porté à trois mois pour les victimes.';
-/** What « Insérer avec la source » would give: the wording in « » and its citation (after a space). */
-export const WORDING = ' « Le délai de réflexion doit être porté à trois mois. » (Collectif, réunion du 3 février 2014)';
+/**
+ * « Insérer avec la source » on the Collectif's position on the reflection period: the panel sends
+ * `INSERT`, the background composes `WORDING` (« wording » and its citation) from the library.
+ */
+export const INSERT: InsertRequest = { kind: 'position', id: 'cr-2014-02-03:92f8481f', variant: 'source' };
+const LIBRARY = bundled as unknown as Library;
+const POSITION = LIBRARY.positions.find((p) => p.id === INSERT.id)!;
+export const WORDING = quoteWithSource(POSITION, LIBRARY.sources.find((s) => s.id === POSITION.sourceId));
 
 export interface EditorFixture {
   /** Also the page's file name in tests/e2e/fixtures/editors/. */
@@ -171,9 +180,9 @@ export function ask<T>(extensionPage: Page, type: string, request: unknown): Pro
   ) as Promise<Reply & { value?: T }>;
 }
 
-/** « Insérer »: what the panel's button sends. */
-export async function insertFromPanel(panel: Page, tabId: number, text: string): Promise<InsertResult> {
-  const reply = await ask<InsertResult>(panel, 'editor/insert', { tabId, text });
+/** « Insérer »: what the panel's button sends (a position and a variant; the background composes the text). */
+export async function insertFromPanel(panel: Page, tabId: number, insert: InsertRequest = INSERT): Promise<InsertResult> {
+  const reply = await ask<InsertResult>(panel, 'editor/insert', { tabId, insert });
   if (!reply.ok) throw new Error(`editor/insert failed: ${reply.error.message}`);
   return reply.value as InsertResult;
 }

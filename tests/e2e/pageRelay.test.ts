@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PanelState, SiteStatus } from '../../data/protocol';
-import { ask, EDITORS, editorText, insertFromPanel, openEditorFixture, openPanel, received, tabIdOf, typeInEditor, waitForParagraph, startEditorSession, type EditorSession } from './editorHarness';
+import { ask, EDITORS, editorText, insertFromPanel, WORDING, openEditorFixture, openPanel, received, tabIdOf, typeInEditor, waitForParagraph, startEditorSession, type EditorSession } from './editorHarness';
 import type { LaunchedExtension } from './extension';
 import type { StaticServer } from './server';
 
@@ -48,9 +48,13 @@ describe('frames', () => {
       expect([inA.editor, inB.editor]).toEqual(['textarea', 'contenteditable']);
 
       await panel.bringToFront();
-      await expect(insertFromPanel(panel, tabId, ' [inséré]')).resolves.toMatchObject({ ok: true });
+      await expect(insertFromPanel(panel, tabId)).resolves.toMatchObject({ ok: true });
       expect(await frameA.evaluate(() => window.fixture?.text())).toBe('Dans le cadre A, le délai de réflexion.');
-      expect(await frameB.evaluate(() => window.fixture?.text())).toBe('Dans le cadre B, trois mois pour les victimes. [inséré]');
+      // Frame B holds its text, then the wording the background composed (spaces compared loosely: « » carry U+00A0).
+      const inB2 = ((await frameB.evaluate(() => window.fixture?.text())) ?? '').replace(/\s+/g, ' ');
+      const typedB = 'Dans le cadre B, trois mois pour les victimes.';
+      expect(inB2.slice(0, typedB.length)).toBe(typedB);
+      expect(inB2.slice(typedB.length).replace(/^ /, '')).toBe(WORDING.replace(/\s+/g, ' '));
     } finally {
       await close();
     }
@@ -122,7 +126,7 @@ describe('the panel follows the writing', () => {
   test('an insert with no editor focused in that tab says so', async () => {
     const { panel, tabId, close } = await pageAndPanel('textarea');
     try {
-      await expect(insertFromPanel(panel, tabId, 'texte')).resolves.toEqual({ ok: false, reason: 'no-editor' });
+      await expect(insertFromPanel(panel, tabId)).resolves.toEqual({ ok: false, reason: 'no-editor' });
     } finally {
       await close();
     }

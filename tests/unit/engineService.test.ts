@@ -15,7 +15,8 @@ import { createLibraryService, libraryKey, readLibrary } from '../../data/servic
 const bundled = shippedLibrary();
 const fresh = () => openLibraryDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 
-describe('library/match', () => {
+// Each test builds the whole library's index (twice for the second): seconds on a machine shared with other jobs.
+describe('library/match', { timeout: 30_000 }, () => {
   test('answers a paragraph with the Collectif’s wording first, and stays quiet on office mail', async () => {
     const db = fresh();
     const { handlers } = createLibraryService(db, bundled);

@@ -56,11 +56,11 @@ describe('serveMessages', () => {
   });
 
   test('the same message from an extension page is answered', async () => {
-    await expect(send('editor/insert', { tabId: 7, text: 'x' }, PAGE)).resolves.toMatchObject({ ok: true });
+    await expect(send('editor/insert', { tabId: 7, insert: { kind: 'position', id: 'p', variant: 'plain' } }, PAGE)).resolves.toMatchObject({ ok: true });
     expect(seen).toEqual([expect.objectContaining({ fromExtensionPage: true })]);
   });
 
   test('another extension’s or a stranger’s message is left alone', async () => {
-    await expect(send('editor/insert', { tabId: 7, text: 'x' }, { ...PAGE, id: 'other-extension' })).resolves.toBe('ignored');
+    await expect(send('editor/insert', { tabId: 7, insert: { kind: 'position', id: 'p', variant: 'plain' } }, { ...PAGE, id: 'other-extension' })).resolves.toBe('ignored');
   });
 });

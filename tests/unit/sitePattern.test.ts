@@ -1,6 +1,6 @@
 /** Sites as match patterns, and which ones are built in (utils/background/sitePattern.ts). */
 import { describe, expect, test } from 'vitest';
-import { isBuiltin, isUserSitePattern, patternRegExp, sitePattern } from '../../utils/background/sitePattern';
+import { isBuiltin, isUserSitePattern, patternRegExp, senderSiteUrl, sitePattern } from '../../utils/background/sitePattern';
 
 describe('sitePattern', () => {
   test.each([
@@ -44,5 +44,16 @@ describe('isUserSitePattern (what the background registers scripts for)', () => 
     ['https://mail.asso.org/webmail/*', false],
   ])('%s → %s', (pattern, expected) => {
     expect(isUserSitePattern(pattern)).toBe(expected);
+  });
+});
+
+describe('senderSiteUrl (which site a content script’s message comes from, issue 12 item 2)', () => {
+  test.each([
+    ['Word’s editor frame inside a OneDrive page: the frame’s own address', { url: 'https://word-edit.officeapps.live.com/we/wordeditorframe.aspx', tabUrl: 'https://onedrive.live.com/edit' }, 'https://word-edit.officeapps.live.com/we/wordeditorframe.aspx'],
+    ['an about:blank editor frame (TinyMCE): its origin', { url: 'about:blank', origin: 'https://mail.asso.org', tabUrl: 'https://mail.asso.org/?_task=mail' }, 'https://mail.asso.org/'],
+    ['about:blank without an origin (Firefox): the tab’s address', { url: 'about:blank', tabUrl: 'https://pad.asso.org/p/lettre' }, 'https://pad.asso.org/p/lettre'],
+    ['nothing known (a site whose permission was given back)', { url: 'about:blank', origin: 'null' }, undefined],
+  ])('%s', (_name, sender, expected) => {
+    expect(senderSiteUrl(sender)).toBe(expected);
   });
 });

@@ -12,6 +12,7 @@ import { createLibraryService } from '../../data/service';
 import { shippedLibrary } from '../../data/tools/cli-lib';
 import { createEditorRelay } from '../../utils/background/createEditorRelay';
 import { createOutlineInsert } from '../../utils/background/insertOutline';
+import { composeInsert } from '../../data/library/composeInsert';
 
 const bundled = shippedLibrary();
 const PAGE: MessageContext = { fromExtensionPage: true };
@@ -44,7 +45,11 @@ describe('editor/insertOutline', () => {
 
   test('composes the outline from the keys and inserts it in the frame the user wrote in', async () => {
     const sent: Array<[number, number, string]> = [];
-    const relay = createEditorRelay({ insertInFrame: async (tabId, frameId, text) => (sent.push([tabId, frameId, text]), { ok: true, strategy: 'execCommand', undoable: true }) });
+    const relay = createEditorRelay({
+      insertInFrame: async (tabId, frameId, text) => (sent.push([tabId, frameId, text]), { ok: true, strategy: 'execCommand', undoable: true }),
+      compose: async (request) => composeInsert(bundled, request),
+      accepts: async () => true,
+    });
     await relay.handlers['editor/paragraph'](paragraph, { tabId: 4, frameId: 2, fromExtensionPage: false });
     const handlers = createOutlineInsert({ library: async () => bundled, insert: relay.handlers['editor/insert'] });
     const result = await handlers['editor/insertOutline']({ tabId: 4, measures: ['PAN1-4bis', 'PAN1-5'] }, PAGE);
@@ -54,7 +59,7 @@ describe('editor/insertOutline', () => {
 
   test('an unknown measure is refused before anything is inserted', async () => {
     const sent: string[] = [];
-    const handlers = createOutlineInsert({ library: async () => bundled, insert: async ({ text }) => (sent.push(text), { ok: true, strategy: 'execCommand', undoable: true }) });
+    const handlers = createOutlineInsert({ library: async () => bundled, insert: async ({ insert }) => (sent.push(JSON.stringify(insert)), { ok: true, strategy: 'execCommand', undoable: true }) });
     await expect(handlers['editor/insertOutline']({ tabId: 4, measures: ['PAN1-99'] }, PAGE)).rejects.toThrow(/PAN1-99/);
     expect(sent).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * sends measure keys, never text: what goes into the letter is always the library's wording.
  * Browser-free (the library and the relay are passed in), so it is unit-tested in node.
  */
-import { outline } from '../../data/library/outline';
+import { composeInsert, type InsertRequest } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import type { Handlers } from '../../data/service';
 import type { EditorRelayHandlers } from './createEditorRelay';
@@ -13,8 +13,10 @@ export function createOutlineInsert(deps: { library: () => Promise<Library>; ins
   return {
     'editor/insertOutline': async ({ tabId, measures, with: who }, context) => {
       if (!Array.isArray(measures)) throw new Error('Positions: "editor/insertOutline" needs the measures of the outline.');
-      const text = outline(await deps.library(), measures, { with: who }).text.trimEnd();
-      return deps.insert({ tabId, text }, context);
+      const insert: InsertRequest = { kind: 'outline', measures, with: who };
+      composeInsert(await deps.library(), insert); // an unknown measure is refused here, before anything is sent
+      // The relay composes it again from the library, as for a single position: no text crosses a message.
+      return deps.insert({ tabId, insert }, context);
     },
   };
 }

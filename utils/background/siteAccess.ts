@@ -11,11 +11,14 @@
 import { browser } from 'wxt/browser';
 import type { SiteStatus } from '../../data/protocol';
 import type { Handlers } from '../../data/service';
+import { sendToTab } from '../messaging';
 import { isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
 
-/** The built content scripts (WXT names them after their entrypoints). */
+/**
+ * The built content script (WXT names it after its entrypoint). The page-world bridge is not
+ * registered: the background injects it on request (`pageBridge.ts`).
+ */
 const ISOLATED_SCRIPT = '/content-scripts/content.js' as const;
-const MAIN_SCRIPT = '/content-scripts/page-bridge.js' as const;
 const ID_PREFIX = 'site:';
 
 const ids = (pattern: string) => ({ isolated: `${ID_PREFIX}${pattern}`, main: `${ID_PREFIX}main:${pattern}` });
@@ -28,11 +31,12 @@ export function createSiteAccess() {
   async function register(pattern: string): Promise<void> {
     const { isolated, main } = ids(pattern);
     const existing = await registeredIds();
-    const common = { matches: [pattern], allFrames: true, matchOriginAsFallback: true, persistAcrossSessions: true };
-    const scripts: Parameters<typeof browser.scripting.registerContentScripts>[0] = [];
-    if (!existing.has(main)) scripts.push({ ...common, id: main, js: [MAIN_SCRIPT], world: 'MAIN', runAt: 'document_start' });
-    if (!existing.has(isolated)) scripts.push({ ...common, id: isolated, js: [ISOLATED_SCRIPT], runAt: 'document_idle' });
-    if (scripts.length) await browser.scripting.registerContentScripts(scripts);
+    // Earlier versions also registered the page-world script: it is injected on request now.
+    if (existing.has(main)) await browser.scripting.unregisterContentScripts({ ids: [main] });
+    if (existing.has(isolated)) return;
+    await browser.scripting.registerContentScripts([
+      { id: isolated, matches: [pattern], js: [ISOLATED_SCRIPT], allFrames: true, matchOriginAsFallback: true, persistAcrossSessions: true, runAt: 'document_idle' },
+    ]);
   }
 
   async function unregister(pattern: string): Promise<void> {
@@ -41,10 +45,22 @@ export function createSiteAccess() {
     if (wanted.length) await browser.scripting.unregisterContentScripts({ ids: wanted });
   }
 
-  /** Starts the scripts in a tab that was open before the site was turned on (no reload needed). */
+  /** Starts the script in a tab that was open before the site was turned on (no reload needed). */
   async function startIn(tabId: number): Promise<void> {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [MAIN_SCRIPT], world: 'MAIN' });
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [ISOLATED_SCRIPT] });
+  }
+
+  /** Stops the scripts already running in the site's open tabs (before its permission is given back). */
+  async function stopIn(pattern: string): Promise<void> {
+    const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, 'content/stop', undefined))));
+  }
+
+  /** Whether the assistant may read in a page of `url`: a built-in site, or one the user turned on. */
+  async function isActive(url: string | undefined): Promise<boolean> {
+    if (!url) return false;
+    const state = (await status(url)).state;
+    return state === 'builtin' || state === 'enabled';
   }
 
   async function status(url: string): Promise<SiteStatus> {
@@ -74,6 +90,7 @@ export function createSiteAccess() {
       if (!pattern) return { state: 'unsupported' };
       if (isBuiltin(url)) return { state: 'builtin', pattern };
       await unregister(pattern);
+      await stopIn(pattern);
       // Giving the permission back fails for a permission the manifest requires (the e2e build's
       // fixture host): the scripts are unregistered all the same.
       await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
@@ -87,7 +104,10 @@ export function createSiteAccess() {
     for (const pattern of granted) if (isUserSitePattern(pattern)) await register(pattern);
     for (const id of await registeredIds()) {
       const pattern = id.startsWith(`${ID_PREFIX}main:`) ? id.slice(`${ID_PREFIX}main:`.length) : id.slice(ID_PREFIX.length);
-      if (id.startsWith(ID_PREFIX) && !granted.has(pattern)) await browser.scripting.unregisterContentScripts({ ids: [id] });
+      if (id.startsWith(ID_PREFIX) && !granted.has(pattern)) {
+        await browser.scripting.unregisterContentScripts({ ids: [id] });
+        await stopIn(pattern);
+      }
     }
   }
 
@@ -96,11 +116,13 @@ export function createSiteAccess() {
       for (const pattern of origins) if (isUserSitePattern(pattern)) void register(pattern).catch(warn);
     });
     browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+      // The permission is gone already: the tabs cannot be found by address any more; the
+      // background drops what their scripts still send (`isActive`).
       for (const pattern of origins) void unregister(pattern).catch(warn);
     });
   }
 
-  return { handlers, sync, listen };
+  return { handlers, sync, listen, isActive };
 }
 
 function warn(error: unknown): void {

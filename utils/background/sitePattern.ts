@@ -37,3 +37,15 @@ export function patternRegExp(pattern: string): RegExp {
   const pathPart = escape(path).replace(/\*/g, '.*');
   return new RegExp(`^${schemePart}://${hostPart}(?::\\d+)?${pathPart}$`);
 }
+
+/**
+ * The address that says which site a message comes from: the frame's own when it is a web page
+ * (Word's editor frame on *.officeapps.live.com inside a OneDrive page), its origin for an
+ * about:blank editor frame (TinyMCE, Etherpad), the tab's otherwise. `undefined` when none is known.
+ */
+export function senderSiteUrl(sender: { url?: string; origin?: string; tabUrl?: string }): string | undefined {
+  if (sender.url && /^https?:/.test(sender.url)) return sender.url;
+  if (sender.origin && /^https?:/.test(sender.origin)) return `${sender.origin}/`;
+  if (sender.tabUrl && /^https?:/.test(sender.tabUrl)) return sender.tabUrl;
+  return undefined;
+}

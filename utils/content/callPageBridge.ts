@@ -1,17 +1,18 @@
 /**
  * Content scripts run in an isolated world: they share the page's DOM but not its JavaScript
  * objects, so they cannot call `padeditor.ace` (Etherpad), `editor.execute` (CKEditor 5) or
- * `_docs_annotate_getAnnotatedText` (Google Docs). `entrypoints/page-bridge.content.ts` runs in the
- * page's own world (`world: 'MAIN'`) and does those few calls on request.
+ * `_docs_annotate_getAnnotatedText` (Google Docs). `pageBridgeMain.ts` runs in the page's own
+ * world and does those few calls on request.
  *
- * Requests and replies are DOM events dispatched on the editor element itself, so the bridge knows
- * which editor is meant without any id in the page, and no DOM is changed. Payloads are JSON strings:
- * an object in `detail` does not cross worlds (Chrome gives `null`, Firefox needs `cloneInto`).
- * The page can see these events; it only ever learns text that is being inserted into it anyway,
- * and a forged reply cannot fool us because every insert is verified by reading the editor back.
+ * The bridge is installed the first time it is needed, in this frame only: the content script
+ * picks a random channel name and asks the background (`editor/bridge`) to inject the bridge
+ * listening on it. Requests and replies are DOM events named after that channel, dispatched on the
+ * editor element itself, so the bridge knows which editor is meant and no DOM is changed. The page
+ * does not know the name: it cannot listen, forge a request, or tell that the extension is there.
+ * Payloads are JSON strings: an object in `detail` does not cross worlds (Chrome gives `null`,
+ * Firefox needs `cloneInto`). Every insert is still verified by reading the editor back.
  */
-export const BRIDGE_REQUEST = 'positions:bridge-request';
-export const BRIDGE_REPLY = 'positions:bridge-reply';
+import { sendMessage } from '../messaging';
 
 export type BridgeOp = 'paste' | 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert' | 'gdocs-read' | 'ping';
 
@@ -27,10 +28,32 @@ export interface BridgeReply {
   error?: string;
 }
 
+/** The channel names this copy of the content script uses: random, never shown to the page. */
+function randomChannel(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `p${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+let channel: string | undefined;
+let installing: Promise<boolean> | undefined;
+
+/** Installs this frame's bridge once (per copy of the content script); false when it cannot be. */
+function ensureBridge(): Promise<boolean> {
+  channel ??= randomChannel();
+  installing ??= sendMessage('editor/bridge', { channel }).catch((error: unknown) => {
+    console.warn('Positions: the page bridge could not be installed here.', error);
+    installing = undefined;
+    return false;
+  });
+  return installing;
+}
+
 let counter = 0;
 
 /** Asks the page-world bridge; `undefined` if it does not answer within `timeoutMs` (not installed, or no such API). */
-export function callPageBridge(target: Element, op: BridgeOp, text?: string, timeoutMs = 1000): Promise<BridgeReply | undefined> {
+export async function callPageBridge(target: Element, op: BridgeOp, text?: string, timeoutMs = 1000): Promise<BridgeReply | undefined> {
+  if (!(await ensureBridge()) || !channel) return undefined;
+  const names = { request: `${channel}:q`, reply: `${channel}:r` };
   const id = `${Date.now().toString(36)}-${(counter++).toString(36)}`;
   return new Promise((resolve) => {
     const onReply = (event: Event) => {
@@ -41,12 +64,12 @@ export function callPageBridge(target: Element, op: BridgeOp, text?: string, tim
     const timer = setTimeout(() => done(undefined), timeoutMs);
     const done = (reply: BridgeReply | undefined) => {
       clearTimeout(timer);
-      target.removeEventListener(BRIDGE_REPLY, onReply);
+      target.removeEventListener(names.reply, onReply);
       resolve(reply);
     };
-    target.addEventListener(BRIDGE_REPLY, onReply);
+    target.addEventListener(names.reply, onReply);
     const request: BridgeRequest = { id, op, text };
-    target.dispatchEvent(new CustomEvent(BRIDGE_REQUEST, { bubbles: true, composed: true, detail: JSON.stringify(request) }));
+    target.dispatchEvent(new CustomEvent(names.request, { bubbles: true, composed: true, detail: JSON.stringify(request) }));
   });
 }
 

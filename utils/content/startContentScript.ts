@@ -1,29 +1,42 @@
 /**
  * Wires `watchEditors` to the extension: paragraphs go to the background (and only there), inserts
- * come from it. Guards against a second copy (the background injects the script into open tabs when
- * the user turns a site on).
+ * come from it. One running copy per frame: the background injects the script again into open tabs
+ * when the user turns a site on, and a copy already running there is kept. When the site is turned
+ * off (`content/stop`), the copy stops at once, and a later « Activer » starts a fresh one.
  */
 import type { Paragraph } from '../../data/protocol';
 import { sendMessage, serveContentMessages } from '../messaging';
 import { watchEditors } from './watchEditors';
 
-const STARTED = Symbol.for('positions.content');
+/** In the isolated world's global scope: invisible to the page. */
+const RUNNING = Symbol.for('positions.content');
+
+interface Running {
+  stopped: boolean;
+}
 
 export function startContentScript(win: Window & typeof globalThis = window): void {
-  const scope = win as unknown as Record<symbol, boolean>;
-  if (scope[STARTED]) return;
-  scope[STARTED] = true;
+  const scope = win as unknown as Record<symbol, Running | undefined>;
+  if (scope[RUNNING] && !scope[RUNNING].stopped) return;
+  const running: Running = { stopped: false };
+  scope[RUNNING] = running;
 
+  const stop = () => {
+    running.stopped = true;
+    watcher.stop();
+    stopAnswering();
+  };
   const send = (promise: Promise<unknown>) =>
     promise.catch((error: unknown) => {
       // The extension was reloaded or removed: this copy of the script is orphaned, so it stops.
-      if (String(error).includes('Extension context invalidated')) watcher.stop();
+      if (String(error).includes('Extension context invalidated')) stop();
     });
   const watcher = watchEditors(win, {
     paragraph: (paragraph: Paragraph) => void send(sendMessage('editor/paragraph', paragraph)),
     left: () => void send(sendMessage('editor/left', undefined)),
   });
-  serveContentMessages({
-    'content/insert': ({ text }) => watcher.insert(text),
+  const stopAnswering = serveContentMessages({
+    'content/insert': async ({ text }) => watcher.insert(text),
+    'content/stop': async () => stop(),
   });
 }

@@ -5,6 +5,11 @@
  *
  * Until an editable has focus, the listeners return at once: on a page where the user is not
  * writing, the script does nothing. It reads the DOM and never changes it.
+ *
+ * Only an editable the user chose by their own input counts: a trusted pointer or key event in it
+ * (events a page script dispatches are not trusted, and focus() alone is not input). A page cannot
+ * steer an insert into a field of its choosing, and the field is checked to be visible again at
+ * insert time (issue 12 item 6).
  */
 import type { InsertResult, Paragraph } from '../../data/protocol';
 import { detectEditor, type EditorTarget } from '../editors/detectEditor';
@@ -29,8 +34,23 @@ export function watchEditors(win: Window, options: WatchOptions) {
   let lastSent: string | undefined;
   let rootIds = new WeakMap<Element, number>();
   let nextRootId = 0;
+  /** The editable the user last pressed a key or a pointer in (trusted events only). */
+  let chosen: Element | undefined;
 
   const focusedEditor = () => detectEditor(deepActiveElement(doc));
+
+  /** A real key press or click by the user (not one dispatched by the page) marks its editable as chosen. */
+  const onUserInput = (event: Event) => {
+    if (!event.isTrusted) return;
+    // Tab moves the user out of the editable: what they choose next is where the focus lands.
+    if (event.type === 'keydown' && (event as KeyboardEvent).key === 'Tab') {
+      chosen = undefined;
+      return;
+    }
+    const origin = event.type.startsWith('key') ? deepActiveElement(doc) : (event.composedPath()[0] as Element | undefined);
+    const target = detectEditor(origin instanceof Element ? origin : null);
+    chosen = target?.root;
+  };
 
   const remember = (target: EditorTarget) => {
     if (target.kind === 'textarea' || target.kind === 'input') return;
@@ -42,7 +62,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
 
   const onActivity = () => {
     const target = focusedEditor();
-    if (!target) return;
+    if (!target || target.root !== chosen) return;
     current = target;
     remember(target);
     clearTimeout(timer);
@@ -72,9 +92,10 @@ export function watchEditors(win: Window, options: WatchOptions) {
   const onFocusOut = () => {
     // Wait for the focus to land. If this document still has it and it is not in an editable, the
     // user left the editor. If the document lost focus (the side panel, another frame), the caret
-    // stays where it was, ready for an insert: that is not leaving.
+    // stays where it was, ready for an insert: that is not leaving. Nor is a move the user did not
+    // make (no click or Tab since they chose this editable): a page script took the focus.
     setTimeout(() => {
-      if (!current || !doc.hasFocus() || focusedEditor()) return;
+      if (!current || !doc.hasFocus() || focusedEditor() || chosen === current.root) return;
       clearTimeout(timer);
       lastSent = undefined;
       options.left();
@@ -87,6 +108,9 @@ export function watchEditors(win: Window, options: WatchOptions) {
 
   const capture = { capture: true, passive: true } as const;
   const events: Array<[EventTarget, string, EventListener]> = [
+    // First, in capture: who chose the editable (before the activity handlers below read it).
+    [doc, 'pointerdown', onUserInput],
+    [doc, 'keydown', onUserInput],
     [doc, 'focusin', onActivity],
     [doc, 'input', onActivity],
     [doc, 'keyup', onActivity],
@@ -96,13 +120,17 @@ export function watchEditors(win: Window, options: WatchOptions) {
     [win, 'pagehide', onPageHide],
   ];
   for (const [target, type, listener] of events) target.addEventListener(type, listener, capture);
-  // The editable may already have focus when the script starts (injected after « Activer sur ce site »).
-  if (focusedEditor()) onActivity();
+  // An editable that already has focus when the script starts (injected after « Activer sur ce site »)
+  // is taken at the user's next key press in it.
 
   return {
     /** Inserts at the caret of the editable the user was last writing in, in this frame. */
     async insert(text: string): Promise<InsertResult> {
       if (!current) return { ok: false, reason: 'no-editor' };
+      // Checked again now: the page may have hidden, shrunk or moved the field since the user typed.
+      // (Not Google Docs: its keystrokes go to a hidden field by design, under the visible canvas.)
+      if (current.root !== chosen) return { ok: false, reason: 'no-editor', detail: 'the user is not writing in that editable any more' };
+      if (current.kind !== 'gdocs' && !isVisible(current.root)) return { ok: false, reason: 'no-editor', detail: 'the editable is not visible' };
       const result = await insertText(current, text, saved.get(current.root));
       onActivity(); // the paragraph changed: the panel gets it after the usual pause
       return result;
@@ -113,6 +141,32 @@ export function watchEditors(win: Window, options: WatchOptions) {
       rootIds = new WeakMap();
     },
   };
+}
+
+/** Smaller than this (CSS pixels, either way) is not a field anyone writes in: a trap. */
+const MIN_SIZE = 8;
+
+/**
+ * Whether a person can see `element`: rendered, not transparent or `visibility: hidden`, not
+ * smaller than a few pixels, and the same for the frames around it that this frame can inspect.
+ */
+export function isVisible(element: Element): boolean {
+  for (let el: Element | null = element; el; ) {
+    if (!el.isConnected) return false;
+    const rect = el.getBoundingClientRect();
+    if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return false;
+    // Chrome 105+ / Firefox 106+ (older option names kept for Chrome 105-120).
+    const visible = el as Element & { checkVisibility?(options: Record<string, boolean>): boolean };
+    if (visible.checkVisibility && !visible.checkVisibility({ opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true })) return false;
+    let frame: Element | null = null;
+    try {
+      frame = el.ownerDocument.defaultView?.frameElement ?? null; // null for the top frame and for a cross-origin parent
+    } catch {
+      frame = null;
+    }
+    el = frame;
+  }
+  return true;
 }
 
 /** The focused element, looking inside open shadow roots. */

@@ -102,7 +102,10 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
     await settle();
     const after = readAll(target) ?? '';
     if (after === before) continue; // nothing happened: the next way may work
-    return shows(before, after, text)
+    const added = timesAdded(before, after, text);
+    // Twice is not success: something else in the page (a second bridge, an editor's own handler) inserted it too.
+    if (added > 1) return failure('inserted-twice', `${way.strategy}: the text appears ${added} more times, not once`);
+    return added === 1
       ? { ok: true, strategy: way.strategy, undoable: way.undoable }
       : failure('not-inserted', `${way.strategy} changed the editor, but it does not show the text`);
   }
@@ -137,10 +140,15 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 30));
 }
 
-/** True when `text` appears once more in `after` than in `before` (spaces compared loosely: editors use nbsp). */
-export function shows(before: string, after: string, text: string): boolean {
+/** How many more times `text` appears in `after` than in `before` (spaces compared loosely: editors use nbsp). */
+export function timesAdded(before: string, after: string, text: string): number {
   const loose = (value: string) => value.replace(/[\u200B\uFEFF]/g, '').replace(/\s+/g, ' ');
-  return count(loose(after), loose(text).trim()) > count(loose(before), loose(text).trim());
+  return count(loose(after), loose(text).trim()) - count(loose(before), loose(text).trim());
+}
+
+/** True when `text` appears exactly once more in `after` than in `before`. */
+export function shows(before: string, after: string, text: string): boolean {
+  return timesAdded(before, after, text) === 1;
 }
 
 function count(haystack: string, needle: string): number {
