@@ -43,6 +43,8 @@ export interface ProtocolMap {
   'library/search': { request: SearchQuery; response: SearchResponse };
   /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
   'library/catalog': { request: void; response: Catalog };
+  /** An extension page changed the stored library (import, removal, edit, hide): the index must follow. */
+  'library/changed': { request: void; response: void };
 
   /** A measure's or theme's story: every passage on it by date, context labelled (issue 14). */
   'library/story': { request: { key: string; with?: string }; response: Story };
@@ -98,6 +100,7 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'library/catalog',
   'library/story',
   'library/outline',
+  'library/changed',
 ];
 
 export type MessageType = keyof ProtocolMap;

@@ -13,6 +13,7 @@ import { isOurs, LIBRARY_FORMAT, type Library, type Position } from './library/s
 import { summarise } from './library/summary';
 import { outline } from './library/outline';
 import { story } from './library/story';
+import { hiddenSourceIds, withoutHidden } from './library/import/store';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
 export type Handler<K extends MessageType> = (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;
@@ -51,7 +52,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
   function ensureEngine() {
     engine ??= (async () => {
       await ensureInstalled();
-      const library = await readLibrary(db);
+      const library = await readVisibleLibrary(db);
       const key = libraryKey(library);
       const cached = await db.cache.get('index');
       let index;
@@ -86,7 +87,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     if (change.removed?.length) removeFromIndex(current.index, change.removed);
     if (change.added?.length) addToIndex(current.index, change.added);
     // The database already holds the change: the library as stored is the index's from now on.
-    const library = await readLibrary(db);
+    const library = await readVisibleLibrary(db);
     current.index.library = library;
     engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher), catalog: catalogOf(library) });
     try {
@@ -112,7 +113,23 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     'library/catalog': async () => (await ensureEngine()).catalog,
     'library/story': async ({ key, with: who }) => story((await ensureEngine()).library, key, { with: who }),
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
+    'library/changed': async () => refreshIndex(),
   };
+
+  /**
+   * The one place the index follows the stored library after an extension page changed it
+   * (import, removal, label correction, hidden source): the positions that differ from what the
+   * index holds are removed and added in place (`libraryChanged`), without a rebuild.
+   */
+  async function refreshIndex(): Promise<void> {
+    if (!engine) return;
+    const before = new Map((await engine).library.positions.map((p) => [p.id, JSON.stringify(p)]));
+    const after = (await readVisibleLibrary(db)).positions;
+    const afterIds = new Set(after.map((p) => p.id));
+    const changed = after.filter((p) => before.get(p.id) !== JSON.stringify(p));
+    const removed = [...before.keys()].filter((id) => !afterIds.has(id) || changed.some((p) => p.id === id));
+    await libraryChanged({ added: changed, removed });
+  }
 
   return { ensureInstalled, ensureEngine, libraryChanged, handlers };
 }
@@ -152,6 +169,11 @@ export async function readLibrary(db: LibraryDb): Promise<Library> {
     positions.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id));
     return { format: LIBRARY_FORMAT, sources, measures, themes, positions };
   });
+}
+
+/** The library as stored, without the sources a user hid: what is indexed, suggested and searched. */
+export async function readVisibleLibrary(db: LibraryDb): Promise<Library> {
+  return withoutHidden(await readLibrary(db), await hiddenSourceIds(db));
 }
 
 /** Identifies a library's content: its positions' ids and wordings. */
