@@ -20,10 +20,13 @@ import { divergence } from '../engine/divergence';
 import { outline } from '../library/outline';
 import type { Library } from '../library/schema';
 import { story, storyLines } from '../library/story';
+import { importCommand, readLibraryFile } from './importCommand';
 
-function library(args: string[]): number {
+function library(args: string[]): number | Promise<number> {
   const [cmd] = args;
   switch (cmd) {
+    case 'import':
+      return importCommand(args.slice(1));
     case 'build': {
       const lib = buildBundled();
       mkdirSync(dirname(GENERATED), { recursive: true });
@@ -37,7 +40,8 @@ function library(args: string[]): number {
       return 0;
     }
     case 'export': {
-      process.stdout.write(JSON.stringify(buildBundled()) + '\n');
+      const from = valueOf(args, '--library');
+      process.stdout.write(JSON.stringify(from ? readLibraryFile(from) : buildBundled()) + '\n');
       return 0;
     }
     case 'check': {
@@ -107,7 +111,7 @@ function library(args: string[]): number {
     case 'outline':
       return outlineCommand(args.slice(1));
     default:
-      console.error('Usage : npm run library -- build | export | check | stats | story CLÉ | outline CLÉ…');
+      console.error('Usage : npm run library -- build | export [--library F] | check [--library F] | stats | story CLÉ | outline CLÉ… | import FICHIER …');
       return 2;
   }
 }
@@ -181,7 +185,7 @@ function outlineCommand(args: string[]): number {
 /** `match -- --k 5 --jsonl` (lines `{"id","text"}` on stdin) or `match -- "texte…"` (a readable ranking). */
 async function matchCommand(args: string[]): Promise<number> {
   const k = Number(valueOf(args, '--k') ?? 5);
-  const matcher = createMatcher(buildIndex(shippedLibrary()));
+  const matcher = createMatcher(buildIndex(readLibraryFile(valueOf(args, '--library'))));
   if (args.includes('--jsonl')) {
     const input = await readStdin();
     const out: string[] = [];
@@ -204,7 +208,7 @@ async function matchCommand(args: string[]): Promise<number> {
     process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
     return 0;
   }
-  const text = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--k').join(' ');
+  const text = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--k' && args[i - 1] !== '--library').join(' ');
   if (!text) {
     console.error('Usage : npm run match -- "texte…"   ou   npm run -s match -- --k 5 --jsonl < requetes.jsonl');
     return 2;

@@ -30,7 +30,7 @@ export function htmlToLines(html: string): string[] {
       if (line.trim()) flush();
       if (!close) {
         const level = /^h([1-6])$/.exec(tag)?.[1];
-        prefix = level ? `${'#'.repeat(Math.min(Number(level) + 1, 6))} ` : tag === 'li' ? '- ' : '';
+        prefix = level ? `${'#'.repeat(Number(level))} ` : tag === 'li' ? '- ' : '';
       }
     } else if (tag === 'strong' || tag === 'b') line += '**';
     else if (tag === 'br') line += ' ';

@@ -44,7 +44,7 @@ export function odtToLines(xml: string): string[] {
       } else {
         if (line.trim()) flush();
         const level = Number(/text:outline-level="(\d)"/.exec(attrs)?.[1] ?? 1);
-        prefix = tag === 'text:h' ? `${'#'.repeat(Math.min(level + 1, 6))} ` : listDepth > 0 ? '- ' : '';
+        prefix = tag === 'text:h' ? `${'#'.repeat(Math.min(level, 6))} ` : listDepth > 0 ? '- ' : '';
         if (selfClose) prefix = '';
         else stack.push({ tag, bold: styled && tag === 'text:p' });
       }
