@@ -110,7 +110,10 @@ export function ImportView() {
         }}
       >
         <span>{t('importDrop')}</span>
-        <input type="file" accept={ACCEPTED.join(',')} data-testid="import-file" disabled={busy} onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input type="file" accept={ACCEPTED.join(',')} data-testid="import-file" disabled={busy} onChange={(e) => {
+            const input = e.currentTarget;
+            void readFile(input.files?.[0]).finally(() => (input.value = ''));
+          }} />
       </label>
       {doc && (
         <p class="muted" data-testid="import-file-read">

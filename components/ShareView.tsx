@@ -64,7 +64,10 @@ export function ShareView() {
       </div>
       <label class="field">
         <span>{t('shareImport')}</span>
-        <input type="file" accept=".json,application/json" onChange={(e) => void read(e.currentTarget.files?.[0])} data-testid="share-file" />
+        <input type="file" accept=".json,application/json" onChange={(e) => {
+            const input = e.currentTarget;
+            void read(input.files?.[0]).finally(() => (input.value = ''));
+          }} data-testid="share-file" />
       </label>
       {error && (
         <p role="alert" class="notice notice--error" data-testid="share-error">

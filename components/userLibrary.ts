@@ -45,8 +45,8 @@ export function useSources() {
     void (async () => {
       const d = libraryDb();
       const [sources, hidden] = await Promise.all([d.sources.toArray(), hiddenSourceIds(d)]);
+      sources.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
       const counts = await Promise.all(sources.map((s) => d.positions.where('sourceId').equals(s.id).count()));
-      sources.sort((a, b) => b.date.localeCompare(a.date));
       if (current) setRows(sources.map((source, i) => ({ source, count: counts[i] ?? 0, hidden: hidden.includes(source.id) })));
     })();
     return () => {
