@@ -132,7 +132,8 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
       section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
       sectionMeasures = mentionedMeasures(text, plan, measureKeys);
       skipping = SKIPPED_SECTION.test(text);
-      turn = defaultVoice;
+      // A heading that is only a name or a body in bold (« ### **OICEM** ») opens that speaker's turn.
+      turn = (para.heading !== undefined && /^#+\s*\*\*[^*]+\*\*\s*:?\s*$/.test(raw.trim()) && turnCue(text, true, roster, defaultVoice)) || defaultVoice;
       person = undefined;
       continue;
     }
@@ -148,6 +149,8 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
       const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
       person = { author, speaker: name, ...(organisation ? { organisation } : {}) };
       voice = person;
+      // A body's turn (« **Mouvement du Nid** ») is its first named speaker's for the paragraphs after.
+      if (turn !== defaultVoice && !turn.speaker && !org && author === turn.author) turn = { ...turn, speaker: name };
     } else if (SAYS_COLLECTIF.test(text)) {
       voice = { author: 'collectif' };
       person = undefined;
