@@ -15,6 +15,13 @@ export function ShareView() {
   const [replace, setReplace] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<string | undefined>();
 
+  function toggle(sourceId: string, on: boolean) {
+    const next = new Set(replace);
+    if (on) next.add(sourceId);
+    else next.delete(sourceId);
+    setReplace(next);
+  }
+
   async function download(scope: ExportScope) {
     const data = await exportLibrary(libraryDb(), scope);
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1) + '\n'], { type: 'application/json' }));
@@ -96,14 +103,15 @@ export function ShareView() {
               <input
                 type="checkbox"
                 checked={replace.has(c.source.id)}
-                onChange={(e) => {
-                  const next = new Set(replace);
-                  if (e.currentTarget.checked) next.add(c.source.id);
-                  else next.delete(c.source.id);
-                  setReplace(next);
-                }}
+                onChange={(e) => toggle(c.source.id, e.currentTarget.checked)}
               />
               {t('shareReplaceSource', c.source.title, c.added, c.removed, c.changed)}
+            </label>
+          ))}
+          {[...groupConflicts(pending.preview)].map(([sourceId, count]) => (
+            <label key={`edits-${sourceId}`} class="field">
+              <input type="checkbox" checked={replace.has(sourceId)} onChange={(e) => toggle(sourceId, e.currentTarget.checked)} />
+              {t('shareReplaceEdits', sourceId, count)}
             </label>
           ))}
           <button type="button" class="button button--primary" onClick={() => void apply()} data-testid="share-apply">
@@ -113,4 +121,11 @@ export function ShareView() {
       )}
     </div>
   );
+}
+
+/** Conflicting corrections, counted by source: replacing them is decided per source. */
+function groupConflicts(preview: ExportPreview): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of preview.conflicts) out.set(c.incoming.sourceId, (out.get(c.incoming.sourceId) ?? 0) + 1);
+  return out;
 }

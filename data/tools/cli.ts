@@ -20,7 +20,7 @@ import { divergence } from '../engine/divergence';
 import { outline } from '../library/outline';
 import type { Library } from '../library/schema';
 import { story, storyLines } from '../library/story';
-import { importCommand, readLibraryFile } from './importCommand';
+import { checkLibraryFile, importCommand, readLibraryFile } from './importCommand';
 
 function library(args: string[]): number | Promise<number> {
   const [cmd] = args;
@@ -45,6 +45,8 @@ function library(args: string[]): number | Promise<number> {
       return 0;
     }
     case 'check': {
+      const from = valueOf(args, '--library');
+      if (from) return checkLibraryFile(from);
       const texts = readSeeds();
       const lib = buildBundled();
       const parsed = Object.fromEntries(PARSERS.map((p) => [p.file, parsedText(p, texts[p.file] ?? '')]));

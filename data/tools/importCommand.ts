@@ -87,3 +87,26 @@ export function readLibraryFile(path: string | undefined): LibraryExport | Libra
   const shipped = shippedLibrary();
   return parseExport(basename(path), json, { measureKeys: shipped.measures.map((m) => m.key), themeIds: shipped.themes.map((t) => t.id), sourceIds: [] });
 }
+
+/**
+ * `library -- check --library FILE`: the checks an import applies (whole-file validation: format
+ * version, ids, keys, every wording in its source's text), plus the counts. Exit code 1 on a problem.
+ */
+export function checkLibraryFile(path: string): number {
+  try {
+    const lib = readLibraryFile(path);
+    const imported = lib.sources.filter((s) => s.origin === 'imported').length;
+    console.log(`${basename(path)} : ${lib.sources.length} sources (dont ${imported} importées), ${lib.positions.length} positions. Aucun problème.`);
+    return 0;
+  } catch (error) {
+    if (isImportError(error)) {
+      console.log(`✗ ${error.message}`);
+      return 1;
+    }
+    if (error instanceof SyntaxError) {
+      console.log(`✗ ${basename(path)} : JSON illisible (${error.message}).`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -33,6 +33,8 @@ describe('library import', () => {
     expect(lib.sources.map((s) => s.id)).toContain('imp-2026-11-18-rencontre-ministere-justice');
     const m = await run('match', '--library', out, 'Il faut que les avoirs saisis sur les exploiteurs abondent le fonds dédié aux victimes.');
     expect(m.stdout).toMatch(/^1\. \[association — M\. Albert\]/m);
+    const check = await run('library', 'check', '--library', out);
+    expect(check.stdout).toMatch(/6 sources \(dont 1 importées\), \d+ positions\. Aucun problème/);
     const again = await run('library', 'import', REPORT, '--title', 'Rencontre au ministère de la Justice', '--date', '2026-11-18', '--into', out, '--library', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('contient déjà une source « imp-2026-11-18-rencontre-ministere-justice »');
