@@ -78,7 +78,7 @@ describe('proposeImport on the test report', () => {
     const albert = proposals.find((p) => p.text.startsWith('M. Albert'))!;
     expect(albert.reasons).toEqual([{ key: 'PAN1-21', by: 'mention', words: 'mesure 21' }]);
     const minors = proposals.find((p) => p.text.startsWith('Des mineurs contraints'))!;
-    expect(minors.reasons[0]).toMatchObject({ key: 'PAN1-11', by: 'cue' });
+    expect(minors.reasons).toEqual([{ key: 'PAN1-11', by: 'cue', words: 'contraints de commettre des délits' }]);
   });
 
   test('the cabinet answers are the government’s, never the Collectif’s', async () => {

@@ -106,8 +106,19 @@ export function reasonsFor(p: Pick<Position, 'text' | 'measures' | 'section'>, s
       return { key, by: 'mention', words };
     }
     const cue = compiledCues.find((c) => c.measure === key && c.re.test(folded));
-    return { key, by: 'cue', words: cue ? (cue.re.exec(folded)?.[0] ?? '') : '' };
+    return { key, by: 'cue', words: cue ? originalOf(p.text, cue.re.exec(folded)?.[0] ?? '') : '' };
   });
 }
 
 export type { AuthorId };
+
+/** The words of `text` that fold to `match` (« délinquance forcée » for « delinquance forcee »), or `match` itself. */
+function originalOf(text: string, match: string): string {
+  if (!match) return match;
+  for (const start of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)) {
+    const from = start.index;
+    for (let end = from + Math.max(1, match.length - 3); end <= Math.min(text.length, from + match.length + 3); end++)
+      if (foldWord(text.slice(from, end)) === match) return text.slice(from, end);
+  }
+  return match;
+}
