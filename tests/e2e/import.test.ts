@@ -65,6 +65,13 @@ describe('import a report, then share it', () => {
       expect(await card.getAttribute('data-position-id')).toMatch(new RegExp(`^${SOURCE_ID}:`));
       expect(await card.getByTestId('citation').textContent()).toContain('rencontre au ministère de la Justice : non-sanction et CIVI, 18 novembre 2026');
       expect(await card.getByTestId('author-badge').textContent()).toBe('Secours Catholique');
+      // The panel links to the import page, which opens in a tab of its own.
+      const link = panel.getByTestId('panel-import-link');
+      expect(await link.textContent()).toBe('Importer un compte-rendu…');
+      const [importPage] = await Promise.all([session.ext.context.waitForEvent('page'), link.click()]);
+      await importPage.getByTestId('import-form').waitFor();
+      expect(importPage.url()).toMatch(/\/options\.html#import$/);
+      await importPage.close();
     } finally {
       await Promise.all([panel.close(), opened.page.close()]);
     }
