@@ -54,7 +54,8 @@ const SourceSchema = v.object({
   text: v.optional(v.string()),
 });
 
-const PositionSchema = v.object({
+// Loose: fields a later library adds travel through untouched; those known today are checked.
+const PositionSchema = v.looseObject({
   id: nonEmpty,
   text: nonEmpty,
   author: v.picklist(AUTHORS),
@@ -67,6 +68,12 @@ const PositionSchema = v.object({
   section: v.string(),
   lines: v.tuple([v.pipe(v.number(), v.integer(), v.minValue(1)), v.pipe(v.number(), v.integer(), v.minValue(1))]),
   editedAt: v.optional(v.string()),
+  measureReasons: v.optional(v.record(v.string(), v.picklist(['section', 'mention', 'cue']))),
+  kind: v.optional(v.string()),
+  heading: v.optional(v.literal(true)),
+  context: v.optional(v.string()),
+  quotedIn: v.optional(v.looseObject({})),
+  citations: v.optional(v.array(v.looseObject({}))),
 });
 
 const MeasureSchema = v.looseObject({ key: nonEmpty, plan: v.string(), number: v.string(), title: v.string() });

@@ -56,9 +56,11 @@ export async function saveImport(db: LibraryDb, source: ImportedSource, position
 }
 
 /** Only a position's own fields: a proposal's review state (`accepted`, `reasons`) is not stored. */
-export function positionOf(p: Position): Position {
-  const { id, text, author, speaker, organisation, measures, themes, sourceId, date, section, lines } = p;
-  return { id, text, author, ...(speaker ? { speaker } : {}), ...(organisation ? { organisation } : {}), measures, themes, sourceId, date, section, lines };
+export function positionOf(p: Position & { accepted?: unknown; reasons?: unknown }): Position {
+  const { accepted: _accepted, reasons: _reasons, ...position } = p;
+  if (!position.speaker) delete position.speaker;
+  if (!position.organisation) delete position.organisation;
+  return position;
 }
 
 /** What a removal took away, for its undo. */
