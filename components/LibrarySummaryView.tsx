@@ -6,6 +6,8 @@ const KIND_LABEL: Record<SourceKind, MessageKey> = {
   'compte-rendu': 'sourceKind_compteRendu',
   évaluation: 'sourceKind_evaluation',
   plaidoyer: 'sourceKind_plaidoyer',
+  courrier: 'sourceKind_courrier',
+  note: 'sourceKind_note',
 };
 
 /** The library at a glance: totals, then each source with its number of positions. */

@@ -3,6 +3,9 @@ import { formatDate, languageName, t } from '../utils/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
+import { ImportView } from './ImportView';
+import { ShareView } from './ShareView';
+import { SourcesView } from './SourcesView';
 
 /** Settings page. Little to set yet: it says which version, language and library are in use. */
 export function Options() {
@@ -32,6 +35,18 @@ export function Options() {
                 </>
               )}
             </LibraryQuery>
+          </section>
+          <section class="section" id="import">
+            <h2 class="section-title">{t('importHeading')}</h2>
+            <ImportView />
+          </section>
+          <section class="section" id="sources">
+            <h2 class="section-title">{t('sourcesHeading')}</h2>
+            <SourcesView />
+          </section>
+          <section class="section" id="share">
+            <h2 class="section-title">{t('shareHeading')}</h2>
+            <ShareView />
           </section>
         </main>
         <footer class="page__footer muted">{t('privacyNote')}</footer>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../utils/i18n';
 import { searchFromAddress, watchPendingSearch } from '../utils/pendingSearch';
 import { CatalogProvider } from './CatalogContext';
@@ -24,7 +25,12 @@ export function SidePanel() {
         <CatalogProvider>
           <PanelBody />
         </CatalogProvider>
-        <footer class="page__footer muted">{t('privacyNote')}</footer>
+        <footer class="page__footer muted">
+          <a href={browser.runtime.getURL('/options.html#import')} target="_blank" rel="noopener" data-testid="panel-import-link">
+            {t('panelImportLink')}
+          </a>{' '}
+          {t('privacyNote')}
+        </footer>
       </div>
     </ErrorBoundary>
   );

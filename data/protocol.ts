@@ -46,6 +46,8 @@ export interface ProtocolMap {
   'library/catalog': { request: void; response: Catalog };
   /** Whether the stored library could be used as it is, for the panel to say when it could not. */
   'library/status': { request: void; response: LibraryStatus };
+  /** An extension page changed the stored library (import, removal, edit, hide): the index must follow. */
+  'library/changed': { request: void; response: void };
 
   /** A measure's or theme's story: every passage on it by date, context labelled (issue 14). */
   'library/story': { request: { key: string; with?: string }; response: Story };
@@ -112,6 +114,7 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   'library/story',
   'library/outline',
   'library/status',
+  'library/changed',
 ];
 
 export type MessageType = keyof ProtocolMap;

@@ -16,6 +16,7 @@ import { MeasureSchema, PositionSchema, SourceSchema, ThemeSchema } from './libr
 import * as v from 'valibot';
 import { outline } from './library/outline';
 import { story } from './library/story';
+import { hiddenSourceIds, withoutHidden } from './library/import/store';
 
 /** Answers one message; `context` says who sent it, as the browser reports it. */
 export type Handler<K extends MessageType> = (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;
@@ -58,15 +59,17 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     try {
       await ensureInstalled();
       const read = await readCheckedLibrary(db);
+      // What a user hid is neither indexed, suggested nor searched.
+      const hidden = await hiddenSourceIds(db);
       if (!read.invalid.length) {
         status = { storage: 'ok', unreadable: 0, repaired: 0 };
-        return read.library;
+        return withoutHidden(read.library, hidden);
       }
       const repaired = await repairFromBundle(db, bundled, read.invalid);
       const again = repaired ? await readCheckedLibrary(db) : read;
       status = { storage: repaired ? 'repaired' : 'ok', unreadable: again.invalid.length, repaired };
       if (again.invalid.length) console.warn(`Positions: ${again.invalid.length} stored row(s) unreadable, left out: ${again.invalid.map((r) => r.id).join(', ')}`);
-      return again.library;
+      return withoutHidden(again.library, hidden);
     } catch (error) {
       console.warn('Positions: the stored library cannot be read; using the bundled library instead.', error);
       status = { storage: 'fallback', unreadable: 0, repaired: 0, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
@@ -119,7 +122,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     if (change.removed?.length) removeFromIndex(current.index, change.removed);
     if (change.added?.length) addToIndex(current.index, change.added);
     // The database already holds the change: the library as stored is the index's from now on.
-    const library = await readLibrary(db);
+    const library = await readVisibleLibrary(db);
     current.index.library = library;
     engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher), catalog: catalogOf(library) });
     try {
@@ -155,12 +158,28 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     'library/catalog': async () => (await ensureEngine()).catalog,
     'library/story': async ({ key, with: who }) => story((await ensureEngine()).library, key, { with: who }),
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
+    'library/changed': async () => refreshIndex(),
   };
 
   /** The text of an insert, from the library in use (`composeInsert`: verbatim, never CNCDH or government words). */
   const compose = async (request: InsertRequest) => composeInsert((await ensureEngine()).library, request);
 
-  return { ensureInstalled, ensureEngine, libraryChanged, handlers, compose, status: () => status };
+  /**
+   * The one place the index follows the stored library after an extension page changed it
+   * (import, removal, label correction, hidden source): the positions that differ from what the
+   * index holds are removed and added in place (`libraryChanged`), without a rebuild.
+   */
+  async function refreshIndex(): Promise<void> {
+    if (!engine) return;
+    const before = new Map((await engine).library.positions.map((p) => [p.id, JSON.stringify(p)]));
+    const after = (await readVisibleLibrary(db)).positions;
+    const afterIds = new Set(after.map((p) => p.id));
+    const changed = after.filter((p) => before.get(p.id) !== JSON.stringify(p));
+    const removed = [...before.keys()].filter((id) => !afterIds.has(id) || changed.some((p) => p.id === id));
+    await libraryChanged({ added: changed, removed });
+  }
+
+  return { ensureInstalled, ensureEngine, libraryChanged, refreshIndex, handlers, compose, status: () => status };
 }
 
 function warnCache(what: 'read' | 'write') {
@@ -258,6 +277,11 @@ function ordered(library: Library): Library {
     (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id),
   );
   return { ...library, sources, positions };
+}
+
+/** The library as stored, without the sources a user hid: what is indexed, suggested and searched. */
+export async function readVisibleLibrary(db: LibraryDb): Promise<Library> {
+  return withoutHidden(await readLibrary(db), await hiddenSourceIds(db));
 }
 
 /** Identifies a library's content: its positions' ids and wordings. */

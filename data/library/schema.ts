@@ -16,7 +16,7 @@ export function isOurs(author: AuthorId): boolean {
   return author === 'collectif' || author === 'association';
 }
 
-export type SourceKind = 'compte-rendu' | 'évaluation' | 'plaidoyer';
+export type SourceKind = 'compte-rendu' | 'évaluation' | 'plaidoyer' | 'courrier' | 'note';
 
 /** CNCDH 2017 evaluation status of a measure of the 2014 plan. */
 export type CncdhStatus = 'non mise en oeuvre' | 'partiellement mise en oeuvre' | 'mise en oeuvre';

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readLibraryFile, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
@@ -24,14 +24,19 @@ import { divergence } from '../engine/divergence';
 import { outline } from '../library/outline';
 import type { Library } from '../library/schema';
 import { story, storyLines } from '../library/story';
+import { checkLibraryFile, importCommand, isExportJson, readLibraryFile as readAnyLibraryFile } from './importCommand';
 
-const LIBRARY_USAGE = 'Usage : npm run library -- build | export [--library FICHIER] | check [--library FICHIER] | stats | story CLÉ | outline CLÉ…';
+/** A library file given with --library: an export (with its format version) or a plain library. */
+const readLibraryFile = (file: string): Library => readAnyLibraryFile(file) as Library;
 
-function library(args: string[]): number {
+const LIBRARY_USAGE = 'Usage : npm run library -- build | export [--library FICHIER] | check [--library FICHIER] | stats | story CLÉ | outline CLÉ… | import FICHIER …';
+
+function library(args: string[]): number | Promise<number> {
   const [cmd, ...rest] = args;
-  // story and outline read their own flags (--json, --with, --library).
+  // story, outline and import read their own flags (--json, --with, --library, --into…).
   if (cmd === 'story') return storyCommand(rest);
   if (cmd === 'outline') return outlineCommand(rest);
+  if (cmd === 'import') return importCommand(rest);
   const takesLibrary = cmd === 'export' || cmd === 'check';
   const options = parseArgs(rest, `library ${cmd ?? ''}`.trim(), { withValue: takesLibrary ? ['--library'] : [] });
   if (options.rest.length) throw new CliInputError(`library ${cmd} : argument inattendu « ${options.rest[0]} ».\n${LIBRARY_USAGE}`);
@@ -54,6 +59,8 @@ function library(args: string[]): number {
       return 0;
     }
     case 'check': {
+      // An export (issue 10's format) is checked as an import checks it: whole file, every wording in its source's text.
+      if (libraryFile !== undefined && existsSync(libraryFile) && isExportJson(readFileSync(libraryFile, 'utf8'))) return checkLibraryFile(libraryFile);
       const texts = readSeeds();
       const lib = libraryFile === undefined ? buildBundled() : readLibraryFile(libraryFile);
       const parsed = Object.fromEntries(PARSERS.map((p) => [p.file, parsedText(p, texts[p.file] ?? '')]));

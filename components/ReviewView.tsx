@@ -1,0 +1,146 @@
+import { useState } from 'preact/hooks';
+import { AUTHORS, type AuthorId } from '../data/library/schema';
+import type { ImportProposal, MeasureReason, Proposal } from '../data/library/import/propose';
+import { mergeWithNext, relabel, sentencesOf, setAccepted, splitAt, uniqueIds } from '../data/library/import/review';
+import { isImportError } from '../data/library/import/ImportError';
+import { saveImport } from '../data/library/import/store';
+import { t } from '../utils/i18n';
+import { importErrorText } from './importErrorText';
+import { write } from './userLibrary';
+
+/**
+ * The review screen: each proposal's verbatim text (shown as text, whatever it contains), its
+ * labels to correct, keep or reject, merge with the next, split before a sentence; then one save.
+ */
+export function ReviewView({ initial, onBack, onSaved }: { initial: ImportProposal; onBack: () => void; onSaved: (title: string, count: number) => void }) {
+  const { source } = initial;
+  const [list, setList] = useState<Proposal[]>(initial.proposals);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [error, setError] = useState<{ text: string; taken: boolean } | undefined>();
+  const [replace, setReplace] = useState(false);
+  const kept = list.filter((p) => p.accepted);
+
+  const update = (i: number, p: Proposal) => setList(list.map((x, k) => (k === i ? p : x)));
+
+  async function save() {
+    setError(undefined);
+    try {
+      await write((db) => saveImport(db, source, uniqueIds(kept), { replace }));
+      onSaved(source.title, kept.length);
+    } catch (e) {
+      setError({ text: importErrorText(e), taken: isImportError(e) && e.key === 'storageErrorTaken' });
+    }
+  }
+
+  return (
+    <section class="review" data-testid="review">
+      <h3>{t('reviewHeading')}</h3>
+      <p class="muted">{t('reviewIntro')}</p>
+      {notice && (
+        <p role="status" class="notice">
+          {notice}
+        </p>
+      )}
+      <ol class="review__list">
+        {list.map((p, i) => (
+          <li key={p.id + i} class={`review__item${p.accepted ? '' : ' review__item--rejected'}`} data-testid="proposal">
+            <label class="review__keep">
+              <input type="checkbox" checked={p.accepted} onChange={(e) => setList(setAccepted(list, i, e.currentTarget.checked))} data-testid="proposal-keep" />
+              {t('reviewAccept')}
+            </label>
+            <blockquote class="review__text" data-testid="proposal-text">
+              {p.text}
+            </blockquote>
+            <p class="muted">
+              {p.section} · {t('reviewLines', p.lines[0], p.lines[1])}
+            </p>
+            <div class="review__labels">
+              <label class="field">
+                <span>{t('reviewAuthor')}</span>
+                <select value={p.author} onChange={(e) => update(i, relabel(p, { author: e.currentTarget.value as AuthorId }))} data-testid="proposal-author">
+                  {AUTHORS.map((a) => (
+                    <option value={a} key={a}>
+                      {authorLabel(a)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label class="field">
+                <span>{t('reviewSpeaker')}</span>
+                <input value={p.speaker ?? ''} onChange={(e) => update(i, relabel(p, { speaker: e.currentTarget.value.trim() }))} data-testid="proposal-speaker" />
+              </label>
+              <label class="field">
+                <span>{t('reviewOrganisation')}</span>
+                <input value={p.organisation ?? ''} onChange={(e) => update(i, relabel(p, { organisation: e.currentTarget.value.trim() }))} />
+              </label>
+              <label class="field">
+                <span>{t('reviewMeasures')}</span>
+                <input value={p.measures.join(', ')} onChange={(e) => update(i, relabel(p, { measures: keys(e.currentTarget.value) }))} data-testid="proposal-measures" />
+              </label>
+              <label class="field">
+                <span>{t('reviewThemes')}</span>
+                <input value={p.themes.join(', ')} onChange={(e) => update(i, relabel(p, { themes: keys(e.currentTarget.value) }))} />
+              </label>
+            </div>
+            {p.reasons.length > 0 && <p class="muted">{t('reviewWhy', p.reasons.map(reasonText).join(' ; '))}</p>}
+            <div class="review__actions">
+              {i + 1 < list.length && (
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={() => {
+                    const merged = mergeWithNext(list, i, source.text);
+                    if (merged) setList(merged);
+                    setNotice(merged ? undefined : t('reviewMergeRefused'));
+                  }}
+                >
+                  {t('reviewMerge')}
+                </button>
+              )}
+              {sentencesOf(p)
+                .slice(1)
+                .map((_, k) => (
+                  <button type="button" class="button button--small" key={k} onClick={() => setList(splitAt(list, i, k + 1, source.text) ?? list)}>
+                    {t('reviewSplit', k + 2)}
+                  </button>
+                ))}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p data-testid="review-count">{t('reviewCount', kept.length, list.length)}</p>
+      {error && (
+        <p role="alert" class="notice notice--error" data-testid="review-error">
+          {error.text}
+        </p>
+      )}
+      {error?.taken && (
+        <label>
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} /> {t('reviewReplace')}
+        </label>
+      )}
+      <div class="review__actions">
+        <button type="button" class="button" onClick={onBack}>
+          {t('reviewBack')}
+        </button>
+        <button type="button" class="button button--primary" onClick={() => void save()} disabled={!kept.length} data-testid="review-save">
+          {t('reviewSave')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function keys(value: string): string[] {
+  return [...new Set(value.split(/[,;\s]+/).map((k) => k.trim()).filter(Boolean))];
+}
+
+function reasonText(r: MeasureReason): string {
+  const by = r.by === 'section' ? t('reviewBySection') : r.by === 'mention' ? t('reviewByMention') : t('reviewByCue');
+  return `${r.key} (${by}${r.words ? ` « ${r.words} »` : ''})`;
+}
+
+/** The author's name in the picker. */
+export function authorLabel(a: AuthorId): string {
+  return a === 'collectif' ? t('authorCollectif') : a === 'association' ? t('authorAssociation') : a === 'cncdh' ? t('authorCncdh') : t('authorGouvernement');
+}

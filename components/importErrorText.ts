@@ -1,0 +1,34 @@
+import type { ImportErrorKey } from '../data/library/import/ImportError';
+import { isImportError } from '../data/library/import/ImportError';
+import { t, type MessageKey } from '../utils/i18n';
+
+/** Each import error's message key, spelt out so a key missing from the locales does not compile. */
+const KEYS: Record<ImportErrorKey, MessageKey> = {
+  importErrorEmpty: 'importErrorEmpty',
+  importErrorTooLarge: 'importErrorTooLarge',
+  importErrorUnsupported: 'importErrorUnsupported',
+  importErrorMismatch: 'importErrorMismatch',
+  importErrorCorrupt: 'importErrorCorrupt',
+  importErrorPassword: 'importErrorPassword',
+  importErrorScan: 'importErrorScan',
+  importErrorNoText: 'importErrorNoText',
+  importErrorBinary: 'importErrorBinary',
+  exchangeErrorJson: 'exchangeErrorJson',
+  exchangeErrorNotExport: 'exchangeErrorNotExport',
+  exchangeErrorNewer: 'exchangeErrorNewer',
+  exchangeErrorShape: 'exchangeErrorShape',
+  exchangeErrorDuplicateId: 'exchangeErrorDuplicateId',
+  exchangeErrorUnknownMeasure: 'exchangeErrorUnknownMeasure',
+  exchangeErrorUnknownTheme: 'exchangeErrorUnknownTheme',
+  exchangeErrorUnknownSource: 'exchangeErrorUnknownSource',
+  exchangeErrorNotInSource: 'exchangeErrorNotInSource',
+  storageErrorQuota: 'storageErrorQuota',
+  storageErrorTaken: 'storageErrorTaken',
+  storageErrorShipped: 'storageErrorShipped',
+};
+
+/** An error as the user reads it: an import error in their language, anything else as it came. */
+export function importErrorText(error: unknown): string {
+  if (isImportError(error)) return t(KEYS[error.key], ...error.args);
+  return error instanceof Error ? error.message : String(error);
+}

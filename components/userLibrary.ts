@@ -1,0 +1,62 @@
+/**
+ * The options page's hold on the stored library: it opens the same IndexedDB database as the
+ * background (extension pages share its origin), writes through `data/library/import/store.ts`,
+ * and after every write tells the background once (`library/changed`) so suggestions follow.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { openLibraryDb, type LibraryDb, type PositionRecord } from '../data/library/db';
+import type { Source } from '../data/library/schema';
+import { hiddenSourceIds } from '../data/library/import/store';
+import { sendMessage } from '../utils/messaging';
+
+let db: LibraryDb | undefined;
+
+export function libraryDb(): LibraryDb {
+  db ??= openLibraryDb();
+  return db;
+}
+
+/** Runs a write, then lets the background rebuild what it derives from the library. */
+export async function write<T>(change: (db: LibraryDb) => Promise<T>): Promise<T> {
+  const result = await change(libraryDb());
+  await sendMessage('library/changed', undefined);
+  window.dispatchEvent(new Event('positions:library-changed'));
+  return result;
+}
+
+export interface SourceRow {
+  source: Source;
+  count: number;
+  hidden: boolean;
+}
+
+/** Every stored source with its number of positions; reloads after each write. */
+export function useSources() {
+  const [rows, setRows] = useState<SourceRow[] | undefined>();
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((n) => n + 1), []);
+  useEffect(() => {
+    const on = () => reload();
+    window.addEventListener('positions:library-changed', on);
+    return () => window.removeEventListener('positions:library-changed', on);
+  }, [reload]);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const d = libraryDb();
+      const [sources, hidden] = await Promise.all([d.sources.toArray(), hiddenSourceIds(d)]);
+      sources.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+      const counts = await Promise.all(sources.map((s) => d.positions.where('sourceId').equals(s.id).count()));
+      if (current) setRows(sources.map((source, i) => ({ source, count: counts[i] ?? 0, hidden: hidden.includes(source.id) })));
+    })();
+    return () => {
+      current = false;
+    };
+  }, [version]);
+  return { rows, reload };
+}
+
+export async function positionsOf(sourceId: string): Promise<PositionRecord[]> {
+  const list = await libraryDb().positions.where('sourceId').equals(sourceId).toArray();
+  return list.sort((a, b) => a.lines[0] - b.lines[0]);
+}

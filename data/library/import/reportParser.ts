@@ -1,0 +1,310 @@
+/**
+ * The generic parser for an imported meeting report: the source parsers of `extract/sources/`
+ * know one document each; this one reads any report written the way the Collectif writes them,
+ * and hands its blocks to the shared stages (segmentation, measures, themes).
+ *
+ * Who speaks, in order of precedence, per paragraph:
+ * - a turn opened by « Réponse de M. X (cabinet …) : », « Les membres du Collectif : », or a
+ *   name or body alone in bold (« **Mme X (Association)** », « **OICEM** »), lasting until
+ *   the next turn or heading;
+ * - a paragraph opening on a person, « Mme X (Association) souligne… » (their body from the
+ *   parentheses, or from the participants list), and the paragraphs after it that go on with
+ *   « Il » / « Elle »;
+ * - « Le Collectif estime… » is the Collectif's;
+ * - otherwise the source's default speaker (the Collectif, or the institution the user named).
+ *
+ * Not positions: headings and title lines, the participants list, the agenda, contact lines,
+ * next-meeting notices, signatures and « document de travail » footers.
+ */
+import type { AuthorId } from '../schema';
+import { ITEM_MARK, isFurniture, stripItemMark, stripMarks, typicalWidth } from '../extract/text';
+import { mentionedMeasures } from '../extract/measures';
+import type { Block, Line, SourceMeta, SourceParser } from '../extract/types';
+import taxonomy from '../taxonomy.json';
+
+const measureKeys = new Set(taxonomy.measures.map((m) => m.key));
+
+export interface ReportOptions {
+  /** Who speaks when the report does not say: « Collectif » (default) or a body (« Ministère de la Justice »). */
+  defaultSpeaker?: string;
+  /** Plan a bare « mesure N » refers to (PAN1 unless the user says otherwise). */
+  plan?: string;
+}
+
+/** Government bodies and people (never offered as the Collectif's words). */
+const GOVERNMENT =
+  /\b(?:minist|cabinet|garde des sceaux|pr[ée]fe|gouvernement|conseill[eè]re?\b|dacg|dgef|dgcs|dgt\b|miprof|direction|secr[ée]tari?at d.[ée]tat|ofpra|ofii|police|gendarmerie|ocriest|oclti|brigade|parquet|procureur|magistrat|tribunal|administration|d[ée]l[ée]gation interminist|dihal|[ée]lys[ée]e|matignon|premier ministre|d[ée]put|s[ée]nat)/i;
+
+/** Which author a body or a person's affiliation stands for. */
+export function authorOf(organisation: string | undefined, fallback: AuthorId = 'association'): AuthorId {
+  if (!organisation) return fallback;
+  if (/\bcncdh\b|commission nationale consultative/i.test(organisation)) return 'cncdh';
+  if (/\bcollectif\b/i.test(organisation)) return 'collectif';
+  if (GOVERNMENT.test(organisation)) return 'gouvernement';
+  return 'association';
+}
+
+/** A person as reports name them: « M. Albert », « Mme O'Dy », « Mme de Ruyg », « Madame Claire Besson ». */
+const PERSON_SRC = String.raw`(M\.|Mme|Mmes|MM\.|Madame|Monsieur|Me|Ma[iî]tre|Dr)\s+((?:(?:de|du|d'|d’|le|la)\s*)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*){0,2})`;
+const PERSON = new RegExp(PERSON_SRC, 'u');
+/** « Mme X (Association) souligne… », « M. X, du Mouvement du Nid, rappelle… » at a paragraph's start. */
+const SPEAKS = new RegExp(
+  String.raw`^${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+)*` +
+    String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv)`,
+  'u',
+);
+const TURN_REPLY = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
+const TURN_COLLECTIF = /^(?:Les membres du|Le|Pour le) Collectif\s*(?:«[^»]*»)?\s*:\s*$/iu;
+const SAYS_COLLECTIF = /^(?:Le|Les membres du) Collectif\b/u;
+const CONTINUES = /^(?:Il|Elle|Ils|Elles)\s/u;
+
+/** Sections that are not anyone's position. */
+const SKIPPED_SECTION =
+  /^(?:\d+[.)-]?\s*|[IVX]+\s*[.–-]\s*)?(?:participants?|pr[ée]sents?|personnes pr[ée]sentes|excus[ée]s?|ordre du jour|calendrier|prochaines?\s+r[ée]unions?|prochains?\s+(?:rendez-vous|[ée]v[ée]nements)|contacts?|annexes?|sommaire|table des mati[eè]res|liste de diffusion|diffusion)\b/iu;
+
+/** Paragraphs that are the report's furniture, not wording anyone would quote. */
+const NOT_POSITIONS: RegExp[] = [
+  // contact lines: a phone number, an e-mail address, « Contact : »
+  /\b0\d(?:[ .]?\d{2}){4}\b|\+33\s?\d/,
+  /\S+@\S+\.[a-z]{2,}/i,
+  /^contacts?\s*:/i,
+  // next meeting notices
+  /\bprochaine\s+r[ée]union\b|\bprochain\s+rendez-vous\b|\bse\s+r[ée]unira\b|\bse\s+retrouvera\b/i,
+  // signatures and closings
+  /^(?:pour le collectif|pour l['’]association|pour le secr[ée]tariat|sign[ée]|fait à|bien cordialement|cordialement|avec nos salutations)\b/i,
+  // « document de travail » footers and drafting notes
+  /\bdocument de travail\b|\bcompte-rendu (?:r[ée]dig[ée]|r[ée]alis[ée]|valid[ée]) par\b|\bne pas diffuser\b/i,
+  // the Collectif's running footer
+  /^Collectif « Ensemble contre la traite des êtres humains »\s*(?:[-–].*)?$/i,
+];
+
+export function isNotPosition(text: string): boolean {
+  return NOT_POSITIONS.some((re) => re.test(text.trim()));
+}
+
+interface Voice {
+  author: AuthorId;
+  speaker?: string;
+  organisation?: string;
+}
+
+interface Para {
+  lines: Line[];
+  item: boolean;
+  /** The whole paragraph was bold (`**…**`): a name or a body alone opens a turn. */
+  bold: boolean;
+  heading?: number;
+}
+
+/** Builds the parser for one imported report. */
+export function reportParser(file: string, meta: SourceMeta, options: ReportOptions = {}): SourceParser {
+  const plan = options.plan ?? 'PAN1';
+  return { file, meta, defaultPlan: plan, parse: (lines) => parseReport(lines, meta, options) };
+}
+
+export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOptions = {}): Block[] {
+  const plan = options.plan ?? 'PAN1';
+  const fallbackName = options.defaultSpeaker?.trim() || 'Collectif';
+  const defaultVoice: Voice =
+    authorOf(fallbackName, 'collectif') === 'collectif'
+      ? { author: 'collectif' }
+      : { author: authorOf(fallbackName), organisation: fallbackName };
+  const roster = rosterOf([...meta.participants, ...participantLines(lines)]);
+  const blocks: Block[] = [];
+  let section: string[] = [];
+  let sectionMeasures: string[] = [];
+  let skipping = false;
+  let turn: Voice = defaultVoice;
+  let person: Voice | undefined;
+
+  for (const para of paragraphsOf(lines)) {
+    const raw = para.lines.map((l) => l.text).join(' ');
+    const text = stripMarks(raw).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const cue = turnCue(text, para.bold, roster, defaultVoice);
+    if (cue) {
+      turn = cue;
+      person = undefined;
+      continue;
+    }
+    if (para.heading !== undefined || titleLike(text, para)) {
+      const level = para.heading ?? 1;
+      section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
+      sectionMeasures = mentionedMeasures(text, plan, measureKeys);
+      skipping = SKIPPED_SECTION.test(text);
+      // A heading that is only a name or a body in bold (« ### **OICEM** ») opens that speaker's turn.
+      turn = (para.heading !== undefined && /^#+\s*\*\*[^*]+\*\*\s*:?\s*$/.test(raw.trim()) && turnCue(text, true, roster, defaultVoice)) || defaultVoice;
+      person = undefined;
+      continue;
+    }
+    if (skipping || isNotPosition(text)) continue;
+
+    let voice = turn;
+    const speaks = SPEAKS.exec(text);
+    if (speaks) {
+      const name = personName(speaks[1]!, speaks[2]!);
+      const org = (speaks[3] ?? speaks[4])?.trim();
+      const known = turn.speaker === name ? turn : roster.get(surname(name));
+      const organisation = org ?? known?.organisation ?? (turn.author !== defaultVoice.author || turn.organisation ? turn.organisation : undefined);
+      const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
+      person = { author, speaker: name, ...(organisation ? { organisation } : {}) };
+      voice = person;
+      // A body's turn (« **Mouvement du Nid** ») is its first named speaker's for the paragraphs after.
+      if (turn !== defaultVoice && !turn.speaker && !org && author === turn.author) turn = { ...turn, speaker: name };
+    } else if (SAYS_COLLECTIF.test(text)) {
+      voice = { author: 'collectif' };
+      person = undefined;
+    } else if (person && CONTINUES.test(text)) voice = person;
+    else person = undefined;
+
+    blocks.push({
+      section,
+      author: voice.author,
+      ...(voice.speaker ? { speaker: voice.speaker } : {}),
+      ...(voice.organisation ? { organisation: voice.organisation } : {}),
+      measures: sectionMeasures,
+      lines: para.lines.map((l) => ({ n: l.n, text: stripMarks(l.text) })),
+      ...(para.item ? { item: true } : {}),
+    });
+  }
+  return blocks;
+}
+
+/** A turn opened by a line of its own: « Réponse de … : », « Les membres du Collectif : », a bold name or body. */
+function turnCue(text: string, bold: boolean, roster: Map<string, Voice>, defaultVoice: Voice): Voice | undefined {
+  if (TURN_COLLECTIF.test(text)) return { author: 'collectif' };
+  const reply = TURN_REPLY.exec(text);
+  if (reply) return voiceOf(reply[1]!, roster, 'gouvernement');
+  // A bold line that is only a name or a body, at most a dozen words, no sentence in it.
+  if (bold && text.split(/\s+/).length <= 12 && !/[.!?]$/.test(text) && !TURN_REPLY.test(text)) {
+    const v = voiceOf(text.replace(/\s*:\s*$/, ''), roster, defaultVoice.author === 'collectif' ? 'association' : defaultVoice.author);
+    if (v.speaker || v.organisation) return v;
+  }
+  return undefined;
+}
+
+/** « M. Marchal (cabinet du garde des Sceaux) », « Mme Besson, DACG », « la DACG », « Hors la rue ». */
+function voiceOf(text: string, roster: Map<string, Voice>, fallback: AuthorId): Voice {
+  const m = PERSON.exec(text);
+  const speaker = m ? personName(m[1]!, m[2]!) : undefined;
+  const rest = (m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text)
+    .replace(/^[\s,:(–-]+|[\s,:)–-]+$/g, '')
+    .replace(/^\(|\)$/g, '')
+    .trim();
+  const known = speaker ? roster.get(surname(speaker)) : undefined;
+  const organisation = rest || known?.organisation;
+  const author = organisation ? authorOf(organisation, fallback) : (known?.author ?? fallback);
+  return { author, ...(speaker ? { speaker } : {}), ...(organisation ? { organisation } : {}) };
+}
+
+function personName(title: string, name: string): string {
+  const t = /^(?:Mme|Madame)$/.test(title) ? 'Mme' : /^(?:M\.|Monsieur)$/.test(title) ? 'M.' : title;
+  return `${t} ${name.trim()}`;
+}
+
+function surname(speaker: string): string {
+  const words = speaker.replace(/^\S+\s+/, '').split(/\s+/);
+  return (words[words.length - 1] ?? '').toLowerCase();
+}
+
+/**
+ * Who is who, from the participants: « Pour le ministère de la Justice : M. Julien Marchal,
+ * conseiller… ; Mme Claire Besson (DACG) », « Amicale du Nid : Hélène de Ruyg ».
+ */
+function rosterOf(entries: string[]): Map<string, Voice> {
+  const roster = new Map<string, Voice>();
+  for (const entry of entries) {
+    const text = stripMarks(entry).replace(/\s+/g, ' ').trim();
+    const colon = /^(?:Pour\s+(?:le |la |les |l['’])?)?([^:]{2,80}?)\s*:\s*(.+)$/u.exec(text);
+    const body = colon?.[1];
+    const people = colon?.[2] ?? text;
+    for (const part of people.split(/\s*;\s*|\s*,\s*(?=(?:M\.|Mme|Madame|Monsieur)\s)/u)) {
+      const m = PERSON.exec(part);
+      if (!m) continue;
+      const paren = /\(([^)]+)\)/.exec(part)?.[1];
+      const afterComma = part.slice(m.index + m[0].length).replace(/^[\s,]+/, '').trim();
+      const organisation = paren ?? body ?? (afterComma || undefined);
+      if (!organisation) continue;
+      roster.set(surname(personName(m[1]!, m[2]!)), { author: authorOf(organisation), organisation });
+    }
+  }
+  return roster;
+}
+
+/** The paragraphs of the report's « Participants » section, read for the roster. */
+function participantLines(lines: Line[]): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const para of paragraphsOf(lines)) {
+    const text = stripMarks(para.lines.map((l) => l.text).join(' ')).trim();
+    if (para.heading !== undefined || titleLike(text, para)) {
+      inside = /participants?|pr[ée]sents?/i.test(text) && text.length < 60;
+      continue;
+    }
+    if (inside) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Paragraphs: runs of lines between blank lines (Word, OpenDocument, Markdown, most e-mails);
+ * a text with no blank line at all (a hard-wrapped PDF) is cut the way `paragraphs` reads PDFs.
+ * A paragraph that starts in lower case continues the one before it (a page break).
+ */
+function paragraphsOf(lines: Line[]): Para[] {
+  const kept = lines.filter((l) => !isFurniture(l.text) || !l.text.trim());
+  const width = typicalWidth(kept);
+  const runs: Line[][] = [];
+  let cur: Line[] = [];
+  const flush = () => {
+    if (cur.length) runs.push(cur);
+    cur = [];
+  };
+  kept.forEach((l, i) => {
+    if (!l.text.trim()) return flush();
+    const t0 = l.text.trim();
+    const prevEnds = /[.!?:»]$/.test(cur[cur.length - 1]?.text.trim() ?? '');
+    if (cur.length && (ITEM_MARK.test(l.text) || /^\s*#/.test(l.text) || (prevEnds && opensTurn(t0)))) flush();
+    cur.push(l);
+    // A hard-wrapped text (PDF, e-mail): a short line ends its paragraph when it ends a
+    // sentence, or when the next line starts anew (a heading, a speaker's cue).
+    const t = l.text.trim();
+    const next = kept[i + 1]?.text.trim() ?? '';
+    if (t.length < width * 0.7 && (/[.!?:»)]$/.test(t) || /^[\p{Lu}\d«*#]/u.test(next))) flush();
+  });
+  flush();
+  const out: Para[] = [];
+  for (const run of runs) {
+    const first = run[0]!.text.trim();
+    const heading = /^(#{1,6})\s/.exec(first)?.[1]?.length;
+    const item = ITEM_MARK.test(first);
+    const joined = run.map((l) => l.text.trim()).join(' ');
+    const bold = /^\*\*[^*]+\*\*\s*:?$/.test(joined);
+    const prev = out[out.length - 1];
+    if (prev && heading === undefined && prev.heading === undefined && !item && /^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prev.lines[prev.lines.length - 1]!.text.trim())) {
+      prev.lines.push(...run);
+      continue;
+    }
+    out.push({
+      lines: item ? [{ ...run[0]!, text: stripItemMark(run[0]!.text) }, ...run.slice(1)] : run,
+      item,
+      bold,
+      ...(heading !== undefined ? { heading: Math.max(1, heading - 1) } : {}),
+    });
+  }
+  return out;
+}
+
+/** A line that opens someone's turn: a speaker's cue or « Mme X (Body) souligne… ». */
+function opensTurn(line: string): boolean {
+  const text = stripMarks(line);
+  return SPEAKS.test(text) || /^R[ée]ponses?\s+(?:de|du|des|d['’])\s/iu.test(text) || /^(?:Les membres du|Le|Pour le) Collectif\s*:/iu.test(text);
+}
+
+/** A title or heading line without a `#`: short, no sentence end, not a list item (« 1. Le principe de non-sanction »). */
+function titleLike(text: string, para: Para): boolean {
+  if (para.item || para.lines.length > 2) return false;
+  if (/[.!?;,]$/.test(text) || text.length > 110) return false;
+  if (/:/.test(text) || PERSON.test(text)) return false;
+  return text.split(/\s+/).length <= 16;
+}

@@ -1,0 +1,120 @@
+/**
+ * Issue 10 end to end, in the built extension: import a short report through the options page
+ * (a real .docx made by LibreOffice), keep the proposals, write a matching paragraph in an editor
+ * and see the new position suggested with its new citation; then export, wipe, import the export,
+ * and find the same library.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EDITORS, openEditorFixture, openPanel, startEditorSession, tabIdOf, typeInEditor, type EditorSession } from './editorHarness';
+import { ROOT } from './extension';
+
+const REPORT = join(ROOT, 'tests/fixtures/reports/cr-2026-11-18-non-sanction.docx');
+const TITLE = 'Rencontre au ministère de la Justice : non-sanction et CIVI';
+const SOURCE_ID = 'imp-2026-11-18-rencontre-ministere-justice-non-sanction';
+
+let session: EditorSession;
+let options: Page;
+
+beforeAll(async () => {
+  session = await startEditorSession();
+  options = await session.ext.openPage('options.html', { width: 1100, height: 1400 });
+}, 180_000);
+afterAll(() => session?.close());
+
+async function download(button: string): Promise<unknown> {
+  const [file] = await Promise.all([options.waitForEvent('download') as Promise<Download>, options.getByTestId(button).click()]);
+  const path = await file.path();
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { exportedAt?: string };
+  delete data.exportedAt;
+  return data;
+}
+
+describe('import a report, then share it', () => {
+  test('import through the options page, keep the proposals, and see the new position suggested with its citation', async () => {
+    await options.getByTestId('import-file').setInputFiles(REPORT);
+    await options.getByTestId('import-file-read').waitFor();
+    await options.getByTestId('import-title').fill(TITLE);
+    await options.getByTestId('import-date').fill('2026-11-18');
+    await options.getByTestId('import-propose').click();
+    await options.getByTestId('review').waitFor();
+    expect(await options.getByTestId('proposal').count()).toBe(16);
+    // Shown as text, verbatim, with the author proposed.
+    const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
+    expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
+    expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
+    await options.getByTestId('review-save').click();
+    await options.getByTestId('import-saved').waitFor();
+    expect(await options.getByTestId('import-saved').textContent()).toContain('16 positions');
+    const row = options.locator(`[data-source="${SOURCE_ID}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('16 positions');
+
+    const fixture = EDITORS[0]!;
+    const opened = await openEditorFixture(session.ext, session.server, fixture);
+    const scout = await openPanel(session.ext);
+    const tabId = await tabIdOf(scout, opened.url);
+    await scout.close();
+    const panel = await openPanel(session.ext, tabId);
+    try {
+      await typeInEditor(opened, fixture, "Nous demandons que les victimes de la traite soient informées dès leur première audition de leur droit à saisir la CIVI, avec un avocat désigné d'office.");
+      const card = panel.getByTestId('suggestion').filter({ hasText: 'droit à saisir la CIVI dès leur première audition' }).first();
+      await card.waitFor({ timeout: 30_000 });
+      expect(await card.getAttribute('data-position-id')).toMatch(new RegExp(`^${SOURCE_ID}:`));
+      expect(await card.getByTestId('citation').textContent()).toContain('rencontre au ministère de la Justice : non-sanction et CIVI, 18 novembre 2026');
+      expect(await card.getByTestId('author-badge').textContent()).toBe('Secours Catholique');
+      // The panel links to the import page, which opens in a tab of its own.
+      const link = panel.getByTestId('panel-import-link');
+      expect(await link.textContent()).toBe('Importer un compte-rendu…');
+      const [importPage] = await Promise.all([session.ext.context.waitForEvent('page'), link.click()]);
+      await importPage.getByTestId('import-form').waitFor();
+      expect(importPage.url()).toMatch(/\/options\.html#import$/);
+      await importPage.close();
+    } finally {
+      await Promise.all([panel.close(), opened.page.close()]);
+    }
+  }, 180_000);
+
+  test('export, wipe, import the export: the same library', async () => {
+    const before = await download('export-all');
+    const mine = await download('export-user');
+    expect((mine as { sources: { id: string }[] }).sources.map((s) => s.id)).toEqual([SOURCE_ID]);
+
+    // Wipe what the user brought: remove the source (confirmation), and it is gone from the list.
+    const row = options.locator(`[data-source="${SOURCE_ID}"]`);
+    await row.getByTestId('source-remove').click();
+    await row.getByTestId('source-confirm-remove').click();
+    await options.getByTestId('sources-removed').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    const file = join(ROOT, '.output', 'positions-export-e2e.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify({ ...(mine as object), exportedAt: '2026-11-20T10:00:00.000Z' }));
+    await options.getByTestId('share-file').setInputFiles(file);
+    await options.getByTestId('share-preview').waitFor();
+    expect(await options.getByTestId('share-preview').textContent()).toContain('ajoute 1 sources');
+    await options.getByTestId('share-apply').click();
+    await options.getByTestId('share-done').waitFor();
+    await row.waitFor();
+    expect(await download('export-all')).toEqual(before);
+
+    // A file from a newer version is refused whole, saying why, and nothing changes.
+    writeFileSync(file, JSON.stringify({ ...(mine as object), formatVersion: 2 }));
+    await options.getByTestId('share-file').setInputFiles(file);
+    expect(await options.getByTestId('share-error').textContent()).toContain('est un export au format 2 ; cette version de Positions lit jusqu\'au format 1');
+    expect(await download('export-all')).toEqual(before);
+  }, 180_000);
+
+  test('a scanned PDF is refused on the page with the reason, nothing read', async () => {
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles(join(ROOT, 'tests/fixtures/reports/scan.pdf'));
+    await options.getByTestId('import-error').waitFor();
+    expect(await options.getByTestId('import-error').textContent()).toContain("ce PDF ne contient pas de texte : il s'agit sans doute d'un scan");
+  }, 60_000);
+
+  test('no network request left the machine', () => {
+    expect(session.requests.filter((url) => !/^(?:chrome-extension:|http:\/\/(?:127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(url))).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * From an imported report to proposals: the shipped pipeline's stages over the generic report
+ * parser. The report is tests/fixtures/reports/cr-2026-11-18-non-sanction.md, written for this
+ * issue in the Collectif's style about what the shipped library barely covers (non-punishment
+ * of victims forced to offend, compensation through the CIVI); its answer key was written by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { squash, cleanedSource } from '../../data/library/extract/verify';
+import { proposeImport, type Proposal } from '../../data/library/import/propose';
+import { readDocument } from '../../data/library/import/readDocument';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'reports');
+const NAME = 'cr-2026-11-18-non-sanction';
+const DESCRIPTION = { title: 'Rencontre au ministère de la Justice : non-sanction et CIVI', date: '2026-11-18' };
+const key = JSON.parse(readFileSync(join(DIR, `${NAME}.expected.json`), 'utf8')) as {
+  passages: { starts: string; author: string; speaker?: string; measures: string[] }[];
+};
+
+async function proposalsOf(ext: string) {
+  const doc = await readDocument(`${NAME}.${ext}`, new Uint8Array(readFileSync(join(DIR, `${NAME}.${ext}`))));
+  return proposeImport(doc.text, DESCRIPTION);
+}
+
+/** How many proposals match the hand-written key, before any correction. */
+function score(proposals: Proposal[]) {
+  let author = 0, speaker = 0, measures = 0, all = 0;
+  for (const expected of key.passages) {
+    const p = proposals.find((x) => x.text.startsWith(expected.starts));
+    if (!p) continue;
+    const a = p.author === expected.author;
+    const s = (p.speaker ?? undefined) === expected.speaker;
+    const m = [...p.measures].sort().join() === [...expected.measures].sort().join();
+    author += +a;
+    speaker += +s;
+    measures += +m;
+    all += +(a && s && m);
+  }
+  return { proposals: proposals.length, expected: key.passages.length, author, speaker, measures, all };
+}
+
+describe('proposeImport on the test report', () => {
+  test('finds every passage of the answer key and no furniture', async () => {
+    const { proposals } = await proposalsOf('md');
+    for (const expected of key.passages) expect(proposals.map((p) => p.text).some((t) => t.startsWith(expected.starts)), expected.starts).toBe(true);
+    const texts = proposals.map((p) => p.text).join('\n');
+    // Participants, agenda, next meeting, contact line, signature, « document de travail » footer.
+    for (const furniture of ['Pour le ministère de la Justice', 'Ordre du jour', 'prochaine réunion', '01 45 49', 'coordinatrice', 'Document de travail', 'Paris, le 20 novembre'])
+      expect(texts).not.toContain(furniture);
+  });
+
+  test('right author, speaker and measures before any correction (the figures of the closing note)', async () => {
+    expect(score((await proposalsOf('md')).proposals)).toEqual({ proposals: 16, expected: 16, author: 16, speaker: 16, measures: 15, all: 15 });
+  });
+
+  test.each(['docx', 'odt', 'pdf', 'txt'])('a .%s of the same report gives the same proposals', async (ext) => {
+    const md = (await proposalsOf('md')).proposals;
+    const other = (await proposalsOf(ext)).proposals;
+    expect(other.map((p) => [p.text, p.author, p.speaker, p.measures, ext === 'pdf' || ext === 'txt' ? '' : p.section])).toEqual(md.map((p) => [p.text, p.author, p.speaker, p.measures, ext === 'pdf' || ext === 'txt' ? '' : p.section]));
+  });
+
+  test('every proposal is verbatim from the source and its lines point at it', async () => {
+    const { source, proposals } = await proposalsOf('pdf');
+    const clean = squash(cleanedSource(source.text));
+    const lines = source.text.split('\n');
+    for (const p of proposals) {
+      expect(clean).toContain(squash(p.text));
+      expect(squash(lines.slice(p.lines[0] - 1, p.lines[1]).join(' '))).toContain(squash(p.text.split(/\s+/).slice(0, 3).join(' ')));
+      expect(p.sourceId).toBe('imp-2026-11-18-rencontre-ministere-justice-non-sanction');
+      expect(p.date).toBe('2026-11-18');
+      expect(p.themes.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('each measure comes with its reason: a mention in the text or a reviewed cue', async () => {
+    const { proposals } = await proposalsOf('md');
+    const albert = proposals.find((p) => p.text.startsWith('M. Albert'))!;
+    expect(albert.reasons).toEqual([{ key: 'PAN1-21', by: 'mention', words: 'mesure 21' }]);
+    const minors = proposals.find((p) => p.text.startsWith('Des mineurs contraints'))!;
+    expect(minors.reasons).toEqual([{ key: 'PAN1-11', by: 'cue', words: 'contraints de commettre des délits' }]);
+  });
+
+  test('the cabinet answers are the government’s, never the Collectif’s', async () => {
+    const { proposals } = await proposalsOf('docx');
+    const marchal = proposals.find((p) => p.text.startsWith('M. Marchal'))!;
+    expect(marchal).toMatchObject({ author: 'gouvernement', speaker: 'M. Marchal', organisation: 'cabinet du garde des Sceaux' });
+  });
+});
+
+describe('proposeImport: speakers from the ways reports name them', () => {
+  test('a body alone in bold opens its turn; the default speaker can be an institution', () => {
+    const text = ['**Hors la rue**', '', 'Les mineurs exploités dans la délinquance forcée doivent être protégés et non poursuivis.', '', '## Suite', '', "Le ministère rappelle que la circulaire de 2015 s'applique déjà à tous les parquets."].join('\n');
+    const { proposals } = proposeImport(text, { ...DESCRIPTION, defaultSpeaker: 'Ministère de la Justice' });
+    expect(proposals.map((p) => [p.author, p.organisation])).toEqual([
+      ['association', 'Hors la rue'],
+      ['gouvernement', 'Ministère de la Justice'],
+    ]);
+  });
+
+  test('« Il / Elle » go on with the person who spoke; another paragraph goes back to the turn', () => {
+    const text = [
+      'Mme Colas (Secours Catholique) demande un référent traite dans chaque préfecture du territoire.',
+      '',
+      'Elle ajoute que les délais de délivrance des titres de séjour restent beaucoup trop longs.',
+      '',
+      'Les victimes doivent pouvoir être hébergées dans des structures spécialisées et sécurisées.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => p.speaker)).toEqual(['Mme Colas', 'Mme Colas', undefined]);
+    expect(proposals[2]!.author).toBe('collectif');
+  });
+
+  test('HTML or a script in the text stays in the wording as text', () => {
+    const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
+    expect(proposals[0]!.text).toContain('<script>alert(1)</script>');
+  });
+});
