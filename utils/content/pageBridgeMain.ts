@@ -38,8 +38,20 @@ export function pageBridgeMain(channel: string): void {
       case 'ping':
         return true;
       case 'etherpad-insert': {
-        // Etherpad's editor object lives in the pad's top page, two frames above #innerdocbody.
-        const ace = findUp((w) => w.padeditor?.ace) as Loose | undefined;
+        // Etherpad's editor object lives in the pad's top page, two frames above #innerdocbody. Etherpad
+        // 1.8 keeps `padeditor` inside its module system (no global): it is reached through the pad
+        // page's own `require`, already loaded by pad.js. Only in the pad page (it has the `pad` and
+        // `padeditbar` globals): the ace frames' own `require` would load a second, empty copy from the
+        // server. A `padeditor` global (plugins, other versions) is taken first.
+        const ace = findUp((w) => {
+          if (w.padeditor?.ace) return w.padeditor.ace;
+          if (typeof w.require !== 'function' || !w.pad || !w.padeditbar) return undefined;
+          try {
+            return w.require('ep_etherpad-lite/static/js/pad_editor')?.padeditor?.ace;
+          } catch {
+            return undefined;
+          }
+        }) as Loose | undefined;
         if (!ace) return undefined;
         ace.callWithAce(
           (inner: Loose) => {
@@ -105,6 +117,9 @@ export function pageBridgeMain(channel: string): void {
       return;
     }
     if (typeof request?.id !== 'string' || typeof request.op !== 'string') return;
+    // One answer per request: Firefox could run a bridge twice in one frame (an about:srcdoc frame such
+    // as Etherpad's), and the second listener would insert the text again.
+    event.stopImmediatePropagation();
     const id = request.id;
     const reply = (body: { result?: unknown; error?: string }) => target.dispatchEvent(new CustomEvent(REPLY, { detail: JSON.stringify({ id, ...body }) }));
     run(request.op, typeof request.text === 'string' ? request.text : '', target).then(
