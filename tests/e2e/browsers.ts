@@ -76,8 +76,14 @@ export interface Viewport {
   height: number;
 }
 
-export function launchBrowser(name: BrowserName, options: { lang?: string } = {}): Promise<TestBrowser> {
-  return name === 'chromium' ? launchChromium(options.lang ?? 'fr') : launchFirefox(options.lang ?? 'fr');
+export interface LaunchOptions {
+  lang?: string;
+  /** Host names the browser resolves to 127.0.0.1 (a real site's name for an HTTPS test server), e.g. `docs.google.com`. */
+  mapHosts?: string[];
+}
+
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
+  return name === 'chromium' ? launchChromium(options.lang ?? 'fr', options.mapHosts ?? []) : launchFirefox(options.lang ?? 'fr', options.mapHosts ?? []);
 }
 
 // ——— Chromium (playwright-core, CDP) ———
@@ -109,14 +115,15 @@ function pwPage(page: PwPage): TestPage {
   };
 }
 
-async function launchChromium(lang: string): Promise<TestBrowser> {
+async function launchChromium(lang: string, mapHosts: string[]): Promise<TestBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`launchBrowser(chromium): no build in ${EXTENSION_DIR}. Run \`npm run build\`.`);
   const profile = mkdtempSync(join(tmpdir(), 'positions-e2e-chromium-'));
   const extensionDir = fixtureHostsCopy(EXTENSION_DIR, profile);
   const context: BrowserContext = await chromium.launchPersistentContext(join(profile, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(extensionDir, lang),
+    args: [...chromiumArgs(extensionDir, lang), ...(mapHosts.length ? [`--host-resolver-rules=${mapHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`] : [])],
+    ignoreHTTPSErrors: mapHosts.length > 0,
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang === 'fr' ? 'fr_FR' : 'en_US'}.UTF-8` },
   });
   const requests: string[] = [];
@@ -195,7 +202,7 @@ function hasFirefoxLangpack(lang: string): boolean {
   return lang === 'en' || (existsSync(FIREFOX_LANGPACKS) && readdirSync(FIREFOX_LANGPACKS).some((file) => file.startsWith(`langpack-${lang}@`)));
 }
 
-async function launchFirefox(lang: string): Promise<TestBrowser> {
+async function launchFirefox(lang: string, mapHosts: string[]): Promise<TestBrowser> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`launchBrowser(firefox): no build in ${FIREFOX_EXTENSION_DIR}. Run \`npm run build:firefox\`.`);
   if (!existsSync(FIREFOX)) throw new Error(`launchBrowser(firefox): no Firefox at ${FIREFOX}. Install it with \`apt-get install -y firefox-esr firefox-esr-l10n-fr\` or set FIREFOX_PATH.`);
   if (!hasFirefoxLangpack(lang)) throw new Error(`launchBrowser(firefox): no "${lang}" langpack in ${FIREFOX_LANGPACKS}. Install it with \`apt-get install -y firefox-esr-l10n-${lang}\`.`);
@@ -220,6 +227,7 @@ async function launchFirefox(lang: string): Promise<TestBrowser> {
       'browser.safebrowsing.update.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...(mapHosts.length ? { 'network.dns.localDomains': mapHosts.join(',') } : {}),
     },
   });
   const requests: string[] = [];
@@ -248,9 +256,16 @@ async function launchFirefox(lang: string): Promise<TestBrowser> {
     },
     openExtensionPage: async (path, viewport = { width: 380, height: 900 }) => {
       const page = await newPage(viewport);
-      // Firefox sends no load event for extension pages: start the navigation, wait for the document.
+      // Firefox sends no load event for extension pages: start the navigation, then ask the page
+      // until its extension document is there. (Not waitForFunction: its polling can run in the
+      // about:blank realm that the navigation destroys, and BiDi then fails instead of retrying.)
       void page.goto(`${extensionBase}${path}`).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', { timeout: 20_000, polling: 100 });
+      for (const deadline = Date.now() + 20_000; ; ) {
+        const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error(`openExtensionPage(${path}): the page did not load in 20 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       return ppPage(page);
     },
     close: async () => {

@@ -11,10 +11,11 @@
  * Etherpad is the real server (npm ep_etherpad-lite, tests/e2e/etherpadServer.ts).
  * `E2E_BROWSERS=firefox` (or `chromium`) runs one browser only.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isOurs } from '../../data/library/schema';
 import { quoteWithSource } from '../../data/library/citation';
-import { BROWSERS, launchBrowser, type TestBrowser } from './browsers';
+import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
 import { buildEditorFixtures } from './buildEditorFixtures';
 import {
   CARDS,
@@ -25,6 +26,9 @@ import {
   mutationsSince,
   openEditor,
   panelFor,
+  recordParagraphs,
+  tabIdOf,
+  waitForParagraph,
   pressOnCard,
   sleep,
   sourceById,
@@ -36,7 +40,8 @@ import {
 } from './chain';
 import { EDITORS, TYPED } from './editorHarness';
 import { startEtherpad, type EtherpadServer } from './etherpadServer';
-import { startServer, type StaticServer } from './server';
+import { ROOT } from './extension';
+import { selfSignedCertificate, startServer, type StaticServer } from './server';
 
 const fr = messages('fr');
 /** An off-topic paragraph: the panel must stay quiet. */
@@ -46,13 +51,20 @@ const CONTEXT_PARAGRAPH = 'La ministre estime que les préfets doivent être hab
 
 let server: StaticServer;
 let etherpad: EtherpadServer;
+/** The Google-Docs-shaped page, served over HTTPS under docs.google.com (mapped to 127.0.0.1), where the built-in scripts run. */
+let docs: StaticServer;
+const DOCS_HOST = 'docs.google.com';
 
 beforeAll(async () => {
   await buildEditorFixtures();
-  [server, etherpad] = await Promise.all([startServer(), startEtherpad()]);
+  [server, etherpad, docs] = await Promise.all([
+    startServer(),
+    startEtherpad(),
+    startServer({ mounts: { '/document/d/': join(ROOT, 'tests/e2e/fixtures/editors') }, tls: selfSignedCertificate(DOCS_HOST), host: DOCS_HOST }),
+  ]);
 }, 150_000);
 afterAll(async () => {
-  await Promise.all([server?.close(), etherpad?.close()]);
+  await Promise.all([server?.close(), etherpad?.close(), docs?.close()]);
 });
 
 /** What the user typed (and the space after it), then `inserted` exactly. */
@@ -63,7 +75,7 @@ function expectTypedThen(text: string, inserted: string): void {
 describe.each(BROWSERS)('%s', (browserName) => {
   let browser: TestBrowser;
   beforeAll(async () => {
-    browser = await launchBrowser(browserName);
+    browser = await launchBrowser(browserName, { mapHosts: [DOCS_HOST] });
   });
   afterAll(() => browser?.close());
 
@@ -141,6 +153,69 @@ describe.each(BROWSERS)('%s', (browserName) => {
     });
   });
 
+  describe('Google-Docs-shaped page (a stand-in, not Google Docs: README « Google Docs »)', () => {
+    const docsPage = { frames: [], editable: 'canvas' };
+    const writingIn = (panel: TestPage) => panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.textContent ?? '');
+
+    test('under docs.google.com the annotated mode is on, asked with Positions’ own id; the paragraph at the caret is read while typing; « Insérer » pastes, reported unverified (Firefox: « Copier » instead)', async () => {
+      const opened = await openEditor(browser, `${docs.url}document/d/gdocs.html`, docsPage);
+      const panel = await panelFor(browser, opened);
+      try {
+        // Positions' own identity: its extension id (Firefox: the add-on id of the manifest).
+        const ownId = browserName === 'firefox' ? 'positions@contrelatraite.org' : new URL(browser.extensionBase).host;
+        expect(await opened.page.evaluate(() => (window as unknown as { _docs_annotate_canvas_by_ext?: string })._docs_annotate_canvas_by_ext)).toBe(ownId);
+        // …set before the page's own script started, which is when Docs reads it.
+        expect(await opened.page.evaluate(() => (window as unknown as { fixture: { annotatedBy: string | null } }).fixture.annotatedBy)).toBe(ownId);
+
+        await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+        await opened.page.bringToFront();
+        await opened.page.click('canvas');
+        await opened.page.type('Objet : délai.');
+        await opened.page.press('Enter');
+        await opened.page.type(`${TYPED} `);
+        // Only the paragraph at the caret, from the annotation layer (three drawn lines joined), no selection.
+        const paragraph = await waitForParagraph(panel, 'pour les victimes.');
+        expect(paragraph).toMatchObject({ editor: 'gdocs', text: TYPED });
+        expect(paragraph.from).toBeUndefined();
+        const position = await waitForCard(panel, 'délai de réflexion');
+        expect(await writingIn(panel)).not.toContain(fr.writingFromSelection?.message);
+
+        if (browserName === 'firefox') {
+          // Firefox empties the clipboardData of a paste made by script, so Docs cannot be given the
+          // text: the panel says so and points to « Copier » then Ctrl+V; the document is left as typed.
+          await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.insertFailedUnsupported?.message);
+          expect(spaced(await editorText(opened.page))).toBe(`Objet : délai.\n${TYPED} `);
+          expect(await panel.evaluate((card) => document.querySelector(`${card} [data-testid="copy"]`) !== null, cardSelector(position.id))).toBe(true);
+        } else {
+          await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.insertedUnverified?.message);
+          expect(spaced(await editorText(opened.page))).toBe(`Objet : délai.\n${TYPED} ${spaced(position.text)}`);
+        }
+      } finally {
+        await Promise.all([panel.close(), opened.page.close()]);
+      }
+    });
+
+    test('without the annotation layer, only the selection is read, and the panel says so', async () => {
+      // Elsewhere than docs.google.com no flag is set: the stand-in draws no layer, as Docs would not.
+      const opened = await openEditor(browser, `${server.url}fixtures/editors/gdocs.html`, docsPage);
+      const panel = await panelFor(browser, opened);
+      try {
+        expect(await opened.page.evaluate(() => (window as unknown as { fixture: { annotatedBy: string | null } }).fixture.annotatedBy)).toBeNull();
+        await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+        await opened.page.bringToFront();
+        await opened.page.click('canvas');
+        await opened.page.type(`${TYPED} `);
+        await opened.frame.child('iframe.docs-texteventtarget-iframe').then((hidden) => hidden.evaluate(() => (window.parent as unknown as { fixture: { selectParagraph(i: number): void } }).fixture.selectParagraph(0)));
+        const paragraph = await waitForParagraph(panel, 'pour les victimes.');
+        expect(paragraph).toMatchObject({ editor: 'gdocs', from: 'selection', text: TYPED });
+        await waitForCard(panel, 'délai de réflexion');
+        expect(await writingIn(panel)).toContain(fr.writingFromSelection?.message);
+      } finally {
+        await Promise.all([panel.close(), opened.page.close()]);
+      }
+    });
+  });
+
   describe('what the panel offers, and what it never does', () => {
     const textarea = EDITORS.find((e) => e.name === 'textarea')!;
     const openTextarea = async () => {
@@ -210,7 +285,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     });
 
     test('every request went to the test servers or stayed inside the extension', () => {
-      const local = [server.url, etherpad.url, browser.extensionBase];
+      const local = [server.url, etherpad.url, docs.url, browser.extensionBase];
       const outside = browser.requests.filter((url) => !local.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:') && !url.startsWith('about:'));
       expect(browser.requests.length).toBeGreaterThan(0);
       expect(outside).toEqual([]);

@@ -60,7 +60,7 @@ export async function tabIdOf(browser: TestBrowser, url: string): Promise<number
       const scope = globalThis as unknown as { browser?: Api; chrome: Api };
       const api = scope.browser ?? scope.chrome;
       const tab = (await api.tabs.query({})).find((t) => t.url === wanted);
-      if (tab?.id === undefined) throw new Error(`tabIdOf: no tab at ${wanted}`);
+      if (tab?.id === undefined) throw new Error(`tabIdOf: no tab at ${wanted} (tabs: ${(await api.tabs.query({})).map((t) => t.url ?? '?').join(', ')})`);
       return tab.id;
     }, url);
   } finally {
@@ -156,4 +156,30 @@ export function spaced(text: string): string {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * From the panel's page: follows `tabId` on the `panel` port as the side panel does, and records
+ * every paragraph pushed, to check what was read (see `paragraphs`).
+ */
+export async function recordParagraphs(panel: TestPage, tabId: number): Promise<void> {
+  await panel.evaluate((id) => {
+    type Port = { onMessage: { addListener(f: (m: { paragraph?: unknown }) => void): void }; postMessage(m: unknown): void };
+    const scope = globalThis as unknown as { browser?: { runtime: { connect(i: { name: string }): Port } }; chrome: { runtime: { connect(i: { name: string }): Port } } };
+    const w = window as unknown as { __positionsParagraphs: unknown[] };
+    w.__positionsParagraphs = [];
+    const port = (scope.browser ?? scope.chrome).runtime.connect({ name: 'panel' });
+    port.onMessage.addListener((message) => {
+      if (message.paragraph) w.__positionsParagraphs.push(message.paragraph);
+    });
+    port.postMessage({ type: 'follow', tabId: id });
+  }, tabId);
+}
+
+/** Waits for a recorded paragraph whose text contains `fragment`; returns it. */
+export function waitForParagraph(panel: TestPage, fragment: string): Promise<{ text: string; editor: string; from?: string }> {
+  return panel.waitFor(
+    (wanted) => [...(window as unknown as { __positionsParagraphs?: Array<{ text: string }> }).__positionsParagraphs ?? []].reverse().find((p) => p.text.includes(wanted)),
+    fragment,
+  ) as Promise<{ text: string; editor: string; from?: string }>;
 }

@@ -65,7 +65,9 @@ export function fixtureHostsCopy(extensionDir: string, into: string): string {
     permissions?: string[];
   };
   for (const script of manifest.content_scripts ?? []) script.matches.push('http://127.0.0.1/*');
-  const hosts = ['http://127.0.0.1/*', 'http://localhost/*'];
+  // docs.google.com: the built-in Docs scripts already run there, but a tab's URL (to find it from the
+  // panel's page with ?tab=) is visible only with a host permission on its origin, port included.
+  const hosts = ['http://127.0.0.1/*', 'http://localhost/*', 'https://docs.google.com/*'];
   // Manifest V2 (Firefox's build) lists host permissions among the others.
   if (manifest.manifest_version === 2) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
   else manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];

@@ -70,12 +70,22 @@ export function pageBridgeMain(channel: string): void {
         editor.execute('insertText', { text });
         return true;
       }
+      case 'copy': {
+        // Google Docs' selected text, as Ctrl+C gets it (readParagraph.ts), read from the event's own
+        // clipboardData: Firefox gives a synthetic event a DataTransfer of its own.
+        const event = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true, composed: true });
+        target.dispatchEvent(event);
+        return event.clipboardData?.getData('text/plain') ?? '';
+      }
       case 'paste': {
         // A synthetic paste, made in the page's own world: Firefox hands an event made in a content
         // script to the page's listeners with its clipboardData hidden behind Xray wrappers.
         const data = new DataTransfer();
         data.setData('text/plain', text);
         const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+        // Firefox gives a synthetic paste an empty clipboardData of its own, whatever it was made with:
+        // the editor would get nothing. Say so instead of sending an empty paste.
+        if (event.clipboardData?.getData('text/plain') !== text) return { handled: false, empty: true };
         const anchor = target.ownerDocument.getSelection()?.anchorNode;
         const at = anchor && target.contains(anchor) ? (anchor instanceof Element ? anchor : anchor.parentElement) : target;
         (at ?? target).dispatchEvent(event);

@@ -184,6 +184,8 @@ function dispatchPaste(root: HTMLElement, text: string): boolean {
   const anchor = selection?.anchorNode;
   const target = anchor && root.contains(anchor) ? (anchor.nodeType === Node.ELEMENT_NODE ? (anchor as Element) : anchor.parentElement) : root;
   const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  // Firefox replaces a synthetic paste's clipboardData with an empty one: an empty paste helps no one.
+  if (event.clipboardData?.getData('text/plain') !== text) return false;
   (target ?? root).dispatchEvent(event);
   return event.defaultPrevented;
 }
