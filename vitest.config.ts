@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects:
  * - `unit`: pure code in node (data/, utils/ without a browser), fast, run on every change;
- * - `e2e`: drives Debian's Chromium with the built extension (`npm run build` first); slow,
- *   one file at a time so two browsers never compete for the 2 CPU cores.
+ * - `e2e`: drives Debian's Chromium and Firefox ESR with the built extensions (`npm run build` and
+ *   `npm run build:firefox` first; tests/e2e/browsers.ts), and a real Etherpad; slow, one file at a
+ *   time so two browsers never compete for the 2 CPU cores.
  */
 export default defineConfig({
   test: {

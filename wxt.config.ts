@@ -40,7 +40,7 @@ const PANEL_SHORTCUT = 'Alt+Shift+Y';
  */
 export const MINIMUM_VERSIONS = { chrome: '119', firefox: '140.0' } as const;
 
-/** Debian's Chromium: the only browser this project drives (no browser download works offline). */
+/** Debian's Chromium for `npm run dev` (no browser download works offline; the e2e tests also drive Firefox ESR). */
 const CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
@@ -84,6 +84,8 @@ export default defineConfig({
           ? EXTENSION_PAGES_CSP.replace("connect-src 'none'", 'connect-src http://localhost:* ws://localhost:*')
           : EXTENSION_PAGES_CSP,
     },
+    // Firefox gets Manifest V2 (WXT's default there, `npm run build:firefox`): built-in sites granted at
+    // install, page-world scripts and the sidebar work, the background stays loaded (README « Firefox »).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

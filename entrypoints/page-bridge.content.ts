@@ -1,10 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUILTIN_MATCHES } from '../utils/builtinSites';
+import { awaitDocsIdentity } from '../utils/editors/docsAnnotation';
 
 /**
- * Google Docs only reads its annotated text out to an allowlisted extension id, which it checks in
- * the page's own world before it starts: this sets that flag at document_start, when an allowlisted
- * id is configured (`WXT_DOCS_EXTENSION_ID`), and does nothing anywhere else.
+ * Google Docs' annotated-canvas mode: Docs reads `_docs_annotate_canvas_by_ext` in the page's own
+ * world before it starts, so this sets it at document_start, to Positions' own id (given by the
+ * isolated world, see utils/editors/docsAnnotation.ts), on Docs documents only; nothing anywhere else.
  *
  * The calls that need the page's own objects (Etherpad, TinyMCE, CKEditor, Docs' annotated text) are
  * not here: the background injects `utils/content/pageBridgeMain.ts` on the content script's request,
@@ -18,9 +19,6 @@ export default defineContentScript({
   runAt: 'document_start',
   globalName: false,
   main() {
-    const docsId = (import.meta.env as Record<string, string | undefined>).WXT_DOCS_EXTENSION_ID;
-    if (docsId && location.hostname === 'docs.google.com' && window === window.top) {
-      (window as unknown as Record<string, unknown>)._docs_annotate_canvas_by_ext = docsId;
-    }
+    if (location.hostname === 'docs.google.com' && window === window.top) awaitDocsIdentity();
   },
 });

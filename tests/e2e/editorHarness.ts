@@ -50,7 +50,6 @@ export const EDITORS: EditorFixture[] = [
   { name: 'lexical', kind: 'lexical', frames: [], editable: '[data-lexical-editor]', real: 'Lexical from npm, rich text + history', strategy: 'execCommand' },
   { name: 'tinymce', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'TinyMCE from npm, in its iframe', strategy: 'editor-api' },
   { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE in its iframe', strategy: 'editor-api' },
-  { name: 'etherpad', kind: 'etherpad', frames: ['iframe[name="ace_outer"]', 'iframe[name="ace_inner"]'], editable: '#innerdocbody', real: 'Etherpad-style nested iframes with a stand-in ace_replaceRange (not Etherpad)', strategy: 'editor-api' },
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
 ];

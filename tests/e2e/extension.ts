@@ -59,11 +59,18 @@ export function fixtureHostsCopy(extensionDir: string, into: string): string {
   cpSync(extensionDir, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    manifest_version: number;
     content_scripts?: Array<{ matches: string[] }>;
     host_permissions?: string[];
+    permissions?: string[];
   };
   for (const script of manifest.content_scripts ?? []) script.matches.push('http://127.0.0.1/*');
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', 'http://localhost/*'];
+  // docs.google.com: the built-in Docs scripts already run there, but a tab's URL (to find it from the
+  // panel's page with ?tab=) is visible only with a host permission on its origin, port included.
+  const hosts = ['http://127.0.0.1/*', 'http://localhost/*', 'https://docs.google.com/*'];
+  // Manifest V2 (Firefox's build) lists host permissions among the others.
+  if (manifest.manifest_version === 2) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
+  else manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }

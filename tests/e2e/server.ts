@@ -3,9 +3,12 @@
  * (demo/) and the e2e fixtures (tests/e2e/fixtures/, e.g. editor look-alikes for issue 5).
  * Used by the e2e tests and by `npm start`. Loopback only, GET/HEAD only, no directory listing.
  */
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,10 +62,10 @@ export function resolvePath(urlPath: string, mounts: Record<string, string> = DE
   return path.endsWith('/') ? join(file, 'index.html') : file;
 }
 
-/** Starts the server; `port: 0` (default) picks a free port. */
-export function startServer(options: { port?: number; mounts?: Record<string, string> } = {}): Promise<StaticServer> {
-  const { port = 0, mounts = DEFAULT_MOUNTS } = options;
-  const server: Server = createServer(async (request, response) => {
+/** Starts the server; `port: 0` (default) picks a free port; `tls`: HTTPS with that key and certificate. */
+export function startServer(options: { port?: number; mounts?: Record<string, string>; tls?: { key: string; cert: string }; host?: string } = {}): Promise<StaticServer> {
+  const { port = 0, mounts = DEFAULT_MOUNTS, tls, host = '127.0.0.1' } = options;
+  const handler: RequestListener = async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -80,16 +83,31 @@ export function startServer(options: { port?: number; mounts?: Record<string, st
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
-  });
+  };
+  const server: Server = tls ? createHttpsServer(tls, handler) : createServer(handler);
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
       resolvePromise({
-        url: `http://127.0.0.1:${actual}/`,
+        url: `${tls ? 'https' : 'http'}://${host}:${actual}/`,
         port: actual,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
   });
+}
+
+/**
+ * A throw-away self-signed certificate for `host` (openssl), for an HTTPS test server that the browser
+ * reaches under a real site's name (host mapped to 127.0.0.1, certificate errors accepted in tests).
+ */
+export function selfSignedCertificate(host: string): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'positions-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -38,8 +38,20 @@ export function pageBridgeMain(channel: string): void {
       case 'ping':
         return true;
       case 'etherpad-insert': {
-        // Etherpad's editor object lives in the pad's top page, two frames above #innerdocbody.
-        const ace = findUp((w) => w.padeditor?.ace) as Loose | undefined;
+        // Etherpad's editor object lives in the pad's top page, two frames above #innerdocbody. Etherpad
+        // 1.8 keeps `padeditor` inside its module system (no global): it is reached through the pad
+        // page's own `require`, already loaded by pad.js. Only in the pad page (it has the `pad` and
+        // `padeditbar` globals): the ace frames' own `require` would load a second, empty copy from the
+        // server. A `padeditor` global (plugins, other versions) is taken first.
+        const ace = findUp((w) => {
+          if (w.padeditor?.ace) return w.padeditor.ace;
+          if (typeof w.require !== 'function' || !w.pad || !w.padeditbar) return undefined;
+          try {
+            return w.require('ep_etherpad-lite/static/js/pad_editor')?.padeditor?.ace;
+          } catch {
+            return undefined;
+          }
+        }) as Loose | undefined;
         if (!ace) return undefined;
         ace.callWithAce(
           (inner: Loose) => {
@@ -58,12 +70,22 @@ export function pageBridgeMain(channel: string): void {
         editor.execute('insertText', { text });
         return true;
       }
+      case 'copy': {
+        // Google Docs' selected text, as Ctrl+C gets it (readParagraph.ts), read from the event's own
+        // clipboardData: Firefox gives a synthetic event a DataTransfer of its own.
+        const event = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true, composed: true });
+        target.dispatchEvent(event);
+        return event.clipboardData?.getData('text/plain') ?? '';
+      }
       case 'paste': {
         // A synthetic paste, made in the page's own world: Firefox hands an event made in a content
         // script to the page's listeners with its clipboardData hidden behind Xray wrappers.
         const data = new DataTransfer();
         data.setData('text/plain', text);
         const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+        // Firefox gives a synthetic paste an empty clipboardData of its own, whatever it was made with:
+        // the editor would get nothing. Say so instead of sending an empty paste.
+        if (event.clipboardData?.getData('text/plain') !== text) return { handled: false, empty: true };
         const anchor = target.ownerDocument.getSelection()?.anchorNode;
         const at = anchor && target.contains(anchor) ? (anchor instanceof Element ? anchor : anchor.parentElement) : target;
         (at ?? target).dispatchEvent(event);
@@ -105,6 +127,9 @@ export function pageBridgeMain(channel: string): void {
       return;
     }
     if (typeof request?.id !== 'string' || typeof request.op !== 'string') return;
+    // One answer per request: Firefox could run a bridge twice in one frame (an about:srcdoc frame such
+    // as Etherpad's), and the second listener would insert the text again.
+    event.stopImmediatePropagation();
     const id = request.id;
     const reply = (body: { result?: unknown; error?: string }) => target.dispatchEvent(new CustomEvent(REPLY, { detail: JSON.stringify({ id, ...body }) }));
     run(request.op, typeof request.text === 'string' ? request.text : '', target).then(

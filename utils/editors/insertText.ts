@@ -30,7 +30,8 @@ export interface SavedCaret {
   range?: Range;
 }
 
-type Outcome = 'tried' | 'absent';
+/** `taken`: the editor's own API accepted the text; it may show it later, never try another way then. */
+type Outcome = 'tried' | 'taken' | 'absent';
 interface Way {
   strategy: InsertStrategy;
   undoable: boolean;
@@ -68,7 +69,7 @@ const setRangeText: Way = {
 const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert'): Way => ({
   strategy: 'editor-api',
   undoable: true,
-  run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'tried' : 'absent'),
+  run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'taken' : 'absent'),
 });
 
 function waysFor(kind: EditorTarget['kind']): Way[] {
@@ -98,9 +99,17 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
   await settle();
   const before = readAll(target) ?? '';
   for (const way of waysFor(target.kind)) {
-    if ((await way.run(target, text)) === 'absent') continue;
+    const outcome = await way.run(target, text);
+    if (outcome === 'absent') continue;
     await settle();
-    const after = readAll(target) ?? '';
+    let after = readAll(target) ?? '';
+    // Etherpad in Firefox redraws its lines a moment after ace_replaceRange: wait for what the
+    // editor's API took (a second way would insert the text twice).
+    for (let waited = 0; outcome === 'taken' && after === before && waited < 2000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = readAll(target) ?? '';
+    }
+    if (after === before && outcome === 'taken') return failure('not-inserted', `${way.strategy} took the text, but the editor does not show it`);
     if (after === before) continue; // nothing happened: the next way may work
     const added = timesAdded(before, after, text);
     // Twice is not success: something else in the page (a second bridge, an editor's own handler) inserted it too.
@@ -175,6 +184,8 @@ function dispatchPaste(root: HTMLElement, text: string): boolean {
   const anchor = selection?.anchorNode;
   const target = anchor && root.contains(anchor) ? (anchor.nodeType === Node.ELEMENT_NODE ? (anchor as Element) : anchor.parentElement) : root;
   const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  // Firefox replaces a synthetic paste's clipboardData with an empty one: an empty paste helps no one.
+  if (event.clipboardData?.getData('text/plain') !== text) return false;
   (target ?? root).dispatchEvent(event);
   return event.defaultPrevented;
 }

@@ -5,7 +5,7 @@
 import { callPageBridge } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
 import { linesOfElement, type Caret } from './linesOfElement';
-import { cleanText, linesOfValue, pickParagraph, type PickedParagraph } from './pickParagraph';
+import { cleanText, linesOfValue, pickParagraph, type PickedParagraph, type TextLine } from './pickParagraph';
 
 export interface ReadParagraph extends PickedParagraph {
   /** `selection` when only the selected text could be read (Google Docs without its annotated mode). */
@@ -58,8 +58,51 @@ async function readDocs(hiddenEditable: HTMLElement): Promise<ReadParagraph> {
     // Each line of Docs' text is a paragraph (no blank line between them, unlike a textarea).
     return pickParagraph(lines.map((line, index) => ({ ...line, block: index })), caretLine);
   }
-  const selected = cleanText(hiddenEditable.innerText || copiedSelection(hiddenEditable)).trim();
+  const docsPage = hiddenEditable.ownerDocument.defaultView?.frameElement?.ownerDocument;
+  const fromLayer = docsPage ? readAnnotationLayer(docsPage) : undefined;
+  if (fromLayer) return fromLayer;
+  const selected = cleanText(hiddenEditable.innerText || (await copiedSelection(hiddenEditable))).trim();
   return { text: selected.slice(0, 4000), from: 'selection' };
+}
+
+/**
+ * Docs' annotation layer, drawn over the canvas when the annotated-canvas mode is on (the page-world
+ * script sets `_docs_annotate_canvas_by_ext` before Docs starts, see entrypoints/page-bridge.content.ts).
+ * As public extensions describe it (README « Google Docs »): inside `.kix-canvas-tile-content`, an SVG
+ * `rect` per drawn line whose `aria-label` is the line's text, the lines of one paragraph grouped in a
+ * `g[role="paragraph"]`; the caret is the `.kix-cursor` element. The paragraph is the one whose line
+ * is level with the caret (the nearest line when none is). `undefined` when the layer is absent.
+ */
+export function readAnnotationLayer(docsPage: Document): PickedParagraph | undefined {
+  const rects = [...docsPage.querySelectorAll('.kix-canvas-tile-content rect[aria-label]')];
+  if (rects.length === 0) return undefined;
+  const paragraphs: Element[] = [];
+  const lines: TextLine[] = [];
+  for (const rect of rects) {
+    const paragraph = rect.closest('g[role="paragraph"]') ?? rect.parentElement ?? rect;
+    const label = rect.getAttribute('aria-label') ?? '';
+    const at = paragraphs.indexOf(paragraph);
+    if (at >= 0) {
+      // A wrapped line goes on with the same paragraph, after a space (Docs' labels may end with one).
+      const line = lines[at] as TextLine;
+      line.text = `${line.text} ${label}`.replace(/ {2,}/g, ' ');
+    } else {
+      paragraphs.push(paragraph);
+      lines.push({ text: label, block: paragraph });
+    }
+  }
+  const caret = docsPage.querySelector('.kix-cursor')?.getBoundingClientRect();
+  let caretRect = rects[rects.length - 1] as Element;
+  if (caret) {
+    const middle = caret.top + caret.height / 2;
+    const distance = (rect: Element) => {
+      const box = rect.getBoundingClientRect();
+      return middle >= box.top && middle <= box.bottom ? 0 : Math.min(Math.abs(box.top - middle), Math.abs(box.bottom - middle));
+    };
+    caretRect = rects.reduce((best, rect) => (distance(rect) < distance(best) ? rect : best));
+  }
+  const caretParagraph = caretRect.closest('g[role="paragraph"]') ?? caretRect.parentElement ?? caretRect;
+  return pickParagraph(lines, Math.max(0, paragraphs.indexOf(caretParagraph)));
 }
 
 /**
@@ -67,8 +110,12 @@ async function readDocs(hiddenEditable: HTMLElement): Promise<ReadParagraph> {
  * clipboardData, which is how Ctrl+C works there. A synthetic event with our own DataTransfer gets
  * that text without touching the user's clipboard.
  */
-function copiedSelection(hiddenEditable: HTMLElement): string {
-  const data = new DataTransfer();
-  hiddenEditable.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
-  return data.getData('text/plain');
+async function copiedSelection(hiddenEditable: HTMLElement): Promise<string> {
+  // From the page's world when the bridge is there: Firefox hides the clipboardData of an event made
+  // here from the page's listeners, so Docs could not write the selection into it.
+  const reply = await callPageBridge(hiddenEditable, 'copy', undefined, 300);
+  if (typeof reply?.result === 'string') return reply.result;
+  const event = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true, composed: true });
+  hiddenEditable.dispatchEvent(event);
+  return event.clipboardData?.getData('text/plain') ?? '';
 }
