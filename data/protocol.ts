@@ -8,7 +8,7 @@
  */
 import type { MatchResult } from './engine/match';
 import type { AuthorId, Measure, Position, Source, Theme } from './library/schema';
-import type { SearchQuery } from './engine/search';
+import type { SearchQuery, SearchResult } from './engine/search';
 import type { WithDivergence } from './engine/divergence';
 import type { InsertRequest } from './library/composeInsert';
 import type { Outline } from './library/outline';
@@ -19,9 +19,8 @@ export type { InsertRequest, MatchResult, Outline, SearchQuery, Story };
 /** A match result, with where the paragraph departs from its wording when it does (issue 14). */
 export type Suggestion = WithDivergence<MatchResult>;
 
-export interface SearchResponse {
-  hits: { position: Position; highlights: [number, number][] }[];
-}
+/** A page of hits, the total, the measures a reference named (see `data/engine/search.ts`). */
+export type SearchResponse = SearchResult;
 
 export interface MeasureEntry extends Measure {
   /** Positions tagged with the measure: all, and the Collectif's or its members' own. */

@@ -154,7 +154,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
         const departs = divergence(text, result);
         return departs ? { ...result, divergence: departs } : result;
       }),
-    'library/search': async (query) => ({ hits: (await ensureEngine()).search(query) }),
+    'library/search': async (query) => (await ensureEngine()).search(query),
     'library/catalog': async () => (await ensureEngine()).catalog,
     'library/story': async ({ key, with: who }) => story((await ensureEngine()).library, key, { with: who }),
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),

@@ -1,13 +1,23 @@
 /**
  * Looking a position up, as the side panel's search box and the browse-by-measure view do:
- * a measure reference (« mesure 5 », « 4 bis ») lists that measure's positions; a short
- * look-up (a name, an acronym, a few words, typos included) goes through Fuse.js; a longer
- * text is a paragraph and goes through the matching engine. Filters by measure, theme
- * and author apply to all three.
+ * - a measure reference (« mesure 5 », « 4 bis ») lists that measure's positions;
+ * - a short look-up (a name, an acronym, a few words) matches **whole words**: « ASE » finds the
+ *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
+ *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
+ *   only when no word matches does Fuse.js forgive a typo, on a bounded query and a time budget;
+ * - a longer text is a paragraph and goes through the matching engine.
+ * Filters (measure, theme, author, source, period) apply to all three; results can be sorted by
+ * relevance or by date, and the total is counted before the page is cut (`offset`, `limit`).
+ *
+ * The fuzzy search is bounded by design (issue 12): Fuse's cost grows with the pattern's length
+ * times the library's, so the query that reaches it is cut (`FUZZY_MAX_WORD`, `FUZZY_MAX_CHARS`),
+ * the library is searched in slices, and the slices stop once `FUZZY_BUDGET_MS` is spent.
  */
 import Fuse from 'fuse.js';
+import { defaultAcronymExpander, type AcronymExpander } from './acronyms';
 import type { Matcher } from './match';
 import { measureRefs } from './measureRefs';
+import { analyzeWithSurface, type Token } from './normalise';
 import { isOurs, type AuthorId, type Library, type Position } from '../library/schema';
 
 export interface SearchQuery {
@@ -17,69 +27,313 @@ export interface SearchQuery {
   theme?: string;
   /** `ours`: only the Collectif's and its members' wording. */
   authors?: 'ours' | 'all' | AuthorId;
+  /** Only this source's positions. */
+  sourceId?: string;
+  /** Period, inclusive, as ISO dates or their prefixes (« 2014 », « 2014-06 »). */
+  from?: string;
+  to?: string;
+  /** `relevance` (default) or `date` (most recent first). */
+  sort?: 'relevance' | 'date';
+  /** The page: `limit` hits from `offset` (« Voir plus » asks for the next ones). */
+  offset?: number;
   limit?: number;
 }
 
 export interface SearchHit {
   position: Position;
-  /** Character ranges of the wording that matched the look-up. */
+  /** Character ranges of the wording that matched the look-up, whole words. */
   highlights: [number, number][];
 }
 
-/** Up to this many words, a look-up is a look-up (Fuse.js); beyond, a paragraph (the engine). */
-const SHORT_QUERY_WORDS = 5;
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many positions answer the query in all (the page shows `hits`). */
+  total: number;
+  /** The measures the text named (« mesure 4 bis »), for the panel to show their title and status. */
+  measures?: string[];
+  /** How the look-up was answered: words, a typo-tolerant search, a paragraph, a measure, a list. */
+  via: 'words' | 'fuzzy' | 'paragraph' | 'measure' | 'list';
+  /** What the fuzzy search did, when it ran: to check it stays bounded. */
+  fuzzy?: FuzzyWork;
+}
 
-export function createSearch(library: Library, matcher: Matcher) {
+export interface FuzzyWork {
+  /** The pattern given to Fuse.js (after cutting). */
+  pattern: string;
+  /** Positions Fuse.js looked at, and whether the time budget stopped it before the end. */
+  scanned: number;
+  stopped: boolean;
+}
+
+/** Up to this many words, a look-up is a look-up; beyond, a paragraph (the engine). */
+const SHORT_QUERY_WORDS = 5;
+/** A look-up longer than this is cut: nobody types more, and the selection menu hands up to 2,000. */
+export const MAX_QUERY_CHARS = 2_000;
+/** Fuse.js is given words of at most 32 characters (its bit-parallel limit)… */
+export const FUZZY_MAX_WORD = 32;
+/** …and at most this many characters in all. */
+export const FUZZY_MAX_CHARS = 64;
+/** Fuse.js stops taking new slices of the library once this is spent. */
+export const FUZZY_BUDGET_MS = 150;
+/** Positions per Fuse.js slice (the unit the time budget is checked at). */
+const FUZZY_SLICE = 100;
+/** Words this short, or written in capitals, match only as whole words (and their acronym's long form). */
+const SHORT_WORD = 3;
+
+interface Options {
+  /** The clock the fuzzy budget is read from (tests advance it by hand). */
+  now?: () => number;
+  budgetMs?: number;
+  acronyms?: AcronymExpander;
+}
+
+/** One query word: what to find in a position's words. */
+interface Term {
+  word: string;
+  stem: string;
+  /** Only the same word (short words, acronyms), not the words it begins. */
+  exact: boolean;
+  /** Also the words it begins: it is no word of the library, so it is being typed (« prostitu »). */
+  prefix: boolean;
+  /** The acronym's long forms (or the acronym of a long form), as stem sequences. */
+  phrases: string[][];
+}
+
+export function createSearch(library: Library, matcher: Matcher, options: Options = {}) {
+  const now = options.now ?? (() => Date.now());
+  const budgetMs = options.budgetMs ?? FUZZY_BUDGET_MS;
+  const acronyms = options.acronyms ?? defaultAcronymExpander();
   const measureKeys = new Set(library.measures.map((m) => m.key));
-  const fuse = new Fuse(library.positions, {
-    keys: [
-      { name: 'text', weight: 1 },
-      { name: 'speaker', weight: 0.6 },
-      { name: 'organisation', weight: 0.6 },
-      { name: 'section', weight: 0.4 },
-    ],
-    includeMatches: true,
-    ignoreLocation: true,
-    ignoreDiacritics: true,
-    threshold: 0.3,
-    minMatchCharLength: 3,
-  });
   const byId = new Map(library.positions.map((p) => [p.id, p]));
+  const order = new Map(library.positions.map((p, i) => [p.id, i]));
+  // Analysed once, on the first look-up (the matcher has its own index; this one keeps offsets).
+  let analysed: Map<string, { text: Token[]; names: Token[] }> | undefined;
+  /** Every stem of the library: a query word that is one is a word (« traite »), not a beginning (« prostitu »). */
+  const stems = new Set<string>();
+  const analysis = () => {
+    if (analysed) return analysed;
+    analysed = new Map();
+    for (const p of library.positions) {
+      const text = analyzeWithSurface(p.text);
+      for (const t of text) stems.add(t.stem);
+      analysed.set(p.id, { text, names: analyzeWithSurface([p.speaker, p.organisation].filter(Boolean).join(' ')) });
+    }
+    return analysed;
+  };
+  let slices: Fuse<Position>[] | undefined;
+  const fuseSlices = () =>
+    (slices ??= chunk(library.positions, FUZZY_SLICE).map(
+      (part) =>
+        new Fuse(part, {
+          keys: [
+            { name: 'text', weight: 1 },
+            { name: 'speaker', weight: 0.6 },
+            { name: 'organisation', weight: 0.6 },
+          ],
+          includeMatches: true,
+          includeScore: true,
+          ignoreLocation: true,
+          ignoreDiacritics: true,
+          threshold: 0.3,
+          minMatchCharLength: 3,
+        }),
+    ));
 
   function keep(q: SearchQuery) {
     return (p: Position) =>
       (!q.measure || p.measures.includes(q.measure)) &&
       (!q.theme || p.themes.includes(q.theme)) &&
+      (!q.sourceId || p.sourceId === q.sourceId) &&
+      (!q.from || p.date >= q.from) &&
+      (!q.to || p.date.slice(0, q.to.length) <= q.to) &&
       (!q.authors || q.authors === 'all' || (q.authors === 'ours' ? isOurs(p.author) : p.author === q.authors));
   }
 
-  return function search(q: SearchQuery): SearchHit[] {
-    const limit = q.limit ?? 50;
-    const text = (q.text ?? '').trim();
+  function terms(text: string): Term[] {
+    const seen = new Set<string>();
+    const out: Term[] = [];
+    for (const token of analyzeWithSurface(text)) {
+      const word = token.word.slice(0, FUZZY_MAX_WORD * 2);
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const surface = text.slice(token.start, token.end);
+      const entry = acronyms.lookup(surface);
+      const capitals = surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
+      const exact = word.length <= SHORT_WORD || capitals || entry !== undefined;
+      analysis();
+      const phrases = entry ? [entry.acronym, ...entry.expansions].map((form) => analyzeWithSurface(form).map((t) => t.stem)).filter((s) => s.length > 0) : [];
+      out.push({ word, stem: token.stem, exact, prefix: !exact && !stems.has(token.stem), phrases });
+    }
+    return out;
+  }
+
+  /** Where `term` is in `tokens`: whole tokens (and whole long forms), as [start, end) ranges. */
+  function find(term: Term, tokens: Token[]): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.word === term.word || (!term.exact && ((t.stem === term.stem && sameWord(t.word, term.word)) || (term.prefix && t.word.startsWith(term.word))))) {
+        ranges.push([t.start, t.end]);
+        continue;
+      }
+      for (const phrase of term.phrases) {
+        if (phrase.length && phrase.every((stem, k) => tokens[i + k]?.stem === stem)) {
+          ranges.push([t.start, tokens[i + phrase.length - 1].end]);
+          break;
+        }
+      }
+    }
+    return ranges;
+  }
+
+  /** Every position holding every word: score, highlights. */
+  function byWords(text: string, filter: (p: Position) => boolean): { position: Position; score: number; highlights: [number, number][] }[] {
+    const wanted = terms(text);
+    if (!wanted.length) return [];
+    const found: { position: Position; score: number; highlights: [number, number][] }[] = [];
+    for (const position of library.positions) {
+      if (!filter(position)) continue;
+      const { text: words, names } = analysis().get(position.id)!;
+      let score = 0;
+      const highlights: [number, number][] = [];
+      for (const term of wanted) {
+        const inText = find(term, words);
+        if (inText.length) {
+          // A word said several times weighs more, but not linearly; a long text must earn it.
+          score += 1 + Math.log(inText.length) / 2;
+          highlights.push(...inText);
+        } else if (find(term, names).length) score += 0.8;
+        else {
+          score = 0;
+          break;
+        }
+      }
+      if (score > 0) found.push({ position, score: score / (1 + words.length / 200), highlights: merge(highlights) });
+    }
+    return found;
+  }
+
+  /** Typo-tolerant, bounded: a cut pattern, slices of the library, a time budget. */
+  function fuzzy(text: string, filter: (p: Position) => boolean): { hits: { position: Position; score: number; highlights: [number, number][] }[]; work: FuzzyWork } {
+    const pattern = text
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, SHORT_QUERY_WORDS)
+      .map((w) => w.slice(0, FUZZY_MAX_WORD))
+      .join(' ')
+      .slice(0, FUZZY_MAX_CHARS)
+      .trim();
+    const work: FuzzyWork = { pattern, scanned: 0, stopped: false };
+    const hits: { position: Position; score: number; highlights: [number, number][] }[] = [];
+    if (pattern.replace(/\s/g, '').length < SHORT_WORD + 1) return { hits, work };
+    const all = fuseSlices(); // built once, before the clock starts: the budget is for searching
+    const started = now();
+    for (const slice of all) {
+      if (now() - started > budgetMs) {
+        work.stopped = true;
+        break;
+      }
+      for (const r of slice.search(pattern)) {
+        if (!filter(r.item)) continue;
+        const ranges = (r.matches ?? []).filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([a, b]) => [a, b + 1] as [number, number]));
+        hits.push({ position: r.item, score: 1 - (r.score ?? 1), highlights: wholeWords(r.item.text, ranges) });
+      }
+      work.scanned += slice.getIndex().size();
+    }
+    return { hits, work };
+  }
+
+  return function search(q: SearchQuery): SearchResult {
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const limit = Math.max(1, Math.floor(q.limit ?? 50));
+    const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
     const filter = keep(q);
-    if (!text) return library.positions.filter(filter).slice(0, limit).map((position) => ({ position, highlights: [] }));
+    const page = (hits: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult => {
+      const sorted = q.sort === 'date' ? [...hits].sort((a, b) => b.position.date.localeCompare(a.position.date)) : hits;
+      return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...rest };
+    };
+    if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
+    const words = text.split(/\s+/).length;
     const refs = measureRefs(/^\d/.test(text) ? `mesure ${text}` : text, 'PAN1', measureKeys);
-    if (refs.length && text.split(/\s+/).length <= 4)
-      return library.positions
+    if (refs.length && words <= 4) {
+      const hits = library.positions
         .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))
         .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
-        .slice(0, limit)
-        .map((position) => ({ position, highlights: [] }));
-    if (text.split(/\s+/).length <= SHORT_QUERY_WORDS) {
-      return fuse
-        .search(text, { limit: limit * 3 })
-        .filter((r) => filter(r.item))
-        .slice(0, limit)
-        .map((r) => ({
-          position: r.item,
-          highlights: (r.matches ?? []).filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([a, b]) => [a, b + 1] as [number, number])),
-        }));
+        .map((position) => ({ position, highlights: [] as [number, number][] }));
+      return page(hits, { via: 'measure', measures: refs });
     }
-    return matcher
-      .match(text, { k: limit })
+    if (words <= SHORT_QUERY_WORDS) {
+      const exact = byWords(text, filter);
+      if (exact.length) return page(ranked(exact, order), { via: 'words' });
+      const { hits, work } = fuzzy(text, filter);
+      return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
+    }
+    const hits = matcher
+      .match(text, { k: Math.max(limit + offset, 50) })
       .map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights }))
       .filter((h) => h.position && filter(h.position));
+    return page(hits, { via: 'paragraph' });
   };
 }
 
 export type Search = ReturnType<typeof createSearch>;
+
+/** Best score first; at equal score the Collectif's wording, then the library's order. */
+function ranked(found: { position: Position; score: number; highlights: [number, number][] }[], order: Map<string, number>): SearchHit[] {
+  return found
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(isOurs(b.position.author)) - Number(isOurs(a.position.author)) ||
+        (order.get(a.position.id) ?? 0) - (order.get(b.position.id) ?? 0),
+    )
+    .map(({ position, highlights }) => ({ position, highlights }));
+}
+
+/**
+ * Two words with the same stem are the same word when their endings differ by a few letters
+ * (« traite », « traites », « traités »), not when one is a longer word (« traitement »).
+ */
+function sameWord(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 2;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Ranges widened to the whole words they touch (« c[réat]ion » → « [création] »), sorted and
+ * merged. A word runs over letters, digits, and an apostrophe or hyphen between two letters.
+ */
+export function wholeWords(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const inWord = (i: number) => {
+    const c = text[i];
+    if (c === undefined) return false;
+    if (LETTER.test(c)) return true;
+    return (c === '-' || c === '’' || c === "'") && LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '');
+  };
+  const widened = ranges.map(([a, b]): [number, number] => {
+    let start = Math.max(0, Math.min(a, text.length));
+    let end = Math.max(start, Math.min(b, text.length));
+    while (start > 0 && inWord(start - 1) && inWord(start)) start--;
+    while (end < text.length && inWord(end) && inWord(end - 1)) end++;
+    return [start, end];
+  });
+  return merge(widened);
+}
+
+function merge(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

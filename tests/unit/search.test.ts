@@ -1,0 +1,144 @@
+/**
+ * The panel's search box (data/engine/search.ts) over the real shipped library: short words and
+ * acronyms match whole words and their long forms (issue 11, item 6), highlights cover whole words,
+ * the count is the total, filters and date sort; and the fuzzy search's work is bounded by design,
+ * whatever is typed or handed from the selection menu (issue 12, item 3).
+ */
+import { describe, expect, test } from 'vitest';
+import { createMatcher } from '../../data/engine/match';
+import { createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords } from '../../data/engine/search';
+import { buildIndex } from '../../data/engine/searchIndex';
+import { fold } from '../../data/engine/normalise';
+import { isOurs } from '../../data/library/schema';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+
+const library = shippedLibrary();
+const matcher = createMatcher(buildIndex(library));
+const search = createSearch(library, matcher);
+const all = (text: string, extra = {}) => search({ text, limit: 1000, ...extra });
+const folded = (s: string) => fold(s);
+
+describe('short words and acronyms match whole words', () => {
+  test('« ASE »: every result holds the word ASE or « aide sociale à l’enfance », highlighted whole', () => {
+    const { hits, total, via } = all('ASE');
+    expect(via).toBe('words');
+    expect(total).toBeGreaterThan(3);
+    for (const { position, highlights } of hits) {
+      expect(folded(position.text)).toMatch(/\base\b|aide sociale a l'enfance/);
+      expect(highlights.length).toBeGreaterThan(0);
+      for (const [a, b] of highlights) expect(folded(position.text.slice(a, b))).toMatch(/^(ase|aide sociale a l'enfance)$/);
+    }
+    // The noise the review saw: « basées », « phase » are not the ASE.
+    expect(hits.some((h) => /\bbas[ée]es?\b|\bphase\b/i.test(h.position.text) && !/\bASE\b|aide sociale à l.enfance/i.test(h.position.text))).toBe(false);
+  });
+
+  test('« TRACFIN »: every result holds the word', () => {
+    const { hits, total } = all('TRACFIN');
+    expect(total).toBeGreaterThan(0);
+    for (const { position } of hits) expect(folded(position.text)).toMatch(/tracfin|cellule de renseignement financier/);
+  });
+
+  test('a full word finds its inflections, not longer words that begin with it', () => {
+    const { hits } = all('traite');
+    expect(hits.length).toBeGreaterThan(10);
+    for (const { position, highlights } of hits) {
+      const words = highlights.map(([a, b]) => folded(position.text.slice(a, b)));
+      expect(words.every((w) => /^trait(e|es|er|ees?)?$/.test(w)), words.join(',')).toBe(true);
+    }
+  });
+
+  test('a word being typed finds the words it begins (« prostitu »)', () => {
+    const { total, hits } = all('prostitu');
+    expect(total).toBeGreaterThan(10);
+    expect(folded(hits[0].position.text)).toMatch(/prostitu/);
+  });
+
+  test('every word must be there', () => {
+    const { hits } = all('mineurs ASE');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { position } of hits) expect(folded(position.text)).toMatch(/mineur/);
+  });
+
+  test('a name finds its speaker’s words', () => {
+    const { hits } = all('Cazaux-Charles');
+    expect(hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the count, the page, the order, the filters', () => {
+  test('the total is every hit; offset and limit give the next page', () => {
+    const first = search({ text: 'prostitution', limit: 10 });
+    const next = search({ text: 'prostitution', limit: 10, offset: 10 });
+    expect(first.total).toBeGreaterThan(30);
+    expect(first.hits).toHaveLength(10);
+    expect(next.total).toBe(first.total);
+    expect(next.hits.map((h) => h.position.id)).not.toContain(first.hits[0].position.id);
+  });
+
+  test('sorted by date: most recent first', () => {
+    const { hits } = all('prostitution', { sort: 'date' });
+    const dates = hits.map((h) => h.position.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  test('by source, period and author', () => {
+    expect(all('prostitution', { sourceId: 'cr-2014-02-03' }).hits.every((h) => h.position.sourceId === 'cr-2014-02-03')).toBe(true);
+    const period = all('prostitution', { from: '2014', to: '2014' }).hits;
+    expect(period.length).toBeGreaterThan(0);
+    expect(period.every((h) => h.position.date.startsWith('2014'))).toBe(true);
+    expect(all('prostitution', { authors: 'cncdh' }).hits.every((h) => h.position.author === 'cncdh')).toBe(true);
+    expect(all('prostitution', { authors: 'ours' }).hits.every((h) => isOurs(h.position.author))).toBe(true);
+  });
+
+  test('« mesure 4 bis » names the measure for the panel to show its title and status', () => {
+    const result = all('mesure 4 bis');
+    expect(result.via).toBe('measure');
+    expect(result.measures).toEqual(['PAN1-4bis']);
+    expect(isOurs(result.hits[0].position.author)).toBe(true);
+  });
+});
+
+describe('the fuzzy search is bounded by design', () => {
+  test('a typo still finds the word, with whole words highlighted', () => {
+    const { via, hits } = all('prostituion');
+    expect(via).toBe('fuzzy');
+    expect(hits.length).toBeGreaterThan(0);
+    const [a, b] = hits[0].highlights[0];
+    expect(folded(hits[0].position.text.slice(a, b))).toMatch(/^prostitu/);
+  });
+
+  test('a 20 KB word: a cut pattern, an empty answer, the library scanned at most once', () => {
+    const word = 'x'.repeat(20_000);
+    const result = all(word);
+    expect(result.hits).toEqual([]);
+    expect(result.fuzzy?.pattern.length).toBeLessThanOrEqual(FUZZY_MAX_WORD);
+    expect(result.fuzzy?.scanned).toBeLessThanOrEqual(library.positions.length);
+  });
+
+  test('the 2,000 characters the selection menu hands over, in five words: the pattern stays short', () => {
+    const words = Array.from({ length: 5 }, (_, i) => `${'abcdefghij'[i]}`.repeat(400)).join(' ');
+    const result = all(words);
+    expect(result.fuzzy?.pattern.length).toBeLessThanOrEqual(FUZZY_MAX_CHARS);
+    expect(result.hits).toEqual([]);
+  });
+
+  test('the time budget stops the scan between slices (a clock that jumps 100 ms per look)', () => {
+    let clock = 0;
+    const slow = createSearch(library, matcher, { now: () => (clock += 100), budgetMs: 150 });
+    const result = slow({ text: 'prostituion', limit: 1000 });
+    expect(result.fuzzy?.stopped).toBe(true);
+    expect(result.fuzzy?.scanned).toBeLessThan(library.positions.length);
+    expect(result.fuzzy?.scanned).toBeGreaterThan(0);
+  });
+});
+
+describe('wholeWords', () => {
+  test.each([
+    { why: 'a cut inside a word covers the word', text: 'la création du fonds', ranges: [[4, 8]] as [number, number][], out: ['création'] },
+    { why: 'a compound stays one word', text: 'un porte-parole', ranges: [[3, 6]] as [number, number][], out: ['porte-parole'] },
+    { why: 'an elided word: the word after the apostrophe', text: "l'ASE reste", ranges: [[2, 5]] as [number, number][], out: ["l'ASE"] },
+    { why: 'overlapping ranges merge', text: 'aide sociale', ranges: [[0, 2], [1, 4]] as [number, number][], out: ['aide'] },
+  ])('$why', ({ text, ranges, out }) => {
+    expect(wholeWords(text, ranges).map(([a, b]) => text.slice(a, b))).toEqual(out);
+  });
+});
