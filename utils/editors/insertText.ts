@@ -23,6 +23,7 @@
 import type { InsertFailure, InsertResult, InsertStrategy } from '../../data/protocol';
 import { callPageBridge } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
+import { joinAtCaret } from './joinAtCaret';
 import { readAll } from './readParagraph';
 
 /** Where the caret was when the user left the editable (focus moved to the side panel). */
@@ -97,6 +98,9 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
   if (target.kind === 'gdocs') return insertIntoDocs(target.root, text);
   restoreCaret(target, saved);
   await settle();
+  // Joined as a writer would: a space after the sentence before, none at a paragraph's start.
+  const around = aroundCaret(target);
+  if (around) text = joinAtCaret(around.before, text, around.after).text;
   const before = readAll(target) ?? '';
   for (const way of waysFor(target.kind)) {
     const outcome = await way.run(target, text);
@@ -142,6 +146,58 @@ function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
   if (!selection || !range || !root.contains(range.startContainer)) return;
   selection.removeAllRanges();
   selection.addRange(range.cloneRange());
+}
+
+/** Paragraph-level elements: the text around the caret is read within the nearest one. */
+const BLOCK = 'p,div,li,td,th,blockquote,pre,h1,h2,h3,h4,h5,h6,dd,dt';
+
+/**
+ * The text of the caret's line before and after the caret (a textarea's line, or a contenteditable's
+ * block up to a `<br>`); `undefined` when the caret is not in the editor.
+ */
+function aroundCaret(target: EditorTarget): { before: string; after: string } | undefined {
+  if (target.kind === 'textarea' || target.kind === 'input') {
+    const { value, selectionStart, selectionEnd } = target.root;
+    const start = selectionStart ?? value.length;
+    const end = selectionEnd ?? start;
+    return { before: value.slice(0, start).split('\n').at(-1) ?? '', after: value.slice(end).split('\n')[0] ?? '' };
+  }
+  const { root } = target;
+  const selection = root.ownerDocument.getSelection();
+  if (!selection?.rangeCount) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.startContainer)) return undefined;
+  const startElement = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+  const found = startElement?.closest(BLOCK);
+  const block = found && root.contains(found) ? found : root;
+  const head = root.ownerDocument.createRange();
+  head.selectNodeContents(block);
+  head.setEnd(range.startContainer, range.startOffset);
+  const tail = root.ownerDocument.createRange();
+  tail.selectNodeContents(block);
+  tail.setStart(range.endContainer, range.endOffset);
+  return { before: lineText(head.cloneContents(), 'last'), after: lineText(tail.cloneContents(), 'first') };
+}
+
+/** The text of a fragment's last (or first) line: `<br>` and nested blocks break lines. */
+function lineText(fragment: DocumentFragment, which: 'first' | 'last'): string {
+  const lines: string[] = [''];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) lines[lines.length - 1] += (node as Text).data;
+    else if (node.nodeName === 'BR') lines.push('');
+    else {
+      const blockish = node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(BLOCK);
+      if (blockish) lines.push('');
+      node.childNodes.forEach(walk);
+      if (blockish) lines.push('');
+    }
+  };
+  fragment.childNodes.forEach(walk);
+  const meaningful = lines.map((l) => l.replace(/[\u200B\uFEFF]/g, ''));
+  if (which === 'last') {
+    return meaningful.at(-1) ?? '';
+  }
+  return meaningful[0] ?? '';
 }
 
 /** Lets the editor process the change (editors read DOM mutations and selection changes asynchronously). */
