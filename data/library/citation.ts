@@ -128,6 +128,73 @@ export function quoteAsContext(position: QuotedPosition, source: CitedSource | u
   return `${quoted(position.text)} — ${who}, ${formatCitation(position, source, [who])}`;
 }
 
+/** How « Insérer avec la source » cites (the options' « Style de citation »). */
+export type CitationStyle = 'inline' | 'footnote' | 'none';
+export const CITATION_STYLES: readonly CitationStyle[] = ['inline', 'footnote', 'none'];
+
+/**
+ * The citation a letter carries: who, which meeting or document, the date, and the measure when
+ * there is one (a section heading does not help a minister's office, a measure number does). Never
+ * cut, never a parenthesis inside (it goes between parentheses): « Collectif, compte-rendu de la
+ * rencontre au cabinet du Premier ministre avec Mme Cazaux-Charles, 24 juin 2014 ».
+ */
+export function letterCitation(position: Cited & Attributed, source: CitedSource | undefined): string {
+  const who = flatten(position.author === 'collectif' ? 'Collectif' : attribution(position));
+  const name = source ? flatten(sourceLabel(source)) : position.sourceId;
+  const date = longDate(position.date || source?.date || '');
+  const measure = measureOf(position.section);
+  const parts = [who, lowerFirst(name)];
+  if (date && !fold(name).includes(fold(date))) parts.push(date);
+  if (measure) parts.push(measure.toLowerCase());
+  return parts.filter(Boolean).join(', ');
+}
+
+/**
+ * What « Insérer avec la source » writes, in the chosen style, for the Collectif's and its members'
+ * wording (throws for context, like `quoteWithSource`):
+ * - `inline`: « wording » (Collectif, compte-rendu de…, 3 février 2014, mesure 5)
+ * - `footnote`: « wording »¹ and, on the next line, « ¹ Collectif, compte-rendu de…, 3 février 2014, mesure 5. »
+ * - `none`: « wording », quoted, without a source.
+ */
+export function quoteForLetter(position: QuotedPosition, source: CitedSource | undefined, style: CitationStyle = 'inline'): string {
+  if (!isOurs(position.author)) throw new Error(`quoteForLetter: "${position.author}" wording is context, quote it with quoteAsContext.`);
+  const cite = letterCitation(position, source);
+  switch (style) {
+    case 'inline':
+      return `${quoted(position.text)} (${cite})`;
+    case 'footnote':
+      return `${quoted(position.text)}¹\n¹ ${cite}.`;
+    case 'none':
+      return quoted(position.text);
+  }
+}
+
+/** The measure a section path names (« Mesure 5 », « Mesure 4 bis »), if any. */
+function measureOf(section: string): string | undefined {
+  return section
+    .split('>')
+    .map((part) => part.trim())
+    .reverse()
+    .find((part) => /^mesures?\s+\d/i.test(part));
+}
+
+/**
+ * A label without parentheses, so it can sit inside one: « Rencontre au cabinet du Premier ministre
+ * (Mme Cazaux-Charles) » → « Rencontre au cabinet du Premier ministre avec Mme Cazaux-Charles »,
+ * any other « X (Y) » → « X, Y ».
+ */
+function flatten(label: string): string {
+  return label
+    .replace(/\s*\(((?:M\.|Mme|Mmes|MM\.)\s[^()]+)\)/g, (_, person: string) => (/\bavec\b/.test(label) ? `, ${person}` : ` avec ${person}`))
+    .replace(/\s*\(([^()]+)\)/g, ', $1')
+    .replace(/[()]/g, '');
+}
+
+function lowerFirst(text: string): string {
+  // « Évaluation », « Compte-rendu », « Rencontre », « Plaidoyer »: common nouns after « Collectif, ».
+  return /^\p{Lu}\p{Ll}/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
 /** Lower case, accents and typographic quotes folded, for « is this part already said? ». */
 function fold(text: string): string {
   return text

@@ -8,7 +8,9 @@ import { shippedLibrary } from '../../data/tools/cli-lib';
 import {
   attribution,
   formatCitation,
+  letterCitation,
   longDate,
+  quoteForLetter,
   quoteAsContext,
   quoted,
   quoteWithSource,
@@ -169,6 +171,67 @@ describe('quotations', () => {
 
   test.each(['gouvernement', 'cncdh'] as const)('fidelity rule: %s wording cannot be quoted as the Collectif’s', (author) => {
     expect(() => quoteWithSource(position({ author }), MINISTRE)).toThrow(/context/);
+  });
+});
+
+describe('letterCitation and quoteForLetter: what a letter to a minister can carry', () => {
+  const library = shippedLibrary();
+  const sources = new Map(library.sources.map((s) => [s.id, s]));
+  const first = (sourceId: string, test: (p: (typeof library.positions)[number]) => boolean) => library.positions.find((p) => p.sourceId === sourceId && test(p))!;
+
+  // One case per source of the library: who, which meeting or document, date, the measure when there is one.
+  test.each([
+    {
+      why: 'the issue’s example: the Matignon meeting, no nested parentheses, the section title left out rather than cut',
+      pick: () => first('cr-2014-06-24', (p) => p.author === 'collectif' && p.section.includes('Renforcer la formation')),
+      out: 'Collectif, compte-rendu de la rencontre au cabinet du Premier ministre avec Mme Cazaux-Charles, 24 juin 2014',
+    },
+    {
+      why: 'the Collectif’s own meeting: the date is in the name, the measure helps',
+      pick: () => first('cr-2014-01-31', (p) => p.author === 'collectif' && /> Mesure 5$/.test(p.section)),
+      out: 'Collectif, compte-rendu de la réunion du Collectif du 31 janvier 2014, mesure 5',
+    },
+    {
+      why: 'a member association at the minister’s meeting: named, with the meeting and date',
+      pick: () => first('cr-2014-02-03', (p) => p.author === 'association' && p.organisation === 'Amicale du Nid'),
+      out: 'Amicale du Nid, compte-rendu de la rencontre avec Mme Vallaud-Belkacem, 3 février 2014',
+    },
+    {
+      why: 'the 2022 advocacy meeting',
+      pick: () => first('plaidoyer-2022-12-15', (p) => p.author === 'collectif' && !/Mesure/.test(p.section)),
+      out: 'Collectif, plaidoyer auprès du cabinet de Mme Borne, 15 décembre 2022',
+    },
+    {
+      why: 'the CNCDH evaluation (context, cited for « Copier la citation »)',
+      pick: () => first('eval-cncdh-2017', (p) => p.author === 'cncdh' && /Mesure 5\b/.test(p.section)),
+      out: 'CNCDH, évaluation du plan 2014-2016 par la CNCDH, 6 juillet 2017, mesure 5',
+    },
+  ])('$why', ({ pick, out }) => {
+    const p = pick();
+    expect(p).toBeDefined();
+    const cite = letterCitation(p, sources.get(p.sourceId));
+    expect(cite).toBe(out);
+  });
+
+  test('every position of the library: a complete citation, never cut, no parenthesis inside', () => {
+    for (const p of library.positions) {
+      const cite = letterCitation(p, sources.get(p.sourceId));
+      expect(cite).not.toMatch(/[()…]/);
+      expect(cite).toMatch(/\d{4}/);
+      if (isOurs(p.author)) expect(quoteForLetter(p, sources.get(p.sourceId))).toBe(`${quoted(p.text)} (${cite})`);
+    }
+  });
+
+  test.each([
+    { style: 'inline' as const, out: `«${NBSP}Le délai de réflexion doit être porté à trois mois.${NBSP}» (Collectif, compte-rendu de la rencontre avec Mme Vallaud-Belkacem, 3 février 2014, mesure 5)` },
+    { style: 'footnote' as const, out: `«${NBSP}Le délai de réflexion doit être porté à trois mois.${NBSP}»¹\n¹ Collectif, compte-rendu de la rencontre avec Mme Vallaud-Belkacem, 3 février 2014, mesure 5.` },
+    { style: 'none' as const, out: `«${NBSP}Le délai de réflexion doit être porté à trois mois.${NBSP}»` },
+  ])('style $style', ({ style, out }) => {
+    expect(quoteForLetter(position({}), MINISTRE, style)).toBe(out);
+  });
+
+  test.each(['gouvernement', 'cncdh'] as const)('fidelity rule: %s wording is never quoted for a letter as ours', (author) => {
+    expect(() => quoteForLetter(position({ author }), MINISTRE)).toThrow(/context/);
   });
 });
 
