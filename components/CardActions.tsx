@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { quoteAsContext, quoteWithSource, type CitedSource } from '../data/library/citation';
+import { quoteAsContext, quoteForLetter, type CitedSource } from '../data/library/citation';
 import { isDraftRemark, isOurs } from '../data/library/schema';
 import { copyText } from '../utils/copyText';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { insertOutcome } from './labels';
 import type { CardItem } from './PositionCard';
+import { useSettings } from './useSettings';
 
-type Busy = 'insert' | 'insert-cited' | undefined;
+type Kind = 'insert' | 'insert-cited';
 interface Status {
   ok: boolean;
   message: string;
@@ -16,26 +17,58 @@ interface Status {
 /** How long « Copié » stays; an insert's outcome stays until the next action (it may need reading). */
 const COPIED_MS = 4_000;
 
+/** Spaces and typographic variants aside, is `wording` already in `paragraph`? */
+export function alreadyIn(paragraph: string | undefined, wording: string): boolean {
+  if (!paragraph) return false;
+  const loose = (s: string) => s.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[’‘]/g, "'").trim();
+  return loose(paragraph).includes(loose(wording));
+}
+
 /**
  * A card's buttons. The Collectif's wording: « Insérer », « Insérer avec la source » (when there is a tab
- * to insert into), « Copier », « Copier avec la source ». Context (government, CNCDH): only « Copier la
- * citation », which always carries the attribution. The outcome is said under the buttons.
+ * to insert into, and a citation style other than « none »), « Copier », « Copier avec la source ».
+ * Context (government, CNCDH): only « Copier la citation », which always carries the attribution.
+ * The outcome is said under the buttons. Buttons are never disabled while an insert runs (focus would
+ * fall to the page's body): a second click is ignored instead. Before inserting a wording the
+ * paragraph already holds, the card asks.
  */
-export function CardActions({ item, source, tabId }: { item: CardItem; source: CitedSource | undefined; tabId?: number }) {
-  const [busy, setBusy] = useState<Busy>();
+export function CardActions({
+  item,
+  source,
+  tabId,
+  paragraphText,
+  onInserted,
+}: {
+  item: CardItem;
+  source: CitedSource | undefined;
+  tabId?: number;
+  /** The paragraph being written, to ask before inserting the same wording twice. */
+  paragraphText?: string;
+  onInserted?: (id: string) => void;
+}) {
+  const [busy, setBusy] = useState<Kind>();
   const [status, setStatus] = useState<Status>();
+  const [confirming, setConfirming] = useState<Kind>();
+  const [{ citationStyle }] = useSettings();
   const clear = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<HTMLButtonElement | null>(null);
   useEffect(() => () => clearTimeout(clear.current), []);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   // A remark on a draft's wording is not wording for a letter: copied with its citation only.
   const ours = isOurs(item.author) && !isDraftRemark(item);
+  const cited = citationStyle !== 'none';
 
-  const insert = (kind: 'insert' | 'insert-cited') => () => {
+  const run = (kind: Kind) => {
     if (tabId === undefined || busy) return;
     clearTimeout(clear.current);
+    setConfirming(undefined);
     setBusy(kind);
     setStatus(undefined);
-    // The background composes the text from the library (the same quoteWithSource as « Copier avec la source »).
-    sendMessage('editor/insert', { tabId, insert: { kind: 'position', id: item.id, variant: kind === 'insert' ? 'plain' : 'source' } })
+    // The background composes the text from the library (the same quoteForLetter, in the chosen style, as « Copier avec la source »).
+    sendMessage('editor/insert', { tabId, insert: { kind: 'position', id: item.id, variant: kind === 'insert' ? 'plain' : 'source', style: citationStyle } })
       .then(insertOutcome, (error: unknown) => {
         console.warn('Positions: insert failed.', error);
         return { ok: false, message: t('insertFailedError') };
@@ -43,7 +76,14 @@ export function CardActions({ item, source, tabId }: { item: CardItem; source: C
       .then((outcome) => {
         setBusy(undefined);
         setStatus(outcome);
+        if (outcome.ok) onInserted?.(item.id);
+        returnTo.current?.focus();
       });
+  };
+  const insert = (kind: Kind) => (event: MouseEvent) => {
+    returnTo.current = event.currentTarget as HTMLButtonElement;
+    if (alreadyIn(paragraphText, item.text)) setConfirming(kind);
+    else run(kind);
   };
 
   const copy = (text: () => string) => () => {
@@ -57,31 +97,54 @@ export function CardActions({ item, source, tabId }: { item: CardItem; source: C
   return (
     <div class="card__actions">
       {ours ? (
-        <>
+        <div class="card__buttons">
           {tabId !== undefined && (
-            <div class="card__buttons">
-              <button type="button" class="button button--primary button--small" onClick={insert('insert')} disabled={!!busy} data-testid="insert" title={t('insertHint')}>
+            <>
+              <button type="button" class="button button--primary button--small" onClick={insert('insert')} aria-disabled={!!busy} data-testid="insert" title={t('insertHint')}>
                 {busy === 'insert' ? t('inserting') : t('insert')}
               </button>
-              <button type="button" class="button button--small" onClick={insert('insert-cited')} disabled={!!busy} data-testid="insert-cited" title={t('insertCitedHint')}>
-                {busy === 'insert-cited' ? t('inserting') : t('insertCited')}
-              </button>
-            </div>
+              {cited && (
+                <button type="button" class="button button--small" onClick={insert('insert-cited')} aria-disabled={!!busy} data-testid="insert-cited" title={t('insertCitedHint')}>
+                  {busy === 'insert-cited' ? t('inserting') : t('insertCited')}
+                </button>
+              )}
+            </>
           )}
-          <div class="card__buttons card__buttons--secondary">
-            <button type="button" class="link-button" onClick={copy(() => item.text)} data-testid="copy">
-              {t('copy')}
-            </button>
-            <button type="button" class="link-button" onClick={copy(() => quoteWithSource(item, source))} data-testid="copy-cited">
+          <button type="button" class="link-button" onClick={copy(() => item.text)} data-testid="copy">
+            {t('copy')}
+          </button>
+          {cited && (
+            <button type="button" class="link-button" onClick={copy(() => quoteForLetter(item, source, citationStyle))} data-testid="copy-cited">
               {t('copyCited')}
             </button>
-          </div>
-        </>
+          )}
+        </div>
       ) : (
         <div class="card__buttons">
           <button type="button" class="button button--small" onClick={copy(() => quoteAsContext(item, source))} data-testid="copy" title={t('copyQuoteHint')}>
             {t('copyQuote')}
           </button>
+        </div>
+      )}
+      {confirming && (
+        <div class="card__confirm" role="group" aria-label={t('insertAgainQuestion')} data-testid="insert-confirm">
+          <p>{t('insertAgainQuestion')}</p>
+          <div class="card__buttons">
+            <button ref={confirmButton} type="button" class="button button--small" onClick={() => run(confirming)} data-testid="insert-again">
+              {t('insertAgain')}
+            </button>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                setConfirming(undefined);
+                returnTo.current?.focus();
+              }}
+              data-testid="insert-cancel"
+            >
+              {t('cancel')}
+            </button>
+          </div>
         </div>
       )}
       <p class={`card__status${status && !status.ok ? ' card__status--error' : ''}`} role="status" data-testid="action-status" data-ok={status ? String(status.ok) : undefined}>

@@ -18,11 +18,21 @@ export interface CatalogIndex {
 const CatalogContext = createContext<CatalogIndex | undefined>(undefined);
 
 /** Loads the catalog once for the page; shows loading and error states until it is there. */
-export function CatalogProvider({ children, load = () => sendMessage('library/catalog', undefined) }: { children: ComponentChildren; load?: () => Promise<Catalog> }) {
+export function CatalogProvider({
+  children,
+  load = () => sendMessage('library/catalog', undefined),
+  quiet = false,
+}: {
+  children: ComponentChildren;
+  load?: () => Promise<Catalog>;
+  /** Say nothing while loading (the popup already says « Chargement… » once). */
+  quiet?: boolean;
+}) {
   const { query, retry } = useQuery('catalog', load);
   const value = useMemo(() => (query.status === 'ready' ? indexCatalog(query.value) : undefined), [query]);
   if (query.status === 'error') return <ErrorNotice title={t('loadErrorTitle')} error={query.error} onRetry={retry} />;
   if (!value) {
+    if (quiet) return null;
     return (
       <p class="muted loading" role="status" aria-live="polite" data-testid="loading">
         {t('loading')}

@@ -1,7 +1,7 @@
 import type { MeasureEntry } from '../data/protocol';
 import { t, tCount } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
-import { cncdhStatusLabel, measureLabel } from './labels';
+import { cncdhStatusLabel, measureLabel, planYears } from './labels';
 
 /**
  * Browse by measure: the plans' measures, each with its title, the CNCDH's 2017 status and the number
@@ -17,7 +17,7 @@ export function MeasureList({ onPick }: { onPick: (key: string) => void }) {
       </h2>
       {plans.map((plan) => (
         <div key={plan} class="measures__plan">
-          <h3 class="measures__plan-title">{t('planHeading', plan.replace(/^PAN/, ''))}</h3>
+          <h3 class="measures__plan-title">{t('planHeading', planYears(plan))}</h3>
           <ul class="measure-list">
             {catalog.measures
               .filter((m) => m.plan === plan)

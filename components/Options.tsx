@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
-import { formatDate, languageName, t } from '../utils/i18n';
+import { t } from '../utils/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ImportView } from './ImportView';
+import { formatDay } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
-import { ImportView } from './ImportView';
+import { SettingsView } from './SettingsView';
 import { ShareView } from './ShareView';
 import { SourcesView } from './SourcesView';
 
-/** Settings page. Little to set yet: it says which version, language and library are in use. */
+/** Settings page: a thin shell around its sections (settings, the library, import, sources, sharing). */
 export function Options() {
   return (
     <ErrorBoundary>
@@ -20,17 +22,15 @@ export function Options() {
           </p>
         </header>
         <main>
-          <section class="section">
-            <h2 class="section-title">{t('optionsLanguage')}</h2>
-            <p>{t('optionsLanguageCurrent', languageName())}</p>
-            <p class="muted">{t('optionsLanguageHint')}</p>
-          </section>
-          <section class="section">
-            <h2 class="section-title">{t('optionsLibraryHeading')}</h2>
+          <SettingsView />
+          <section class="section" aria-labelledby="options-library">
+            <h2 class="section-title" id="options-library">
+              {t('optionsLibraryHeading')}
+            </h2>
             <LibraryQuery>
               {(summary) => (
                 <>
-                  {summary.bundled && <p class="muted">{t('optionsBundledInstalled', formatDate(summary.bundled.installedAt))}</p>}
+                  {summary.bundled && <p class="muted">{t('optionsBundledInstalled', formatDay(summary.bundled.installedAt))}</p>}
                   <LibrarySummaryView summary={summary} headingLevel={3} />
                 </>
               )}

@@ -38,9 +38,6 @@ export function Popup() {
             </p>
           )}
         </LibraryQuery>
-        <CatalogProvider>
-          <PopupSearch />
-        </CatalogProvider>
         <button type="button" class="button button--primary" onClick={open} data-testid="open-side-panel">
           {t('openSidePanel')}
         </button>
@@ -54,6 +51,9 @@ export function Popup() {
             {t('shortcutHint', shortcut)}
           </p>
         )}
+        <CatalogProvider quiet>
+          <PopupSearch />
+        </CatalogProvider>
         <SiteToggle />
         <p class="page__footer muted">{t('privacyNote')}</p>
       </div>

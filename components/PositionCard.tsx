@@ -9,6 +9,7 @@ import { useCatalog } from './CatalogContext';
 import { Chips } from './Chips';
 import { DivergenceNote } from './DivergenceNote';
 import { Highlighted } from './Highlighted';
+import { sparseHighlights } from './highlights';
 import { authorBadge, authorHint, quotedByLine, speakerLine } from './labels';
 
 /** What a card shows: a position (a match result, a search hit), the ranges to highlight, its other sources. */
@@ -21,7 +22,9 @@ export interface CardItem extends Position {
 }
 
 /** Past this many characters a wording is shown folded to a few lines, with « Lire la suite ». */
-const LONG_TEXT = 420;
+const LONG_TEXT = 280;
+/** About what four folded lines show at 360 px. */
+const FOLD_VISIBLE = 160;
 
 /**
  * One position, the same everywhere (suggestions, search, browse, popup): the wording verbatim with
@@ -29,11 +32,31 @@ const LONG_TEXT = 420;
  * with it. The Collectif's and its members' wording can be inserted; the government's and the CNCDH's
  * are context, labelled as such, and can only be copied as an attributed quotation.
  *
- * `tabId`: where « Insérer » goes; without it (the popup) only copying is offered.
+ * `tabId`: where « Insérer » goes; without it (the popup) only copying is offered. `inserted`: the
+ * wording was just inserted from this card (marked « Inséré »). `contextNote`: this is the first
+ * context card of its list, which says once what context means.
  */
-export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem; tabId?: number; headingLevel?: 2 | 3 | 4 }) {
+export function PositionCard({
+  item,
+  tabId,
+  headingLevel = 3,
+  inserted = false,
+  contextNote = false,
+  paragraphText,
+  onInserted,
+}: {
+  item: CardItem;
+  tabId?: number;
+  headingLevel?: 2 | 3 | 4;
+  inserted?: boolean;
+  contextNote?: boolean;
+  paragraphText?: string;
+  onInserted?: (id: string) => void;
+}) {
   const catalog = useCatalog();
-  const [expanded, setExpanded] = useState(false);
+  const marks = sparseHighlights(item.text, item.highlights);
+  // A long wording opens unfolded when what matched lies past its first lines (the reason must show).
+  const [expanded, setExpanded] = useState(() => (marks[0]?.[0] ?? 0) > FOLD_VISIBLE);
   const ours = isOurs(item.author);
   const source = catalog.sources.get(item.sourceId);
   const citation = formatCitation(item, source);
@@ -46,11 +69,18 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
   const textId = useId();
 
   return (
+    <>
+    {contextNote && (
+      <p class="context-heading" data-testid="context-heading">
+        {t('contextHeading')}
+      </p>
+    )}
     <article
       class={`card ${ours ? 'card--ours' : 'card--context'} card--${item.author}`}
       data-testid="suggestion"
       data-position-id={item.id}
       data-author={item.author}
+      data-inserted={inserted ? 'true' : undefined}
       aria-labelledby={`${textId}-who`}
     >
       <Heading class="card__who" id={`${textId}-who`}>
@@ -73,6 +103,11 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
             {t('headingMark')}
           </span>
         )}
+        {inserted && (
+          <span class="inserted-badge" data-testid="inserted-badge">
+            {t('insertedBadge')}
+          </span>
+        )}
       </Heading>
       {item.context && (
         <p class="card__lead-context" lang="fr" data-testid="position-context">
@@ -81,7 +116,7 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
         </p>
       )}
       <p class={`card__text${long && !expanded ? ' card__text--folded' : ''}`} id={textId} lang="fr" data-testid="position-text">
-        <Highlighted text={item.text} ranges={item.highlights} />
+        <Highlighted text={item.text} ranges={marks} />
       </p>
       {long && (
         <button type="button" class="link-button" aria-expanded={expanded} aria-controls={textId} onClick={() => setExpanded(!expanded)}>
@@ -105,8 +140,8 @@ export function PositionCard({ item, tabId, headingLevel = 3 }: { item: CardItem
         </details>
       )}
       <Chips measures={item.measures} themes={item.themes} reasons={item.measureReasons} />
-      {!ours && <p class="card__context-note">{t('contextNote')}</p>}
-      <CardActions item={item} source={source} tabId={tabId} />
+      <CardActions item={item} source={source} tabId={tabId} paragraphText={paragraphText} onInserted={onInserted} />
     </article>
+    </>
   );
 }

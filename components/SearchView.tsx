@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { t, tCount } from '../utils/i18n';
+import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
 import { measureLabel } from './labels';
@@ -14,8 +14,8 @@ import { StoryView } from './StoryView';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
 
-/** How many hits a look-up shows at most. */
-const SEARCH_LIMIT = 30;
+/** How many hits a look-up shows at first, and how many more « Voir plus » adds. */
+const SEARCH_PAGE = 30;
 /** A measure lists all its positions (the largest has about a hundred). */
 const MEASURE_LIMIT = 300;
 
@@ -30,8 +30,8 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
   // « Historique » of a measure or theme, or « Trame de courrier », shown in place of the browse view (issue 14).
   const [opened, setOpened] = useState<{ story: string } | 'outline'>();
   const [measure, setMeasure] = useState<string>();
-  const [theme, setTheme] = useState('');
-  const [oursOnly, setOursOnly] = useState(false);
+  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
+  const [limit, setLimit] = useState(SEARCH_PAGE);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -45,9 +45,23 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
   }, [active, initialText]);
 
   const typed = useDebounced(text.trim(), 250);
+  const { theme, authors, sourceId, year, sort } = filters;
+  const filtered = theme || authors !== 'all' || sourceId || year;
+  // A new look-up starts again at the first page.
+  useEffect(() => setLimit(SEARCH_PAGE), [typed, measure, theme, authors, sourceId, year, sort]);
   const query: SearchQuery | undefined =
-    typed || measure || theme
-      ? { text: typed || undefined, measure, theme: theme || undefined, authors: oursOnly ? 'ours' : 'all', limit: measure && !typed ? MEASURE_LIMIT : SEARCH_LIMIT }
+    typed || measure || filtered
+      ? {
+          text: typed || undefined,
+          measure,
+          theme: theme || undefined,
+          authors,
+          sourceId: sourceId || undefined,
+          from: year || undefined,
+          to: year || undefined,
+          sort,
+          limit: measure && !typed ? MEASURE_LIMIT : limit,
+        }
       : undefined;
 
   if (opened === 'outline') return <OutlineView tabId={tabId} found={found} onBack={() => setOpened(undefined)} />;
@@ -78,7 +92,7 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
           }}
           data-testid="search-input"
         />
-        <Filters theme={theme} onTheme={setTheme} oursOnly={oursOnly} onOursOnly={setOursOnly} />
+        <Filters filters={filters} onChange={(change) => setFilters({ ...filters, ...change })} />
       </form>
       {measure && <MeasureHeader measureKey={measure} onBack={() => setMeasure(undefined)} onStory={() => setOpened({ story: measure })} />}
       {!measure && !typed && theme && (
@@ -95,7 +109,11 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
           </button>
         </div>
       )}
-      {query ? <SearchResults query={query} tabId={tabId} sortOursFirst={!typed} /> : <MeasureList onPick={setMeasure} />}
+      {query ? (
+        <SearchResults query={query} tabId={tabId} sortOursFirst={!typed} browsing={!!measure} onMore={() => setLimit((n) => n + SEARCH_PAGE)} />
+      ) : (
+        <MeasureList onPick={setMeasure} />
+      )}
       {!query && (
         <details class="library-details">
           <summary>{t('libraryHeading')}</summary>
@@ -107,13 +125,33 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
   );
 }
 
-function Filters(props: { theme: string; onTheme: (theme: string) => void; oursOnly: boolean; onOursOnly: (on: boolean) => void }) {
+interface FilterState {
+  theme: string;
+  authors: NonNullable<SearchQuery['authors']>;
+  sourceId: string;
+  /** A year (« 2014 »): the period the positions were said in. */
+  year: string;
+  sort: NonNullable<SearchQuery['sort']>;
+}
+const NO_FILTERS: FilterState = { theme: '', authors: 'all', sourceId: '', year: '', sort: 'relevance' };
+const AUTHOR_CHOICES: { value: FilterState['authors']; label: MessageKey }[] = [
+  { value: 'all', label: 'authorAll' },
+  { value: 'ours', label: 'authorOurs' },
+  { value: 'collectif', label: 'authorCollectif' },
+  { value: 'association', label: 'authorAssociation' },
+  { value: 'cncdh', label: 'authorCncdh' },
+  { value: 'gouvernement', label: 'authorGouvernement' },
+];
+
+/** Theme, author, source, period (a year), and the order (relevance or date). */
+function Filters({ filters, onChange }: { filters: FilterState; onChange: (change: Partial<FilterState>) => void }) {
   const { catalog } = useCatalog();
+  const years = [...new Set(catalog.sources.map((s) => s.date.slice(0, 4)))].sort();
   return (
     <div class="filters">
       <label class="filter">
         <span class="filter__label">{t('themeFilter')}</span>
-        <select class="select" value={props.theme} onChange={(event) => props.onTheme(event.currentTarget.value)} data-testid="theme-filter">
+        <select class="select" value={filters.theme} onChange={(event) => onChange({ theme: event.currentTarget.value })} data-testid="theme-filter">
           <option value="">{t('themeAll')}</option>
           {catalog.themes.map((theme) => (
             <option key={theme.id} value={theme.id}>
@@ -122,22 +160,59 @@ function Filters(props: { theme: string; onTheme: (theme: string) => void; oursO
           ))}
         </select>
       </label>
-      <label class="filter filter--check">
-        <input type="checkbox" checked={props.oursOnly} onChange={(event) => props.onOursOnly(event.currentTarget.checked)} data-testid="ours-only" />
-        <span>{t('oursOnly')}</span>
+      <label class="filter">
+        <span class="filter__label">{t('authorFilter')}</span>
+        <select class="select" value={filters.authors} onChange={(event) => onChange({ authors: event.currentTarget.value as FilterState['authors'] })} data-testid="author-filter">
+          {AUTHOR_CHOICES.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {t(label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="filter">
+        <span class="filter__label">{t('sourceFilter')}</span>
+        <select class="select" value={filters.sourceId} onChange={(event) => onChange({ sourceId: event.currentTarget.value })} data-testid="source-filter">
+          <option value="">{t('sourceAll')}</option>
+          {catalog.sources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {source.shortTitle}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="filter">
+        <span class="filter__label">{t('periodFilter')}</span>
+        <select class="select" value={filters.year} onChange={(event) => onChange({ year: event.currentTarget.value })} data-testid="period-filter">
+          <option value="">{t('periodAll')}</option>
+          {years.map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="filter">
+        <span class="filter__label">{t('sortLabel')}</span>
+        <select class="select" value={filters.sort} onChange={(event) => onChange({ sort: event.currentTarget.value as FilterState['sort'] })} data-testid="sort">
+          <option value="relevance">{t('sortRelevance')}</option>
+          <option value="date">{t('sortDate')}</option>
+        </select>
       </label>
     </div>
   );
 }
 
-function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; onBack: () => void; onStory: () => void }) {
+function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; onBack?: () => void; onStory?: () => void }) {
   const { measures } = useCatalog();
   const measure = measures.get(measureKey);
   return (
     <div class="measure-header" data-testid="measure-header" data-measure={measureKey}>
-      <button type="button" class="link-button" onClick={onBack} data-testid="measure-back">
-        ← {t('measureBack')}
-      </button>
+      {onBack && (
+        <button type="button" class="link-button" onClick={onBack} data-testid="measure-back">
+          ← {t('measureBack')}
+        </button>
+      )}
       <h2 class="measure-header__title">
         {measureLabel(measure, measureKey)}
         {measure && <span class="measure-header__name"> — {measure.title}</span>}
@@ -160,13 +235,26 @@ function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; on
   );
 }
 
-function SearchResults({ query, tabId, sortOursFirst }: { query: SearchQuery; tabId: number | undefined; sortOursFirst: boolean }) {
+function SearchResults({
+  query,
+  tabId,
+  sortOursFirst,
+  browsing,
+  onMore,
+}: {
+  query: SearchQuery;
+  tabId: number | undefined;
+  sortOursFirst: boolean;
+  /** A measure picked in the list: its header is already shown above. */
+  browsing: boolean;
+  onMore: () => void;
+}) {
   const key = JSON.stringify(query);
   const { query: answer, retry } = useQuery<SearchResponse>(key, () => sendMessage('library/search', query));
   // Keep the last hits on screen while the next look-up runs, as the suggestions do.
-  const [shown, setShown] = useState<SearchResponse['hits']>();
+  const [shown, setShown] = useState<SearchResponse & { text?: string }>();
   useEffect(() => {
-    if (answer.status === 'ready') setShown(answer.value.hits);
+    if (answer.status === 'ready') setShown({ ...answer.value, text: query.text });
   }, [answer]);
   if (answer.status === 'error') {
     return (
@@ -180,17 +268,27 @@ function SearchResults({ query, tabId, sortOursFirst }: { query: SearchQuery; ta
   }
   if (!shown) return <p class="muted" role="status">{t('searching')}</p>;
   // Browsing a measure: the Collectif's wording first, context after (a stable sort keeps the library's order).
-  const hits = sortOursFirst ? [...shown].sort((a, b) => Number(isOurs(b.position.author)) - Number(isOurs(a.position.author))) : shown;
+  const hits = sortOursFirst ? [...shown.hits].sort((a, b) => Number(isOurs(b.position.author)) - Number(isOurs(a.position.author))) : shown.hits;
+  const firstContext = hits.find((h) => !isOurs(h.position.author))?.position.id;
+  const named = !browsing && shown.measures?.length === 1 ? shown.measures[0] : undefined;
+  const more = Math.min(SEARCH_PAGE, shown.total - hits.length);
   return (
     <div class="results">
-      <p class="results__count muted" role="status" data-testid="search-count" data-count={hits.length}>
-        {hits.length ? tCount('searchResults', hits.length) : t('searchNone')}
+      {named && <MeasureHeader measureKey={named} />}
+      <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
+        {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
+        {shown.total > hits.length && <> · {t('searchShown', formatNumber(hits.length))}</>}
       </p>
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">
         {hits.map((hit) => (
-          <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} />
+          <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} contextNote={hit.position.id === firstContext} />
         ))}
       </div>
+      {more > 0 && (
+        <button type="button" class="button results__more" onClick={onMore} data-testid="search-more">
+          {t('searchMore', formatNumber(more))}
+        </button>
+      )}
     </div>
   );
 }

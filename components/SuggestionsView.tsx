@@ -1,22 +1,77 @@
-import { useEffect } from 'preact/hooks';
-import type { FocusedParagraph, Suggestion } from '../data/protocol';
-import { t } from '../utils/i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FocusedParagraph, MatchResult, Suggestion } from '../data/protocol';
+import { isOurs } from '../data/library/schema';
+import { t, type MessageKey } from '../utils/i18n';
 import { editorName, hostOf } from './labels';
 import { PositionCard } from './PositionCard';
+import { useSettings } from './useSettings';
 import { useSuggestions } from './useSuggestions';
+
+/**
+ * The cards in the order shown: the Collectif's and its members' wording first, context after (a
+ * stable sort: the engine's order within each), context left out when the options say so.
+ */
+export function orderCards(results: readonly MatchResult[], showContext: boolean, count: number): MatchResult[] {
+  const ours = results.filter((r) => isOurs(r.author));
+  const context = showContext ? results.filter((r) => !isOurs(r.author)) : [];
+  return [...ours, ...context].slice(0, count);
+}
+
+/** « Pas de position du Collectif sur ce point ; en contexte : la CNCDH », when no card is the Collectif's. */
+export function noPositionLine(results: readonly MatchResult[], shown: readonly MatchResult[]): string | undefined {
+  if (!results.length || shown.some((r) => isOurs(r.author))) return undefined;
+  const who = new Set(shown.map((r) => r.author));
+  // No card at all (context left out in the options): the quiet line says it.
+  if (!who.size) return undefined;
+  const key: MessageKey = who.has('cncdh') && who.has('gouvernement') ? 'contextWhoBoth' : who.has('cncdh') ? 'contextWhoCncdh' : 'contextWhoGouvernement';
+  return t('noCollectifPositionContext', t(key));
+}
+
+/**
+ * After an insert the cards stay where they were (the paragraph changed because of the insert, not
+ * because the user wrote something else): held until the paragraph changes again after the insert.
+ */
+interface Hold {
+  results: MatchResult[];
+  inserted: Set<string>;
+  /** The paragraph when « Insérer » was clicked, then as the insert left it. */
+  before: string | undefined;
+  after?: string;
+}
 
 /**
  * « Suggestions »: follows the paragraph being written and shows the best matching positions.
  * When nothing matches, or the user is not writing, it says so in one quiet line.
  */
 export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number | undefined; paragraph: FocusedParagraph | undefined; onResults?: (results: Suggestion[]) => void }) {
-  const { results, status } = useSuggestions(paragraph);
+  const [settings, update] = useSettings();
+  const ask = settings.paused ? undefined : paragraph;
+  const { results, status } = useSuggestions(ask, settings.suggestionCount + (settings.showContext ? 0 : 5));
+  const [hold, setHold] = useState<Hold>();
+  const holdRef = useRef(hold);
+  holdRef.current = hold;
+  const text = ask?.text;
   // The letter outline offers the measures found in the draft so far.
   useEffect(() => {
     if (status === 'ready') onResults?.(results);
   }, [results, status]);
-  const writing = paragraph !== undefined;
-  const quiet = results.length === 0 && (status === 'idle' || status === 'ready');
+
+  useEffect(() => {
+    const current = holdRef.current;
+    if (!current) return;
+    if (!text?.trim()) setHold(undefined);
+    else if (current.after === undefined && text !== current.before) setHold({ ...current, after: text });
+    else if (current.after !== undefined && text !== current.after) setHold(undefined);
+  }, [text]);
+
+  const shown = hold ? hold.results : orderCards(results, settings.showContext, settings.suggestionCount);
+  const inserted = (id: string) =>
+    setHold((current) => (current ? { ...current, inserted: new Set([...current.inserted, id]) } : { results: shown, inserted: new Set([id]), before: text }));
+  const writing = ask !== undefined;
+  const quiet = shown.length === 0 && (status === 'idle' || status === 'ready');
+  const line = hold ? undefined : noPositionLine(results, shown);
+  const firstContext = shown.find((r) => !isOurs(r.author))?.id;
+  const reason = settings.paused ? 'paused' : !paragraph ? 'not-writing' : !paragraph.text.trim() ? 'empty-paragraph' : status === 'ready' ? (results.length ? 'no-collectif' : 'no-match') : 'empty-paragraph';
 
   return (
     <section class="suggestions" aria-labelledby="suggestions-title">
@@ -24,9 +79,9 @@ export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number
         {t('panelModeSuggestions')}
       </h2>
       {writing && (
-        <p class="writing-in muted" data-testid="writing-in" data-editor={paragraph.editor}>
-          {t('writingIn', editorName(paragraph.editor), hostOf(paragraph.url))}
-          {paragraph.from === 'selection' && <> · {t('writingFromSelection')}</>}
+        <p class="writing-in muted" data-testid="writing-in" data-editor={ask.editor}>
+          {t('writingIn', editorName(ask.editor), hostOf(ask.url))}
+          {ask.from === 'selection' && <> · {t('writingFromSelection')}</>}
           {status === 'loading' && results.length > 0 && (
             <span class="updating" aria-hidden="true">
               {' '}
@@ -36,14 +91,42 @@ export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number
         </p>
       )}
       {status === 'error' && <p class="notice">{t('suggestionsError')}</p>}
+      {line && (
+        <p class="no-position" data-testid="no-collectif-position">
+          {line}
+        </p>
+      )}
       <div class="card-list" role="region" aria-live="polite" aria-busy={status === 'loading'} aria-label={t('suggestionsListLabel')} data-testid="suggestion-list">
-        {results.map((result) => (
-          <PositionCard key={result.id} item={result} tabId={tabId} />
+        {shown.map((result) => (
+          <PositionCard
+            key={result.id}
+            item={result}
+            tabId={tabId}
+            inserted={hold?.inserted.has(result.id) ?? false}
+            contextNote={result.id === firstContext}
+            paragraphText={ask?.text}
+            onInserted={inserted}
+          />
         ))}
       </div>
       {quiet && (
-        <p class="quiet muted" data-testid="suggestions-empty" data-reason={!writing ? 'not-writing' : status === 'ready' ? 'no-match' : 'empty-paragraph'}>
-          {!writing ? t('suggestionsNotWriting') : status === 'ready' ? t('suggestionsNone') : t('suggestionsStart')}
+        <p class="quiet muted" data-testid="suggestions-empty" data-reason={reason}>
+          {settings.paused ? (
+            <>
+              {t('suggestionsPaused')}{' '}
+              <button type="button" class="link-button" onClick={() => update({ paused: false })} data-testid="suggestions-resume">
+                {t('suggestionsResume')}
+              </button>
+            </>
+          ) : !paragraph ? (
+            t('suggestionsNotWriting')
+          ) : reason === 'no-match' ? (
+            t('suggestionsNone')
+          ) : reason === 'no-collectif' ? (
+            t('noCollectifPosition')
+          ) : (
+            t('suggestionsStart')
+          )}
         </p>
       )}
     </section>

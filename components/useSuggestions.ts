@@ -18,12 +18,13 @@ export function matchText(paragraph: Pick<FocusedParagraph, 'text' | 'context'>)
 /**
  * The suggestions for the paragraph being written. The page already waits for a pause in the
  * typing, so every paragraph is asked for at once; an answer that arrives after a newer question is
- * dropped. An empty line (a new paragraph just started) keeps the cards: that is where one is inserted.
+ * dropped. An empty paragraph (a new line, another editor just clicked into) is the quiet state:
+ * the cards of the paragraph before would be stale there.
  */
 export function useSuggestions(paragraph: FocusedParagraph | undefined, k = 5): Suggestions {
   const [state, setState] = useState<Suggestions>({ results: [], status: 'idle' });
   const asked = useRef(0);
-  const text = paragraph ? matchText(paragraph) : undefined;
+  const text = paragraph?.text.trim() ? matchText(paragraph) : undefined;
 
   useEffect(() => {
     if (text === undefined) {
@@ -31,7 +32,6 @@ export function useSuggestions(paragraph: FocusedParagraph | undefined, k = 5): 
       setState({ results: [], status: 'idle' });
       return;
     }
-    if (!text.trim()) return;
     const question = ++asked.current;
     setState((previous) => ({ ...previous, status: 'loading' }));
     sendMessage('library/match', { text, k }).then(

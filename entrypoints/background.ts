@@ -40,4 +40,8 @@ export default defineBackground(() => {
   serveShortcuts(handoff);
   sites.listen();
   sites.sync().catch((error: unknown) => console.warn('Positions: checking the sites turned on failed.', error));
+  // The demo build (npm start) has no popup: its toolbar icon opens the side panel in one click.
+  if (!browser.runtime.getManifest().action?.default_popup) {
+    browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => console.warn('Positions: opening the panel from the icon failed.', error));
+  }
 });

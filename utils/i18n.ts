@@ -4,6 +4,8 @@
  * Keys are typed from messages.json by `wxt prepare`, so a misspelt key does not compile.
  */
 import { browser } from 'wxt/browser';
+import enMessages from '../public/_locales/en/messages.json';
+import frMessages from '../public/_locales/fr/messages.json';
 
 /** Our message names (the `@@…` ones are the browser's). */
 export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
@@ -11,8 +13,29 @@ export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], 
 /** Keys that come in `_one` / `_other` forms. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer Base}_one` ? Base : never) : never;
 
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const TABLES: Record<'fr' | 'en', Messages> = { fr: frMessages as Messages, en: enMessages as Messages };
+/** The language chosen in the options, when it is not the browser's (see `chooseLanguage`). */
+let chosen: 'fr' | 'en' | undefined;
+
+/** French or English whatever the browser's language (the options' « Langue de l'interface »); `undefined` follows the browser. */
+export function chooseLanguage(language: 'fr' | 'en' | undefined): void {
+  chosen = language;
+}
+
+/** A message from the chosen locale's table, placeholders filled as the browser would. */
+function fromTable(table: Messages, key: string, substitutions: string[]): string {
+  const entry = table[key];
+  if (!entry) return '';
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$|\$\$/g, (whole, name: string | undefined) => {
+    if (!name) return '$';
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  });
+}
+
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  const text = chosen ? fromTable(TABLES[chosen], key, substitutions.map(String)) : browser.i18n.getMessage(key, substitutions.map(String));
   // An empty answer means the key is missing from the locale: show the key rather than nothing.
   if (!text) console.warn(`t: no message "${key}" in locale ${uiLanguage()}; check public/_locales.`);
   return text || key;
@@ -25,7 +48,7 @@ export function tCount(base: PluralBase, count: number): string {
 }
 
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage() || 'fr';
+  return chosen ?? (browser.i18n.getUILanguage() || 'fr');
 }
 
 /** The UI language's own name, « français » / « English ». */

@@ -71,13 +71,14 @@ export function sourceLabel(source: CitedSource): string {
 
 /**
  * The citation of one place a wording appears: source, long date (left out when the source's name
- * already says it), section. Without the source's record (an import since removed), its id stands in.
+ * already says it), the measure when the section is one. Without the source's record (an import since removed), its id stands in.
  * `skip` leaves out a part already said elsewhere (the association's name before the citation).
  */
 export function formatCitation(cited: Cited, source: CitedSource | undefined, skip: string[] = []): string {
   const name = source ? sourceLabel(source) : cited.sourceId;
   const date = longDate(cited.date || source?.date || '');
-  const section = sectionLabel(cited.section);
+  // The measure helps a reader find the passage; a heading (« Synthèse », a long title) does not.
+  const section = measureOf(cited.section) ?? '';
   const said = [name, ...skip].map(fold);
   const parts = [name];
   if (date && !fold(name).includes(fold(date))) parts.push(date);

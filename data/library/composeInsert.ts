@@ -5,17 +5,18 @@
  * the government's and the CNCDH's words can never go in as the Collectif's (rule 2), whatever
  * the UI shows. The formatting itself is `citation.ts`'s.
  */
-import { quoteWithSource } from './citation';
+import { CITATION_STYLES, quoteForLetter, type CitationStyle } from './citation';
 import { outline } from './outline';
 import { isDraftRemark, isOurs, type Library } from './schema';
 
 /**
  * An insert request. `position`: one position's wording, `plain` (the wording alone) or `source`
- * (« wording » with its source, as « Insérer avec la source »). `outline`: the letter outline of
+ * (« wording » with its source, as « Insérer avec la source », in the options' citation `style`,
+ * inline by default). `outline`: the letter outline of
  * `measures` (`outline.ts`: labels only around verbatim, cited quotations of the Collectif).
  */
 export type InsertRequest =
-  | { kind: 'position'; id: string; variant: 'plain' | 'source' }
+  | { kind: 'position'; id: string; variant: 'plain' | 'source'; style?: CitationStyle }
   | { kind: 'outline'; measures: string[]; with?: string };
 
 export const INSERT_VARIANTS = ['plain', 'source'] as const;
@@ -44,5 +45,6 @@ export function composeInsert(library: Library, request: unknown): string {
   // A remark on a draft's wording is the Collectif's, but not wording for a letter (the card only copies it, cited).
   if (isDraftRemark(position)) throw new InsertRefusedError(`Positions: position "${r.id}" is a remark on a draft's wording; it is copied with its citation, never inserted.`);
   if (r.variant === 'plain') return position.text;
-  return quoteWithSource(position, library.sources.find((s) => s.id === position.sourceId));
+  if (r.style !== undefined && !CITATION_STYLES.includes(r.style)) throw new InsertRefusedError(`Positions: unknown citation style "${String(r.style)}" (inline, footnote or none).`);
+  return quoteForLetter(position, library.sources.find((s) => s.id === position.sourceId), r.style ?? 'inline');
 }

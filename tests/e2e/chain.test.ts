@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isOurs } from '../../data/library/schema';
-import { quoteWithSource } from '../../data/library/citation';
+import { quoteForLetter } from '../../data/library/citation';
 import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
 import { buildEditorFixtures } from './buildEditorFixtures';
 import {
@@ -114,7 +114,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
 
         // « Insérer avec la source »: « wording » (citation), the citation from the library's source record.
-        const cited = quoteWithSource(position, sourceById.get(position.sourceId));
+        const cited = quoteForLetter(position, sourceById.get(position.sourceId));
         await expect(pressOnCard(panel, position.id, 'insert-cited')).resolves.toBe(fr.inserted?.message);
         expectTypedThen(await editorText(opened.page), cited);
         await undoIn(opened, fixture.editable);

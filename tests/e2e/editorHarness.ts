@@ -8,7 +8,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import bundled from '../../data/library/generated/library.json';
-import { quoteWithSource } from '../../data/library/citation';
+import { quoteForLetter } from '../../data/library/citation';
 import type { Library } from '../../data/library/schema';
 import type { EditorKind, FocusedParagraph, InsertRequest, InsertResult, InsertStrategy, PanelParagraph, Reply } from '../../data/protocol';
 import { buildEditorFixtures } from './buildEditorFixtures';
@@ -24,7 +24,7 @@ export const TYPED = 'Nous demandons que le délai de réflexion de trente jours
 export const INSERT: InsertRequest = { kind: 'position', id: 'cr-2014-02-03:92f8481f', variant: 'source' };
 const LIBRARY = bundled as unknown as Library;
 const POSITION = LIBRARY.positions.find((p) => p.id === INSERT.id)!;
-export const WORDING = quoteWithSource(POSITION, LIBRARY.sources.find((s) => s.id === POSITION.sourceId));
+export const WORDING = quoteForLetter(POSITION, LIBRARY.sources.find((s) => s.id === POSITION.sourceId));
 
 export interface EditorFixture {
   /** Also the page's file name in tests/e2e/fixtures/editors/. */

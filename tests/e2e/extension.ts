@@ -75,7 +75,7 @@ export function fixtureHostsCopy(extensionDir: string, into: string): string {
   return dir;
 }
 
-export async function launchExtension(options: { lang?: string; fixtureHosts?: boolean } = {}): Promise<LaunchedExtension> {
+export async function launchExtension(options: { lang?: string; fixtureHosts?: boolean; prepare?: (builtDir: string, profile: string) => string } = {}): Promise<LaunchedExtension> {
   const { lang = 'fr', fixtureHosts = false } = options;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`launchExtension: no built extension in ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does it).`);
@@ -88,7 +88,8 @@ export async function launchExtension(options: { lang?: string; fixtureHosts?: b
     throw new Error(`launchExtension: Chromium has no "${lang}" locale in ${CHROMIUM_LOCALES}. Install it with \`apt-get install -y chromium-l10n\`.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'positions-e2e-'));
-  const extensionDir = fixtureHosts ? fixtureHostsCopy(EXTENSION_DIR, profile) : EXTENSION_DIR;
+  // `prepare`: another build made from the built one (the demo build of `npm start`, scripts/demoBuild.mjs).
+  const extensionDir = options.prepare ? options.prepare(EXTENSION_DIR, profile) : fixtureHosts ? fixtureHostsCopy(EXTENSION_DIR, profile) : EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(join(profile, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

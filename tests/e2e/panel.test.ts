@@ -6,7 +6,7 @@
  * look-up, the selection menu and shortcut, the site switch, and English.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatCitation, quoteAsContext, quoteWithSource } from '../../data/library/citation';
+import { formatCitation, quoteAsContext, quoteForLetter } from '../../data/library/citation';
 import { isOurs } from '../../data/library/schema';
 import { ask, EDITORS, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
@@ -100,7 +100,7 @@ describe('suggestions', () => {
       await card.getByTestId('copy').click();
       await expect.poll(() => readClipboard(ext)).toBe(position.text);
       await card.getByTestId('copy-cited').click();
-      await expect.poll(() => readClipboard(ext)).toBe(quoteWithSource(position, sourceById.get(position.sourceId)));
+      await expect.poll(() => readClipboard(ext)).toBe(quoteForLetter(position, sourceById.get(position.sourceId)));
 
       // Keyboard: the insert button takes the focus and Enter inserts.
       await card.getByTestId('insert').focus();
@@ -204,7 +204,7 @@ describe('search and browse', () => {
       await expect(gov.getByTestId('author-badge').textContent()).resolves.toBe(fr.authorGouvernement?.message);
       await expect(gov.getByTestId('insert').count()).resolves.toBe(0);
 
-      await panel.getByTestId('ours-only').check();
+      await panel.getByTestId('author-filter').selectOption('ours');
       await expect
         .poll(async () => (await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author')))).every((a) => a === 'collectif' || a === 'association'))
         .toBe(true);

@@ -20,7 +20,7 @@ const OUT = join(ROOT, 'test-results');
 const DOCS = join(ROOT, 'docs/screenshots');
 const HEIGHT = 800;
 const PAGE_WIDTH = 900;
-const PANEL_WIDTH = 400;
+const PANEL_WIDTH = 360;
 
 let ext: LaunchedExtension;
 let server: StaticServer;
@@ -91,7 +91,8 @@ describe('screenshots', () => {
       await panel.waitForTimeout(300);
       const left = await page.screenshot();
       const right = await panel.screenshot();
-      await sideBySide(left, right, publish('panel-suggestions.png'));
+      await sideBySide(left, right, join(OUT, 'panel-suggestions.png'));
+      publish('panel-suggestions.png');
 
       await panel.emulateMedia({ colorScheme: 'dark' });
       await panel.screenshot({ path: join(OUT, 'panel-suggestions-dark.png') });
@@ -101,16 +102,23 @@ describe('screenshots', () => {
     }
   });
 
-  test('search and browse: one measure with its CNCDH status and its positions, and the measure list', async () => {
+  test('search: an acronym found as a whole word, and a measure typed by name with its title and status', async () => {
     const panel = await ext.openPage('sidepanel.html?mode=search', { width: PANEL_WIDTH, height: HEIGHT });
     try {
       await panel.getByTestId('measure').first().waitFor({ timeout: 20_000 });
       await panel.screenshot({ path: join(OUT, 'panel-browse.png') });
-      await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();
-      await searchCards(panel).first().waitFor({ timeout: 20_000 });
-      const list = readFileSync(join(OUT, 'panel-browse.png'));
+      await panel.getByTestId('search-input').fill('ASE');
+      await panel.locator('[data-testid="search-count"][data-text="ASE"]').waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      const acronym = await panel.screenshot();
+      await panel.getByTestId('search-input').fill('mesure 5');
+      await panel.getByTestId('measure-header').waitFor({ timeout: 20_000 });
+      await panel.locator('[data-testid="search-count"][data-text="mesure 5"]').waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
       const measure = await panel.screenshot();
-      await sideBySide(list, measure, publish('panel-search.png'), PANEL_WIDTH);
+      await sideBySide(acronym, measure, join(OUT, 'panel-search.png'), PANEL_WIDTH);
+      publish('panel-search.png');
+      expect(readFileSync(join(OUT, 'panel-browse.png')).length).toBeGreaterThan(0);
       await panel.emulateMedia({ colorScheme: 'dark' });
       await panel.getByTestId('search-input').fill('Cazaux-Charles');
       await panel.getByTestId('measure-header').waitFor({ state: 'detached' });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import bundled from '../../data/library/generated/library.json';
-import { quoteWithSource } from '../../data/library/citation';
+import { quoteForLetter } from '../../data/library/citation';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import { isDraftRemark, isOurs, type Library } from '../../data/library/schema';
 
@@ -17,8 +17,16 @@ describe('composeInsert over the shipped library', () => {
     expect(ours.length).toBeGreaterThan(400);
     for (const p of ours) {
       expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'plain' })).toBe(p.text);
-      expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'source' })).toBe(quoteWithSource(p, library.sources.find((s) => s.id === p.sourceId)));
+      expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'source' })).toBe(quoteForLetter(p, library.sources.find((s) => s.id === p.sourceId)));
     }
+  });
+
+  test('the citation style of the options: footnote, none; an unknown style is refused', () => {
+    const p = library.positions.find((x) => isOurs(x.author) && !isDraftRemark(x))!;
+    const source = library.sources.find((s) => s.id === p.sourceId);
+    expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'source', style: 'footnote' })).toBe(quoteForLetter(p, source, 'footnote'));
+    expect(composeInsert(library, { kind: 'position', id: p.id, variant: 'source', style: 'none' })).toBe(quoteForLetter(p, source, 'none'));
+    expect(() => composeInsert(library, { kind: 'position', id: p.id, variant: 'source', style: 'apa' as never })).toThrow(InsertRefusedError);
   });
 
   test('every CNCDH or government position is refused, in both variants', () => {

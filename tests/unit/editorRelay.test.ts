@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FocusedParagraph, InsertResult, MessageContext, PanelParagraph, Paragraph } from '../../data/protocol';
 import { composeInsert } from '../../data/library/composeInsert';
-import { quoteWithSource } from '../../data/library/citation';
+import { quoteForLetter } from '../../data/library/citation';
 import { createEditorRelay } from '../../utils/background/createEditorRelay';
 import { shows } from '../../utils/editors/insertText';
 import { BUNDLE_V1 } from './libraryFixture';
@@ -68,7 +68,7 @@ describe('createEditorRelay', () => {
     await handlers['editor/paragraph'](paragraph('a'), from(7, 0));
     await handlers['editor/insert']({ tabId: 7, insert: { ...OURS, variant: 'source' } }, PAGE);
     const position = BUNDLE_V1.positions[0]!;
-    expect(sent).toEqual([[7, 0, quoteWithSource(position, BUNDLE_V1.sources.find((s) => s.id === position.sourceId))]]);
+    expect(sent).toEqual([[7, 0, quoteForLetter(position, BUNDLE_V1.sources.find((s) => s.id === position.sourceId))]]);
     expect(sent[0]![2]).toMatch(/^«\u00A0Le Collectif demande \(cr-a 1\)\.\u00A0» \(/);
   });
 

@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { SiteStatus } from '../../data/protocol';
 import type { Handlers } from '../../data/service';
+import { BUILTIN_MATCHES } from '../builtinSites';
 import { sendToTab } from '../messaging';
 import { isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
 
@@ -24,6 +25,16 @@ const ID_PREFIX = 'site:';
 const ids = (pattern: string) => ({ isolated: `${ID_PREFIX}${pattern}`, main: `${ID_PREFIX}main:${pattern}` });
 
 export type SiteAccessHandlers = Pick<Handlers, 'site/status' | 'site/enable' | 'site/disable'>;
+
+/**
+ * The sites the manifest's content scripts run on: BUILTIN_MATCHES, plus the demo page in the
+ * demo build `npm start` makes (scripts/demoBuild.ts), which must count as built in, not as a site
+ * to register a second time.
+ */
+function builtins(): readonly string[] {
+  const matches = browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []);
+  return matches?.length ? matches : BUILTIN_MATCHES;
+}
 
 export function createSiteAccess() {
   const registeredIds = async () => new Set((await browser.scripting.getRegisteredContentScripts()).map((script) => script.id));
@@ -66,7 +77,7 @@ export function createSiteAccess() {
   async function status(url: string): Promise<SiteStatus> {
     const pattern = sitePattern(url);
     if (!pattern) return { state: 'unsupported' };
-    if (isBuiltin(url)) return { state: 'builtin', pattern };
+    if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
     const granted = await browser.permissions.contains({ origins: [pattern] });
     const registered = (await registeredIds()).has(ids(pattern).isolated);
     return { state: granted && registered ? 'enabled' : 'disabled', pattern };
@@ -77,7 +88,7 @@ export function createSiteAccess() {
     'site/enable': async ({ url, tabId }) => {
       const pattern = sitePattern(url);
       if (!pattern) return { state: 'unsupported' };
-      if (isBuiltin(url)) return { state: 'builtin', pattern };
+      if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
       if (!(await browser.permissions.contains({ origins: [pattern] }))) {
         throw new Error(`Positions: access to ${pattern} was not granted. Ask for it with permissions.request in the click handler first.`);
       }
@@ -88,7 +99,7 @@ export function createSiteAccess() {
     'site/disable': async ({ url }) => {
       const pattern = sitePattern(url);
       if (!pattern) return { state: 'unsupported' };
-      if (isBuiltin(url)) return { state: 'builtin', pattern };
+      if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
       await unregister(pattern);
       await stopIn(pattern);
       // Giving the permission back fails for a permission the manifest requires (the e2e build's
@@ -101,7 +112,7 @@ export function createSiteAccess() {
   /** Registrations follow the granted permissions, whoever changed them. */
   async function sync(): Promise<void> {
     const granted = new Set((await browser.permissions.getAll()).origins ?? []);
-    for (const pattern of granted) if (isUserSitePattern(pattern)) await register(pattern);
+    for (const pattern of granted) if (isUserSitePattern(pattern, builtins())) await register(pattern);
     for (const id of await registeredIds()) {
       const pattern = id.startsWith(`${ID_PREFIX}main:`) ? id.slice(`${ID_PREFIX}main:`.length) : id.slice(ID_PREFIX.length);
       if (id.startsWith(ID_PREFIX) && !granted.has(pattern)) {
@@ -113,7 +124,7 @@ export function createSiteAccess() {
 
   function listen(): void {
     browser.permissions.onAdded.addListener(({ origins = [] }) => {
-      for (const pattern of origins) if (isUserSitePattern(pattern)) void register(pattern).catch(warn);
+      for (const pattern of origins) if (isUserSitePattern(pattern, builtins())) void register(pattern).catch(warn);
     });
     browser.permissions.onRemoved.addListener(({ origins = [] }) => {
       // The permission is gone already: the tabs cannot be found by address any more; the

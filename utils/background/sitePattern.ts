@@ -17,8 +17,8 @@ export function sitePattern(url: string): string | undefined {
 }
 
 /** A pattern `sitePattern` makes (one site, every page): not `<all_urls>`, not a wildcard host, not a built-in one. */
-export function isUserSitePattern(pattern: string): boolean {
-  return /^https?:\/\/[^/*]+\/\*$/.test(pattern) && !isBuiltin(pattern.slice(0, -1));
+export function isUserSitePattern(pattern: string, builtins: readonly string[] = BUILTIN_MATCHES): boolean {
+  return /^https?:\/\/[^/*]+\/\*$/.test(pattern) && !isBuiltin(pattern.slice(0, -1), builtins);
 }
 
 /** True when the assistant runs on `url` without being turned on (Gmail, Outlook, Google Docs, Word for the web). */

@@ -1,0 +1,87 @@
+/**
+ * Issue 11, item 10: accessibility measured with axe-core (its Playwright integration) on the side
+ * panel in both modes (with cards), the popup and the options page: no serious or critical
+ * violation; and the panel's actions reachable and usable with the keyboard alone.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EDITORS, editorText, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
+import { messages, pageWithPanel, searchCards, spaced, waitForCard } from './panelHarness';
+
+let session: EditorSession;
+const fr = messages('fr');
+const textarea = EDITORS.find((e) => e.name === 'textarea')!;
+
+beforeAll(async () => {
+  session = await startEditorSession();
+});
+afterAll(() => session?.close());
+
+/** Serious and critical violations, described (rule, impact, where). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+describe('axe-core: no serious or critical violation', () => {
+  test('side panel, suggestions with cards, then search with results', async () => {
+    const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
+    try {
+      await typeInEditor(opened, textarea, TYPED);
+      await waitForCard(panel, 'délai de réflexion');
+      expect(await seriousViolations(panel)).toEqual([]);
+      await panel.getByTestId('mode-search-button').click();
+      await panel.getByTestId('search-input').fill('ASE');
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(panel)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('popup and options page', async () => {
+    const popup = await session.ext.openPage('popup.html', { width: 340, height: 700 });
+    const options = await session.ext.openPage('options.html', { width: 800, height: 900 });
+    try {
+      await popup.getByTestId('search-input').waitFor();
+      await popup.getByTestId('search-input').fill('délai de réflexion');
+      await popup.getByTestId('suggestion').first().waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(popup)).toEqual([]);
+      await options.getByTestId('position-count').waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(options)).toEqual([]);
+    } finally {
+      await Promise.all([popup.close(), options.close()]);
+    }
+  });
+});
+
+describe('keyboard', () => {
+  test('from the top of the panel, Tab reaches « Insérer » and Enter inserts', async () => {
+    const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
+    try {
+      await typeInEditor(opened, textarea, TYPED);
+      await waitForCard(panel, 'délai de réflexion');
+      const first = panel.locator('[data-testid="suggestion"][data-author="collectif"], [data-testid="suggestion"][data-author="association"]').first();
+      const expected = await first.getAttribute('data-position-id');
+      const wording = (await first.getByTestId('position-text').textContent()) ?? '';
+      await panel.bringToFront();
+      await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      let reached = false;
+      for (let i = 0; i < 30 && !reached; i++) {
+        await panel.keyboard.press('Tab');
+        reached = (await panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'insert';
+      }
+      expect(reached).toBe(true);
+      const id = await panel.evaluate(() => document.activeElement?.closest('[data-testid="suggestion"]')?.getAttribute('data-position-id'));
+      expect(id).toBe(expected);
+      await panel.keyboard.press('Enter');
+      await expect.poll(() => panel.locator(`[data-position-id="${id}"]`).getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+      await expect.poll(async () => spaced(await editorText(opened.page))).toBe(`${TYPED} ${spaced(wording)}`);
+    } finally {
+      await close();
+    }
+  });
+});
