@@ -110,7 +110,7 @@ export function PositionCard({
         )}
       </Heading>
       {item.context && (
-        <p class="card__lead-context" lang="fr" data-testid="position-context">
+        <p class="card__lead-context" lang="fr" data-testid="position-context" title={item.context}>
           <span class="sr-only">{t('contextLabel')} </span>
           {item.context}
         </p>
