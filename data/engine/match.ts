@@ -159,7 +159,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /**
    * Words the library does not know and ordinary French does not either are likely typos
-   * (« ossseux »): read as the library word one or two letters away, for the gate's features.
+   * (« ossseux »): read as the library word one letter away, for the gate's features.
    */
   function corrected(stem: string): string {
     if (stem.length < 5 || index.df(stem) || background.known(stem)) return stem;
