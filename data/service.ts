@@ -116,13 +116,13 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
    * follows in place, without a rebuild, and the stored copy of the index is replaced. A
    * library not loaded yet has nothing to follow: it is read afresh on first use.
    */
-  async function libraryChanged(change: { added?: readonly Position[]; removed?: readonly string[] }): Promise<void> {
+  async function libraryChanged(change: { added?: readonly Position[]; removed?: readonly string[] }, stored?: Library): Promise<void> {
     if (!engine) return;
     const current = await engine;
     if (change.removed?.length) removeFromIndex(current.index, change.removed);
     if (change.added?.length) addToIndex(current.index, change.added);
     // The database already holds the change: the library as stored is the index's from now on.
-    const library = await readVisibleLibrary(db);
+    const library = stored ?? (await readVisibleLibrary(db));
     current.index.library = library;
     engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher), catalog: catalogOf(library) });
     try {
@@ -172,11 +172,12 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
   async function refreshIndex(): Promise<void> {
     if (!engine) return;
     const before = new Map((await engine).library.positions.map((p) => [p.id, JSON.stringify(p)]));
-    const after = (await readVisibleLibrary(db)).positions;
-    const afterIds = new Set(after.map((p) => p.id));
-    const changed = after.filter((p) => before.get(p.id) !== JSON.stringify(p));
-    const removed = [...before.keys()].filter((id) => !afterIds.has(id) || changed.some((p) => p.id === id));
-    await libraryChanged({ added: changed, removed });
+    const stored = await readVisibleLibrary(db);
+    const afterIds = new Set(stored.positions.map((p) => p.id));
+    const changed = stored.positions.filter((p) => before.get(p.id) !== JSON.stringify(p));
+    const changedIds = new Set(changed.map((p) => p.id));
+    const removed = [...before.keys()].filter((id) => !afterIds.has(id) || changedIds.has(id));
+    await libraryChanged({ added: changed, removed }, stored);
   }
 
   return { ensureInstalled, ensureEngine, libraryChanged, refreshIndex, handlers, compose, status: () => status };

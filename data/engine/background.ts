@@ -83,11 +83,6 @@ export class Background {
     return (1 - this.officeShare) * general + this.officeShare * office;
   }
 
-  /** Rank of the stem in ordinary French (0: the most frequent), or Infinity past the list. */
-  rankOf(stem: string): number {
-    return this.rank.get(stem) ?? Number.POSITIVE_INFINITY;
-  }
-
   known(stem: string): boolean {
     return this.rank.has(stem) || (this.office.counts[stem] ?? 0) > 0;
   }

@@ -176,9 +176,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
     const best = ranked.slice(0, 3).map((r) => index.features.get(r.id)).filter((f) => f !== undefined);
     let shared = 0;
-    for (const r of ranked.slice(0, 3)) {
-      const f = index.features.get(r.id);
-      if (!f) continue;
+    for (const f of best) {
       let sum = 0;
       stems.forEach((s, i) => {
         if (index.hasStem(f, s)) sum += spec[i] * idf(s);

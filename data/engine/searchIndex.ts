@@ -48,8 +48,8 @@ export interface SearchIndex {
   thesaurus: Thesaurus;
   /** Number of positions whose wording holds the stem. */
   df(stem: string): number;
-  /** The library's word statistics: the sum of all document frequencies, and how many distinct stems it uses. */
-  counts: { total: number; distinct: number };
+  /** The library's word statistics: the sum of all document frequencies (the gate's language model). */
+  counts: { total: number };
   /** Does the position's wording hold the stem? */
   hasStem(f: PositionFeatures, stem: string): boolean;
   /** Number of positions whose wording holds both stems. */
@@ -141,8 +141,6 @@ function assemble(
     const id = vocab.ids.get(stem);
     return id === undefined ? 0 : vocab.postings[id].length;
   };
-  let distinct = 0;
-  for (const p of vocab.postings) if (p.length) distinct++;
   return {
     library,
     byId: new Map(library.positions.map((p) => [p.id, p])),
@@ -153,7 +151,7 @@ function assemble(
     thesaurus,
     vocab,
     conceptPostings,
-    counts: { total, distinct },
+    counts: { total },
     df: dfOf,
     hasStem(f, stem) {
       const id = vocab.ids.get(stem);
@@ -266,10 +264,7 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
     const { stems, concepts } = analysePosition(p, index.thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
-    for (const id of ids) {
-      if (!vocab.postings[id].length) index.counts.distinct++;
-      vocab.postings[id].push(slot);
-    }
+    for (const id of ids) vocab.postings[id].push(slot);
     index.counts.total += ids.length;
     const f: PositionFeatures = { slot, stems: ids, concepts, cluster: -1 };
     // A near-identical wording already indexed: join its cluster (candidates share a rare stem).
@@ -308,7 +303,6 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
       const list = vocab.postings[s];
       const at = list.indexOf(f.slot);
       if (at >= 0) list.splice(at, 1);
-      if (at >= 0 && !list.length) index.counts.distinct--;
     }
     index.counts.total -= f.stems.length;
     const cluster = index.clusters[f.cluster];

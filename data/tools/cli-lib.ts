@@ -80,3 +80,6 @@ export const DEV_QUERIES = join(ROOT, 'tests', 'fixtures', 'eval', 'dev-queries.
 
 /** Lines written to tune the off-topic gate (not evaluation lines): on-topic paraphrases and office mail. */
 export const GATE_CALIBRATION = join(ROOT, 'data', 'engine', 'corpus', 'gate-calibration.jsonl');
+
+/** Lines written for the gate (140 on topic, 180 off, 110 of those domain-adjacent), never for evaluation: their office mail is the background's office side. */
+export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-training.jsonl');

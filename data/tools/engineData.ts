@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backgroundStems, officeCounts, type OfficeCounts } from '../engine/background';
 import { analyzeWithSurface } from '../engine/normalise';
-import { ROOT } from './cli-lib';
+import { GATE_CALIBRATION, GATE_TRAINING, ROOT } from './cli-lib';
 
 export const BACKGROUND = join(ROOT, 'data', 'engine', 'generated', 'background.json');
 
@@ -23,8 +23,8 @@ export function buildBackground(): string[] {
 /** Office and association mail: the off-topic lines written to train the gate (data/engine/corpus/). */
 export function buildOffice(): OfficeCounts {
   const texts: string[] = [];
-  for (const f of ['gate-training.jsonl', 'gate-calibration.jsonl'])
-    for (const line of readFileSync(join(ROOT, 'data', 'engine', 'corpus', f), 'utf8').split('\n')) {
+  for (const file of [GATE_TRAINING, GATE_CALIBRATION])
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const l = JSON.parse(line) as { on: boolean; text: string };
       if (!l.on) texts.push(l.text);

@@ -9,10 +9,10 @@
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
 import { join } from 'node:path';
-import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import type { SearchIndex } from '../engine/searchIndex';
 import { DEV_QUERIES, GATE_CALIBRATION, ROOT } from './cli-lib';
-import { score, type EvalQuery, type EvalReport } from './evaluate';
+import type { EvalQuery } from './evaluate';
 import { fitGateModel, labelled, readJsonl, type Labelled } from './fitGate';
 import type { GateModel } from '../engine/gate';
 
@@ -20,14 +20,12 @@ const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 export const OWN_TUNE = join(EVAL_DIR, 'own-tune.jsonl');
 export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
-/** Lines written for the gate (140 on topic, 180 off, 110 of those domain-adjacent), never for evaluation: their office mail is the background's office side. */
-export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-training.jsonl');
 
-export const EVAL_SETS: { name: string; file: string; note: string }[] = [
-  { name: 'dev (partagé)', file: DEV_QUERIES, note: 'shared development set' },
-  { name: 'propre : réglage', file: OWN_TUNE, note: 'own set, tuning half' },
-  { name: 'propre : témoin', file: OWN_HOLDOUT, note: 'own set, held-out half (never tuned on)' },
-  { name: 'paraphrases (anciennes)', file: PARAPHRASE, note: 'paraphrases of the first engine' },
+export const EVAL_SETS: { name: string; file: string }[] = [
+  { name: 'dev (partagé)', file: DEV_QUERIES },
+  { name: 'propre : réglage', file: OWN_TUNE },
+  { name: 'propre : témoin', file: OWN_HOLDOUT },
+  { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
 /**
@@ -56,10 +54,4 @@ export const OFF_ANSWERED = 0.08;
 
 export function fitGateOnTuning(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS): GateModel {
   return fitGateModel(index, tuningLines(), OFF_ANSWERED, settings);
-}
-
-export function scoreSet(index: SearchIndex, file: string, settings: EngineSettings = DEFAULT_SETTINGS): EvalReport {
-  const queries = readJsonl<EvalQuery>(file);
-  const m = createMatcher(index, settings);
-  return score(queries, new Map(queries.map((q) => [q.id, m.match(q.text, { k: 5 })])));
 }
