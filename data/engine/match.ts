@@ -94,11 +94,14 @@ export interface EngineSettings {
   /** Characters past which a passage's score is discounted, and how steeply. */
   longPassage: number;
   lengthPenalty: number;
+  /** Weight of word pairs said in the same order in the paragraph and the passage (« délai de réflexion »), and how many of the best candidates are checked for them. */
+  phraseBoost: number;
+  phraseDepth: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   gateModel: gateData as GateModel,
-  conceptBoost: 1,
+  conceptBoost: 0.75,
   commonShare: 0.2,
   commonWordBoost: 0.1,
   commonMax: 500,
@@ -116,6 +119,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   breadthBonus: 0.2,
   longPassage: 350,
   lengthPenalty: 0.3,
+  phraseBoost: 0.1,
+  phraseDepth: 30,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
@@ -170,7 +175,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /** The gate's features for an analysed paragraph and its best candidates. */
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
-    const stems = a.stems.slice(0, 60).map(corrected);
+    // Numbers (dates, hours, amounts) are in every kind of mail and in no frequency list of
+    // ordinary French: left to retrieval, they would make « du 3 au 5 juin » look special.
+    const stems = a.stems.filter((s) => !/^\d/.test(s)).slice(0, 60).map(corrected);
     const spec = stems.map(specificity);
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
@@ -232,10 +239,39 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
   function decide(text: string, opts: MatchOptions) {
     const a = analyse(text, opts.defaultPlan);
-    const ranked = a.stems.length ? rerank(retrieve(a.stems, a.hits, a.refs), a.refs) : [];
+    const ranked = a.stems.length ? byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs)) : [];
     const features = gateFeatures(a, ranked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
     return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
+  }
+
+  /**
+   * Word pairs said in the same order by the paragraph and a passage are evidence no single
+   * word gives: « personnes prostituées … victimes de traite » against passages that only
+   * hold the words apart. The best candidates earn a bonus for them, weighted by how rare
+   * the words are in the library, then are ordered again.
+   */
+  function byPhrases(a: Analysis, ranked: { id: string; score: number }[]) {
+    if (!settings.phraseBoost || a.tokens.length < 2) return ranked;
+    const q = a.tokens.map((t) => t.stem);
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < q.length; i++) pairs.add(`${q[i]} ${q[i + 1]}`);
+    const n = index.library.positions.length;
+    const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
+    const head = ranked.slice(0, settings.phraseDepth).map((r) => {
+      const pt = analysed(index.byId.get(r.id)!).tokens;
+      const seen = new Set<string>();
+      let sum = 0;
+      for (let i = 0; i + 1 < pt.length; i++) {
+        const key = `${pt[i].stem} ${pt[i + 1].stem}`;
+        if (!pairs.has(key) || seen.has(key)) continue;
+        seen.add(key);
+        sum += idf(pt[i].stem) + idf(pt[i + 1].stem);
+      }
+      return sum ? { id: r.id, score: r.score + settings.phraseBoost * Math.log(1 + sum) } : r;
+    });
+    head.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
+    return [...head, ...ranked.slice(settings.phraseDepth)];
   }
 
   function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
