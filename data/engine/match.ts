@@ -21,7 +21,7 @@ import gateData from './generated/gate.json';
 import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
 import { measureRefs } from './measureRefs';
-import { analyzeWithSurface, type Token } from './normalise';
+import { analyzeWithSurface, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
 
 export type { Citation } from '../library/schema';
@@ -148,8 +148,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   const synonymsOf = (stem: string): string[] => (index.df(stem) > 2 ? [] : (synonymTable[stem] ?? []).filter((s) => index.df(s) > 0));
   const threshold = () => settings.gate ?? settings.gateModel.threshold;
 
+  /**
+   * Snowball leaves verbs in « -ent » whole (« arrivent », « publient », « ignorent »), since
+   * the ending is also a noun's (« parent », « agent »). A form the library never uses is read
+   * as its root when the library knows the root (« arriv » of « arrivée »).
+   */
+  function known(t: Token): Token {
+    if (!t.word.endsWith('ent') || t.word.length < 7 || index.df(t.stem)) return t;
+    const root = stem(t.word.slice(0, -3));
+    return root.length >= 4 && index.df(root) ? { ...t, stem: root } : t;
+  }
+
   function analyse(text: string, defaultPlan = 'PAN1') {
-    const tokens = analyzeWithSurface(text);
+    const tokens = analyzeWithSurface(text).map(known);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);

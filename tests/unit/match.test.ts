@@ -57,6 +57,23 @@ describe('the off-topic gate', () => {
   });
 });
 
+describe('reading the paragraph', () => {
+  test('a verb in « -ent » the library never uses is read by its root; a noun it knows stays', () => {
+    // Snowball leaves « arrivent » whole; the library says « arrivée », « arriver ».
+    expect(matcher.explain('Des femmes arrivent avec leurs enfants.').stems).toContain('arriv');
+    expect(matcher.explain('Des femmes arrivent avec leurs enfants.').stems).not.toContain('arrivent');
+    // « gouvernement », « argent »: words of the library, kept as they are.
+    expect(matcher.explain('Le gouvernement promet de l’argent.').stems).toEqual(expect.arrayContaining(['gouvern', 'argent']));
+  });
+
+  test('dates and hours do not make office mail look like the library’s language', () => {
+    const withDates = matcher.explain('Les chambres de l’hôtel sont réservées du 3 au 5 juin, arrivée à 14 h.');
+    const without = matcher.explain('Les chambres de l’hôtel sont réservées en juin.');
+    expect(withDates.features.language).toBeCloseTo(without.features.language, 5);
+    expect(withDates.onTopic).toBe(false);
+  });
+});
+
 describe('results', () => {
   const results = matcher.match('Le délai de réflexion de trente jours doit être porté à trois mois pour toutes les victimes.');
 
