@@ -19,6 +19,9 @@
  * - **concepts**: the reviewed thesaurus still adds evidence for paraphrases
  *   (« un toit » / « hébergement »), as one feature among others.
  * - **measure**: the paragraph names a measure the library holds (« Sur la mesure 13… »).
+ * - **phrasing**: how much the paragraph's words read like the subject told in everyday words
+ *   rather than like office mail (phrasing.ts: learned from the gate's training lines, which
+ *   the library's statistics cannot replace: a case told as « payée », « dette », « buanderie »).
  *
  * The features are combined by a logistic model whose weights are fitted on the tuning half
  * of the project's own evaluation set (`npm run eval -- --fit-gate`, `generated/gate.json`),
@@ -28,7 +31,7 @@ import type { Background } from './background';
 import type { SearchIndex } from './searchIndex';
 
 /** Names of the features, in the order of the model's weights. */
-export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'length'] as const;
+export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'length', 'phrasing'] as const;
 export type GateFeatures = Record<(typeof GATE_FEATURES)[number], number>;
 
 export interface GateModel {

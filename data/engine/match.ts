@@ -18,6 +18,8 @@ import { coherence, createSpecificity, probability, topSum, type GateFeatures, t
 import backgroundData from './generated/background.json';
 import everydayData from './generated/everyday.json';
 import gateData from './generated/gate.json';
+import phrasingData from './generated/phrasing.json';
+import { phrasingScore, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
 import { measureRefs } from './measureRefs';
@@ -125,6 +127,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
 const background = new Background((backgroundData as { stems: string[] }).stems, (backgroundData as { office: OfficeCounts }).office);
+const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
 export function createMatcher(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS) {
@@ -160,7 +163,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function analyse(text: string, defaultPlan = 'PAN1') {
-    const tokens = analyzeWithSurface(text).map(known);
+    const surface = analyzeWithSurface(text);
+    const tokens = surface.map(known);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
@@ -168,7 +172,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;
     const evidence = index.thesaurus.evidence(hits, tokens, isEveryday) + Math.max(0, distinct - 2) * settings.breadthBonus;
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
-    return { tokens, hits, refs, evidence, stems: [...new Set(expanded.map((t) => t.stem))] };
+    const told = phrasingScore(phrasing, [...new Set(surface.map((t) => t.stem).filter((s) => !/^\d/.test(s)))]);
+    return { tokens, hits, refs, evidence, told, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -244,6 +249,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       concepts: a.evidence,
       measure: a.refs.length ? 1 : 0,
       length: Math.log(1 + stems.length),
+      phrasing: a.told,
     };
   }
 

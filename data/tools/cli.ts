@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
-import { BACKGROUND, MYTHES_FR, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialiseSynonyms } from './engineData';
+import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning } from './evalSets';
 import { writeGateModel } from './fitGate';
 import { benchCommand } from './bench';
@@ -48,6 +48,7 @@ function library(args: string[]): number | Promise<number> {
       writeFileSync(GENERATED, serialise(lib));
       writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
       writeFileSync(BACKGROUND, serialiseBackground(buildBackground()));
+      writeFileSync(PHRASING, serialisePhrasing());
       // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
       if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
       else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
@@ -116,6 +117,7 @@ function shippedUpToDate(lib: Library): Problem[] {
     problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
   const engineFiles: [string, () => string, boolean][] = [
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
+    [PHRASING, serialisePhrasing, true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {
