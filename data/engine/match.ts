@@ -14,7 +14,7 @@ import { expandAcronyms } from './acronyms';
 import { Background, type OfficeCounts } from './background';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
-import { coherence, createSpecificity, probability, topSum, type GateFeatures, type GateModel } from './gate';
+import { coherence, createSpecificity, GATE_FEATURES, probability, topSum, type GateFeatures, type GateModel } from './gate';
 import backgroundData from './generated/background.json';
 import everydayData from './generated/everyday.json';
 import gateData from './generated/gate.json';
@@ -99,6 +99,8 @@ export interface EngineSettings {
   /** Weight of word pairs said in the same order in the paragraph and the passage (« délai de réflexion »), and how many of the best candidates are checked for them. */
   phraseBoost: number;
   phraseDepth: number;
+  /** Read how the subject is told in everyday words (phrasing.ts); off: the gate's feature sits at its mean and tells nothing. */
+  usePhrasing: boolean;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -123,6 +125,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   lengthPenalty: 0.3,
   phraseBoost: 0.1,
   phraseDepth: 30,
+  usePhrasing: true,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
@@ -249,7 +252,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       concepts: a.evidence,
       measure: a.refs.length ? 1 : 0,
       length: Math.log(1 + stems.length),
-      phrasing: a.told,
+      phrasing: settings.usePhrasing ? a.told : settings.gateModel.mean[GATE_FEATURES.indexOf('phrasing')],
     };
   }
 

@@ -30,6 +30,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
+  ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
 ];
 
 /** The baseline: MiniSearch with the same French analysis, BM25 and nothing else. */
