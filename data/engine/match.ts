@@ -275,10 +275,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (!settings.phraseBoost || a.tokens.length < 2) return ranked;
     const q = a.tokens.map((t) => t.stem);
     const pairs = new Set<string>();
-    for (let i = 0; i + 1 < q.length; i++) pairs.add(`${q[i]} ${q[i + 1]}`);
+    const pairList: [string, string][] = [];
+    for (let i = 0; i + 1 < q.length; i++) {
+      const key = `${q[i]} ${q[i + 1]}`;
+      if (!pairs.has(key) && q[i] !== q[i + 1]) pairList.push([q[i], q[i + 1]]);
+      pairs.add(key);
+    }
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
     const head = ranked.slice(0, settings.phraseDepth).map((r) => {
+      // Reading the passage costs more than asking the index whether it holds both words of a pair.
+      const f = index.features.get(r.id);
+      if (!f || !pairList.some(([x, y]) => index.hasStem(f, x) && index.hasStem(f, y))) return r;
       const pt = analysed(index.byId.get(r.id)!).tokens;
       const seen = new Set<string>();
       let sum = 0;
