@@ -47,7 +47,7 @@ const fr = messages('fr');
 /** An off-topic paragraph: the panel must stay quiet. */
 const OFF_TOPIC = 'La réunion de bureau est reportée à mardi 14h, même salle.';
 /** A paragraph that brings the government's words and the CNCDH's among the suggestions. */
-const CONTEXT_PARAGRAPH = 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas pour le titre de séjour.';
+const CONTEXT_PARAGRAPH = 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas ; la CNCDH recommande que le titre de séjour soit délivré de plein droit.';
 
 let server: StaticServer;
 let etherpad: EtherpadServer;

@@ -26,7 +26,7 @@ export const OFF_TOPIC = 'La réunion de bureau est reportée à mardi 14h, mêm
  * CNCDH's among the suggestions. (The issue's shorter « Les préfets doivent pouvoir apprécier les
  * situations au cas par cas. » names no concept of the field strongly enough: the engine stays quiet.)
  */
-export const CONTEXT_PARAGRAPH = 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas pour le titre de séjour.';
+export const CONTEXT_PARAGRAPH = 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas ; la CNCDH recommande que le titre de séjour soit délivré de plein droit.';
 
 export interface PageAndPanel {
   opened: OpenedFixture;
