@@ -22,6 +22,7 @@ import phrasingData from './generated/phrasing.json';
 import { phrasingScore, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
+import type { TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
 import { analyzeWithSurface, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
@@ -187,9 +188,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function corrected(stem: string): string {
     if (stem.length < 5 || index.df(stem) || background.known(stem)) return stem;
-    const [best] = index.mini.search(stem, { fields: ['text'], fuzzy: 1, prefix: false } as never);
-    const term = best?.terms.find((t) => t !== stem);
-    return term ?? stem;
+    return index.nearestTerm(stem, 1) ?? stem;
   }
 
   /** The gate's features for an analysed paragraph and its best candidates. */
@@ -334,23 +333,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): Map<string, number> {
     const channels: [Map<string, number>, number][] = [];
-    const run = (terms: string[], opts: object, weight: number) => {
+    const run = (terms: string[], opts: TermSearchOptions, weight: number) => {
       if (!terms.length || !weight) return;
       const m = new Map<string, number>();
-      for (const r of index.mini.search({ combineWith: 'OR', queries: terms, ...opts } as never)) m.set(r.id as string, r.score);
+      for (const r of index.search(terms, opts)) m.set(r.id, r.score);
       channels.push([normalised(m), weight]);
     };
     // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
-    const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : false;
+    const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : undefined;
     const { rare, common } = splitByRarity(stems);
-    run(rare, { fields: ['text'], fuzzy, weights: { fuzzy: 0.3, prefix: 0.3 } }, 1);
+    run(rare, { fuzzy, fuzzyWeight: 0.3 }, 1);
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
-      run(extra, { fields: ['text'] }, settings.synonymBoost);
+      run(extra, {}, settings.synonymBoost);
     }
     if (settings.useAssociations) {
       const extra = [...new Set(rare.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));
-      run(extra, { fields: ['text'] }, settings.associationBoost);
+      run(extra, {}, settings.associationBoost);
     }
     // Concepts: the share of the paragraph's concepts (weighted by strength and rarity) a passage holds.
     // Concepts a large part of the library carries (« traite ») only order the candidates, like common words.

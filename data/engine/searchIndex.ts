@@ -1,29 +1,25 @@
 /**
- * The search index over the library's positions: a BM25 index (MiniSearch) over stems and
- * concepts, plus what ranking and the on-topic gate need beside it: each position's stems
- * (as sorted ids, compact enough for twenty times the shipped library) and concepts, the
- * passages holding each stem (document frequencies, co-occurrence), clusters of
- * near-identical wordings, and term associations learned from the library.
+ * The search index over the library's positions: the passages holding each stem (sorted
+ * slot lists), which serve both BM25 retrieval (termSearch.ts, scored as MiniSearch scores)
+ * and the on-topic gate (document frequencies, co-occurrence); each position's stems (as
+ * sorted ids, compact enough for twenty times the shipped library) and concepts, the
+ * passages holding each concept, clusters of near-identical wordings, and term associations
+ * learned from the library.
  *
  * The index follows the library: `addToIndex` and `removeFromIndex` update every part in
  * place when a source is imported or removed, without rebuilding (learned associations
  * alone wait for the next full build, as they only widen queries a little). Serialised with
  * a version, so opening the side panel loads the index instead of rebuilding it.
  */
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
+import { addLength, createTermSearch, removeLength, type Postings, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 3;
-
-export interface IndexedDoc {
-  id: string;
-  /** Stems of the wording, space-separated (already analysed: the index does not re-tokenise). */
-  text: string;
-}
+export const INDEX_VERSION = 4;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */
@@ -44,8 +40,11 @@ export interface SearchIndex {
   associations: Map<string, string[]>;
   /** Members of each cluster, in library order (an emptied cluster stays, empty). */
   clusters: string[][];
-  mini: MiniSearch<IndexedDoc>;
   thesaurus: Thesaurus;
+  /** BM25 over the stems, best first (see termSearch.ts). */
+  search(terms: readonly string[], opts?: TermSearchOptions): TermHit[];
+  /** The indexed term within `maxDistance` edits that the best-scoring position holds. */
+  nearestTerm(term: string, maxDistance: number): string | undefined;
   /** Number of positions whose wording holds the stem. */
   df(stem: string): number;
   /** The library's word statistics: the sum of all document frequencies (the gate's language model). */
@@ -62,31 +61,19 @@ export interface SearchIndex {
   vocab: Vocabulary;
 }
 
-/** Stems as small integers, and the passages (slots) holding each. */
-export interface Vocabulary {
-  ids: Map<string, number>;
+/** Stems as small integers, and the passages (slots) holding each: what BM25 and the gate read. */
+export interface Vocabulary extends Postings {
   stems: string[];
-  postings: number[][];
-  nextSlot: number;
 }
 
-export const MINISEARCH_OPTIONS = {
-  // Concepts have their own postings (`conceptPostings`): MiniSearch indexes the stems only.
-  fields: ['text'],
-  idField: 'id',
-  // Documents are analysed before indexing: split on spaces, keep terms as they are.
-  tokenize: (s: string) => (s ? s.split(' ') : []),
-  processTerm: (t: string) => t,
-} as const;
+function newVocabulary(): Vocabulary {
+  return { ids: new Map(), stems: [], postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
+}
 
 const thesaurusSingleton = { value: undefined as Thesaurus | undefined };
 export function sharedThesaurus(): Thesaurus {
   thesaurusSingleton.value ??= new Thesaurus();
   return thesaurusSingleton.value;
-}
-
-function newMini(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
 }
 
 /** A position analysed for the index: its stems (acronyms both ways) and concepts. */
@@ -105,6 +92,7 @@ function stemIdOf(vocab: Vocabulary, stem: string): number {
     vocab.ids.set(stem, id);
     vocab.stems.push(stem);
     vocab.postings.push([]);
+    vocab.terms.set(stem, id);
   }
   return id;
 }
@@ -126,7 +114,6 @@ function assemble(
   library: Library,
   features: Map<string, PositionFeatures>,
   vocab: Vocabulary,
-  mini: MiniSearch<IndexedDoc>,
   clusters: string[][],
   associations: Map<string, string[]>,
   thesaurus: Thesaurus,
@@ -137,6 +124,7 @@ function assemble(
     for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(id);
     total += f.stems.length;
   }
+  const { search, nearestTerm } = createTermSearch(vocab);
   const dfOf = (stem: string) => {
     const id = vocab.ids.get(stem);
     return id === undefined ? 0 : vocab.postings[id].length;
@@ -147,9 +135,10 @@ function assemble(
     features,
     associations,
     clusters,
-    mini,
     thesaurus,
     vocab,
+    search,
+    nearestTerm,
     conceptPostings,
     counts: { total },
     df: dfOf,
@@ -181,21 +170,19 @@ function assemble(
 }
 
 export function buildIndex(library: Library, thesaurus = sharedThesaurus()): SearchIndex {
-  const vocab: Vocabulary = { ids: new Map(), stems: [], postings: [], nextSlot: 0 };
+  const vocab = newVocabulary();
   const features = new Map<string, PositionFeatures>();
-  const docs: IndexedDoc[] = [];
   for (const p of library.positions) {
     const { stems, concepts } = analysePosition(p, thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
+    vocab.slotIds[slot] = p.id;
+    addLength(vocab, slot, ids.length);
     features.set(p.id, { slot, stems: ids, concepts, cluster: -1 });
-    docs.push({ id: p.id, text: stems.join(' ') });
   }
-  const mini = newMini();
-  mini.addAll(docs);
   const clusters = clusterNearDuplicates(library.positions, features);
-  return assemble(library, features, vocab, mini, clusters, learnAssociations(features, vocab), thesaurus);
+  return assemble(library, features, vocab, clusters, learnAssociations(features, vocab), thesaurus);
 }
 
 const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
@@ -252,24 +239,26 @@ function overlap(a: Int32Array, b: Int32Array): number {
 }
 
 /**
- * Adds positions (a newly imported source) to the index in place: MiniSearch documents,
- * stem postings and statistics, concept postings, clusters (a new position joins the
+ * Adds positions (a newly imported source) to the index in place: stem postings, BM25
+ * lengths and statistics, concept postings, clusters (a new position joins the
  * cluster of a near-identical wording already there). Ids already indexed are refused.
  */
 export function addToIndex(index: SearchIndex, positions: readonly Position[]): void {
   for (const p of positions) if (index.byId.has(p.id)) throw new Error(`Positions : la position ${p.id} est déjà dans l’index`);
   const { vocab } = index;
-  const docs: IndexedDoc[] = [];
+  // Candidates for a cluster are the positions indexed before this batch, scored as they were.
+  const first = vocab.nextSlot;
   for (const p of positions) {
     const { stems, concepts } = analysePosition(p, index.thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
+    vocab.slotIds[slot] = p.id;
     index.counts.total += ids.length;
     const f: PositionFeatures = { slot, stems: ids, concepts, cluster: -1 };
     // A near-identical wording already indexed: join its cluster (candidates share a rare stem).
     const candidates = new Set<string>();
-    for (const s of stems) if (index.df(s) <= 12) for (const r of index.mini.search(s, { fields: ['text'] })) candidates.add(r.id as string);
+    for (const s of stems) if (index.df(s) <= 12) for (const r of index.search([s], { below: first })) candidates.add(r.id);
     for (const id of candidates) {
       const other = index.byId.get(id);
       const fo = index.features.get(id);
@@ -286,9 +275,8 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
     index.features.set(p.id, f);
     index.byId.set(p.id, p);
     for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(p.id);
-    docs.push({ id: p.id, text: stems.join(' ') });
   }
-  index.mini.addAll(docs);
+  for (let slot = first; slot < vocab.nextSlot; slot++) addLength(vocab, slot, index.features.get(vocab.slotIds[slot]!)!.stems.length);
   index.library = { ...index.library, positions: [...index.library.positions, ...positions] };
 }
 
@@ -311,7 +299,8 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
       const list = index.conceptPostings.get(c);
       if (list) list.splice(list.indexOf(id), 1);
     }
-    index.mini.discard(id);
+    removeLength(vocab, f.slot);
+    vocab.slotIds[f.slot] = undefined;
     index.features.delete(id);
     index.byId.delete(id);
   }
@@ -361,7 +350,8 @@ export interface SerialisedIndex {
   version: number;
   /** How many positions the index holds, to check it matches the library it is loaded with. */
   positions: number;
-  mini: unknown;
+  /** BM25's mean number of stems per position, as kept while positions came and went (scores depend on it). */
+  avgLength: number;
   /** The stem dictionary: a stem's id is its place here. */
   stems: string[];
   /** Position id, stem ids, concepts, cluster — in library order. */
@@ -374,7 +364,7 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
   return {
     version: INDEX_VERSION,
     positions: index.library.positions.length,
-    mini: index.mini.toJSON(),
+    avgLength: index.vocab.avgLength,
     stems: index.vocab.stems,
     features: index.library.positions.map((p) => {
       const f = index.features.get(p.id)!;
@@ -393,14 +383,18 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
   if (data.version !== INDEX_VERSION) throw new Error(`Positions : index de version ${data.version}, version ${INDEX_VERSION} attendue`);
   if (data.positions !== library.positions.length || data.features.length !== library.positions.length)
     throw new Error('Positions : l’index ne correspond pas à cette bibliothèque');
-  const mini = MiniSearch.loadJS(data.mini as never, { ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] }) as MiniSearch<IndexedDoc>;
-  const vocab: Vocabulary = { ids: new Map(data.stems.map((s, i) => [s, i])), stems: [...data.stems], postings: data.stems.map(() => []), nextSlot: 0 };
+  const vocab = newVocabulary();
+  for (const s of data.stems) stemIdOf(vocab, s);
   const features = new Map<string, PositionFeatures>();
   for (const [id, stems, concepts, cluster] of data.features) {
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems);
     for (const s of ids) vocab.postings[s].push(slot);
+    vocab.slotIds[slot] = id;
+    vocab.lengths[slot] = ids.length;
     features.set(id, { slot, stems: ids, concepts, cluster });
   }
-  return assemble(library, features, vocab, mini, data.clusters, new Map(data.associations), thesaurus);
+  vocab.count = data.features.length;
+  vocab.avgLength = data.avgLength;
+  return assemble(library, features, vocab, data.clusters, new Map(data.associations), thesaurus);
 }
