@@ -15,7 +15,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
-import { addLength, createTermSearch, removeLength, type Postings, type TermHit, type TermSearchOptions } from './termSearch';
+import { addLength, createTermSearch, removeLength, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
@@ -43,6 +43,8 @@ export interface SearchIndex {
   thesaurus: Thesaurus;
   /** BM25 over the stems, best first (see termSearch.ts). */
   search(terms: readonly string[], opts?: TermSearchOptions): TermHit[];
+  /** The same by slot (`vocab.slotIds` gives the position). */
+  rank(terms: readonly string[], opts?: TermSearchOptions): SlotHit[];
   /** The indexed term within `maxDistance` edits that the best-scoring position holds. */
   nearestTerm(term: string, maxDistance: number): string | undefined;
   /** Number of positions whose wording holds the stem. */
@@ -51,12 +53,14 @@ export interface SearchIndex {
   counts: { total: number };
   /** Does the position's wording hold the stem? */
   hasStem(f: PositionFeatures, stem: string): boolean;
+  /** The same by stem id (`vocab.ids`), for loops that look the stem up once. */
+  hasStemId(f: PositionFeatures, id: number): boolean;
   /** Number of positions whose wording holds both stems. */
   coOccurrence(a: string, b: string): number;
   /** Number of positions whose wording holds the concept. */
   conceptDf(concept: string): number;
-  /** Positions whose wording holds each concept. */
-  conceptPostings: Map<string, string[]>;
+  /** Positions (slots, ascending) whose wording holds each concept. */
+  conceptPostings: Map<string, number[]>;
   /** Stem dictionary and postings (stem id → slots, ascending), for the functions above. */
   vocab: Vocabulary;
 }
@@ -118,13 +122,13 @@ function assemble(
   associations: Map<string, string[]>,
   thesaurus: Thesaurus,
 ): SearchIndex {
-  const conceptPostings = new Map<string, string[]>();
+  const conceptPostings = new Map<string, number[]>();
   let total = 0;
-  for (const [id, f] of features) {
-    for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(id);
+  for (const f of features.values()) {
+    for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(f.slot);
     total += f.stems.length;
   }
-  const { search, nearestTerm } = createTermSearch(vocab);
+  const { rank, search, nearestTerm } = createTermSearch(vocab);
   const dfOf = (stem: string) => {
     const id = vocab.ids.get(stem);
     return id === undefined ? 0 : vocab.postings[id].length;
@@ -138,6 +142,7 @@ function assemble(
     thesaurus,
     vocab,
     search,
+    rank,
     nearestTerm,
     conceptPostings,
     counts: { total },
@@ -146,6 +151,7 @@ function assemble(
       const id = vocab.ids.get(stem);
       return id !== undefined && sortedHas(f.stems, id);
     },
+    hasStemId: (f, id) => sortedHas(f.stems, id),
     coOccurrence(a, b) {
       const ia = vocab.ids.get(a);
       const ib = vocab.ids.get(b);
@@ -274,7 +280,7 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
     index.clusters[f.cluster].push(p.id);
     index.features.set(p.id, f);
     index.byId.set(p.id, p);
-    for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(p.id);
+    for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(slot);
   }
   for (let slot = first; slot < vocab.nextSlot; slot++) addLength(vocab, slot, index.features.get(vocab.slotIds[slot]!)!.stems.length);
   index.library = { ...index.library, positions: [...index.library.positions, ...positions] };
@@ -297,7 +303,7 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
     if (cluster) cluster.splice(cluster.indexOf(id), 1);
     for (const c of f.concepts) {
       const list = index.conceptPostings.get(c);
-      if (list) list.splice(list.indexOf(id), 1);
+      if (list) list.splice(list.indexOf(f.slot), 1);
     }
     removeLength(vocab, f.slot);
     vocab.slotIds[f.slot] = undefined;

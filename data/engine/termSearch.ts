@@ -36,6 +36,12 @@ export interface TermHit {
   score: number;
 }
 
+/** A hit by slot, for callers that add scores up by slot. */
+export interface SlotHit {
+  slot: number;
+  score: number;
+}
+
 export interface TermSearchOptions {
   /** Edit distance allowed for a term (a share of its length below 1), or false. */
   fuzzy?: (term: string) => number | false;
@@ -131,7 +137,7 @@ export function createTermSearch(v: Postings) {
    * Positions holding any of the terms (each term once), best first: BM25 summed over the
    * terms, times the number of terms matched. Ties keep the order positions were first met.
    */
-  function search(terms: readonly string[], opts: TermSearchOptions = {}): TermHit[] {
+  function rank(terms: readonly string[], opts: TermSearchOptions = {}): SlotHit[] {
     grow();
     const below = opts.below ?? v.nextSlot;
     const query = ++stamps;
@@ -153,8 +159,13 @@ export function createTermSearch(v: Postings) {
         }
       }
     }
-    const hits = order.map((slot) => ({ id: v.slotIds[slot]!, score: total[slot] * quality[slot] }));
+    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] }));
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** `rank` with position ids. */
+  function search(terms: readonly string[], opts: TermSearchOptions = {}): TermHit[] {
+    return rank(terms, opts).map((h) => ({ id: v.slotIds[h.slot]!, score: h.score }));
   }
 
   /**
@@ -183,5 +194,5 @@ export function createTermSearch(v: Postings) {
     return keys.find((t) => t !== term);
   }
 
-  return { search, nearestTerm };
+  return { rank, search, nearestTerm };
 }
