@@ -320,29 +320,26 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
  */
 function learnAssociations(features: Map<string, PositionFeatures>, vocab: Vocabulary, perStem = 4): Map<string, string[]> {
   const n = features.size;
-  const df = new Map<number, number>();
-  const co = new Map<number, Map<number, number>>();
-  for (const f of features.values()) {
-    const stems = [...f.stems].filter((s) => vocab.stems[s].length > 2);
-    for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
-    for (let i = 0; i < stems.length; i++) {
-      for (let j = 0; j < stems.length; j++) {
-        if (i === j) continue;
-        let m = co.get(stems[i]);
-        if (!m) co.set(stems[i], (m = new Map()));
-        m.set(stems[j], (m.get(stems[j]) ?? 0) + 1);
-      }
-    }
-  }
+  // Stems of more than two letters in three passages or more and at most an eighth of them: the
+  // only ones that can be associated, or associated with (three shared passages needed).
+  const df = vocab.postings.map((p) => p.length);
+  const eligible = vocab.stems.map((s, i) => s.length > 2 && df[i] >= 3 && df[i] <= n / 8);
+  const stemsAt: Int32Array[] = [];
+  for (const f of features.values()) stemsAt[f.slot] = f.stems;
+  // Passages shared with each other stem, counted in a dense array by walking the stem's postings.
+  const shared = new Int32Array(vocab.stems.length);
+  const touched: number[] = [];
   const out = new Map<string, string[]>();
-  for (const [s, m] of co) {
-    const ds = df.get(s)!;
-    if (ds < 3 || ds > n / 8) continue;
+  for (let s = 0; s < vocab.stems.length; s++) {
+    if (!eligible[s]) continue;
+    touched.length = 0;
+    for (const slot of vocab.postings[s]) for (const t of stemsAt[slot]) if (t !== s && eligible[t] && shared[t]++ === 0) touched.push(t);
     const scored: [number, number][] = [];
-    for (const [t, c] of m) {
-      const dt = df.get(t)!;
-      if (c < 3 || dt > n / 8) continue;
-      const pmi = Math.log((c * n) / (ds * dt));
+    for (const t of touched) {
+      const c = shared[t];
+      shared[t] = 0;
+      if (c < 3) continue;
+      const pmi = Math.log((c * n) / (df[s] * df[t]));
       if (pmi > 2) scored.push([t, pmi * Math.min(1, c / 5)]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
