@@ -26,6 +26,8 @@ export interface PositionFeatures {
   slot: number;
   /** Ids of the wording's stems (see `SearchIndex.stemId`), sorted, each once. */
   stems: Int32Array;
+  /** Ids of the wording's stems in reading order, acronyms as written: the word pairs it says, without analysing it again. */
+  sequence: Int32Array;
   /** Concept ids the wording expresses. */
   concepts: string[];
   /** Index of the cluster of near-identical wordings this position belongs to. */
@@ -81,12 +83,12 @@ export function sharedThesaurus(): Thesaurus {
 }
 
 /** A position analysed for the index: its stems (acronyms both ways) and concepts. */
-function analysePosition(p: Position, thesaurus: Thesaurus): { stems: string[]; concepts: string[] } {
+function analysePosition(p: Position, thesaurus: Thesaurus): { stems: string[]; sequence: string[]; concepts: string[] } {
   const tokens = analyzeWithSurface(p.text);
   // « ASE » is also indexed as « aide sociale à l'enfance », and the long form as « ASE ».
   const stems = [...new Set(expandAcronyms(tokens).map((t) => t.stem))];
   const concepts = [...new Set(thesaurus.detect(tokens).map((h) => h.concept))];
-  return { stems, concepts };
+  return { stems, sequence: tokens.map((t) => t.stem), concepts };
 }
 
 function stemIdOf(vocab: Vocabulary, stem: string): number {
@@ -179,13 +181,13 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
   const vocab = newVocabulary();
   const features = new Map<string, PositionFeatures>();
   for (const p of library.positions) {
-    const { stems, concepts } = analysePosition(p, thesaurus);
+    const { stems, sequence, concepts } = analysePosition(p, thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
     vocab.slotIds[slot] = p.id;
     addLength(vocab, slot, ids.length);
-    features.set(p.id, { slot, stems: ids, concepts, cluster: -1 });
+    features.set(p.id, { slot, stems: ids, sequence: Int32Array.from(sequence, (s) => stemIdOf(vocab, s)), concepts, cluster: -1 });
   }
   const clusters = clusterNearDuplicates(library.positions, features);
   return assemble(library, features, vocab, clusters, learnAssociations(features, vocab), thesaurus);
@@ -255,13 +257,13 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
   // Candidates for a cluster are the positions indexed before this batch, scored as they were.
   const first = vocab.nextSlot;
   for (const p of positions) {
-    const { stems, concepts } = analysePosition(p, index.thesaurus);
+    const { stems, sequence, concepts } = analysePosition(p, index.thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
     vocab.slotIds[slot] = p.id;
     index.counts.total += ids.length;
-    const f: PositionFeatures = { slot, stems: ids, concepts, cluster: -1 };
+    const f: PositionFeatures = { slot, stems: ids, sequence: Int32Array.from(sequence, (s) => stemIdOf(vocab, s)), concepts, cluster: -1 };
     // A near-identical wording already indexed: join its cluster (candidates share a rare stem).
     const candidates = new Set<string>();
     for (const s of stems) if (index.df(s) <= 12) for (const r of index.search([s], { below: first })) candidates.add(r.id);
@@ -357,8 +359,8 @@ export interface SerialisedIndex {
   avgLength: number;
   /** The stem dictionary: a stem's id is its place here. */
   stems: string[];
-  /** Position id, stem ids, concepts, cluster — in library order. */
-  features: [string, number[], string[], number][];
+  /** Position id, stem ids, concepts, cluster, stem ids in reading order — in library order. */
+  features: [string, number[], string[], number, number[]][];
   associations: [string, string[]][];
   clusters: string[][];
 }
@@ -371,7 +373,7 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
     stems: index.vocab.stems,
     features: index.library.positions.map((p) => {
       const f = index.features.get(p.id)!;
-      return [p.id, [...f.stems], f.concepts, f.cluster];
+      return [p.id, [...f.stems], f.concepts, f.cluster, [...f.sequence]];
     }),
     associations: [...index.associations],
     clusters: index.clusters,
@@ -389,13 +391,13 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
   const vocab = newVocabulary();
   for (const s of data.stems) stemIdOf(vocab, s);
   const features = new Map<string, PositionFeatures>();
-  for (const [id, stems, concepts, cluster] of data.features) {
+  for (const [id, stems, concepts, cluster, sequence] of data.features) {
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems);
     for (const s of ids) vocab.postings[s].push(slot);
     vocab.slotIds[slot] = id;
     vocab.lengths[slot] = ids.length;
-    features.set(id, { slot, stems: ids, concepts, cluster });
+    features.set(id, { slot, stems: ids, sequence: Int32Array.from(sequence), concepts, cluster });
   }
   vocab.count = data.features.length;
   vocab.avgLength = data.avgLength;
