@@ -2,7 +2,8 @@
  * The search index over the library's positions: the passages holding each stem (sorted
  * slot lists), which serve both BM25 retrieval (termSearch.ts, scored as MiniSearch scores)
  * and the on-topic gate (document frequencies, co-occurrence); each position's stems (as
- * sorted ids, compact enough for twenty times the shipped library) and concepts, the
+ * sorted ids, compact enough for twenty times the shipped library, and in reading order
+ * for word pairs) and concepts, the
  * passages holding each concept, clusters of near-identical wordings, and term associations
  * learned from the library.
  *

@@ -8,7 +8,7 @@
  * Why not MiniSearch itself: its inverted index keeps a Map per stem of every passage
  * holding it, beside the postings the gate needs anyway (document frequencies,
  * co-occurrence). At twenty times the shipped library those Maps took 28 MiB of the
- * engine's 47 and half of each query's time, to return results as string-keyed objects
+ * engine's 49 and half of each query's time, to return results as string-keyed objects
  * the engine turned back into maps. Here the postings are the gate's own sorted slot
  * lists, scores add up in typed arrays, and only MiniSearch's radix tree stays, for the
  * typo-tolerant lookup of terms (`SearchableMap.fuzzyGet`).
