@@ -1,35 +1,34 @@
 /**
- * The search index over the library's positions: a BM25 index (MiniSearch) over stems and
- * concepts, plus what ranking and the on-topic gate need beside it: each position's stems
- * (as sorted ids, compact enough for twenty times the shipped library) and concepts, the
- * passages holding each stem (document frequencies, co-occurrence), clusters of
- * near-identical wordings, and term associations learned from the library.
+ * The search index over the library's positions: the passages holding each stem (sorted
+ * slot lists), which serve both BM25 retrieval (termSearch.ts, scored as MiniSearch scores)
+ * and the on-topic gate (document frequencies, co-occurrence); each position's stems (as
+ * sorted ids, compact enough for twenty times the shipped library, and in reading order
+ * for word pairs) and concepts, the
+ * passages holding each concept, clusters of near-identical wordings, and term associations
+ * learned from the library.
  *
  * The index follows the library: `addToIndex` and `removeFromIndex` update every part in
  * place when a source is imported or removed, without rebuilding (learned associations
  * alone wait for the next full build, as they only widen queries a little). Serialised with
  * a version, so opening the side panel loads the index instead of rebuilding it.
  */
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
+import { addLength, createTermSearch, removeLength, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 3;
-
-export interface IndexedDoc {
-  id: string;
-  /** Stems of the wording, space-separated (already analysed: the index does not re-tokenise). */
-  text: string;
-}
+export const INDEX_VERSION = 4;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */
   slot: number;
   /** Ids of the wording's stems (see `SearchIndex.stemId`), sorted, each once. */
   stems: Int32Array;
+  /** Ids of the wording's stems in reading order, acronyms as written: the word pairs it says, without analysing it again. */
+  sequence: Int32Array;
   /** Concept ids the wording expresses. */
   concepts: string[];
   /** Index of the cluster of near-identical wordings this position belongs to. */
@@ -44,40 +43,39 @@ export interface SearchIndex {
   associations: Map<string, string[]>;
   /** Members of each cluster, in library order (an emptied cluster stays, empty). */
   clusters: string[][];
-  mini: MiniSearch<IndexedDoc>;
   thesaurus: Thesaurus;
+  /** BM25 over the stems, best first (see termSearch.ts). */
+  search(terms: readonly string[], opts?: TermSearchOptions): TermHit[];
+  /** The same by slot (`vocab.slotIds` gives the position). */
+  rank(terms: readonly string[], opts?: TermSearchOptions): SlotHit[];
+  /** The indexed term within `maxDistance` edits that the best-scoring position holds. */
+  nearestTerm(term: string, maxDistance: number): string | undefined;
   /** Number of positions whose wording holds the stem. */
   df(stem: string): number;
   /** The library's word statistics: the sum of all document frequencies (the gate's language model). */
   counts: { total: number };
   /** Does the position's wording hold the stem? */
   hasStem(f: PositionFeatures, stem: string): boolean;
+  /** The same by stem id (`vocab.ids`), for loops that look the stem up once. */
+  hasStemId(f: PositionFeatures, id: number): boolean;
   /** Number of positions whose wording holds both stems. */
   coOccurrence(a: string, b: string): number;
   /** Number of positions whose wording holds the concept. */
   conceptDf(concept: string): number;
-  /** Positions whose wording holds each concept. */
-  conceptPostings: Map<string, string[]>;
+  /** Positions (slots, ascending) whose wording holds each concept. */
+  conceptPostings: Map<string, number[]>;
   /** Stem dictionary and postings (stem id → slots, ascending), for the functions above. */
   vocab: Vocabulary;
 }
 
-/** Stems as small integers, and the passages (slots) holding each. */
-export interface Vocabulary {
-  ids: Map<string, number>;
+/** Stems as small integers, and the passages (slots) holding each: what BM25 and the gate read. */
+export interface Vocabulary extends Postings {
   stems: string[];
-  postings: number[][];
-  nextSlot: number;
 }
 
-export const MINISEARCH_OPTIONS = {
-  // Concepts have their own postings (`conceptPostings`): MiniSearch indexes the stems only.
-  fields: ['text'],
-  idField: 'id',
-  // Documents are analysed before indexing: split on spaces, keep terms as they are.
-  tokenize: (s: string) => (s ? s.split(' ') : []),
-  processTerm: (t: string) => t,
-} as const;
+function newVocabulary(): Vocabulary {
+  return { ids: new Map(), stems: [], postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
+}
 
 const thesaurusSingleton = { value: undefined as Thesaurus | undefined };
 export function sharedThesaurus(): Thesaurus {
@@ -85,17 +83,13 @@ export function sharedThesaurus(): Thesaurus {
   return thesaurusSingleton.value;
 }
 
-function newMini(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>({ ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
-}
-
 /** A position analysed for the index: its stems (acronyms both ways) and concepts. */
-function analysePosition(p: Position, thesaurus: Thesaurus): { stems: string[]; concepts: string[] } {
+function analysePosition(p: Position, thesaurus: Thesaurus): { stems: string[]; sequence: string[]; concepts: string[] } {
   const tokens = analyzeWithSurface(p.text);
   // « ASE » is also indexed as « aide sociale à l'enfance », and the long form as « ASE ».
   const stems = [...new Set(expandAcronyms(tokens).map((t) => t.stem))];
   const concepts = [...new Set(thesaurus.detect(tokens).map((h) => h.concept))];
-  return { stems, concepts };
+  return { stems, sequence: tokens.map((t) => t.stem), concepts };
 }
 
 function stemIdOf(vocab: Vocabulary, stem: string): number {
@@ -105,6 +99,7 @@ function stemIdOf(vocab: Vocabulary, stem: string): number {
     vocab.ids.set(stem, id);
     vocab.stems.push(stem);
     vocab.postings.push([]);
+    vocab.terms.set(stem, id);
   }
   return id;
 }
@@ -126,17 +121,17 @@ function assemble(
   library: Library,
   features: Map<string, PositionFeatures>,
   vocab: Vocabulary,
-  mini: MiniSearch<IndexedDoc>,
   clusters: string[][],
   associations: Map<string, string[]>,
   thesaurus: Thesaurus,
 ): SearchIndex {
-  const conceptPostings = new Map<string, string[]>();
+  const conceptPostings = new Map<string, number[]>();
   let total = 0;
-  for (const [id, f] of features) {
-    for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(id);
+  for (const f of features.values()) {
+    for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(f.slot);
     total += f.stems.length;
   }
+  const { rank, search, nearestTerm } = createTermSearch(vocab);
   const dfOf = (stem: string) => {
     const id = vocab.ids.get(stem);
     return id === undefined ? 0 : vocab.postings[id].length;
@@ -147,9 +142,11 @@ function assemble(
     features,
     associations,
     clusters,
-    mini,
     thesaurus,
     vocab,
+    search,
+    rank,
+    nearestTerm,
     conceptPostings,
     counts: { total },
     df: dfOf,
@@ -157,6 +154,7 @@ function assemble(
       const id = vocab.ids.get(stem);
       return id !== undefined && sortedHas(f.stems, id);
     },
+    hasStemId: (f, id) => sortedHas(f.stems, id),
     coOccurrence(a, b) {
       const ia = vocab.ids.get(a);
       const ib = vocab.ids.get(b);
@@ -181,21 +179,19 @@ function assemble(
 }
 
 export function buildIndex(library: Library, thesaurus = sharedThesaurus()): SearchIndex {
-  const vocab: Vocabulary = { ids: new Map(), stems: [], postings: [], nextSlot: 0 };
+  const vocab = newVocabulary();
   const features = new Map<string, PositionFeatures>();
-  const docs: IndexedDoc[] = [];
   for (const p of library.positions) {
-    const { stems, concepts } = analysePosition(p, thesaurus);
+    const { stems, sequence, concepts } = analysePosition(p, thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
-    features.set(p.id, { slot, stems: ids, concepts, cluster: -1 });
-    docs.push({ id: p.id, text: stems.join(' ') });
+    vocab.slotIds[slot] = p.id;
+    addLength(vocab, slot, ids.length);
+    features.set(p.id, { slot, stems: ids, sequence: Int32Array.from(sequence, (s) => stemIdOf(vocab, s)), concepts, cluster: -1 });
   }
-  const mini = newMini();
-  mini.addAll(docs);
   const clusters = clusterNearDuplicates(library.positions, features);
-  return assemble(library, features, vocab, mini, clusters, learnAssociations(features, vocab), thesaurus);
+  return assemble(library, features, vocab, clusters, learnAssociations(features, vocab), thesaurus);
 }
 
 const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
@@ -252,24 +248,26 @@ function overlap(a: Int32Array, b: Int32Array): number {
 }
 
 /**
- * Adds positions (a newly imported source) to the index in place: MiniSearch documents,
- * stem postings and statistics, concept postings, clusters (a new position joins the
+ * Adds positions (a newly imported source) to the index in place: stem postings, BM25
+ * lengths and statistics, concept postings, clusters (a new position joins the
  * cluster of a near-identical wording already there). Ids already indexed are refused.
  */
 export function addToIndex(index: SearchIndex, positions: readonly Position[]): void {
   for (const p of positions) if (index.byId.has(p.id)) throw new Error(`Positions : la position ${p.id} est déjà dans l’index`);
   const { vocab } = index;
-  const docs: IndexedDoc[] = [];
+  // Candidates for a cluster are the positions indexed before this batch, scored as they were.
+  const first = vocab.nextSlot;
   for (const p of positions) {
-    const { stems, concepts } = analysePosition(p, index.thesaurus);
+    const { stems, sequence, concepts } = analysePosition(p, index.thesaurus);
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems.map((s) => stemIdOf(vocab, s))).sort();
     for (const id of ids) vocab.postings[id].push(slot);
+    vocab.slotIds[slot] = p.id;
     index.counts.total += ids.length;
-    const f: PositionFeatures = { slot, stems: ids, concepts, cluster: -1 };
+    const f: PositionFeatures = { slot, stems: ids, sequence: Int32Array.from(sequence, (s) => stemIdOf(vocab, s)), concepts, cluster: -1 };
     // A near-identical wording already indexed: join its cluster (candidates share a rare stem).
     const candidates = new Set<string>();
-    for (const s of stems) if (index.df(s) <= 12) for (const r of index.mini.search(s, { fields: ['text'] })) candidates.add(r.id as string);
+    for (const s of stems) if (index.df(s) <= 12) for (const r of index.search([s], { below: first })) candidates.add(r.id);
     for (const id of candidates) {
       const other = index.byId.get(id);
       const fo = index.features.get(id);
@@ -285,10 +283,9 @@ export function addToIndex(index: SearchIndex, positions: readonly Position[]): 
     index.clusters[f.cluster].push(p.id);
     index.features.set(p.id, f);
     index.byId.set(p.id, p);
-    for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(p.id);
-    docs.push({ id: p.id, text: stems.join(' ') });
+    for (const c of concepts) (index.conceptPostings.get(c) ?? index.conceptPostings.set(c, []).get(c)!).push(slot);
   }
-  index.mini.addAll(docs);
+  for (let slot = first; slot < vocab.nextSlot; slot++) addLength(vocab, slot, index.features.get(vocab.slotIds[slot]!)!.stems.length);
   index.library = { ...index.library, positions: [...index.library.positions, ...positions] };
 }
 
@@ -309,9 +306,10 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
     if (cluster) cluster.splice(cluster.indexOf(id), 1);
     for (const c of f.concepts) {
       const list = index.conceptPostings.get(c);
-      if (list) list.splice(list.indexOf(id), 1);
+      if (list) list.splice(list.indexOf(f.slot), 1);
     }
-    index.mini.discard(id);
+    removeLength(vocab, f.slot);
+    vocab.slotIds[f.slot] = undefined;
     index.features.delete(id);
     index.byId.delete(id);
   }
@@ -325,29 +323,26 @@ export function removeFromIndex(index: SearchIndex, ids: readonly string[]): voi
  */
 function learnAssociations(features: Map<string, PositionFeatures>, vocab: Vocabulary, perStem = 4): Map<string, string[]> {
   const n = features.size;
-  const df = new Map<number, number>();
-  const co = new Map<number, Map<number, number>>();
-  for (const f of features.values()) {
-    const stems = [...f.stems].filter((s) => vocab.stems[s].length > 2);
-    for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
-    for (let i = 0; i < stems.length; i++) {
-      for (let j = 0; j < stems.length; j++) {
-        if (i === j) continue;
-        let m = co.get(stems[i]);
-        if (!m) co.set(stems[i], (m = new Map()));
-        m.set(stems[j], (m.get(stems[j]) ?? 0) + 1);
-      }
-    }
-  }
+  // Stems of more than two letters in three passages or more and at most an eighth of them: the
+  // only ones that can be associated, or associated with (three shared passages needed).
+  const df = vocab.postings.map((p) => p.length);
+  const eligible = vocab.stems.map((s, i) => s.length > 2 && df[i] >= 3 && df[i] <= n / 8);
+  const stemsAt: Int32Array[] = [];
+  for (const f of features.values()) stemsAt[f.slot] = f.stems;
+  // Passages shared with each other stem, counted in a dense array by walking the stem's postings.
+  const shared = new Int32Array(vocab.stems.length);
+  const touched: number[] = [];
   const out = new Map<string, string[]>();
-  for (const [s, m] of co) {
-    const ds = df.get(s)!;
-    if (ds < 3 || ds > n / 8) continue;
+  for (let s = 0; s < vocab.stems.length; s++) {
+    if (!eligible[s]) continue;
+    touched.length = 0;
+    for (const slot of vocab.postings[s]) for (const t of stemsAt[slot]) if (t !== s && eligible[t] && shared[t]++ === 0) touched.push(t);
     const scored: [number, number][] = [];
-    for (const [t, c] of m) {
-      const dt = df.get(t)!;
-      if (c < 3 || dt > n / 8) continue;
-      const pmi = Math.log((c * n) / (ds * dt));
+    for (const t of touched) {
+      const c = shared[t];
+      shared[t] = 0;
+      if (c < 3) continue;
+      const pmi = Math.log((c * n) / (df[s] * df[t]));
       if (pmi > 2) scored.push([t, pmi * Math.min(1, c / 5)]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -361,11 +356,12 @@ export interface SerialisedIndex {
   version: number;
   /** How many positions the index holds, to check it matches the library it is loaded with. */
   positions: number;
-  mini: unknown;
+  /** BM25's mean number of stems per position, as kept while positions came and went (scores depend on it). */
+  avgLength: number;
   /** The stem dictionary: a stem's id is its place here. */
   stems: string[];
-  /** Position id, stem ids, concepts, cluster — in library order. */
-  features: [string, number[], string[], number][];
+  /** Position id, stem ids, concepts, cluster, stem ids in reading order — in library order. */
+  features: [string, number[], string[], number, number[]][];
   associations: [string, string[]][];
   clusters: string[][];
 }
@@ -374,11 +370,11 @@ export function serialiseIndex(index: SearchIndex): SerialisedIndex {
   return {
     version: INDEX_VERSION,
     positions: index.library.positions.length,
-    mini: index.mini.toJSON(),
+    avgLength: index.vocab.avgLength,
     stems: index.vocab.stems,
     features: index.library.positions.map((p) => {
       const f = index.features.get(p.id)!;
-      return [p.id, [...f.stems], f.concepts, f.cluster];
+      return [p.id, [...f.stems], f.concepts, f.cluster, [...f.sequence]];
     }),
     associations: [...index.associations],
     clusters: index.clusters,
@@ -393,14 +389,18 @@ export function loadIndex(data: SerialisedIndex, library: Library, thesaurus = s
   if (data.version !== INDEX_VERSION) throw new Error(`Positions : index de version ${data.version}, version ${INDEX_VERSION} attendue`);
   if (data.positions !== library.positions.length || data.features.length !== library.positions.length)
     throw new Error('Positions : l’index ne correspond pas à cette bibliothèque');
-  const mini = MiniSearch.loadJS(data.mini as never, { ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] }) as MiniSearch<IndexedDoc>;
-  const vocab: Vocabulary = { ids: new Map(data.stems.map((s, i) => [s, i])), stems: [...data.stems], postings: data.stems.map(() => []), nextSlot: 0 };
+  const vocab = newVocabulary();
+  for (const s of data.stems) stemIdOf(vocab, s);
   const features = new Map<string, PositionFeatures>();
-  for (const [id, stems, concepts, cluster] of data.features) {
+  for (const [id, stems, concepts, cluster, sequence] of data.features) {
     const slot = vocab.nextSlot++;
     const ids = Int32Array.from(stems);
     for (const s of ids) vocab.postings[s].push(slot);
-    features.set(id, { slot, stems: ids, concepts, cluster });
+    vocab.slotIds[slot] = id;
+    vocab.lengths[slot] = ids.length;
+    features.set(id, { slot, stems: ids, sequence: Int32Array.from(sequence), concepts, cluster });
   }
-  return assemble(library, features, vocab, mini, data.clusters, new Map(data.associations), thesaurus);
+  vocab.count = data.features.length;
+  vocab.avgLength = data.avgLength;
+  return assemble(library, features, vocab, data.clusters, new Map(data.associations), thesaurus);
 }
