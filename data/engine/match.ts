@@ -3,10 +3,13 @@
  * offering, best first, or nothing when the paragraph is not about the library's subject.
  *
  *   paragraph → stems, concepts, measure references (normalise, concepts, measureRefs)
- *   → BM25 over stems (MiniSearch), widened by learned associations, plus concept coverage
- *   → re-ranked: named measures, long passages discounted, the Collectif's wording before context
+ *   → BM25 over stems (termSearch, on the index's postings), widened by general-French
+ *     synonyms and learned associations, plus concept coverage
+ *   → re-ranked: named measures, long passages discounted, the Collectif's wording before
+ *     context, word pairs said in the same order by paragraph and passage
  *   → is it on topic? (gate.ts: the library's language against ordinary French, what the best
- *     passages share with the paragraph, concepts, a named measure; a calibrated probability)
+ *     passages share with the paragraph, concepts, a named measure, how the subject is told
+ *     in everyday words (phrasing.ts); a calibrated probability)
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
@@ -309,7 +312,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       }
       return sum ? { id: r.id, score: r.score + settings.phraseBoost * Math.log(1 + sum) } : r;
     });
-    head.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
+    head.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
     return [...head, ...ranked.slice(settings.phraseDepth)];
   }
 
