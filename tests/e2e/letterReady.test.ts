@@ -2,6 +2,7 @@
  * Issue 11, « letter-ready », as a coordinator meets it in the real editors and the panel's page:
  * 1. inserted wording joined as a writer would, the text around it checked character by character,
  *    in every editor fixture; nothing added at the start of an empty paragraph;
+ * 2. « Insérer avec la source » in the citation style chosen on the settings page (footnote, none);
  * 3. after « Insérer » the cards stay in their order, the card says « Inséré » and keeps the focus,
  *    and a second insert of the same wording in the paragraph asks first;
  * 4. the Collectif's wording before context, and one line when the Collectif has nothing;
@@ -18,7 +19,8 @@ import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, startEditorSession, 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type LaunchedExtension } from './extension';
-import { cardText, messages, pageWithPanel, searchCards, spaced, suggestionCards, waitForCard } from './panelHarness';
+import { cardText, library, messages, pageWithPanel, searchCards, spaced, suggestionCards, waitForCard } from './panelHarness';
+import { quoteForLetter, type CitationStyle } from '../../data/library/citation';
 import type { StaticServer } from './server';
 
 let ext: LaunchedExtension;
@@ -80,6 +82,57 @@ describe('1. an insert reads right, in every editor', () => {
       await close();
     }
   });
+});
+
+describe('2. the citation in the style chosen on the settings page', () => {
+  const sourceById = new Map(library.sources.map((s) => [s.id, s]));
+
+  /** Chooses a citation style on the settings page, runs `body`, and puts the default (inline) back. */
+  async function withStyle(style: CitationStyle, body: () => Promise<void>) {
+    const options = await ext.openPage('options.html', { width: 700, height: 900 });
+    try {
+      await options.locator(`input[name="citation"][value="${style}"]`).click();
+      await expect.poll(() => options.locator(`input[name="citation"][value="${style}"]`).isChecked()).toBe(true);
+      await body();
+    } finally {
+      await options.locator('input[name="citation"][value="inline"]').click();
+      await options.close();
+    }
+  }
+
+  test('footnote: « Insérer avec la source » writes « wording »¹ and the note on the next line', () =>
+    withStyle('footnote', async () => {
+      const { opened, panel, close } = await pageWithPanel(ext, server, textarea);
+      try {
+        await typeInEditor(opened, textarea, TYPED);
+        const { card, position } = await waitForCard(panel, 'délai de réflexion');
+        await panel.bringToFront();
+        await card.getByTestId('insert-cited').click();
+        await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+        const expected = quoteForLetter(position, sourceById.get(position.sourceId), 'footnote');
+        expect(expected).toMatch(/»¹\n¹ Collectif, .+\.$/);
+        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(expected)}`);
+      } finally {
+        await close();
+      }
+    }));
+
+  test('none: the cards offer « Insérer » alone, and it writes the wording as it stands', () =>
+    withStyle('none', async () => {
+      const { opened, panel, close } = await pageWithPanel(ext, server, textarea);
+      try {
+        await typeInEditor(opened, textarea, TYPED);
+        const { card, position } = await waitForCard(panel, 'délai de réflexion');
+        await expect(card.getByTestId('insert-cited').count()).resolves.toBe(0);
+        await expect(card.getByTestId('copy-cited').count()).resolves.toBe(0);
+        await panel.bringToFront();
+        await card.getByTestId('insert').click();
+        await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+      } finally {
+        await close();
+      }
+    }));
 });
 
 describe('3. after « Insérer » the panel stays put', () => {
