@@ -15,7 +15,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
+import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, startEditorSession, undoInEditor, type EditorSession } from './editorHarness';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type LaunchedExtension } from './extension';
@@ -78,6 +78,27 @@ describe('1. an insert reads right, in every editor', () => {
       await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
       const lines = spaced(await editorText(opened.page)).split('\n').filter((line) => line.trim());
       expect(lines).toEqual(['Madame,', spaced(wording)]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('1 bis. an insert right after a keystroke is its own undo step', () => {
+  test('quill: the last letter typed a moment before « Insérer » survives Ctrl+Z', async () => {
+    // Quill merges every change made within a second of the last into one undo step: the insert
+    // waits for that second (insertText.ts), or Ctrl+Z would take the full stop typed just before.
+    const quill = EDITORS.find((e) => e.name === 'quill')!;
+    const { opened, panel, close } = await pageWithPanel(ext, server, quill);
+    try {
+      await typeInEditor(opened, quill, TYPED.slice(0, -1));
+      const { card, position } = await waitForCard(panel, 'délai de réflexion');
+      await opened.page.keyboard.type('.');
+      await panel.bringToFront();
+      await card.getByTestId('insert').click();
+      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+      await undoInEditor(opened, quill);
+      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
     } finally {
       await close();
     }

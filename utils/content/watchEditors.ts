@@ -60,6 +60,13 @@ export function watchEditors(win: Window, options: WatchOptions) {
     if (target.root.contains(range.startContainer)) saved.set(target.root, { range: range.cloneRange() });
   };
 
+  /** When the user last changed an editor of this document (Quill merges changes by time: insertText.ts). */
+  let editedAt: number | undefined;
+  const onInput = () => {
+    editedAt = performance.now();
+    onActivity();
+  };
+
   const onActivity = () => {
     const target = focusedEditor();
     if (!target || target.root !== chosen) return;
@@ -112,7 +119,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
     [doc, 'pointerdown', onUserInput],
     [doc, 'keydown', onUserInput],
     [doc, 'focusin', onActivity],
-    [doc, 'input', onActivity],
+    [doc, 'input', onInput],
     [doc, 'keyup', onActivity],
     [doc, 'mouseup', onActivity],
     [doc, 'selectionchange', onActivity],
@@ -131,7 +138,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
       // (Not Google Docs: its keystrokes go to a hidden field by design, under the visible canvas.)
       if (current.root !== chosen) return { ok: false, reason: 'no-editor', detail: 'the user is not writing in that editable any more' };
       if (current.kind !== 'gdocs' && !isVisible(current.root)) return { ok: false, reason: 'no-editor', detail: 'the editable is not visible' };
-      const result = await insertText(current, text, saved.get(current.root));
+      const result = await insertText(current, text, { ...saved.get(current.root), editedAt });
       onActivity(); // the paragraph changed: the panel gets it after the usual pause
       return result;
     },

@@ -29,7 +29,16 @@ import { readAll } from './readParagraph';
 /** Where the caret was when the user left the editable (focus moved to the side panel). */
 export interface SavedCaret {
   range?: Range;
+  /** When the user last changed this editor (`performance.now()`), for editors that merge changes by time. */
+  editedAt?: number;
 }
+
+/**
+ * Quill's history merges every change made within a second of the last one into one undo step
+ * (its `delay` option, 1000 ms by default): an insert made right after a keystroke would be taken
+ * away by Ctrl+Z together with the last letters typed. It waits for that second to pass.
+ */
+export const QUILL_MERGE_MS = 1000;
 
 /** `taken`: the editor's own API accepted the text; it may show it later, never try another way then. */
 type Outcome = 'tried' | 'taken' | 'absent';
@@ -96,6 +105,10 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
 export async function insertText(target: EditorTarget, text: string, saved: SavedCaret = {}): Promise<InsertResult> {
   if (!target.root.isConnected) return failure('editor-gone');
   if (target.kind === 'gdocs') return insertIntoDocs(target.root, text);
+  if (target.kind === 'quill' && saved.editedAt !== undefined) {
+    const wait = saved.editedAt + QUILL_MERGE_MS + 50 - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
   restoreCaret(target, saved);
   await settle();
   // Joined as a writer would: a space after the sentence before, none at a paragraph's start.
