@@ -2,6 +2,7 @@
  * Issue 11, « letter-ready », as a coordinator meets it in the real editors and the panel's page:
  * 1. inserted wording joined as a writer would, the text around it checked character by character,
  *    in every editor fixture; nothing added at the start of an empty paragraph;
+ *    an insert made a moment after a keystroke is its own undo step, in every editor;
  * 2. « Insérer avec la source » in the citation style chosen on the settings page (footnote, none);
  * 3. after « Insérer » the cards stay in their order, the card says « Inséré » and keeps the focus,
  *    and a second insert of the same wording in the paragraph asks first;
@@ -85,19 +86,19 @@ describe('1. an insert reads right, in every editor', () => {
 });
 
 describe('1 bis. an insert right after a keystroke is its own undo step', () => {
-  test('quill: the last letter typed a moment before « Insérer » survives Ctrl+Z', async () => {
-    // Quill merges every change made within a second of the last into one undo step: the insert
-    // waits for that second (insertText.ts), or Ctrl+Z would take the full stop typed just before.
-    const quill = EDITORS.find((e) => e.name === 'quill')!;
-    const { opened, panel, close } = await pageWithPanel(ext, server, quill);
+  // Quill merges every change made within a second of the last into one undo step, ProseMirror
+  // within half a second: the insert waits for that window (insertText.ts), or Ctrl+Z would take
+  // the full stop typed just before along with it.
+  test.each(EDITORS)('$name: the last letter typed a moment before « Insérer » survives Ctrl+Z', async (fixture) => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, fixture);
     try {
-      await typeInEditor(opened, quill, TYPED.slice(0, -1));
+      await typeInEditor(opened, fixture, TYPED.slice(0, -1));
       const { card, position } = await waitForCard(panel, 'délai de réflexion');
       await opened.page.keyboard.type('.');
       await panel.bringToFront();
       await card.getByTestId('insert').click();
       await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
-      await undoInEditor(opened, quill);
+      await undoInEditor(opened, fixture);
       await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
     } finally {
       await close();

@@ -60,7 +60,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
     if (target.root.contains(range.startContainer)) saved.set(target.root, { range: range.cloneRange() });
   };
 
-  /** When the user last changed an editor of this document (Quill merges changes by time: insertText.ts). */
+  /** When the user last changed an editor of this document (Quill and ProseMirror merge changes by time: insertText.ts). */
   let editedAt: number | undefined;
   const onInput = () => {
     editedAt = performance.now();

@@ -34,11 +34,12 @@ export interface SavedCaret {
 }
 
 /**
- * Quill's history merges every change made within a second of the last one into one undo step
- * (its `delay` option, 1000 ms by default): an insert made right after a keystroke would be taken
- * away by Ctrl+Z together with the last letters typed. It waits for that second to pass.
+ * Editors whose history merges changes made close together into one undo step: Quill within a
+ * second of the last change (its `delay` option), ProseMirror and Tiptap within half a second
+ * (`newGroupDelay`), by default. An insert made right after a keystroke would be taken away by
+ * Ctrl+Z together with the last letters typed: it waits for the window to close.
  */
-export const QUILL_MERGE_MS = 1000;
+export const UNDO_MERGE_MS: Partial<Record<EditorTarget['kind'], number>> = { quill: 1000, prosemirror: 500 };
 
 /** `taken`: the editor's own API accepted the text; it may show it later, never try another way then. */
 type Outcome = 'tried' | 'taken' | 'absent';
@@ -105,8 +106,9 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
 export async function insertText(target: EditorTarget, text: string, saved: SavedCaret = {}): Promise<InsertResult> {
   if (!target.root.isConnected) return failure('editor-gone');
   if (target.kind === 'gdocs') return insertIntoDocs(target.root, text);
-  if (target.kind === 'quill' && saved.editedAt !== undefined) {
-    const wait = saved.editedAt + QUILL_MERGE_MS + 50 - performance.now();
+  const merge = UNDO_MERGE_MS[target.kind];
+  if (merge !== undefined && saved.editedAt !== undefined) {
+    const wait = saved.editedAt + merge + 50 - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   restoreCaret(target, saved);
