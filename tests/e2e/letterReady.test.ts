@@ -45,6 +45,8 @@ afterAll(() => session?.close());
 const ids = (cards: Locator) => cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-position-id') ?? ''));
 const authors = (cards: Locator) => cards.evaluateAll((all) => all.map((c) => c.getAttribute('data-author') ?? ''));
 const isOurs = (author: string) => author === 'collectif' || author === 'association';
+/** How long an insert may take to show: Quill and ProseMirror inserts wait out their undo-merge window (up to a second). */
+const INSERTED = { timeout: 10_000 };
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 describe('1. an insert reads right, in every editor', () => {
@@ -56,8 +58,8 @@ describe('1. an insert reads right, in every editor', () => {
       const { card, position } = await waitForCard(panel, 'délai de réflexion');
       await panel.bringToFront();
       await card.getByTestId('insert').click();
-      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+      await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
+      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
     } finally {
       await close();
     }
@@ -76,7 +78,7 @@ describe('1. an insert reads right, in every editor', () => {
       const wording = await cardText(card);
       await panel.bringToFront();
       await card.getByTestId('insert').click();
-      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+      await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
       const lines = spaced(await editorText(opened.page)).split('\n').filter((line) => line.trim());
       expect(lines).toEqual(['Madame,', spaced(wording)]);
     } finally {
@@ -97,9 +99,9 @@ describe('1 bis. an insert right after a keystroke is its own undo step', () => 
       await opened.page.keyboard.type('.');
       await panel.bringToFront();
       await card.getByTestId('insert').click();
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
       await undoInEditor(opened, fixture);
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
+      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(TYPED);
     } finally {
       await close();
     }
@@ -130,10 +132,10 @@ describe('2. the citation in the style chosen on the settings page', () => {
         const { card, position } = await waitForCard(panel, 'délai de réflexion');
         await panel.bringToFront();
         await card.getByTestId('insert-cited').click();
-        await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
+        await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
         const expected = quoteForLetter(position, sourceById.get(position.sourceId), 'footnote');
         expect(expected).toMatch(/»¹\n¹ Collectif, .+\.$/);
-        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(expected)}`);
+        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(expected)}`);
       } finally {
         await close();
       }
@@ -149,8 +151,8 @@ describe('2. the citation in the style chosen on the settings page', () => {
         await expect(card.getByTestId('copy-cited').count()).resolves.toBe(0);
         await panel.bringToFront();
         await card.getByTestId('insert').click();
-        await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.inserted?.message);
-        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+        await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
+        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
       } finally {
         await close();
       }
@@ -172,10 +174,10 @@ describe('3. after « Insérer » the panel stays put', () => {
       const wording = await cardText(card);
       await panel.bringToFront();
       await card.getByTestId('insert').click();
-      await expect.poll(() => card.getAttribute('data-inserted')).toBe('true');
+      await expect.poll(() => card.getAttribute('data-inserted'), INSERTED).toBe('true');
       await expect(card.getByTestId('inserted-badge').textContent()).resolves.toBe(fr.insertedBadge?.message);
       // The paragraph now holds the wording and reaches the panel again: the cards do not move.
-      await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording))).toBe(1);
+      await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording)), INSERTED).toBe(1);
       await panel.waitForTimeout(2_000);
       expect(await ids(suggestionCards(panel))).toEqual(before);
       // Focus stayed on the card's button, not on the page's body.
