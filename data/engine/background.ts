@@ -9,7 +9,7 @@
  * Only the order is shipped (`generated/background.json`); a stem's probability follows
  * Zipf's law from its rank, which is how both lists were made in the first place.
  */
-import { analyzeWithSurface } from './normalise';
+import { analyzeWithSurface, isNumber } from './normalise';
 
 /** Stems kept: past this rank a word is rare in ordinary French, and the floor applies. */
 export const BACKGROUND_STEMS = 40000;
@@ -25,7 +25,7 @@ export function backgroundStems(lists: readonly (readonly string[])[], limit = B
     words.forEach((w, r) => {
       if (w.includes("'")) return;
       for (const t of analyzeWithSurface(w)) {
-        if (/^\d/.test(t.stem)) continue;
+        if (isNumber(t.stem)) continue;
         p.set(t.stem, (p.get(t.stem) ?? 0) + 1 / ((r + 3) * h * lists.length));
       }
     });
@@ -53,7 +53,7 @@ export function officeCounts(texts: readonly string[]): OfficeCounts {
   let total = 0;
   for (const text of texts)
     for (const t of analyzeWithSurface(text)) {
-      if (/^\d/.test(t.stem)) continue;
+      if (isNumber(t.stem)) continue;
       counts[t.stem] = (counts[t.stem] ?? 0) + 1;
       total++;
     }

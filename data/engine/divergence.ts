@@ -22,7 +22,7 @@
  *   // → { draft: '45 jours', position: '3 mois' }
  */
 import { measureRefs } from './measureRefs';
-import { analyze, fold } from './normalise';
+import { analyze, fold, isNumber } from './normalise';
 import { isOurs, type Position } from '../library/schema';
 
 /** The two spans that differ, exactly as written in the draft and in the position. */
@@ -237,7 +237,7 @@ function nextBoundary(text: string, at: number): number {
 /** Two sentences speak of the same thing: they share enough content words besides the spans compared. */
 function sameSubject(a: string, b: string, spans: Span[]): boolean {
   const ignored = new Set(spans.flatMap((s) => analyze(s.text)));
-  const left = new Set(analyze(a).filter((w) => !ignored.has(w) && !/^\d/.test(w)));
+  const left = new Set(analyze(a).filter((w) => !ignored.has(w) && !isNumber(w)));
   let shared = 0;
   for (const w of new Set(analyze(b))) if (left.has(w) && !ignored.has(w)) shared++;
   return shared >= SHARED_WORDS;

@@ -6,7 +6,7 @@
  * « réunion » or « formation » with the library is not. The list of stems is generated at
  * library build time (`data/generated/everyday.json`) so the extension needs no word list.
  */
-import { analyzeWithSurface } from './normalise';
+import { analyzeWithSurface, isNumber } from './normalise';
 
 /** Words of the frequency list kept: the most common ones, where « everyday » has a meaning. */
 export const EVERYDAY_WORDS = 12000;
@@ -18,7 +18,7 @@ export function everydayStems(words: readonly string[], limit = EVERYDAY_WORDS):
   for (const w of words.slice(0, limit)) {
     if (w.includes("'") || w.includes('-')) continue;
     for (const t of analyzeWithSurface(w)) {
-      if (!seen.has(t.stem) && !/^\d/.test(t.stem)) {
+      if (!seen.has(t.stem) && !isNumber(t.stem)) {
         seen.add(t.stem);
         out.push(t.stem);
       }

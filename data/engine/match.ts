@@ -22,12 +22,12 @@ import backgroundData from './generated/background.json';
 import everydayData from './generated/everyday.json';
 import gateData from './generated/gate.json';
 import phrasingData from './generated/phrasing.json';
-import { phrasingScore, type PhrasingTable } from './phrasing';
+import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
 import type { TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
-import { analyzeWithSurface, stem, type Token } from './normalise';
+import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
 
 export type { Citation } from '../library/schema';
@@ -145,10 +145,25 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * candidates of every paragraph no longer analyses their text again (a third of a query's
    * time at twenty times the library).
    */
-  function analysed(p: Position): { tokens: { stem: string }[] } {
+  function sequence(p: Position): string[] {
     const f = index.features.get(p.id);
-    if (!f) return { tokens: analyzeWithSurface(p.text) };
-    return { tokens: Array.from(f.sequence, (s) => ({ stem: index.vocab.stems[s] })) };
+    return f ? Array.from(f.sequence, (s) => index.vocab.stems[s]) : analyze(p.text);
+  }
+
+  /**
+   * The weight of the word pairs a passage says in the same order as the paragraph (`pairs`,
+   * « stem stem »), each pair once: what both the ranking's bonus and the gate's « phrases » read.
+   */
+  function sharedPairs(pairs: ReadonlySet<string>, passage: readonly string[], weight: (stem: string) => number): number {
+    const seen = new Set<string>();
+    let sum = 0;
+    for (let i = 0; i + 1 < passage.length; i++) {
+      const key = `${passage[i]} ${passage[i + 1]}`;
+      if (!pairs.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      sum += weight(passage[i]) + weight(passage[i + 1]);
+    }
+    return sum;
   }
 
   // A passage's tokens and concepts, for highlighting: the same passages come back as the user types.
@@ -191,8 +206,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;
     const evidence = index.thesaurus.evidence(hits, tokens, isEveryday) + Math.max(0, distinct - 2) * settings.breadthBonus;
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
-    const told = phrasingScore(phrasing, [...new Set(surface.map((t) => t.stem).filter((s) => !/^\d/.test(s)))]);
-    return { tokens, hits, refs, evidence, told, stems: [...new Set(expanded.map((t) => t.stem))] };
+    const told = phrasingScore(phrasing, phrasingStemsOf(surface.map((t) => t.stem)));
+    // Word pairs in reading order (« delai reflexion »), for the ranking's bonus and the gate.
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);
+    return { tokens, hits, refs, evidence, told, pairs, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -210,7 +228,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
     // Numbers (dates, hours, amounts) are in every kind of mail and in no frequency list of
     // ordinary French: left to retrieval, they would make « du 3 au 5 juin » look special.
-    const stems = a.stems.filter((s) => !/^\d/.test(s)).slice(0, 60).map(corrected);
+    const stems = a.stems.filter((s) => !isNumber(s)).slice(0, 60).map(corrected);
     const spec = stems.map(specificity);
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
@@ -236,23 +254,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // Word pairs in the same order in the paragraph and in one of the best passages.
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
-    const pairs = new Set<string>();
-    const tokens = a.tokens.map((t) => t.stem);
-    for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]} ${tokens[i + 1]}`);
+    const weight = (s: string) => specOf.get(s) ?? specificity(s);
     let phrases = 0;
     for (const r of ranked.slice(0, 3)) {
       const p = index.byId.get(r.id);
-      if (!p) continue;
-      const pt = analysed(p).tokens;
-      let sum = 0;
-      const seen = new Set<string>();
-      for (let i = 0; i + 1 < pt.length; i++) {
-        const key = `${pt[i].stem} ${pt[i + 1].stem}`;
-        if (!pairs.has(key) || seen.has(key)) continue;
-        seen.add(key);
-        sum += (specOf.get(pt[i].stem) ?? specificity(pt[i].stem)) + (specOf.get(pt[i + 1].stem) ?? specificity(pt[i + 1].stem));
-      }
-      phrases = Math.max(phrases, sum);
+      if (p) phrases = Math.max(phrases, sharedPairs(a.pairs, sequence(p), weight));
     }
     return {
       phrases: Math.log(1 + phrases),
@@ -286,30 +292,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the words are in the library, then are ordered again.
    */
   function byPhrases(a: Analysis, ranked: { id: string; score: number }[]) {
-    if (!settings.phraseBoost || a.tokens.length < 2) return ranked;
-    const q = a.tokens.map((t) => t.stem);
-    const pairs = new Set<string>();
-    const pairList: [string, string][] = [];
-    for (let i = 0; i + 1 < q.length; i++) {
-      const key = `${q[i]} ${q[i + 1]}`;
-      if (!pairs.has(key) && q[i] !== q[i + 1]) pairList.push([q[i], q[i + 1]]);
-      pairs.add(key);
-    }
+    if (!settings.phraseBoost || !a.pairs.size) return ranked;
+    const pairList = [...a.pairs].map((key) => key.split(' '));
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
     const head = ranked.slice(0, settings.phraseDepth).map((r) => {
       // Reading the passage costs more than asking the index whether it holds both words of a pair.
       const f = index.features.get(r.id);
       if (!f || !pairList.some(([x, y]) => index.hasStem(f, x) && index.hasStem(f, y))) return r;
-      const pt = analysed(index.byId.get(r.id)!).tokens;
-      const seen = new Set<string>();
-      let sum = 0;
-      for (let i = 0; i + 1 < pt.length; i++) {
-        const key = `${pt[i].stem} ${pt[i + 1].stem}`;
-        if (!pairs.has(key) || seen.has(key)) continue;
-        seen.add(key);
-        sum += idf(pt[i].stem) + idf(pt[i + 1].stem);
-      }
+      const sum = sharedPairs(a.pairs, sequence(index.byId.get(r.id)!), idf);
       return sum ? { id: r.id, score: r.score + settings.phraseBoost * Math.log(1 + sum) } : r;
     });
     head.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));

@@ -514,6 +514,11 @@ export function analyzeWithSurface(s: string): Token[] {
   return tokens;
 }
 
+/** A number's stem (« 30 », « 2016 », « 14h »): dates, hours and amounts, in every kind of mail. */
+export function isNumber(stem: string): boolean {
+  return /^\d/.test(stem);
+}
+
 /** The analysed terms of a text: fold → tokenize → numbers → stop words → stem. */
 export function analyze(s: string): string[] {
   return analyzeWithSurface(s).map((t) => t.stem);

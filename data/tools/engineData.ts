@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backgroundStems, officeCounts, type OfficeCounts } from '../engine/background';
-import { analyzeWithSurface } from '../engine/normalise';
+import { analyzeWithSurface, isNumber } from '../engine/normalise';
 import { buildPhrasing as phrasingTable } from '../engine/phrasing';
 import { GATE_CALIBRATION, GATE_TRAINING, ROOT } from './cli-lib';
 
@@ -97,7 +97,7 @@ export function buildSynonyms(libraryDf: (stem: string) => number, mythes = read
 function stemOf(expression: string): string | undefined {
   if (/\s/.test(expression.trim())) return undefined;
   const t = analyzeWithSurface(expression);
-  return t.length === 1 && !/^\d/.test(t[0].stem) ? t[0].stem : undefined;
+  return t.length === 1 && !isNumber(t[0].stem) ? t[0].stem : undefined;
 }
 
 export function serialiseSynonyms(pairs: Record<string, string[]>): string {
