@@ -6,14 +6,13 @@
  * plain MiniSearch index over the same French analysis (BM25, the paragraph as the query,
  * nothing else: no gate, no concept, no re-ranking).
  */
-import MiniSearch from 'minisearch';
 import { score, type EvalQuery } from './evaluate';
 import { EVAL_SETS } from './evalSets';
 import { readJsonl } from './fitGate';
 import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
-import { analyze } from '../engine/normalise';
 import type { Library, Position } from '../library/schema';
+import { plainIndex } from './plainIndex';
 
 const FLAT = { collectif: 1, association: 1, cncdh: 1, gouvernement: 1 };
 
@@ -33,11 +32,10 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
 ];
 
-/** The baseline: MiniSearch with the same French analysis, BM25 and nothing else. */
+/** The baseline (plainIndex.ts) as a matcher: the `k` best positions. */
 export function plainBm25(library: Library): (text: string, k?: number) => Position[] {
   const byId = new Map(library.positions.map((p) => [p.id, p]));
-  const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], storeFields: [], tokenize: (s: string) => analyze(s), processTerm: (t: string) => t });
-  mini.addAll(library.positions.map((p) => ({ id: p.id, text: p.text })));
+  const mini = plainIndex(library.positions);
   return (text, k = 5) => mini.search(text).slice(0, k).map((r) => byId.get(r.id as string)!);
 }
 

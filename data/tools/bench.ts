@@ -17,7 +17,7 @@ import { DEV_QUERIES, shippedLibrary } from './cli-lib';
 import { OWN_TUNE } from './evalSets';
 import { addToIndex, buildIndex, loadIndex, serialiseIndex } from '../engine/searchIndex';
 import { createMatcher } from '../engine/match';
-import { analyze } from '../engine/normalise';
+import { plainIndex, PLAIN_OPTIONS, type PlainDoc } from './plainIndex';
 import type { Library, Position } from '../library/schema';
 
 interface Row {
@@ -94,17 +94,12 @@ function benchEngine(library: Library, source: Position[], queries: string[], ro
   return { build, load, add, heap, size: json.length, ...q };
 }
 
-/** The baseline: MiniSearch with the same French analysis, BM25 and nothing else. */
+/** The baseline (plainIndex.ts). */
 function benchPlain(library: Library, source: Position[], queries: string[], rounds: number): Row {
-  const options = { fields: ['text'], storeFields: [] as string[], tokenize: (s: string) => analyze(s), processTerm: (t: string) => t };
-  const { value: mini, build, heap } = built(() => {
-    const m = new MiniSearch<{ id: string; text: string }>(options);
-    m.addAll(library.positions.map((p) => ({ id: p.id, text: p.text })));
-    return m;
-  });
+  const { value: mini, build, heap } = built(() => plainIndex(library.positions));
   const json = JSON.stringify(mini);
   let t = performance.now();
-  const loaded = MiniSearch.loadJSON<{ id: string; text: string }>(json, options);
+  const loaded = MiniSearch.loadJSON<PlainDoc>(json, PLAIN_OPTIONS);
   const load = performance.now() - t;
   const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
   t = performance.now();
