@@ -16,7 +16,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, startEditorSession, undoInEditor, type EditorSession } from './editorHarness';
+import { EDITORS, editorText, tabIdOf, TYPED, typeInEditor, startEditorSession, undoInEditor, type EditorSession, type OpenedFixture } from './editorHarness';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type LaunchedExtension } from './extension';
@@ -49,6 +49,16 @@ const isOurs = (author: string) => author === 'collectif' || author === 'associa
 const INSERTED = { timeout: 10_000 };
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
+/** The editor's text, joins read as spaces, trailing space dropped, once it reads `text`. */
+const textBecomes = (opened: OpenedFixture, text: string) => expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(text);
+
+/** Presses one of the card's insert buttons from the panel, and waits for the card to say « Inséré ». */
+async function pressInsert(panel: Page, card: Locator, button: 'insert' | 'insert-cited'): Promise<void> {
+  await panel.bringToFront();
+  await card.getByTestId(button).click();
+  await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
+}
+
 describe('1. an insert reads right, in every editor', () => {
   test.each(EDITORS)('$name: after a sentence, one space, then the wording exactly', async (fixture) => {
     const { opened, panel, close } = await pageWithPanel(ext, server, fixture);
@@ -56,10 +66,8 @@ describe('1. an insert reads right, in every editor', () => {
       // The sentence ends with its full stop and no space: the review's « …avec la justice.Les préfectures… ».
       await typeInEditor(opened, fixture, TYPED);
       const { card, position } = await waitForCard(panel, 'délai de réflexion');
-      await panel.bringToFront();
-      await card.getByTestId('insert').click();
-      await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
+      await pressInsert(panel, card, 'insert');
+      await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
     } finally {
       await close();
     }
@@ -76,9 +84,7 @@ describe('1. an insert reads right, in every editor', () => {
       const card = searchCards(panel).and(panel.locator('[data-author="collectif"]')).first();
       await card.waitFor({ timeout: 20_000 });
       const wording = await cardText(card);
-      await panel.bringToFront();
-      await card.getByTestId('insert').click();
-      await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
+      await pressInsert(panel, card, 'insert');
       const lines = spaced(await editorText(opened.page)).split('\n').filter((line) => line.trim());
       expect(lines).toEqual(['Madame,', spaced(wording)]);
     } finally {
@@ -97,11 +103,10 @@ describe('1 bis. an insert right after a keystroke is its own undo step', () => 
       await typeInEditor(opened, fixture, TYPED.slice(0, -1));
       const { card, position } = await waitForCard(panel, 'délai de réflexion');
       await opened.page.keyboard.type('.');
-      await panel.bringToFront();
-      await card.getByTestId('insert').click();
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
+      await pressInsert(panel, card, 'insert');
+      await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
       await undoInEditor(opened, fixture);
-      await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(TYPED);
+      await textBecomes(opened, TYPED);
     } finally {
       await close();
     }
@@ -130,12 +135,10 @@ describe('2. the citation in the style chosen on the settings page', () => {
       try {
         await typeInEditor(opened, textarea, TYPED);
         const { card, position } = await waitForCard(panel, 'délai de réflexion');
-        await panel.bringToFront();
-        await card.getByTestId('insert-cited').click();
-        await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
+        await pressInsert(panel, card, 'insert-cited');
         const expected = quoteForLetter(position, sourceById.get(position.sourceId), 'footnote');
         expect(expected).toMatch(/»¹\n¹ Collectif, .+\.$/);
-        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(expected)}`);
+        await textBecomes(opened, `${TYPED} ${spaced(expected)}`);
       } finally {
         await close();
       }
@@ -149,10 +152,8 @@ describe('2. the citation in the style chosen on the settings page', () => {
         const { card, position } = await waitForCard(panel, 'délai de réflexion');
         await expect(card.getByTestId('insert-cited').count()).resolves.toBe(0);
         await expect(card.getByTestId('copy-cited').count()).resolves.toBe(0);
-        await panel.bringToFront();
-        await card.getByTestId('insert').click();
-        await expect.poll(() => card.getByTestId('action-status').textContent(), INSERTED).toBe(fr.inserted?.message);
-        await expect.poll(async () => spaced(await editorText(opened.page)).trimEnd(), INSERTED).toBe(`${TYPED} ${spaced(position.text)}`);
+        await pressInsert(panel, card, 'insert');
+        await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
       } finally {
         await close();
       }
