@@ -3,7 +3,8 @@
  * `thesaurus/concepts.json` it expresses (« examens osseux » → tests-osseux, « cellule de
  * renseignement financier » → tracfin). Matching is on stems, word by word, so inflections
  * and stop words don't get in the way; terms marked `=` match the written word (acronyms,
- * « traite » which must not meet « traitement »).
+ * « traite » which must not meet « traitement »); terms marked `!` are fixed expressions in
+ * which the concept's words mean something else (« droits de l'homme » is not about men).
  */
 import data from './thesaurus/concepts.json';
 import { analyzeWithSurface, type Token } from './normalise';
@@ -49,6 +50,8 @@ export const GENERIC_FACTOR = 0.3;
 export class Thesaurus {
   readonly concepts = new Map<string, Concept>();
   private readonly byFirst = new Map<string, Pattern[]>();
+  /** Fixed expressions in which a concept's words do not count for it, by first stem. */
+  private readonly exceptions = new Map<string, Pattern[]>();
 
   constructor(raw: RawConcept[] = (data as { concepts: RawConcept[] }).concepts) {
     for (const c of raw) {
@@ -60,35 +63,46 @@ export class Thesaurus {
   private add(concept: string, term: string): void {
     const generic = term.includes('~');
     const exact = term.includes('=');
-    const words = term.replace(/^[~=]+/, '');
+    const exception = term.startsWith('!');
+    const words = term.replace(/^[~=!]+/, '');
     const tokens = analyzeWithSurface(words);
     const seq = tokens.map((t) => (exact ? t.word : t.stem));
     // « lieu sûr » loses « sûr » to the stop list: what is left, « lieu », is only generic.
     const collapsed = seq.length === 1 && words.trim().split(/\s+/).length > 1;
     if (!seq.length) return;
-    const key = seq[0];
-    const list = this.byFirst.get(key) ?? [];
+    const into = exception ? this.exceptions : this.byFirst;
+    const list = into.get(seq[0]) ?? [];
     list.push({ concept, generic: generic || collapsed, exact, seq });
-    this.byFirst.set(key, list);
+    into.set(seq[0], list);
+  }
+
+  /** The length of pattern `p` when it starts at token `i`, or 0. */
+  private static at(tokens: readonly Token[], i: number, p: Pattern): number {
+    if (i + p.seq.length > tokens.length) return 0;
+    for (let j = 0; j < p.seq.length; j++) {
+      const t = tokens[i + j];
+      if (p.exact ? t.word !== p.seq[j] : t.stem !== p.seq[j]) return 0;
+    }
+    return p.seq.length;
   }
 
   /** Every concept expressed in the tokens, with where. A token may serve several concepts. */
   detect(tokens: readonly Token[]): ConceptHit[] {
-    const hits: ConceptHit[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      for (const key of [tokens[i].stem, tokens[i].word]) {
-        for (const p of this.byFirst.get(key) ?? []) {
-          if (i + p.seq.length > tokens.length) continue;
-          let ok = true;
-          for (let j = 0; j < p.seq.length && ok; j++) {
-            const t = tokens[i + j];
-            ok = p.exact ? t.word === p.seq[j] : t.stem === p.seq[j];
+    const find = (from: Map<string, Pattern[]>) => {
+      const found: ConceptHit[] = [];
+      for (let i = 0; i < tokens.length; i++)
+        for (const key of [tokens[i].stem, tokens[i].word])
+          for (const p of from.get(key) ?? []) {
+            const n = Thesaurus.at(tokens, i, p);
+            if (n) found.push({ concept: p.concept, generic: p.generic, start: i, end: i + n });
           }
-          if (ok) hits.push({ concept: p.concept, generic: p.generic, start: i, end: i + p.seq.length });
-        }
-      }
-    }
-    return dedupe(hits);
+      return found;
+    };
+    const hits = find(this.byFirst);
+    if (!this.exceptions.size) return dedupe(hits);
+    // A hit inside one of its concept's fixed expressions of another meaning does not count.
+    const excepted = find(this.exceptions);
+    return dedupe(hits.filter((h) => !excepted.some((e) => e.concept === h.concept && h.start < e.end && e.start < h.end)));
   }
 
   /**

@@ -19,8 +19,8 @@ import { analyzeWithSurface } from './normalise';
 import { addLength, createTermSearch, removeLength, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
-/** Bump when the serialised shape or the analysis changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 4;
+/** Bump when the serialised shape, the analysis or the thesaurus changes: older indexes are then rebuilt. */
+export const INDEX_VERSION = 5;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import data from '../../data/engine/thesaurus/concepts.json';
+import taxonomy from '../../data/library/taxonomy.json';
+import { Thesaurus } from '../../data/engine/concepts';
+import { analyzeWithSurface } from '../../data/engine/normalise';
+import { createMatcher } from '../../data/engine/match';
+import { buildIndex } from '../../data/engine/searchIndex';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+
+interface RawConcept {
+  id: string;
+  strength: string;
+  terms: string[];
+  measures?: string[];
+  themes?: string[];
+}
+const concepts = (data as { concepts: RawConcept[] }).concepts;
+const thesaurus = new Thesaurus();
+const found = (text: string) => new Set(thesaurus.detect(analyzeWithSurface(text)).map((h) => h.concept));
+
+describe('concepts.json, as reviewers edit it', () => {
+  test('every concept has a known strength, terms that analyse to words, and keys of the taxonomy', () => {
+    const measures = new Set(taxonomy.measures.map((m: { key: string }) => m.key));
+    const themes = new Set(taxonomy.themes.map((t: { id: string }) => t.id));
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const c of concepts) {
+      if (ids.has(c.id)) problems.push(`${c.id}: id used twice`);
+      ids.add(c.id);
+      if (!['anchor', 'domain', 'weak'].includes(c.strength)) problems.push(`${c.id}: strength « ${c.strength} »`);
+      if (!c.terms.some((t) => !t.startsWith('!'))) problems.push(`${c.id}: no term`);
+      for (const t of c.terms) if (!analyzeWithSurface(t.replace(/^[~=!]+/, '')).length) problems.push(`${c.id}: « ${t} » is only stop words`);
+      for (const m of c.measures ?? []) if (!measures.has(m)) problems.push(`${c.id}: measure ${m} is not in taxonomy.json`);
+      for (const th of c.themes ?? []) if (!themes.has(th)) problems.push(`${c.id}: theme ${th} is not in taxonomy.json`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('an exception (« ! ») holds one of its own concept\'s terms, or it would exclude nothing', () => {
+    const problems: string[] = [];
+    for (const c of concepts)
+      for (const t of c.terms.filter((x) => x.startsWith('!'))) {
+        const own = new Thesaurus([{ ...c, terms: c.terms.filter((x) => !x.startsWith('!')) }]);
+        if (!own.detect(analyzeWithSurface(t.slice(1))).length) problems.push(`${c.id}: « ${t} »`);
+      }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('fixed expressions of another meaning', () => {
+  test('« droits de l\'homme » is not about male victims; « hommes victimes » still is', () => {
+    expect(found("la Cour européenne des droits de l'homme")).not.toContain('hommes-garcons');
+    expect(found("la Commission nationale consultative des droits de l'Homme")).not.toContain('hommes-garcons');
+    expect(found('les hommes victimes de traite restent invisibles')).toContain('hommes-garcons');
+    // In one sentence, the exception covers its own words only.
+    expect(found("au nom des droits de l'homme, les hommes et garçons exploités doivent être protégés")).toContain('hommes-garcons');
+  });
+
+  test('an exception silences its own concept only, not another concept on the same words', () => {
+    const t = new Thesaurus([
+      { id: 'a', strength: 'domain', terms: ['~hommes', "!droits de l'homme"] },
+      { id: 'b', strength: 'domain', terms: ['droits'] },
+    ]);
+    const hits = t.detect(analyzeWithSurface("les droits de l'homme"));
+    expect(hits.map((h) => h.concept)).toEqual(['b']);
+  });
+
+  test('the engine no longer reads the CNCDH\'s full name as a paragraph about men', () => {
+    const m = createMatcher(buildIndex(shippedLibrary()));
+    const concepts = m.explain("La Commission nationale consultative des droits de l'homme rappelle que les victimes doivent être protégées.").concepts;
+    expect(concepts).not.toContain('hommes-garcons');
+    expect(concepts).toContain('rapporteur-national');
+  });
+});
