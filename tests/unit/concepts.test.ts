@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import data from '../../data/engine/thesaurus/concepts.json';
 import taxonomy from '../../data/library/taxonomy.json';
-import { Thesaurus } from '../../data/engine/concepts';
+import { Thesaurus, type Strength } from '../../data/engine/concepts';
 import { analyzeWithSurface } from '../../data/engine/normalise';
 import { createMatcher } from '../../data/engine/match';
 import { buildIndex } from '../../data/engine/searchIndex';
@@ -9,7 +9,7 @@ import { shippedLibrary } from '../../data/tools/cli-lib';
 
 interface RawConcept {
   id: string;
-  strength: string;
+  strength: Strength;
   terms: string[];
   measures?: string[];
   themes?: string[];
