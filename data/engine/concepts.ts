@@ -34,7 +34,8 @@ interface Pattern {
   seq: string[];
 }
 
-interface RawConcept {
+/** A concept as written in concepts.json. */
+export interface RawConcept {
   id: string;
   strength: Strength;
   terms: string[];

@@ -1,19 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import data from '../../data/engine/thesaurus/concepts.json';
 import taxonomy from '../../data/library/taxonomy.json';
-import { Thesaurus, type Strength } from '../../data/engine/concepts';
+import { Thesaurus, type RawConcept } from '../../data/engine/concepts';
 import { analyzeWithSurface } from '../../data/engine/normalise';
 import { createMatcher } from '../../data/engine/match';
 import { buildIndex } from '../../data/engine/searchIndex';
 import { shippedLibrary } from '../../data/tools/cli-lib';
 
-interface RawConcept {
-  id: string;
-  strength: Strength;
-  terms: string[];
-  measures?: string[];
-  themes?: string[];
-}
 const concepts = (data as { concepts: RawConcept[] }).concepts;
 const thesaurus = new Thesaurus();
 const found = (text: string) => new Set(thesaurus.detect(analyzeWithSurface(text)).map((h) => h.concept));
