@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Query } from './useLibrarySummary';
 
-export type { Query };
+export type Query<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
 /**
  * Runs `load` when `key` changes and keeps its latest answer; an answer to an older key is dropped.
