@@ -3,6 +3,7 @@ import type { SearchResponse } from '../data/protocol';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { PositionCard } from './PositionCard';
+import { SearchField } from './SearchField';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
 
@@ -14,20 +15,7 @@ export function PopupSearch() {
   return (
     <section class="popup-search">
       <form role="search" onSubmit={(event) => event.preventDefault()}>
-        <label class="field-label" for="popup-search-input">
-          {t('searchLabel')}
-        </label>
-        <input
-          id="popup-search-input"
-          class="input"
-          type="search"
-          value={text}
-          placeholder={t('searchPlaceholder')}
-          autocomplete="off"
-          spellcheck={false}
-          onInput={(event) => setText(event.currentTarget.value)}
-          data-testid="search-input"
-        />
+        <SearchField id="popup-search-input" value={text} onText={setText} />
       </form>
       {query.status === 'loading' && (
         <p class="muted" role="status">

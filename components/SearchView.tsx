@@ -12,6 +12,7 @@ import { OutlineView } from './OutlineView';
 import { PositionCard } from './PositionCard';
 import { StoryView } from './StoryView';
 import { useDebounced } from './useDebounced';
+import { SearchField } from './SearchField';
 import { useQuery } from './useQuery';
 
 /** How many hits a look-up shows at first, and how many more « Voir plus » adds. */
@@ -73,24 +74,15 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
         {t('panelModeSearch')}
       </h2>
       <form class="search__form" role="search" onSubmit={(event) => event.preventDefault()}>
-        <label class="field-label" for="search-input">
-          {t('searchLabel')}
-        </label>
-        <input
-          ref={input}
+        <SearchField
           id="search-input"
-          class="input"
-          type="search"
+          inputRef={input}
           value={text}
-          placeholder={t('searchPlaceholder')}
-          autocomplete="off"
-          spellcheck={false}
-          onInput={(event) => {
+          onText={(typed) => {
             // Typed words look up the whole library: leave the measure being browsed.
-            setText(event.currentTarget.value);
+            setText(typed);
             setMeasure(undefined);
           }}
-          data-testid="search-input"
         />
         <Filters filters={filters} onChange={(change) => setFilters({ ...filters, ...change })} />
       </form>
