@@ -7,7 +7,7 @@
  * nothing else: no gate, no concept, no re-ranking).
  */
 import { score, type EvalQuery } from './evaluate';
-import { EVAL_SETS } from './evalSets';
+import { EVAL_SETS, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
 import { readJsonl } from './fitGate';
 import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
@@ -42,11 +42,14 @@ export function plainBm25(library: Library): (text: string, k?: number) => Posit
 /** `sets`: which of EVAL_SETS to score (by default the dev set and both halves of the own set). */
 export function ablationTable(index: SearchIndex, sets = EVAL_SETS.slice(0, 3)): string {
   const data = sets.map((s) => ({ name: s.name, queries: readJsonl<EvalQuery>(s.file) }));
+  const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
   const row = (name: string, run: (text: string) => Position[]) => {
     const cells = data.map(({ queries }) => {
       const r = score(queries, new Map(queries.map((q) => [q.id, run(q.text)])));
       return `${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)} / ${r.offtopic.ok}/${r.offtopic.of}`;
     });
+    const p = scorePassages(index, passages, run);
+    cells.push(`${p.hit.toFixed(2)} / ${p.mrr.toFixed(2)} / ${Math.round(p.answered * p.lines)}/${p.lines}`);
     return `| ${name} | ${cells.join(' | ')} |`;
   };
   const rows = ABLATIONS.map(([name, over]) => {
@@ -55,8 +58,8 @@ export function ablationTable(index: SearchIndex, sets = EVAL_SETS.slice(0, 3)):
   });
   rows.push(row('BM25 seul (MiniSearch, même analyse française)', plainBm25(index.library)));
   return [
-    `| variante | ${data.map((d) => `${d.name} : hit@5 / MRR / hors-sujet muets`).join(' | ')} |`,
-    `|---|${data.map(() => '---').join('|')}|`,
+    `| variante | ${data.map((d) => `${d.name} : hit@5 / MRR / hors-sujet muets`).join(' | ')} | paraphrases de passages : passage@5 / MRR / répondues |`,
+    `|---|${data.map(() => '---').join('|')}|---|`,
     ...rows,
   ].join('\n');
 }

@@ -11,8 +11,8 @@ import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeed
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
-import { EVAL_SETS, fitGateOnTuning } from './evalSets';
-import { writeGateModel } from './fitGate';
+import { EVAL_SETS, fitGateOnTuning, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
+import { readJsonl, writeGateModel } from './fitGate';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -256,11 +256,15 @@ function evalCommand(args: string[]): number {
   }
   if (!options.rest.length && !options.flags.has('--ablation')) {
     const sets = EVAL_SETS.map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
-    const matcher = createMatcher(buildIndex(shippedLibrary()));
+    const index = buildIndex(shippedLibrary());
+    const matcher = createMatcher(index);
     for (const { name, queries } of sets) {
       const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
       console.log(`${name.padEnd(26)} ${formatReport(report).split('\n')[0]}`);
     }
+    const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
+    const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
+    console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);

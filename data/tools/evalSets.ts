@@ -5,6 +5,10 @@
  * - `own-tune` / `own-holdout`: the project's own set, split once before any tuning
  *   (tests/fixtures/eval/OWN-SET.md). Only the tuning half is ever fitted or tuned on.
  * - `paraphrase`: paraphrases written for the first engine (tuned on then, so not a fair judge).
+ * - passage paraphrases: two everyday paraphrases of each of 360 library passages, written by
+ *   hand without seeing the engine or the evaluation sets; the passage itself is the answer
+ *   (tests/fixtures/eval/PASSAGE-PARAPHRASES.md). Larger than the halves, so it tells a change
+ *   from noise better; read for one ranking decision (the coordination factor, match.ts).
  * - gate calibration lines (`on`: should be answered): written to tune the first gate, and
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
@@ -20,6 +24,48 @@ const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 export const OWN_TUNE = join(EVAL_DIR, 'own-tune.jsonl');
 export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
+
+export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
+
+export interface PassageParaphrase {
+  id: string;
+  /** The library passage the line says in other words. */
+  passage: string;
+  text: string;
+}
+
+export interface PassageReport {
+  lines: number;
+  /** Share of lines with the passage (or a near-identical wording of it) in the first five results. */
+  hit: number;
+  /** Mean reciprocal rank of the passage in the first five. */
+  mrr: number;
+  /** Share of lines answered at all (the gate let them through). */
+  answered: number;
+}
+
+/**
+ * How often the passage a line paraphrases comes back in the first five: `run` gives the
+ * ranked results (with the gate, a quiet line is a miss). A near-identical wording in the same
+ * cluster counts as the passage.
+ */
+export function scorePassages(index: SearchIndex, lines: readonly PassageParaphrase[], run: (text: string) => { id: string }[]): PassageReport {
+  const cluster = (id: string) => index.features.get(id)?.cluster;
+  let hit = 0;
+  let rr = 0;
+  let answered = 0;
+  for (const l of lines) {
+    const results = run(l.text).slice(0, 5);
+    if (results.length) answered++;
+    const rank = results.findIndex((r) => r.id === l.passage || cluster(r.id) === cluster(l.passage));
+    if (rank >= 0) {
+      hit++;
+      rr += 1 / (rank + 1);
+    }
+  }
+  const n = lines.length || 1;
+  return { lines: lines.length, hit: hit / n, mrr: rr / n, answered: answered / n };
+}
 
 export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'dev (partagé)', file: DEV_QUERIES },

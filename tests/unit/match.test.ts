@@ -5,6 +5,8 @@ import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
 import { createMatcher, insertable } from '../../data/engine/match';
 import type { Library } from '../../data/library/schema';
+import { PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
 const index = buildIndex(library);
@@ -170,5 +172,34 @@ describe('paraphrase hold-out (tests/fixtures/paraphrase-holdout.jsonl, written 
   test('paraphrases in the writer’s own words still find the wording (hit@5 ≥ 0.85), office mail stays quiet', () => {
     expect(report.hit).toBeGreaterThanOrEqual(0.85);
     expect(report.offtopic.ok).toBe(report.offtopic.of);
+  });
+});
+
+describe('passage paraphrases (tests/fixtures/eval/passage-paraphrases.jsonl, written blind to the engine)', () => {
+  const lines = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
+
+  test('the set is whole: two lines for each of 360 passages of the shipped library, ids unique', () => {
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+    const perPassage = new Map<string, number>();
+    for (const l of lines) perPassage.set(l.passage, (perPassage.get(l.passage) ?? 0) + 1);
+    expect(perPassage.size).toBe(360);
+    expect([...perPassage.values()].every((n) => n === 2)).toBe(true);
+    expect([...perPassage.keys()].filter((id) => !index.byId.has(id))).toEqual([]);
+  });
+
+  test('the scorer counts the passage or a near-identical wording, in the first five, by rank', () => {
+    const [a, b] = lines;
+    const twin = index.clusters.find((c) => c.length > 1)!;
+    const report = scorePassages(index, [a, { ...b, passage: twin[0] }], (text) =>
+      text === a.text ? [{ id: 'x' }, { id: a.passage }] : [{ id: twin[1] }],
+    );
+    expect(report).toEqual({ lines: 2, hit: 1, mrr: (1 / 2 + 1) / 2, answered: 1 });
+    expect(scorePassages(index, [a], () => []).answered).toBe(0);
+  });
+
+  // Floor just under the figure reached with the gate (0.52): the gate and the ranking together.
+  test('the passage comes back in the first five for at least half of them', () => {
+    const report = scorePassages(index, lines, (text) => matcher.match(text));
+    expect(report.hit).toBeGreaterThanOrEqual(0.5);
   });
 });
