@@ -81,6 +81,13 @@ export interface EngineSettings {
   /** How many candidates go on to re-ranking: the rest cannot reach the top five. */
   candidates: number;
   associationBoost: number;
+  /**
+   * How much the paragraph's own words reward a passage for the number of them it holds: its
+   * BM25 is multiplied by that number to this power (MiniSearch's search box: 1). A paragraph
+   * is not a search-box query: counting its words rewards passages that meet many of its common
+   * ones over the passage that shares its one telling word; 0 is the plain Okapi sum.
+   */
+  coordination: number;
   /** Weight of the general-French synonyms (generated/synonyms.json) of words the library rarely or never uses. */
   synonymBoost: number;
   /** How much of a word the library never uses its synonyms excuse in the gate's « foreign » share (0: none). */
@@ -115,6 +122,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   commonMax: 500,
   candidates: 300,
   associationBoost: 0.15,
+  coordination: 0,
   synonymBoost: 0.3,
   synonymForeign: 0.5,
   fuzzy: true,
@@ -349,7 +357,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
     const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : undefined;
     const { rare, common } = splitByRarity(stems);
-    run(rare, { fuzzy, fuzzyWeight: 0.3 }, 1);
+    run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);

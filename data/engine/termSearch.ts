@@ -49,6 +49,11 @@ export interface TermSearchOptions {
   fuzzyWeight?: number;
   /** Only slots below this one, and the statistics as they are (used while a batch is added). */
   below?: number;
+  /**
+   * The power of the number of terms a position matches, by which its summed BM25 is
+   * multiplied: 1 is MiniSearch's (and the default), 0 the plain Okapi sum.
+   */
+  coordination?: number;
 }
 
 // MiniSearch's defaults (`defaultBM25params`, `maxFuzzy`, `weights.fuzzy`).
@@ -135,7 +140,8 @@ export function createTermSearch(v: Postings) {
 
   /**
    * Positions holding any of the terms (each term once), best first: BM25 summed over the
-   * terms, times the number of terms matched. Ties keep the order positions were first met.
+   * terms, times the number of terms matched (to the power `coordination`). Ties keep the
+   * order positions were first met.
    */
   function rank(terms: readonly string[], opts: TermSearchOptions = {}): SlotHit[] {
     grow();
@@ -159,7 +165,8 @@ export function createTermSearch(v: Postings) {
         }
       }
     }
-    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] }));
+    const c = opts.coordination ?? 1;
+    const hits = order.map((slot) => ({ slot, score: c === 1 ? total[slot] * quality[slot] : total[slot] * Math.pow(quality[slot], c) }));
     return hits.sort((a, b) => b.score - a.score);
   }
 

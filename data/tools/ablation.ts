@@ -29,6 +29,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
+  ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
 ];
 

@@ -146,15 +146,15 @@ describe('serialised index', () => {
 });
 
 describe('ranking regression on the development set', () => {
-  // Floors just under the figures reached (hit@5 0.95, MRR 0.82, 8/8 off-topic, 3/3 author-safe):
+  // Floors under the figures reached (hit@5 0.98, MRR 0.83, 8/8 off-topic, 3/3 author-safe):
   // a change that loses ground fails here before it reaches users. The gate that learns from the
   // library quiets some paraphrases of this set that the first engine's hand-written gate answered.
   const queries = readFileSync(DEV_QUERIES, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EvalQuery);
   const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text)])));
 
-  test('hit@5 ≥ 0.93 and MRR ≥ 0.80', () => {
-    expect(report.hit).toBeGreaterThanOrEqual(0.93);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.8);
+  test('hit@5 ≥ 0.95 and MRR ≥ 0.81', () => {
+    expect(report.hit).toBeGreaterThanOrEqual(0.95);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.81);
   });
   test('off-topic lines get no answer (8 of 8) and no government wording is offered as the Collectif’s', () => {
     expect(report.offtopic.ok).toBe(report.offtopic.of);

@@ -61,3 +61,27 @@ describe('BM25 over the index’s postings scores as MiniSearch does', () => {
     expectSame(index, mini);
   });
 });
+
+describe('the matched-term count (coordination)', () => {
+  const terms = [...new Set(analyze('hébergement sécurisé des victimes mineures à Paris'))];
+  // Its own index: the tests above add and remove passages in the shared one.
+  const ix = buildIndex(library);
+  const mini = reference(ix);
+  const theirs = new Map(mini.search({ combineWith: 'OR', queries: terms } as never).map((r) => [r.id as string, r]));
+
+  test('0 gives the plain Okapi sum: MiniSearch’s score divided by the number of terms matched', () => {
+    const ours = ix.search(terms, { coordination: 0 });
+    expect(ours.length).toBe(theirs.size);
+    for (const r of ours) {
+      const m = theirs.get(r.id)!;
+      expect(r.score).toBeCloseTo(m.score / m.terms.length, 9);
+    }
+  });
+
+  test('a passage holding one telling word can then outrank one holding several common ones', () => {
+    const rank = (coordination: number) => ix.search(terms, { coordination }).map((r) => r.id);
+    const single = [...theirs.values()].filter((m) => m.terms.length === 1).map((m) => m.id as string);
+    const best = (ids: string[], of: string[]) => Math.min(...of.map((id) => ids.indexOf(id)));
+    expect(best(rank(0), single)).toBeLessThan(best(rank(1), single));
+  });
+});
