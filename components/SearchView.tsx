@@ -10,9 +10,9 @@ import { LibrarySummaryView } from './LibrarySummaryView';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
 import { OutlineView } from './OutlineView';
 import { PositionCard } from './PositionCard';
+import { SearchField } from './SearchField';
 import { StoryView } from './StoryView';
 import { useDebounced } from './useDebounced';
-import { SearchField } from './SearchField';
 import { useQuery } from './useQuery';
 
 /** How many hits a look-up shows at first, and how many more « Voir plus » adds. */

@@ -166,7 +166,7 @@ export function createTermSearch(v: Postings) {
       }
     }
     const c = opts.coordination ?? 1;
-    const hits = order.map((slot) => ({ slot, score: c === 1 ? total[slot] * quality[slot] : total[slot] * Math.pow(quality[slot], c) }));
+    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] ** c }));
     return hits.sort((a, b) => b.score - a.score);
   }
 
