@@ -84,6 +84,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   ckeditor5: 'editor_ckeditor5',
   quill: 'editor_quill',
   lexical: 'editor_lexical',
+  slate: 'editor_slate',
   tinymce: 'editor_tinymce',
   etherpad: 'editor_etherpad',
   gmail: 'editor_gmail',

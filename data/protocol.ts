@@ -169,6 +169,7 @@ export type EditorKind =
   | 'ckeditor5'
   | 'quill'
   | 'lexical'
+  | 'slate'
   | 'tinymce'
   | 'etherpad'
   | 'gmail'

@@ -52,6 +52,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE in its iframe', strategy: 'editor-api' },
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
+  { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },
 ];
 
 /** The bits of the extension API the helpers call from extension pages (evaluated in the browser). */

@@ -1,6 +1,6 @@
 /**
  * The page-world half of `callPageBridge.ts`: the few calls that need the editors' own objects
- * (Etherpad's ace, TinyMCE's undo manager, CKEditor's instance, Google Docs' annotated text).
+ * (Etherpad's ace, TinyMCE's undo manager, CKEditor's instance, Slate's editor, Google Docs' annotated text).
  *
  * The background injects it with `scripting.executeScript({ world: 'MAIN', func: pageBridgeMain,
  * args: [channel] })` into the one frame whose content script asks (`editor/bridge`), so:
@@ -102,6 +102,36 @@ export function pageBridgeMain(channel: string): void {
         if (!editor) return undefined;
         editor.undoManager.add();
         editor.undoManager.transact(() => editor.getDoc().execCommand('insertText', false, text));
+        return true;
+      }
+      case 'slate-insert': {
+        // Slate keeps the document in its own model and reverts any DOM change it did not make. Its
+        // editor object is the `editor` prop of slate-react's <Slate>, found up the React fiber of the
+        // editable (`__reactFiber$…` since React 17, `__reactInternalInstance$…` before): Slate has no
+        // global and no property on its element.
+        const root = target.closest('[data-slate-editor]') as Loose | null;
+        const key = root ? Object.keys(root).find((k) => k.startsWith('__reactFiber$') || k.startsWith('__reactInternalInstance$')) : undefined;
+        let editor: Loose | undefined;
+        for (let fiber = key ? root?.[key] : undefined; fiber && !editor; fiber = fiber.return) {
+          const candidate = fiber.memoizedProps?.editor as Loose | undefined;
+          if (candidate && Array.isArray(candidate.children) && typeof candidate.apply === 'function' && typeof candidate.insertData === 'function') editor = candidate;
+        }
+        if (!editor?.selection) return undefined;
+        // slate-history puts an insert that continues the text just typed into the same undo step as
+        // that typing, however long ago it was: one Ctrl+Z would take the user's sentence with it. The
+        // insert gets its own step, as HistoryEditor.withNewBatch would give it (its flags are private
+        // to slate-history): the operations it added to the last step move to a step of their own.
+        const undos = editor.history?.undos as Array<{ operations: unknown[]; selectionBefore: unknown }> | undefined;
+        const last = Array.isArray(undos) ? undos[undos.length - 1] : undefined;
+        const steps = undos?.length ?? 0;
+        const kept = Array.isArray(last?.operations) ? last.operations.length : 0;
+        const selectionBefore = editor.selection;
+        // Through the editor's own paste path (slate-dom's insertData): the app's plugins see it as a
+        // plain-text paste, and each line of the text becomes a paragraph.
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        editor.insertData(data);
+        if (undos && last && undos.length === steps && last.operations.length > kept) undos.push({ operations: last.operations.splice(kept), selectionBefore });
         return true;
       }
       case 'gdocs-read': {

@@ -46,6 +46,7 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   if (root.closest('.ck-editor__editable, .ck-content')) return 'ckeditor5';
   if (root.closest('.ql-editor')) return 'quill';
   if (root.closest('[data-lexical-editor]')) return 'lexical';
+  if (root.closest('[data-slate-editor]')) return 'slate';
   if (root.id === 'tinymce' || root.classList.contains('mce-content-body')) return 'tinymce';
   if (root.id === 'innerdocbody') return 'etherpad';
   if (isDocsTextEventTarget(doc)) return 'gdocs';

@@ -13,7 +13,8 @@
  * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor's
- *   `editor.execute('insertText')` (a fallback).
+ *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
+ *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
  *
@@ -77,7 +78,7 @@ const setRangeText: Way = {
     return 'tried';
   },
 };
-const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert'): Way => ({
+const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert' | 'slate-insert'): Way => ({
   strategy: 'editor-api',
   undoable: true,
   run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'taken' : 'absent'),
@@ -94,6 +95,12 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       return [bridge('etherpad-insert'), execCommand];
     case 'tinymce':
       return [bridge('tinymce-insert'), execCommand];
+    case 'slate':
+      // Slate takes text only through its own events or API: execCommand's text shows in the DOM
+      // but not in Slate's model, and the next keystroke reverts it. Its editor's insertData (the page
+      // bridge) is its own paste path, made its own undo step; a plain-text paste event reaches the
+      // same path when the bridge cannot (one Ctrl+Z then also takes the text typed just before).
+      return [bridge('slate-insert'), paste];
     case 'outlook':
       // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
       // undo step, where execCommand would merge with the last word typed.
