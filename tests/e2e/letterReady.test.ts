@@ -1,7 +1,8 @@
 /**
  * Issue 11, « letter-ready », as a coordinator meets it in the real editors and the panel's page:
  * 1. inserted wording joined as a writer would, the text around it checked character by character,
- *    in every editor fixture; nothing added at the start of an empty paragraph;
+ *    in every editor fixture; nothing added at the start of an empty paragraph; typing on after the
+ *    insert keeps it in the editor's own model, with no error in the page;
  *    an insert made a moment after a keystroke is its own undo step, in every editor;
  * 2. « Insérer avec la source » in the citation style chosen on the settings page (footnote, none);
  * 3. after « Insérer » the cards stay in their order, the card says « Inséré » and keeps the focus,
@@ -68,6 +69,30 @@ describe('1. an insert reads right, in every editor', () => {
       const { card, position } = await waitForCard(panel, 'délai de réflexion');
       await pressInsert(panel, card, 'insert');
       await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
+    } finally {
+      await close();
+    }
+  });
+
+  // Editors with a model of their own (Slate, Lexical, CKEditor…) may show an outside DOM change and
+  // then revert it, or throw, at the next keystroke: the words typed after the insert must land after
+  // it, in the editor's own model, with no error in the page's console.
+  test.each(EDITORS)('$name: typing on after the insert, the wording stays in the editor and the page logs no error', async (fixture) => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, fixture);
+    const errors: string[] = [];
+    opened.page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    opened.page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await typeInEditor(opened, fixture, TYPED);
+      const { card, position } = await waitForCard(panel, 'délai de réflexion');
+      await pressInsert(panel, card, 'insert');
+      await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
+      await opened.page.bringToFront();
+      await opened.page.keyboard.type(' Merci.', { delay: 5 });
+      await textBecomes(opened, `${TYPED} ${spaced(position.text)} Merci.`);
+      expect(errors).toEqual([]);
     } finally {
       await close();
     }
