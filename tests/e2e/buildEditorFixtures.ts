@@ -1,7 +1,8 @@
 /**
  * Bundles the real editors from node_modules for the fixture pages in tests/e2e/fixtures/editors/,
  * one script (and its CSS) per editor, into tests/e2e/.fixtures-build/ (served at /fixtures-build/).
- * TinyMCE needs no bundle: it is served as is from node_modules (/vendor/tinymce/).
+ * TinyMCE and CKEditor 4 need no bundle: they are served as is from node_modules (/vendor/tinymce/,
+ * /vendor/ckeditor4/) and load their own plugins, languages and skins from there.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
