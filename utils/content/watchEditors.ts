@@ -126,7 +126,16 @@ export function watchEditors(win: Window, options: WatchOptions) {
     [doc, 'focusout', onFocusOut],
     [win, 'pagehide', onPageHide],
   ];
-  for (const [target, type, listener] of events) target.addEventListener(type, listener, capture);
+  const listen = () => {
+    for (const [target, type, listener] of events) target.addEventListener(type, listener, capture); // a no-op when already there
+  };
+  listen();
+  // Editors that write their iframe with document.open()/write() (CKEditor 4 on every setData, its
+  // first included) erase every listener of that document and its window: Firefox runs this script in
+  // the iframe's first about:blank, before that. The document's own children are replaced then: listen
+  // again. Observing only the document's direct children costs nothing while typing.
+  const rewritten = new MutationObserver(listen);
+  rewritten.observe(doc, { childList: true });
   // An editable that already has focus when the script starts (injected after « Activer sur ce site »)
   // is taken at the user's next key press in it.
 
@@ -144,6 +153,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
     },
     stop() {
       clearTimeout(timer);
+      rewritten.disconnect();
       for (const [target, type, listener] of events) target.removeEventListener(type, listener, capture);
       rootIds = new WeakMap();
     },
