@@ -82,6 +82,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   contenteditable: 'editor_contenteditable',
   prosemirror: 'editor_prosemirror',
   ckeditor5: 'editor_ckeditor5',
+  ckeditor4: 'editor_ckeditor4',
   quill: 'editor_quill',
   lexical: 'editor_lexical',
   slate: 'editor_slate',

@@ -167,6 +167,7 @@ export type EditorKind =
   | 'contenteditable'
   | 'prosemirror'
   | 'ckeditor5'
+  | 'ckeditor4'
   | 'quill'
   | 'lexical'
   | 'slate'

@@ -93,7 +93,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         // Only the user's keystrokes changed the page: nothing moved while the extension read and
         // suggested, and the editor holds exactly what was typed.
         await sleep(300);
-        expect(await mutationsSince(opened.frame, typedAt + 150)).toEqual([]);
+        expect(await mutationsSince(opened.frame, typedAt + (fixture.settlesMs ?? 150))).toEqual([]);
         expect(spaced(await editorText(opened.page)).trimEnd()).toBe(TYPED);
 
         // « Insérer », from the panel (which has the focus, as in the product).

@@ -1,6 +1,6 @@
 /**
  * The page-world half of `callPageBridge.ts`: the few calls that need the editors' own objects
- * (Etherpad's ace, TinyMCE's undo manager, CKEditor's instance, Slate's editor, Google Docs' annotated text).
+ * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's editor, Google Docs' annotated text).
  *
  * The background injects it with `scripting.executeScript({ world: 'MAIN', func: pageBridgeMain,
  * args: [channel] })` into the one frame whose content script asks (`editor/bridge`), so:
@@ -68,6 +68,19 @@ export function pageBridgeMain(channel: string): void {
         const editor = (target.closest('.ck-editor__editable') as Loose | null)?.ckeditorInstance as Loose | undefined;
         if (!editor?.commands?.get('insertText')) return undefined;
         editor.execute('insertText', { text });
+        return true;
+      }
+      case 'ckeditor4-insert': {
+        // CKEditor 4 (CryptPad's rich text): the `CKEDITOR` global lives in the page around the editor's
+        // iframe (or in this page for an inline editor); the instance is the one whose editable is ours.
+        const editable = target.closest('.cke_editable');
+        const ckeditor = findUp((w) => (w.CKEDITOR?.instances ? w.CKEDITOR : undefined)) as Loose | undefined;
+        const editor = (Object.values(ckeditor?.instances ?? {}) as Loose[]).find((candidate) => candidate.editable?.()?.$ === editable);
+        if (!editor || editor.readOnly || editor.mode !== 'wysiwyg') return undefined;
+        // Its undo manager snapshots typing every 25 keystrokes; its insertText (through insertHtml)
+        // saves a snapshot of what the user typed first and another after the text: Ctrl+Z takes away
+        // the insert alone. Lines become paragraphs (or <br> in a <pre>), as CKEditor pastes them.
+        editor.insertText(text);
         return true;
       }
       case 'copy': {

@@ -44,6 +44,8 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   const host = topHostname(doc);
   if (root.closest('.ProseMirror')) return 'prosemirror';
   if (root.closest('.ck-editor__editable, .ck-content')) return 'ckeditor5';
+  // CKEditor 4 (CryptPad's rich text): the <body> of its iframe, or its inline editable, has `cke_editable`.
+  if (root.classList.contains('cke_editable')) return 'ckeditor4';
   if (root.closest('.ql-editor')) return 'quill';
   if (root.closest('[data-lexical-editor]')) return 'lexical';
   if (root.closest('[data-slate-editor]')) return 'slate';

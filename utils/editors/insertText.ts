@@ -12,7 +12,8 @@
  *   the only way into Google Docs' hidden input iframe.
  * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
- *   a bare execCommand would be undone together with the user's sentence), CKEditor's
+ *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
+ *   `editor.insertText`, its own undo step (same reason), CKEditor 5's
  *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
@@ -78,7 +79,7 @@ const setRangeText: Way = {
     return 'tried';
   },
 };
-const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'tinymce-insert' | 'slate-insert'): Way => ({
+const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'ckeditor4-insert' | 'tinymce-insert' | 'slate-insert'): Way => ({
   strategy: 'editor-api',
   undoable: true,
   run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'taken' : 'absent'),
@@ -95,6 +96,12 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       return [bridge('etherpad-insert'), execCommand];
     case 'tinymce':
       return [bridge('tinymce-insert'), execCommand];
+    case 'ckeditor4':
+      // CKEditor 4's undo manager snapshots typing every 25 keystrokes: execCommand's text joins the
+      // keystrokes since the last snapshot, and one Ctrl+Z takes them with it. Its editor.insertText (the
+      // page bridge) snapshots before and after itself, a step of its own; execCommand is the fallback
+      // (the text right, the undo coarse).
+      return [bridge('ckeditor4-insert'), execCommand];
     case 'slate':
       // Slate takes text only through its own events or API: execCommand's text shows in the DOM
       // but not in Slate's model, and the next keystroke reverts it. Its editor's insertData (the page
