@@ -76,11 +76,15 @@ export function pageBridgeMain(channel: string): void {
         const editable = target.closest('.cke_editable');
         const ckeditor = findUp((w) => (w.CKEDITOR?.instances ? w.CKEDITOR : undefined)) as Loose | undefined;
         const editor = (Object.values(ckeditor?.instances ?? {}) as Loose[]).find((candidate) => candidate.editable?.()?.$ === editable);
-        if (!editor || editor.readOnly || editor.mode !== 'wysiwyg') return undefined;
-        // Its undo manager snapshots typing every 25 keystrokes; its insertText (through insertHtml)
-        // saves a snapshot of what the user typed first and another after the text: Ctrl+Z takes away
-        // the insert alone. Lines become paragraphs (or <br> in a <pre>), as CKEditor pastes them.
-        editor.insertText(text);
+        if (!ckeditor || !editor || editor.readOnly || editor.mode !== 'wysiwyg') return undefined;
+        // Its undo manager snapshots typing every 25 keystrokes; its insertHtml saves a snapshot of what
+        // the user typed first and another after the text: Ctrl+Z takes away the insert alone. The text
+        // is made HTML as its insertText makes it (escaped, line breaks as its Enter makes them), except
+        // the joining space, kept a plain space: insertText would store it as &nbsp; (no line break there).
+        const lead = /^ */.exec(text)?.[0] ?? '';
+        const inPre = editor.getSelection()?.getStartElement()?.hasAscendant('pre', true);
+        const html = ckeditor.tools.transformPlainTextToHtml(text.slice(lead.length), inPre ? ckeditor.ENTER_BR : editor.activeEnterMode);
+        editor.insertHtml(lead + html, 'text');
         return true;
       }
       case 'copy': {

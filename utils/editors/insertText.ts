@@ -13,7 +13,7 @@
  * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
- *   `editor.insertText`, its own undo step (same reason), CKEditor 5's
+ *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
  *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
@@ -98,7 +98,7 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       return [bridge('tinymce-insert'), execCommand];
     case 'ckeditor4':
       // CKEditor 4's undo manager snapshots typing every 25 keystrokes: execCommand's text joins the
-      // keystrokes since the last snapshot, and one Ctrl+Z takes them with it. Its editor.insertText (the
+      // keystrokes since the last snapshot, and one Ctrl+Z takes them with it. Its editor.insertHtml (the
       // page bridge) snapshots before and after itself, a step of its own; execCommand is the fallback
       // (the text right, the undo coarse).
       return [bridge('ckeditor4-insert'), execCommand];
