@@ -465,8 +465,27 @@ const REACCENT: [RegExp, string][] = [
   [/ite(s?)$/, 'ité$1'],
 ];
 
+/**
+ * Words of the field whose singular and plural Snowball sends apart (« étranger » → `etrang`, as if
+ * a verb in -er, against « étrangers », « étrangère » → `etranger`; « délit » → `del` against
+ * « délits » → `delit`), or sends to another word (« loyer » → `loi`, the law, while « lois » stays
+ * `lois`): the folded word, and the stem its other forms get. Found by stemming every word of the
+ * seed texts next to its plural (tests/unit/normalise.test.ts keeps them together).
+ */
+const STEM_OVERRIDES = new Map([
+  ['etranger', 'etranger'],
+  ['loyer', 'loyer'],
+  ['lois', 'loi'],
+  ['delit', 'delit'],
+  ['danger', 'danger'],
+  ['commissions', 'commiss'],
+  ['reflexions', 'reflexion'],
+]);
+
 function stemFolded(w: string): string {
   if (w.length <= 2 || HAS_DIGIT.test(w)) return w;
+  const override = STEM_OVERRIDES.get(w);
+  if (override) return override;
   let accented = w;
   for (const [re, to] of REACCENT) accented = accented.replace(re, to);
   let s = FRENCH.stem(accented);

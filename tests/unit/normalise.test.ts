@@ -52,6 +52,13 @@ describe('stem (Snowball French on folded words)', () => {
     { words: ['prostitution', 'prostituées'], why: 'noun and participle' },
     { words: ['départementaux', 'départemental'], why: 'plural in -aux' },
     { words: ['œuvre', 'oeuvre'], why: 'ligature or not' },
+    { words: ['étranger', 'étrangers', 'étrangère', 'étrangères'], why: 'Snowball read « étranger » as a verb in -er: overridden' },
+    { words: ['délit', 'délits'], why: 'Snowball cut « délit » to « del »: overridden' },
+    { words: ['danger', 'dangers'], why: 'overridden, like « étranger »' },
+    { words: ['commission', 'commissions'], why: 'Snowball cut the plural to « comm »: overridden' },
+    { words: ['réflexion', 'réflexions'], why: 'Snowball cut the plural to « reflex »: overridden' },
+    { words: ['loi', 'lois'], why: 'Snowball left « lois » whole: overridden' },
+    { words: ['loyer', 'loyers'], why: 'Snowball sent « loyer » to « loi »: overridden' },
   ])('$words share a stem ($why)', ({ words }) => {
     expect(new Set(words.map(stem)).size).toBe(1);
   });
@@ -60,6 +67,7 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'réflexion', b: 'réfléchir', why: 'Snowball keeps derivations apart: the noun and the verb differ' },
     { a: 'sécurité', b: 'sécurisant', why: 'different suffixes, different stems' },
     { a: 'enfance', b: 'enfants', why: '« enfance » (ASE) and « enfants » are not conflated' },
+    { a: 'loyer', b: 'loi', why: 'the rent is not the law' },
   ])('$a and $b differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
