@@ -53,12 +53,15 @@ export function SiteToggle({ tabId, knownUrl, panel = false }: { tabId?: number;
     );
   };
   const { state } = site.status;
+  // The page's editor frames from another site (CryptPad's sandbox domain), by host name.
+  const frameHosts = (site.status.frames ?? []).map((pattern) => pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '')).join(', ');
   return (
     <section class={`site-toggle${panel ? ' site-toggle--panel' : ''}`} data-testid="site-toggle" data-state={state} aria-label={t('siteToggleLabel')}>
       {state === 'builtin' && <p>{t('siteBuiltin', site.host)}</p>}
       {state === 'enabled' && (
         <>
           <p>{t('siteEnabled', site.host)}</p>
+          {frameHosts && <p data-testid="site-frames">{t('siteFramesEnabled', frameHosts)}</p>}
           <button type="button" class={panel ? 'link-button' : 'button'} onClick={change(disableSite)} data-testid="site-disable">
             {t('siteDisable')}
           </button>
@@ -67,6 +70,11 @@ export function SiteToggle({ tabId, knownUrl, panel = false }: { tabId?: number;
       {state === 'disabled' && (
         <>
           <p class="muted">{t('siteDisabledHint')}</p>
+          {frameHosts && (
+            <p class="muted" data-testid="site-frames">
+              {t('siteFramesOffer', frameHosts)}
+            </p>
+          )}
           <button type="button" class="button" onClick={change(enableSite)} data-testid="site-enable">
             {t('siteEnable')}
           </button>

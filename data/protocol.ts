@@ -85,12 +85,12 @@ export interface ProtocolMap {
    */
   'panel/takeSearch': { request: { windowId?: number }; response: PendingSearch | undefined };
   /** Whether the assistant runs on the site of `url` (see `SiteStatus`). */
-  'site/status': { request: { url: string }; response: SiteStatus };
+  'site/status': { request: { url: string; tabId?: number }; response: SiteStatus };
   /**
    * Turns the assistant on for the site of `url` (its host permission must already be granted:
    * the page calls `permissions.request` in the click handler) and starts it in tab `tabId`.
    */
-  'site/enable': { request: { url: string; tabId?: number }; response: SiteStatus };
+  'site/enable': { request: { url: string; tabId?: number; frames?: string[] }; response: SiteStatus };
   /** Turns it off again and gives the host permission back. */
   'site/disable': { request: { url: string }; response: SiteStatus };
 }
@@ -268,6 +268,12 @@ export interface SiteStatus {
   state: 'builtin' | 'enabled' | 'disabled' | 'unsupported';
   /** The match pattern for the site, e.g. `https://mail.example.org/*`. */
   pattern?: string;
+  /**
+   * The sites of the page's cross-origin editor frames (CryptPad's sandbox domain), as patterns:
+   * while off, the ones « Activer sur ce site » turns on with the page (found in tab `tabId`); while
+   * on, the ones turned on with it.
+   */
+  frames?: string[];
 }
 
 /** The background's answer: a value, or an error serialised so the sender can show it. */

@@ -34,7 +34,7 @@ export async function siteOfTab(tabId: number, knownUrl?: string): Promise<Curre
 }
 
 async function siteAt(tabId: number, url: string): Promise<CurrentSite> {
-  const status = await sendMessage('site/status', { url });
+  const status = await sendMessage('site/status', { url, tabId });
   return { url, tabId, host: hostOf(url), status };
 }
 
@@ -51,12 +51,15 @@ export function watchTabAddress(tabId: number, onChange: () => void): () => void
  * Must be called straight from the click handler: the browser shows its permission prompt only
  * for a user gesture, so nothing may be awaited before `permissions.request`. If the popup closes
  * while the prompt is open (Firefox), the background still registers the site on `permissions.onAdded`.
+ * The browser grants all the asked origins or none.
  */
 export function enableSite(site: CurrentSite): Promise<SiteStatus> {
   if (!site.status.pattern) return Promise.resolve(site.status);
+  // The page's cross-origin editor frames (CryptPad's sandbox domain) are asked for in the same prompt.
+  const frames = site.status.frames ?? [];
   return browser.permissions
-    .request({ origins: [site.status.pattern] })
-    .then((granted) => (granted ? sendMessage('site/enable', { url: site.url, tabId: site.tabId }) : site.status));
+    .request({ origins: [site.status.pattern, ...frames] })
+    .then((granted) => (granted ? sendMessage('site/enable', { url: site.url, tabId: site.tabId, frames }) : site.status));
 }
 
 export function disableSite(site: CurrentSite): Promise<SiteStatus> {

@@ -1,6 +1,6 @@
 /** Sites as match patterns, and which ones are built in (utils/background/sitePattern.ts). */
 import { describe, expect, test } from 'vitest';
-import { isBuiltin, isUserSitePattern, patternRegExp, senderSiteUrl, sitePattern } from '../../utils/background/sitePattern';
+import { framePatterns, isBuiltin, isUserSitePattern, patternRegExp, senderSiteUrl, sitePattern } from '../../utils/background/sitePattern';
 
 describe('sitePattern', () => {
   test.each([
@@ -55,5 +55,28 @@ describe('senderSiteUrl (which site a content script’s message comes from, iss
     ['nothing known (a site whose permission was given back)', { url: 'about:blank', origin: 'null' }, undefined],
   ])('%s', (_name, sender, expected) => {
     expect(senderSiteUrl(sender)).toBe(expected);
+  });
+});
+
+describe('framePatterns (the page\'s cross-origin editor frames, turned on with it)', () => {
+  const page = 'https://cryptpad.asso.org/pad/#/2/pad/edit/abc/';
+  test('CryptPad: the sandbox domain\'s frame, once, port left out', () => {
+    expect(framePatterns(['https://sandbox.cryptpad.asso.org/pad/inner.html?ver=5', 'https://sandbox.cryptpad.asso.org:8443/common/other.html'], page)).toEqual([
+      'https://sandbox.cryptpad.asso.org/*',
+    ]);
+  });
+  test('frames of the page\'s own site, blank, data:, blob:, javascript: and unreadable ones are left out', () => {
+    expect(
+      framePatterns(['https://cryptpad.asso.org/common/frame.html', 'about:blank', '', 'data:text/html,<p>x</p>', 'blob:https://cryptpad.asso.org/1234', 'javascript:void(0)', 'chrome-extension://abc/sidepanel.html', 'pas une adresse'], page),
+    ).toEqual([]);
+  });
+  test('built-in sites (Word\'s editor frame, Google Docs) are left out: the manifest covers them', () => {
+    expect(framePatterns(['https://word-edit.officeapps.live.com/we/wordeditorframe.aspx', 'https://docs.google.com/document/d/abc/edit'], 'https://onedrive.live.com/edit')).toEqual([]);
+  });
+  test('http and https frames on other sites are kept, in the page\'s order, the scheme as served', () => {
+    expect(framePatterns(['http://pad.local/p/reunion', 'https://sandbox.cryptpad.asso.org/x', 'http://pad.local/p/autre'], page)).toEqual(['http://pad.local/*', 'https://sandbox.cryptpad.asso.org/*']);
+  });
+  test('a page that is not a web page has no own site to leave out, but still no non-web frame', () => {
+    expect(framePatterns(['https://sandbox.cryptpad.asso.org/x', 'about:srcdoc'], 'about:blank')).toEqual(['https://sandbox.cryptpad.asso.org/*']);
   });
 });

@@ -13,7 +13,7 @@ import type { SiteStatus } from '../../data/protocol';
 import type { Handlers } from '../../data/service';
 import { BUILTIN_MATCHES } from '../builtinSites';
 import { sendToTab } from '../messaging';
-import { isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
+import { framePatterns, isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
 
 /**
  * The built content script (WXT names it after its entrypoint). The page-world bridge is not
@@ -21,6 +21,41 @@ import { isBuiltin, isUserSitePattern, sitePattern } from './sitePattern';
  */
 const ISOLATED_SCRIPT = '/content-scripts/content.js' as const;
 const ID_PREFIX = 'site:';
+
+/**
+ * `storage.local` key: for each site turned on, the frames' sites turned on with it (CryptPad's
+ * sandbox domain), so that turning the site off turns them off too.
+ */
+const FRAMES_KEY = 'siteFrames';
+type FramesBySite = Record<string, string[]>;
+
+async function framesBySite(): Promise<FramesBySite> {
+  const stored = (await browser.storage.local.get(FRAMES_KEY))[FRAMES_KEY] as unknown;
+  return stored && typeof stored === 'object' ? (stored as FramesBySite) : {};
+}
+
+async function setFramesOf(pattern: string, frames: string[]): Promise<void> {
+  const all = await framesBySite();
+  if (frames.length) all[pattern] = frames;
+  else delete all[pattern];
+  await browser.storage.local.set({ [FRAMES_KEY]: all });
+}
+
+/**
+ * The addresses of the iframes in tab `tabId`'s top page. Works on a site not turned on yet because
+ * opening the popup or the panel grants `activeTab`; `[]` when the page cannot be read.
+ */
+async function frameUrlsIn(tabId: number): Promise<string[]> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: () => Array.from(document.querySelectorAll('iframe'), (frame) => frame.src),
+    });
+    return Array.isArray(result?.result) ? (result.result as unknown[]).filter((url): url is string => typeof url === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 const ids = (pattern: string) => ({ isolated: `${ID_PREFIX}${pattern}`, main: `${ID_PREFIX}main:${pattern}` });
 
@@ -74,18 +109,27 @@ export function createSiteAccess() {
     return state === 'builtin' || state === 'enabled';
   }
 
-  async function status(url: string): Promise<SiteStatus> {
+  async function isOn(pattern: string): Promise<boolean> {
+    return (await browser.permissions.contains({ origins: [pattern] })) && (await registeredIds()).has(ids(pattern).isolated);
+  }
+
+  /** `tabId`: the tab showing `url`, to find its cross-origin frames (see `SiteStatus.frames`). */
+  async function status(url: string, tabId?: number): Promise<SiteStatus> {
     const pattern = sitePattern(url);
     if (!pattern) return { state: 'unsupported' };
     if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
-    const granted = await browser.permissions.contains({ origins: [pattern] });
-    const registered = (await registeredIds()).has(ids(pattern).isolated);
-    return { state: granted && registered ? 'enabled' : 'disabled', pattern };
+    if (await isOn(pattern)) {
+      const frames: string[] = [];
+      for (const frame of (await framesBySite())[pattern] ?? []) if (await isOn(frame)) frames.push(frame);
+      return { state: 'enabled', pattern, ...(frames.length ? { frames } : {}) };
+    }
+    const frames = tabId === undefined ? [] : framePatterns(await frameUrlsIn(tabId), url, builtins());
+    return { state: 'disabled', pattern, ...(frames.length ? { frames } : {}) };
   }
 
   const handlers: SiteAccessHandlers = {
-    'site/status': async ({ url }) => status(url),
-    'site/enable': async ({ url, tabId }) => {
+    'site/status': async ({ url, tabId }) => status(url, tabId),
+    'site/enable': async ({ url, tabId, frames = [] }) => {
       const pattern = sitePattern(url);
       if (!pattern) return { state: 'unsupported' };
       if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
@@ -93,6 +137,15 @@ export function createSiteAccess() {
         throw new Error(`Positions: access to ${pattern} was not granted. Ask for it with permissions.request in the click handler first.`);
       }
       await register(pattern);
+      // The frames' sites the user granted in the same prompt (a refused or foreign one is left out).
+      const withSite: string[] = [];
+      for (const frame of frames) {
+        if (frame === pattern || withSite.includes(frame) || !isUserSitePattern(frame, builtins())) continue;
+        if (!(await browser.permissions.contains({ origins: [frame] }))) continue;
+        await register(frame);
+        withSite.push(frame);
+      }
+      await setFramesOf(pattern, withSite);
       if (tabId !== undefined) await startIn(tabId);
       return status(url);
     },
@@ -100,11 +153,18 @@ export function createSiteAccess() {
       const pattern = sitePattern(url);
       if (!pattern) return { state: 'unsupported' };
       if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
-      await unregister(pattern);
-      await stopIn(pattern);
-      // Giving the permission back fails for a permission the manifest requires (the e2e build's
-      // fixture host): the scripts are unregistered all the same.
-      await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      const all = await framesBySite();
+      // A frame's site another site turned on still uses (a shared sandbox) stays on.
+      const usedElsewhere = new Set(Object.entries(all).flatMap(([site, frames]) => (site === pattern ? [] : frames)));
+      const frames = (all[pattern] ?? []).filter((frame) => !usedElsewhere.has(frame) && frame !== pattern);
+      for (const site of [pattern, ...frames]) {
+        await unregister(site);
+        await stopIn(site);
+        // Giving the permission back fails for a permission the manifest requires (the e2e build's
+        // fixture hosts): the scripts are unregistered all the same.
+        await browser.permissions.remove({ origins: [site] }).catch(() => false);
+      }
+      await setFramesOf(pattern, []);
       return status(url);
     },
   };

@@ -49,3 +49,20 @@ export function senderSiteUrl(sender: { url?: string; origin?: string; tabUrl?: 
   if (sender.tabUrl && /^https?:/.test(sender.tabUrl)) return sender.tabUrl;
   return undefined;
 }
+
+/**
+ * The sites of a page's cross-origin editor frames (CryptPad's sandbox domain), as patterns to turn
+ * on with the page: http(s) frames only (not `about:blank`, `data:`, `blob:`), not the page's own
+ * site, not a built-in one; each once, in the page's order.
+ */
+export function framePatterns(frameUrls: readonly string[], pageUrl: string, builtins: readonly string[] = BUILTIN_MATCHES): string[] {
+  const own = sitePattern(pageUrl);
+  const found: string[] = [];
+  for (const url of frameUrls) {
+    const pattern = sitePattern(url);
+    // The frame's own address decides built-in (Word's editor frame lives under a path of its host).
+    if (!pattern || pattern === own || found.includes(pattern) || isBuiltin(url, builtins) || !isUserSitePattern(pattern, builtins)) continue;
+    found.push(pattern);
+  }
+  return found;
+}
