@@ -75,8 +75,10 @@ export function fixtureHostsCopy(extensionDir: string, into: string): string {
   return dir;
 }
 
-export async function launchExtension(options: { lang?: string; fixtureHosts?: boolean; prepare?: (builtDir: string, profile: string) => string } = {}): Promise<LaunchedExtension> {
-  const { lang = 'fr', fixtureHosts = false } = options;
+export async function launchExtension(
+  options: { lang?: string; fixtureHosts?: boolean; prepare?: (builtDir: string, profile: string) => string; /** Host names resolved to 127.0.0.1 (real site names for the fixture server). */ mapHosts?: string[] } = {},
+): Promise<LaunchedExtension> {
+  const { lang = 'fr', fixtureHosts = false, mapHosts = [] } = options;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`launchExtension: no built extension in ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does it).`);
   }
@@ -93,7 +95,7 @@ export async function launchExtension(options: { lang?: string; fixtureHosts?: b
   const context = await chromium.launchPersistentContext(join(profile, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(extensionDir, lang),
+    args: [...chromiumArgs(extensionDir, lang), ...(mapHosts.length ? [`--host-resolver-rules=${mapHosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`] : [])],
     // Chromium reads its UI language (hence chrome.i18n's) from the environment on Linux.
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang === 'fr' ? 'fr_FR' : 'en_US'}.UTF-8` },
   });
