@@ -102,6 +102,26 @@ export function createSiteAccess() {
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, 'content/stop', undefined))));
   }
 
+  async function turnOff(site: string): Promise<void> {
+    await unregister(site);
+    await stopIn(site);
+    // Giving the permission back fails for a permission the manifest requires (the e2e build's
+    // fixture hosts): the scripts are unregistered all the same.
+    await browser.permissions.remove({ origins: [site] }).catch(() => false);
+  }
+
+  /**
+   * Turns off the frames' sites turned on with `pattern` (its editor frames on another domain), and
+   * forgets them. A frame's site another site turned on still uses (a shared sandbox) stays on.
+   */
+  async function dropFramesOf(pattern: string): Promise<void> {
+    const all = await framesBySite();
+    if (!all[pattern]) return;
+    const usedElsewhere = new Set(Object.entries(all).flatMap(([site, frames]) => (site === pattern ? [] : frames)));
+    for (const frame of all[pattern]) if (frame !== pattern && !usedElsewhere.has(frame)) await turnOff(frame);
+    await setFramesOf(pattern, []);
+  }
+
   /** Whether the assistant may read in a page of `url`: a built-in site, or one the user turned on. */
   async function isActive(url: string | undefined): Promise<boolean> {
     if (!url) return false;
@@ -153,24 +173,18 @@ export function createSiteAccess() {
       const pattern = sitePattern(url);
       if (!pattern) return { state: 'unsupported' };
       if (isBuiltin(url, builtins())) return { state: 'builtin', pattern };
-      const all = await framesBySite();
-      // A frame's site another site turned on still uses (a shared sandbox) stays on.
-      const usedElsewhere = new Set(Object.entries(all).flatMap(([site, frames]) => (site === pattern ? [] : frames)));
-      const frames = (all[pattern] ?? []).filter((frame) => !usedElsewhere.has(frame) && frame !== pattern);
-      for (const site of [pattern, ...frames]) {
-        await unregister(site);
-        await stopIn(site);
-        // Giving the permission back fails for a permission the manifest requires (the e2e build's
-        // fixture hosts): the scripts are unregistered all the same.
-        await browser.permissions.remove({ origins: [site] }).catch(() => false);
-      }
-      await setFramesOf(pattern, []);
+      // Frames first: once the page's permission goes, `permissions.onRemoved` finds nothing left to drop.
+      await dropFramesOf(pattern);
+      await turnOff(pattern);
       return status(url);
     },
   };
 
   /** Registrations follow the granted permissions, whoever changed them. */
   async function sync(): Promise<void> {
+    // A site whose access was taken away elsewhere while the background slept takes its frames with it.
+    const before = new Set((await browser.permissions.getAll()).origins ?? []);
+    for (const site of Object.keys(await framesBySite())) if (!before.has(site)) await dropFramesOf(site);
     const granted = new Set((await browser.permissions.getAll()).origins ?? []);
     for (const pattern of granted) if (isUserSitePattern(pattern, builtins())) await register(pattern);
     for (const id of await registeredIds()) {
@@ -189,7 +203,7 @@ export function createSiteAccess() {
     browser.permissions.onRemoved.addListener(({ origins = [] }) => {
       // The permission is gone already: the tabs cannot be found by address any more; the
       // background drops what their scripts still send (`isActive`).
-      for (const pattern of origins) void unregister(pattern).catch(warn);
+      for (const pattern of origins) void unregister(pattern).then(() => dropFramesOf(pattern)).catch(warn);
     });
   }
 
