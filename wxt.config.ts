@@ -63,8 +63,9 @@ export default defineConfig({
     // The built-in sites' host permissions come from the content scripts' `matches` (utils/builtinSites.ts).
     // `contextMenus`: the « Chercher « … » dans les positions » item on selected text (it reads only
     // the words the user selected, when they click it).
-    // `storage`: `storage.session` only (memory, never on disk), so that the frame holding the paragraph
-    // survives a service-worker restart and « Insérer » still lands (no install warning).
+    // `storage`: `storage.session` (memory, never on disk), so that the frame holding the paragraph
+    // survives a service-worker restart and « Insérer » still lands; and in `storage.local`, only the
+    // site names of editor frames turned on with a site (CryptPad's sandbox), never text (no install warning).
     // README « Permissions » explains each one to users.
     permissions: ['scripting', 'activeTab', 'contextMenus', 'storage'],
     // Alt+Shift+Y opens the panel: free in Chrome and Firefox (Chromium leaves Alt+Shift+P, C and W
