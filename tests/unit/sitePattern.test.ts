@@ -73,8 +73,11 @@ describe('framePatterns (the page\'s cross-origin editor frames, turned on with 
   test('built-in sites (Word\'s editor frame, Google Docs) are left out: the manifest covers them', () => {
     expect(framePatterns(['https://word-edit.officeapps.live.com/we/wordeditorframe.aspx', 'https://docs.google.com/document/d/abc/edit'], 'https://onedrive.live.com/edit')).toEqual([]);
   });
-  test('http and https frames on other sites are kept, in the page\'s order, the scheme as served', () => {
-    expect(framePatterns(['http://pad.local/p/reunion', 'https://sandbox.cryptpad.asso.org/x', 'http://pad.local/p/autre'], page)).toEqual(['http://pad.local/*', 'https://sandbox.cryptpad.asso.org/*']);
+  test('http and https frames on other sites of the page\'s domain are kept, in the page\'s order, the scheme as served', () => {
+    expect(framePatterns(['http://docs.asso.org/p/reunion', 'https://sandbox.cryptpad.asso.org/x', 'http://docs.asso.org/p/autre'], page)).toEqual(['http://docs.asso.org/*', 'https://sandbox.cryptpad.asso.org/*']);
+  });
+  test('a video, a map or an advertisement embedded from another domain is never asked for', () => {
+    expect(framePatterns(['https://www.youtube-nocookie.com/embed/abc', 'https://www.openstreetmap.org/export/embed.html', 'https://ads.example.net/frame', 'https://asso.org.evil.example/x'], page)).toEqual([]);
   });
   test('a page that is not a web page has no own site to leave out, but still no non-web frame', () => {
     expect(framePatterns(['https://sandbox.cryptpad.asso.org/x', 'about:srcdoc'], 'about:blank')).toEqual(['https://sandbox.cryptpad.asso.org/*']);

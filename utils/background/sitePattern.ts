@@ -53,16 +53,27 @@ export function senderSiteUrl(sender: { url?: string; origin?: string; tabUrl?: 
 /**
  * The sites of a page's cross-origin editor frames (CryptPad's sandbox domain), as patterns to turn
  * on with the page: http(s) frames only (not `about:blank`, `data:`, `blob:`), not the page's own
- * site, not a built-in one; each once, in the page's order.
+ * site, not a built-in one, and only within the page's own domain (`sandbox.cryptpad.asso.org` for
+ * `cryptpad.asso.org`: the two last labels of the page's host name): a video, a map or an
+ * advertisement embedded from another domain is never asked for. Each once, in the page's order.
  */
 export function framePatterns(frameUrls: readonly string[], pageUrl: string, builtins: readonly string[] = BUILTIN_MATCHES): string[] {
   const own = sitePattern(pageUrl);
+  const domain = baseDomain(pageUrl);
   const found: string[] = [];
   for (const url of frameUrls) {
     const pattern = sitePattern(url);
     // The frame's own address decides built-in (Word's editor frame lives under a path of its host).
     if (!pattern || pattern === own || found.includes(pattern) || isBuiltin(url, builtins) || !isUserSitePattern(pattern, builtins)) continue;
+    const host = new URL(url).hostname;
+    if (domain && host !== domain && !host.endsWith(`.${domain}`)) continue;
     found.push(pattern);
   }
   return found;
+}
+
+/** The two last labels of a web page's host name (`asso.org` for `cryptpad.asso.org`); `undefined` for a page that is not on the web. */
+function baseDomain(url: string): string | undefined {
+  if (!sitePattern(url)) return undefined;
+  return new URL(url).hostname.split('.').slice(-2).join('.');
 }
