@@ -122,15 +122,19 @@ export function createSiteAccess() {
     await setFramesOf(pattern, []);
   }
 
-  /** Whether the assistant may read in a page of `url`: a built-in site, or one the user turned on. */
-  async function isActive(url: string | undefined): Promise<boolean> {
-    if (!url) return false;
-    const state = (await status(url)).state;
-    return state === 'builtin' || state === 'enabled';
-  }
-
   async function isOn(pattern: string): Promise<boolean> {
     return (await browser.permissions.contains({ origins: [pattern] })) && (await registeredIds()).has(ids(pattern).isolated);
+  }
+
+  /**
+   * Whether the assistant may read in a page of `url`: a built-in site, or one the user turned on.
+   * Asked for every message a content script sends (each paragraph as the user types): the state
+   * alone, not the frames `status` lists for the panel.
+   */
+  async function isActive(url: string | undefined): Promise<boolean> {
+    const pattern = url ? sitePattern(url) : undefined;
+    if (!url || !pattern) return false;
+    return isBuiltin(url, builtins()) || isOn(pattern);
   }
 
   /** `tabId`: the tab showing `url`, to find its cross-origin frames (see `SiteStatus.frames`). */
