@@ -23,7 +23,7 @@
  * does not show the text, that is reported, never retried (a late change would insert twice).
  */
 import type { InsertFailure, InsertResult, InsertStrategy } from '../../data/protocol';
-import { callPageBridge } from '../content/callPageBridge';
+import { callPageBridge, type BridgeOp } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
 import { joinAtCaret } from './joinAtCaret';
 import { readAll } from './readParagraph';
@@ -79,7 +79,8 @@ const setRangeText: Way = {
     return 'tried';
   },
 };
-const bridge = (op: 'etherpad-insert' | 'ckeditor-insert' | 'ckeditor4-insert' | 'tinymce-insert' | 'slate-insert'): Way => ({
+/** The page bridge's insert operations (`callPageBridge.ts`), one per editor that needs its own API. */
+const bridge = (op: Extract<BridgeOp, `${string}-insert`>): Way => ({
   strategy: 'editor-api',
   undoable: true,
   run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'taken' : 'absent'),
