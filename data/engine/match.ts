@@ -95,6 +95,10 @@ export interface EngineSettings {
   fuzzy: boolean;
   /** Multiplier by author: context (CNCDH, government) ranks after the Collectif's equal match. */
   authorPrior: Record<AuthorId, number>;
+  /** Multiplier for a remark on a draft's wording (shown, copied with its citation, never inserted); 0: never offered. */
+  draftRemarkPrior: number;
+  /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
+  conceptFocus: number;
   useAssociations: boolean;
   useConcepts: boolean;
   collapse: boolean;
@@ -127,6 +131,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   synonymForeign: 0.5,
   fuzzy: true,
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
+  draftRemarkPrior: 0.85,
+  conceptFocus: 0.45,
   useAssociations: true,
   useConcepts: true,
   collapse: true,
@@ -287,7 +293,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
   function decide(text: string, opts: MatchOptions) {
     const a = analyse(text, opts.defaultPlan);
-    const ranked = a.stems.length ? byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs)) : [];
+    const ranked = a.stems.length ? byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs, new Set(a.hits.map((h) => h.concept)))) : [];
     const features = gateFeatures(a, ranked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
     return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
@@ -333,8 +339,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const d = decide(text, opts);
     if (!d.onTopic) return [];
     const qConcepts = new Set(d.a.hits.map((h) => h.concept));
-    // A remark on a draft's wording is found in browse and search, never offered for a letter.
-    const ranked = d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
+    // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
+    // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
+    const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
     return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, qConcepts));
   }
@@ -432,15 +439,38 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return w;
   }
 
-  function rerank(scores: Map<string, number>, refs: string[]): { id: string; score: number }[] {
+  /**
+   * How much of what a passage is about the paragraph is about too: the weighted Jaccard of
+   * their concepts, each weighted by its rarity in the library. Of two passages holding the
+   * paragraph's concepts, the one that says only that ranks above the one that also says five
+   * other things.
+   */
+  function conceptFocus(qConcepts: ReadonlySet<string>, passage: readonly string[], weight: (concept: string) => number): number {
+    let shared = 0;
+    let union = 0;
+    for (const c of qConcepts) union += weight(c);
+    for (const c of passage) {
+      if (qConcepts.has(c)) shared += weight(c);
+      else union += weight(c);
+    }
+    return union ? shared / union : 0;
+  }
+
+  function rerank(scores: Map<string, number>, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
+    // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
+    const n = index.library.positions.length;
+    const rarity = new Map<string, number>();
+    const weight = (c: string) => rarity.get(c) ?? rarity.set(c, Math.log(1 + n / Math.max(1, index.conceptDf(c)))).get(c)!;
     for (const [id, s] of scores) {
       const p = index.byId.get(id)!;
       let score = s;
+      if (settings.conceptFocus && qConcepts.size) score += settings.conceptFocus * conceptFocus(qConcepts, index.features.get(id)!.concepts, weight);
       if (refs.length && p.measures.some((m) => refs.includes(m))) score += 1;
       // A long passage matches many things a little; past a few lines, it must earn its place.
       if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       score *= settings.authorPrior[p.author];
+      if (isDraftRemark(p)) score *= settings.draftRemarkPrior || 1;
       out.push({ id, score });
     }
     return out.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { DEV_QUERIES, shippedLibrary } from '../../data/tools/cli-lib';
 import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
-import { createMatcher, insertable } from '../../data/engine/match';
+import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
+import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
@@ -112,6 +113,34 @@ describe('results', () => {
     const ids = m.match(ours.text, { k: 10 }).map((r) => r.id);
     expect(ids).toContain(theirs.id);
     expect(ids.indexOf(ours.id)).toBeLessThan(ids.indexOf(theirs.id));
+  });
+});
+
+describe('what a passage is about', () => {
+  test('of two passages on the paragraph’s subject, the one about nothing else leads further with concept focus on', () => {
+    const base = library.positions.find((p) => p.author === 'collectif')!;
+    const added = (id: string, text: string) => ({ ...base, id: `${base.sourceId}:${id}`, text, measures: [], citations: undefined });
+    const focused = added('focus-a', 'Les enfants exploités dans la mendicité forcée doivent être protégés comme des victimes.');
+    const broad = added('focus-b', 'Les enfants contraints de mendier doivent être protégés, le délai de réflexion porté à trois mois, le titre de séjour délivré sans plainte et les proxénètes poursuivis.');
+    const withBoth = buildIndex({ ...library, positions: [...library.positions, focused, broad] });
+    const paragraph = 'Des enfants sont forcés à mendier dans la rue et exploités : il faut les protéger.';
+    const lead = (conceptFocus: number) => {
+      const r = createMatcher(withBoth, { ...DEFAULT_SETTINGS, gate: 0, conceptFocus }).match(paragraph, { k: 10 });
+      expect(r[0].id).toBe(focused.id);
+      return r[0].score - r.find((x) => x.id === broad.id)!.score;
+    };
+    expect(lead(DEFAULT_SETTINGS.conceptFocus)).toBeGreaterThan(lead(0) + 0.1);
+  });
+
+  test('a remark on a draft’s wording is offered with the Collectif’s proposed words, never as wording to insert', () => {
+    const remark = library.positions.find((p) => p.kind === 'draft-remark' && /inégale sur le territoire/.test(p.text))!;
+    const proposed = /«\s*([^»]+?)\s*»/u.exec(remark.text)![1];
+    const found = (draftRemarkPrior: number) => createMatcher(index, { ...DEFAULT_SETTINGS, draftRemarkPrior }).match(proposed).find((r) => r.id === remark.id);
+    const r = found(DEFAULT_SETTINGS.draftRemarkPrior);
+    expect(r?.kind).toBe('draft-remark');
+    expect(r?.author).toBe('collectif');
+    expect(found(0)).toBeUndefined();
+    expect(() => composeInsert(library, { kind: 'position', id: remark.id, variant: 'plain' })).toThrow(InsertRefusedError);
   });
 });
 
