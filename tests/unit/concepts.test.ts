@@ -65,3 +65,34 @@ describe('fixed expressions of another meaning', () => {
     expect(concepts).toContain('rapporteur-national');
   });
 });
+
+describe('a word that shares its stem with a word of another meaning is matched as written', () => {
+  // Snowball gives « applications » (apps) and « appliquer » (apply the law) the same stem, likewise
+  // « Meta » and « met », « directive » and « directement », « placements » and « places ».
+  test.each([
+    ["son application reste inégale sur le territoire et le droit doit s'appliquer", 'numerique'],
+    ['le ministère met en place un comité', 'numerique'],
+    ['le préfet a répondu directement aux associations', 'cooperation-internationale'],
+    ["les places d'hébergement manquent", 'ase'],
+    ['le plan indique que les crédits seront versés', 'evaluation'],
+    ['la fiche réflexe a été diffusée aux enquêteurs', 'donnees'],
+    ['les victimes peuvent saisir le juge', 'indemnisation'],
+    ['cela correspond à la réalité du terrain', 'referents'],
+    ['tout dépend des moyens accordés', 'soumission-chimique'],
+    ["l'Éducation nationale doit former les enseignants", 'pjj'],
+  ])('« %s » does not carry %s', (text, concept) => {
+    expect(found(text)).not.toContain(concept);
+  });
+
+  test.each([
+    ['les réseaux recrutent sur des applications de rencontre', 'numerique'],
+    ['la directive 2011/36 impose des obligations aux États', 'cooperation-internationale'],
+    ['les placements en foyer se multiplient', 'ase'],
+    ['des indicateurs de suivi du plan', 'evaluation'],
+    ['un fichier commun aux services', 'donnees'],
+    ['les saisies d’avoirs criminels', 'indemnisation'],
+    ['les éducateurs de la PJJ', 'pjj'],
+  ])('« %s » still carries %s', (text, concept) => {
+    expect(found(text)).toContain(concept);
+  });
+});
