@@ -58,6 +58,8 @@ export interface MatchExplanation {
   onTopic: boolean;
   /** How likely the paragraph is about the library's subject (0-1), from the gate's features. */
   probability: number;
+  /** Probability from which the engine answers (the fitted model's, or the settings'). */
+  threshold: number;
   features: GateFeatures;
   /** Evidence from the reviewed concepts (one of the gate's features). */
   evidence: number;
@@ -326,6 +328,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return {
       onTopic: d.onTopic,
       probability: d.probability,
+      threshold: threshold(),
       features: d.features,
       evidence: d.a.evidence,
       concepts: [...new Set(d.a.hits.map((h) => h.concept))],

@@ -19,6 +19,24 @@ function cli(args: string[], input = '') {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+describe('match on a text, for a person', { timeout: 60_000 }, () => {
+  test('says how likely the text is on topic beside the threshold the panel answers from, then the ranking or why it stays quiet', () => {
+    const threshold = (JSON.parse(readFileSync(join(ROOT, 'data/engine/generated/gate.json'), 'utf8')) as { threshold: number }).threshold.toFixed(2);
+    const on = cli(['match', 'Le délai de réflexion doit être porté à trois mois pour toutes les victimes.']);
+    expect(on.code).toBe(0);
+    const line = /probabilité (\d\.\d\d) \(le panneau répond à partir de (\d\.\d\d)\)/.exec(on.stdout);
+    expect(line?.[2]).toBe(threshold);
+    expect(Number(line?.[1])).toBeGreaterThanOrEqual(Number(threshold));
+    expect(on.stdout).toMatch(/^1\. \[collectif/m);
+
+    const off = cli(['match', 'La réunion de bureau est reportée à mardi 14h, même salle.']);
+    const p = /probabilité (\d\.\d\d)/.exec(off.stdout)?.[1];
+    expect(Number(p)).toBeLessThan(Number(threshold));
+    expect(off.stdout).toContain('le panneau reste discret');
+    expect(off.stdout).not.toMatch(/^1\. /m);
+  });
+});
+
 describe('match --jsonl', { timeout: 60_000 }, () => {
   test('a null line, a number, an array, an object as text: each named by its line, the good line still answered', () => {
     const input = ['null', '42', '["a"]', '{"id":"o","text":{"a":1}}', '{"id":"ok","text":"le délai de réflexion de trente jours"}'].join('\n');
