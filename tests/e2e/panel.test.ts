@@ -81,11 +81,30 @@ describe('suggestions', () => {
       expect([fr.authorCncdh?.message, fr.authorCncdhObservation?.message]).toContain(await cncdh.getByTestId('author-badge').textContent());
       await expect(cncdh.getByTestId('insert').count()).resolves.toBe(0);
 
-      // Fidelity rule, over every card shown: only the Collectif's and its members' wording can be inserted.
+      // Fidelity rule, over every card shown: only the Collectif's and its members' wording can be inserted
+      // (a remark of theirs on a draft's wording is shown, never inserted).
       for (const card of await suggestionCards(panel).all()) {
-        const ours = isOurs((await card.getAttribute('data-author')) as 'collectif');
-        await expect(card.getByTestId('insert').count()).resolves.toBe(ours ? 1 : 0);
+        const position = positionById.get((await card.getAttribute('data-position-id')) ?? '')!;
+        await expect(card.getByTestId('insert').count()).resolves.toBe(isOurs(position.author) && position.kind !== 'draft-remark' ? 1 : 0);
       }
+    } finally {
+      await close();
+    }
+  });
+
+  test('the Collectif’s remark on a draft’s wording is offered with its tag, to copy with its source, never to insert', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await typeInEditor(opened, editor('textarea'), 'Pour les mineurs en errance, les activités de repérage et d’accompagnement doivent être soutenues.');
+      const { card, position } = await waitForCard(panel, 'formulation suivante');
+      expect(position.kind).toBe('draft-remark');
+      await expect(card.getByTestId('kind-draft-remark').textContent()).resolves.toBe(fr.kindDraftRemark?.message);
+      await expect(card.getByTestId('insert').count()).resolves.toBe(0);
+      await expect(card.getByTestId('insert-cited').count()).resolves.toBe(0);
+      await panel.bringToFront();
+      await card.getByTestId('copy').click();
+      await expect.poll(() => card.getByTestId('action-status').textContent()).toBe(fr.copied?.message);
+      await expect(readClipboard(ext)).resolves.toContain(position.text);
     } finally {
       await close();
     }
