@@ -466,6 +466,64 @@ const REACCENT: [RegExp, string][] = [
 ];
 
 /**
+ * Words Snowball gives the stem of a word of another meaning: « traitement » (treatment) and
+ * « traite » (trafficking) are both `trait`, « données » (data) and « donne » (gives) `don`,
+ * « fonds » (a fund) and « fond » `fond`, « avoirs » (criminal assets) and « avoir » `avoir`,
+ * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
+ * « placement » and « place » `plac`. Each word here, in all the forms listed, gets a stem of its
+ * own (the key of its entry). Found by listing, for each stem of the library, the words that
+ * share it and reading those whose meanings part. Derivations with one meaning (« police » /
+ * « policière », « financement » / « financier ») are left together.
+ */
+const HOMOGRAPHS: Record<string, string[]> = {
+  traitement: ['traitement', 'traitements'],
+  traiter: ['traiter'],
+  nationalit: ['nationalite', 'nationalites'],
+  collecte: ['collecte', 'collectes', 'collecter', 'collectee', 'collectees'],
+  collectivit: ['collectivite', 'collectivites'],
+  egalit: ['egalite', 'egalites'],
+  placement: ['placement', 'placements'],
+  entree: ['entree', 'entrees'],
+  commis: ['commis'],
+  benefice: ['benefice', 'benefices'],
+  donnee: ['donnee', 'donnees'],
+  dela: ['dela'],
+  biens: ['biens'],
+  visa: ['visa', 'visas'],
+  faute: ['faute', 'fautes'],
+  communic: ['communication', 'communications'],
+  fonds: ['fonds'],
+  publicit: ['publicite', 'publicites'],
+  relation: ['relation', 'relations'],
+  sorte: ['sorte', 'sortes'],
+  attente: ['attente', 'attentes'],
+  notamment: ['notamment'],
+  integrit: ['integrite'],
+  parlement: ['parlement', 'parlements'],
+  mali: ['mali'],
+  montant: ['montant', 'montants'],
+  definitiv: ['definitif', 'definitive', 'definitifs', 'definitives', 'definitivement'],
+  referenc: ['reference', 'references'],
+  avoirs: ['avoirs'],
+  via: ['via'],
+  comportement: ['comportement', 'comportements'],
+  departement: ['departement', 'departements'],
+  directiv: ['directive', 'directives'],
+  direction: ['direction', 'directions'],
+  fichier: ['fichier', 'fichiers'],
+  concertat: ['concertation', 'concertations'],
+  indicateur: ['indicateur', 'indicateurs'],
+  dependanc: ['dependance', 'dependances'],
+  correspondant: ['correspondant', 'correspondants', 'correspondante', 'correspondantes'],
+  educateur: ['educateur', 'educateurs', 'educatrice', 'educatrices'],
+  meta: ['meta'],
+};
+
+function ownStem(table: Record<string, string[]>): [string, string][] {
+  return Object.entries(table).flatMap(([stem, words]) => words.map((w): [string, string] => [w, stem]));
+}
+
+/**
  * Words of the field whose singular and plural Snowball sends apart (« étranger » → `etrang`, as if
  * a verb in -er, against « étrangers », « étrangère » → `etranger`; « délit » → `del` against
  * « délits » → `delit`), or sends to another word (« loyer » → `loi`, the law, while « lois » stays
@@ -480,6 +538,7 @@ const STEM_OVERRIDES = new Map([
   ['danger', 'danger'],
   ['commissions', 'commiss'],
   ['reflexions', 'reflexion'],
+  ...ownStem(HOMOGRAPHS),
 ]);
 
 function stemFolded(w: string): string {

@@ -72,8 +72,29 @@ describe('stem (Snowball French on folded words)', () => {
     expect(stem(a)).not.toBe(stem(b));
   });
 
-  test('known limit: « traite » meets « traitement » and « traitant » (Snowball cannot tell them apart)', () => {
-    expect([stem('traitement'), stem('traitant')]).toEqual([stem('traite'), stem('traite')]);
+  test.each([
+    { a: 'traitement', b: 'traite', why: 'treatment is not trafficking' },
+    { a: 'données', b: 'donne', why: 'data, not « gives »' },
+    { a: 'fonds', b: 'fond', why: 'a fund, not « au fond »' },
+    { a: 'avoirs', b: 'avoir', why: 'criminal assets, not the verb' },
+    { a: 'collecte', b: 'Collectif', why: 'collecting data is not the Collectif' },
+    { a: 'directive', b: 'directement', why: 'an EU directive is not « directly »' },
+    { a: 'placement', b: 'places', why: 'a child’s placement is not a shelter’s places' },
+    { a: 'départements', b: 'départ', why: 'départements are not a departure' },
+    { a: 'égalité', b: 'également', why: 'equality is not « also »' },
+    { a: 'nationalité', b: 'national', why: 'a nationality is not « national »' },
+  ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+
+  test.each([
+    ['données', 'donnée'],
+    ['directive', 'directives'],
+    ['placement', 'placements'],
+    ['départements', 'département'],
+    ['traitement', 'traitements'],
+  ])('« %s » and « %s » still share their own stem', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
   });
 });
 
