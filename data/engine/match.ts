@@ -203,11 +203,16 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /**
    * Snowball leaves verbs in « -ent » whole (« arrivent », « publient », « ignorent »), since
-   * the ending is also a noun's (« parent », « agent »). A form the library never uses is read
-   * as its root when the library knows the root (« arriv » of « arrivée »).
+   * the ending is also a noun's (« parent », « agent »), and keeps the « -on » of the first
+   * person plural a letter is written in (« demandons » → `demandon`, « regrettons » →
+   * `regretton`, where the library's « le Collectif demande, regrette » is `demand`, `regret`).
+   * A form the library never uses is read as its root when the library knows the root
+   * (« arriv » of « arrivée », « demand » of « demande »).
    */
   function known(t: Token): Token {
-    if (!t.word.endsWith('ent') || t.word.length < 7 || index.df(t.stem)) return t;
+    if (index.df(t.stem)) return t;
+    const verb = (t.word.endsWith('ent') && t.word.length >= 7) || (t.word.endsWith('ons') && t.word.length >= 6);
+    if (!verb) return t;
     const root = stem(t.word.slice(0, -3));
     return root.length >= 4 && index.df(root) ? { ...t, stem: root } : t;
   }
