@@ -207,13 +207,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * person plural a letter is written in (« demandons » → `demandon`, « regrettons » →
    * `regretton`, where the library's « le Collectif demande, regrette » is `demand`, `regret`).
    * A form the library never uses is read as its root when the library knows the root
-   * (« arriv » of « arrivée », « demand » of « demande »).
+   * (« arriv » of « arrivée », « souhait » of « souhaite »).
    */
   function known(t: Token): Token {
     if (index.df(t.stem)) return t;
     const verb = (t.word.endsWith('ent') && t.word.length >= 7) || (t.word.endsWith('ons') && t.word.length >= 6);
     if (!verb) return t;
-    const root = stem(t.word.slice(0, -3));
+    // « souhait-ons » → « souhaite »: Snowball reads a bare « souhait » as an imperfect (`souh`).
+    const root = stem(`${t.word.slice(0, -3)}e`);
     return root.length >= 4 && index.df(root) ? { ...t, stem: root } : t;
   }
 
