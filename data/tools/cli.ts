@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
+import { overlapTable } from './overlap';
 import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
 import { readJsonl, writeGateModel } from './fitGate';
@@ -247,12 +248,18 @@ function readEvalFile(file: string): EvalQuery[] {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate'] });
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap'] });
   if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
   if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
     writeGateModel(model);
     console.log(`Modèle de pertinence ajusté sur les lignes de réglage (jamais sur la moitié témoin) : seuil ${model.threshold}`);
+    return 0;
+  }
+  if (options.flags.has('--by-overlap')) {
+    // The shared set and both halves of the own set (the older paraphrases were tuned on).
+    const sets = EVAL_SETS.slice(0, 3).map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
+    console.log(overlapTable(buildIndex(shippedLibrary()), sets));
     return 0;
   }
   if (!options.rest.length && !options.flags.has('--ablation')) {

@@ -8,7 +8,8 @@
  * - passage paraphrases: two everyday paraphrases of each of 360 library passages, written by
  *   hand without seeing the engine or the evaluation sets; the passage itself is the answer
  *   (tests/fixtures/eval/PASSAGE-PARAPHRASES.md). Larger than the halves, so it tells a change
- *   from noise better; read for one ranking decision (the coordination factor, match.ts).
+ *   from noise better; read for two ranking decisions (the coordination factor and concept
+ *   agreement, match.ts).
  * - gate calibration lines (`on`: should be answered): written to tune the first gate, and
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
