@@ -101,6 +101,12 @@ export interface EngineSettings {
   draftRemarkPrior: number;
   /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
   conceptFocus: number;
+  /**
+   * Plain BM25's best passage (words counted as MiniSearch counts them) is kept at `lexicalSafetyRank`
+   * at worst when it holds this share of the paragraph's words (0: off).
+   */
+  lexicalSafety: number;
+  lexicalSafetyRank: number;
   useAssociations: boolean;
   useConcepts: boolean;
   collapse: boolean;
@@ -135,6 +141,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   draftRemarkPrior: 0.85,
   conceptFocus: 0.45,
+  lexicalSafety: 0.5,
+  lexicalSafetyRank: 2,
   useAssociations: true,
   useConcepts: true,
   collapse: true,
@@ -298,10 +306,39 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
   }
 
+  /**
+   * A paragraph that says a passage's own words must find it, as plain BM25 would: concepts and
+   * associations can lift passages that say the same thing in other words above the one that says
+   * it in these words (« aux Pays-Bas … une équipe de quatorze personnes » ranked 40th under
+   * passages on evaluation). When BM25's best passage, words counted as MiniSearch counts them,
+   * holds half the paragraph's words or more, it is kept second at worst.
+   */
+  function safety(a: Analysis, ranked: { id: string; score: number }[]) {
+    if (!settings.lexicalSafety) return ranked;
+    const words = a.stems.filter((s) => !isNumber(s));
+    if (words.length < 3) return ranked;
+    const { rare } = splitByRarity(words);
+    let top: { slot: number; score: number } | undefined;
+    for (const r of index.rank(rare, { coordination: 1 })) if (!top || r.score > top.score) top = r;
+    if (!top) return ranked;
+    const id = index.vocab.slotIds[top.slot]!;
+    const f = index.features.get(id)!;
+    const coverage = words.filter((s) => index.hasStem(f, s)).length / words.length;
+    if (coverage < settings.lexicalSafety) return ranked;
+    const at = ranked.findIndex((r) => r.id === id);
+    const k = settings.lexicalSafetyRank - 1;
+    if (at >= 0 && at <= k) return ranked;
+    const rest = ranked.filter((r) => r.id !== id);
+    // Its score sits between its neighbours, so that what reads scores (the gate's separation) stays ordered.
+    const above = rest[k - 1]?.score;
+    const below = rest[k]?.score ?? 0;
+    return [...rest.slice(0, k), { id, score: above === undefined ? below : (above + below) / 2 }, ...rest.slice(k)];
+  }
+
   /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
   function decide(text: string, opts: MatchOptions) {
     const a = analyse(text, opts.defaultPlan);
-    const ranked = a.stems.length ? byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs, new Set(a.hits.map((h) => h.concept)))) : [];
+    const ranked = a.stems.length ? safety(a, byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs, new Set(a.hits.map((h) => h.concept))))) : [];
     const features = gateFeatures(a, ranked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
     return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };

@@ -142,6 +142,16 @@ describe('what a passage is about', () => {
     expect(lead(DEFAULT_SETTINGS.conceptFocus)).toBeGreaterThan(lead(0) + 0.1);
   });
 
+  test('a paragraph that says a passage’s own words finds it, even when passages on the same concepts say more of them', () => {
+    const netherlands = library.positions.find((p) => /aux Pays-Bas/.test(p.text) && /équipe de 14 personnes/.test(p.text))!;
+    const paragraph = 'Aux Pays-Bas, une équipe de quatorze personnes évalue la politique de lutte.';
+    const rank = (lexicalSafety: number) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, lexicalSafety }).match(paragraph, { k: 60 }).findIndex((r) => r.id === netherlands.id);
+    // Without the safety, passages on evaluation bury it; with it, it is second at worst.
+    expect(rank(0)).toBeGreaterThan(4);
+    expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeGreaterThanOrEqual(0);
+    expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeLessThan(DEFAULT_SETTINGS.lexicalSafetyRank);
+  });
+
   test('a remark on a draft’s wording is offered with the Collectif’s proposed words, never as wording to insert', () => {
     const remark = library.positions.find((p) => p.kind === 'draft-remark' && /inégale sur le territoire/.test(p.text))!;
     const proposed = /«\s*([^»]+?)\s*»/u.exec(remark.text)![1];
