@@ -54,7 +54,7 @@ export function overlapTable(index: SearchIndex, sets: { name: string; queries: 
   const matcher = createMatcher(index);
   const plain = plainBm25(index.library);
   const rows: string[] = [
-    '| jeu | lignes du domaine | lignes | moteur : hit@5 / MRR | BM25 seul : hit@5 / MRR |',
+    '| jeu | part des mots de sa réponse que la ligne reprend | lignes du domaine | moteur : hit@5 / MRR | BM25 seul : hit@5 / MRR |',
     '|---|---|---|---|---|',
   ];
   for (const { name, queries } of sets) {
