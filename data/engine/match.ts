@@ -161,6 +161,9 @@ const background = new Background((backgroundData as { stems: string[] }).stems,
 const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
+/** Passages a word may be in and still pick candidates, however small the library. */
+const COMMON_FLOOR = 10;
+
 export function createMatcher(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS) {
   const measureKeys = new Set(index.library.measures.map((m) => m.key));
 
@@ -460,10 +463,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /**
    * Above this many passages a word or a concept is too common to pick candidates. In a large
    * library a word in hundreds of passages no longer does either: what it costs to score grows
-   * with the library, what it tells does not.
+   * with the library, what it tells does not. In a library of a few passages (a test's, a first
+   * import read alone) a share means nothing: a word in one passage of two still picks it.
    */
   function commonLimit(): number {
-    return Math.min(index.library.positions.length * settings.commonShare, settings.commonMax);
+    return Math.min(Math.max(index.library.positions.length * settings.commonShare, COMMON_FLOOR), settings.commonMax);
   }
 
   function splitByRarity(stems: string[]): { rare: string[]; common: string[] } {

@@ -6,6 +6,7 @@ import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchI
 import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
+import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
 import { PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
@@ -161,6 +162,20 @@ describe('what a passage is about', () => {
     expect(r?.author).toBe('collectif');
     expect(found(0)).toBeUndefined();
     expect(() => composeInsert(library, { kind: 'position', id: remark.id, variant: 'plain' })).toThrow(InsertRefusedError);
+  });
+});
+
+describe('a library of a few passages', () => {
+  test('still answers a paragraph in its words: a word in one passage of two is not « too common to retrieve by »', () => {
+    const tiny = fixtureLibrary(
+      [fixtureSource('cr-a')],
+      [
+        fixturePosition('cr-a', 1, { text: 'Le Collectif demande que le délai de réflexion soit porté à trois mois.', themes: ['delai-reflexion'], measures: ['PAN1-4bis'] }),
+        fixturePosition('cr-a', 2, { text: 'Le délai de réflexion de trente jours est trop court pour les victimes.', themes: ['delai-reflexion'], measures: ['PAN1-4bis'] }),
+      ],
+    );
+    const results = createMatcher(buildIndex(tiny)).match('Le Collectif demande un délai de réflexion de trois mois.');
+    expect(results.map((r) => r.id)).toContain('cr-a:0001');
   });
 });
 
