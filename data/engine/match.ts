@@ -103,10 +103,12 @@ export interface EngineSettings {
   conceptFocus: number;
   /**
    * Plain BM25's best passage (words counted as MiniSearch counts them) is kept at `lexicalSafetyRank`
-   * at worst when it holds this share of the paragraph's words (0: off).
+   * at worst when it holds this share of the paragraph's words (0: off), and first from `lexicalFirst`
+   * (a paragraph that nearly quotes it).
    */
   lexicalSafety: number;
   lexicalSafetyRank: number;
+  lexicalFirst: number;
   useAssociations: boolean;
   useConcepts: boolean;
   collapse: boolean;
@@ -143,6 +145,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   conceptFocus: 0.45,
   lexicalSafety: 0.5,
   lexicalSafetyRank: 2,
+  lexicalFirst: 0.8,
   useAssociations: true,
   useConcepts: true,
   collapse: true,
@@ -314,7 +317,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * associations can lift passages that say the same thing in other words above the one that says
    * it in these words (« aux Pays-Bas … une équipe de quatorze personnes » ranked 40th under
    * passages on evaluation). When BM25's best passage, words counted as MiniSearch counts them,
-   * holds half the paragraph's words or more, it is kept second at worst.
+   * holds half the paragraph's words or more, it is kept second at worst; four fifths, first.
    */
   function safety(a: Analysis, ranked: { id: string; score: number }[]) {
     if (!settings.lexicalSafety) return ranked;
@@ -329,7 +332,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const coverage = words.filter((s) => index.hasStem(f, s)).length / words.length;
     if (coverage < settings.lexicalSafety) return ranked;
     const at = ranked.findIndex((r) => r.id === id);
-    const k = settings.lexicalSafetyRank - 1;
+    const k = settings.lexicalFirst && coverage >= settings.lexicalFirst ? 0 : settings.lexicalSafetyRank - 1;
     if (at >= 0 && at <= k) return ranked;
     const rest = ranked.filter((r) => r.id !== id);
     // Its score sits between its neighbours, so that what reads scores (the gate's separation) stays ordered.

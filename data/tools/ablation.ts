@@ -30,7 +30,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
   ['sans accord des concepts (passage centré sur le sujet du paragraphe)', { conceptFocus: 0 }],
   ['sans les remarques du Collectif sur la rédaction des projets', { draftRemarkPrior: 0 }],
-  ['sans garder le meilleur passage de BM25 (la moitié des mots du paragraphe) au 2e rang au pire', { lexicalSafety: 0 }],
+  ['sans garder le meilleur passage de BM25 au 2e rang au pire (au 1er s’il tient 4/5 des mots du paragraphe)', { lexicalSafety: 0 }],
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
   ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],

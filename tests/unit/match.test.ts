@@ -153,6 +153,15 @@ describe('what a passage is about', () => {
     expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeLessThan(DEFAULT_SETTINGS.lexicalSafetyRank);
   });
 
+  test('a paragraph that nearly quotes a passage puts it first', () => {
+    // The CNCDH's « Un fonds dédié aux victimes de la traite et … », its opening words in a sentence of one's own.
+    const fund = library.positions.find((p) => p.text.startsWith('Un fonds dédié aux victimes de la traite et'))!;
+    const paragraph = 'Un fonds dédié aux victimes de la traite et pour les victimes mineures.';
+    const first = (lexicalFirst: number) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, lexicalFirst }).match(paragraph, { k: 5 })[0]?.id;
+    expect(first(0)).not.toBe(fund.id);
+    expect(first(DEFAULT_SETTINGS.lexicalFirst)).toBe(fund.id);
+  });
+
   test('a remark on a draft’s wording is offered with the Collectif’s proposed words, never as wording to insert', () => {
     const remark = library.positions.find((p) => p.kind === 'draft-remark' && /inégale sur le territoire/.test(p.text))!;
     const proposed = /«\s*([^»]+?)\s*»/u.exec(remark.text)![1];
