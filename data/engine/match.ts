@@ -25,7 +25,7 @@ import phrasingData from './generated/phrasing.json';
 import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import type { SearchIndex } from './searchIndex';
-import type { TermSearchOptions } from './termSearch';
+import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
 import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
@@ -319,15 +319,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * passages on evaluation). When BM25's best passage, words counted as MiniSearch counts them,
    * holds half the paragraph's words or more, it is kept second at worst; four fifths, first.
    */
-  function safety(a: Analysis, ranked: { id: string; score: number }[]) {
-    if (!settings.lexicalSafety) return ranked;
+  function safety(a: Analysis, ranked: { id: string; score: number }[], lexicalBest: number | undefined) {
+    if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
     const words = a.stems.filter((s) => !isNumber(s));
     if (words.length < 3) return ranked;
-    const { rare } = splitByRarity(words);
-    let top: { slot: number; score: number } | undefined;
-    for (const r of index.rank(rare, { coordination: 1 })) if (!top || r.score > top.score) top = r;
-    if (!top) return ranked;
-    const id = index.vocab.slotIds[top.slot]!;
+    const id = index.vocab.slotIds[lexicalBest]!;
     const f = index.features.get(id)!;
     const coverage = words.filter((s) => index.hasStem(f, s)).length / words.length;
     if (coverage < settings.lexicalSafety) return ranked;
@@ -344,7 +340,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
   function decide(text: string, opts: MatchOptions) {
     const a = analyse(text, opts.defaultPlan);
-    const ranked = a.stems.length ? safety(a, byPhrases(a, rerank(retrieve(a.stems, a.hits, a.refs), a.refs, new Set(a.hits.map((h) => h.concept))))) : [];
+    let ranked: { id: string; score: number }[] = [];
+    if (a.stems.length) {
+      const { scores, lexicalBest } = retrieve(a.stems, a.hits, a.refs);
+      ranked = safety(a, byPhrases(a, rerank(scores, a.refs, new Set(a.hits.map((h) => h.concept)))), lexicalBest);
+    }
     const features = gateFeatures(a, ranked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
     return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
@@ -404,19 +404,26 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's learned associations, and the share of the paragraph's concepts it holds.
    * Words and concepts too common to pick candidates only re-rank the best ones.
    */
-  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): Map<string, number> {
+  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): { scores: Map<string, number>; lexicalBest?: number } {
     const merge = slotScores.start();
-    const run = (terms: string[], opts: TermSearchOptions, weight: number) => {
-      if (!terms.length || !weight) return;
+    const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
+      if (!terms.length || !weight) return [];
       const ranked = index.rank(terms, opts);
       let best = 0;
       for (const r of ranked) best = Math.max(best, r.score);
       for (const r of ranked) merge.add(r.slot, weight * (best > 0 ? r.score / best : r.score));
+      return ranked;
     };
     // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
     const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : undefined;
     const { rare, common } = splitByRarity(stems);
-    run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
+    // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
+    let lexicalBest: SlotHit | undefined;
+    let lexicalScore = 0;
+    for (const r of run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1)) {
+      const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
+      if (asMiniSearch > lexicalScore) [lexicalBest, lexicalScore] = [r, asMiniSearch];
+    }
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);
@@ -460,7 +467,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // A named measure brings its positions in even when they share no word with the paragraph.
     if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
-    return scores;
+    return { scores, lexicalBest: lexicalBest?.slot };
   }
 
   /**

@@ -40,6 +40,8 @@ export interface TermHit {
 export interface SlotHit {
   slot: number;
   score: number;
+  /** How many of the query's terms the position matched (what `coordination` raises to its power). */
+  matched: number;
 }
 
 export interface TermSearchOptions {
@@ -166,7 +168,7 @@ export function createTermSearch(v: Postings) {
       }
     }
     const c = opts.coordination ?? 1;
-    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] ** c }));
+    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] ** c, matched: quality[slot] }));
     return hits.sort((a, b) => b.score - a.score);
   }
 
