@@ -527,19 +527,21 @@ function ownStem(table: Record<string, string[]>): [string, string][] {
  * Words of the field whose singular and plural Snowball sends apart (« étranger » → `etrang`, as if
  * a verb in -er, against « étrangers », « étrangère » → `etranger`; « délit » → `del` against
  * « délits » → `delit`), or sends to another word (« loyer » → `loi`, the law, while « lois » stays
- * `lois`): the folded word, and the stem its other forms get. Found by stemming every word of the
- * seed texts next to its plural (tests/unit/normalise.test.ts keeps them together).
+ * `lois`): the stem their other forms get, and the folded forms that need it. Found by stemming
+ * every word of the seed texts next to its plural (tests/unit/normalise.test.ts keeps them together).
  */
-const STEM_OVERRIDES = new Map([
-  ['etranger', 'etranger'],
-  ['loyer', 'loyer'],
-  ['lois', 'loi'],
-  ['delit', 'delit'],
-  ['danger', 'danger'],
-  ['commissions', 'commiss'],
-  ['reflexions', 'reflexion'],
-  ...ownStem(HOMOGRAPHS),
-]);
+const SPLIT_FORMS: Record<string, string[]> = {
+  etranger: ['etranger'],
+  loyer: ['loyer'],
+  loi: ['lois'],
+  delit: ['delit'],
+  danger: ['danger'],
+  commiss: ['commissions'],
+  reflexion: ['reflexions'],
+};
+
+/** Folded word → the stem it is given instead of Snowball's. */
+const STEM_OVERRIDES = new Map([...ownStem(SPLIT_FORMS), ...ownStem(HOMOGRAPHS)]);
 
 function stemFolded(w: string): string {
   if (w.length <= 2 || HAS_DIGIT.test(w)) return w;
