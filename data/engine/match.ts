@@ -246,7 +246,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Word pairs in reading order (« delai reflexion »), for the ranking's bonus and the gate.
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);
-    return { tokens, hits, refs, evidence, told, pairs, stems: [...new Set(expanded.map((t) => t.stem))] };
+    const concepts = new Set(hits.map((h) => h.concept));
+    return { tokens, hits, concepts, refs, evidence, told, pairs, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -343,7 +344,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let ranked: { id: string; score: number }[] = [];
     if (a.stems.length) {
       const { scores, lexicalBest } = retrieve(a.stems, a.hits, a.refs);
-      ranked = safety(a, byPhrases(a, rerank(scores, a.refs, new Set(a.hits.map((h) => h.concept)))), lexicalBest);
+      ranked = safety(a, byPhrases(a, rerank(scores, a.refs, a.concepts)), lexicalBest);
     }
     const features = gateFeatures(a, ranked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
@@ -380,7 +381,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       threshold: threshold(),
       features: d.features,
       evidence: d.a.evidence,
-      concepts: [...new Set(d.a.hits.map((h) => h.concept))],
+      concepts: [...d.a.concepts],
       measureRefs: d.a.refs,
       stems: d.a.stems,
     };
@@ -390,12 +391,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const k = opts.k ?? 5;
     const d = decide(text, opts);
     if (!d.onTopic) return [];
-    const qConcepts = new Set(d.a.hits.map((h) => h.concept));
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
     const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
-    return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, qConcepts));
+    return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts));
   }
 
   /**
@@ -551,7 +551,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return out;
   }
 
-  function toResult(id: string, score: number, members: string[], qTokens: Token[], qConcepts: Set<string>): MatchResult {
+  function toResult(id: string, score: number, members: string[], qTokens: Token[], qConcepts: ReadonlySet<string>): MatchResult {
     const p = index.byId.get(id)!;
     const qStems = new Set(qTokens.map((t) => t.stem));
     const { tokens, hits } = detailed(p);
