@@ -212,6 +212,9 @@ async function launchFirefox(lang: string, mapHosts: string[]): Promise<TestBrow
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
+    // A fresh profile's first start can pass puppeteer's 30 s on two busy cores (it did once in CI, the
+    // same run's other Firefox starts took seconds); the suite's hooks allow 120 s.
+    timeout: 90_000,
     headless: true,
     acceptInsecureCerts: true,
     userDataDir: join(profile, 'profile'),
