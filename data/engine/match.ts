@@ -99,6 +99,8 @@ export interface EngineSettings {
   authorPrior: Record<AuthorId, number>;
   /** Multiplier for a remark on a draft's wording (shown, copied with its citation, never inserted); 0: never offered. */
   draftRemarkPrior: number;
+  /** Added to a passage of a measure the paragraph names (« sur la mesure 13 »). */
+  measureBoost: number;
   /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
   conceptFocus: number;
   /**
@@ -143,6 +145,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   draftRemarkPrior: 0.85,
   conceptFocus: 0.45,
+  measureBoost: 1,
   lexicalSafety: 0.5,
   lexicalSafetyRank: 2,
   lexicalFirst: 0.8,
@@ -526,7 +529,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const p = index.byId.get(id)!;
       let score = s;
       if (settings.conceptFocus && qConcepts.size) score += settings.conceptFocus * conceptFocus(qConcepts, index.features.get(id)!.concepts, weight);
-      if (refs.length && p.measures.some((m) => refs.includes(m))) score += 1;
+      if (refs.length && p.measures.some((m) => refs.includes(m))) score += settings.measureBoost;
       // A long passage matches many things a little; past a few lines, it must earn its place.
       if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       score *= settings.authorPrior[p.author];

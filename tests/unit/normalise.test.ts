@@ -83,6 +83,7 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'départements', b: 'départ', why: 'départements are not a departure' },
     { a: 'égalité', b: 'également', why: 'equality is not « also »' },
     { a: 'nationalité', b: 'national', why: 'a nationality is not « national »' },
+    { a: 'suivante', b: 'suivi', why: '« la position suivante » is not the monitoring of a plan' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -93,6 +94,7 @@ describe('stem (Snowball French on folded words)', () => {
     ['placement', 'placements'],
     ['départements', 'département'],
     ['traitement', 'traitements'],
+    ['suivante', 'suivants'],
   ])('« %s » and « %s » still share their own stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
