@@ -99,6 +99,8 @@ export interface EngineSettings {
   authorPrior: Record<AuthorId, number>;
   /** Multiplier for a remark on a draft's wording (shown, copied with its citation, never inserted); 0: never offered. */
   draftRemarkPrior: number;
+  /** Read a word no one knows as the library's word one letter away (`typo`). */
+  typoFix: boolean;
   /** Added to a passage of a measure the paragraph names (« sur la mesure 13 »). */
   measureBoost: number;
   /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
@@ -146,6 +148,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   draftRemarkPrior: 0.85,
   conceptFocus: 0.45,
   measureBoost: 1,
+  typoFix: true,
   lexicalSafety: 0.5,
   lexicalSafetyRank: 2,
   lexicalFirst: 0.8,
@@ -235,9 +238,22 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return root.length >= 4 && index.df(root) ? { ...t, stem: root } : t;
   }
 
+  /**
+   * A word neither the library nor ordinary French knows is likely a typo (« ossseux »): read as
+   * the library's word one letter away, by concepts and retrieval alike, not only by the gate.
+   * Not a verb in « -ent » / « -ons », which Snowball leaves whole and no frequency list holds in
+   * every form (« rassurent » is not « assurent »), nor a change of first letter, which typing
+   * rarely gets wrong.
+   */
+  function typo(t: Token): Token {
+    if (!settings.typoFix || isNumber(t.stem) || /(?:ent|ons)$/.test(t.word)) return t;
+    const s = corrected(t.stem);
+    return s === t.stem || s[0] !== t.stem[0] ? t : { ...t, stem: s };
+  }
+
   function analyse(text: string, defaultPlan = 'PAN1') {
     const surface = analyzeWithSurface(text);
-    const tokens = surface.map(known);
+    const tokens = surface.map(known).map(typo);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { DEV_QUERIES, shippedLibrary } from '../../data/tools/cli-lib';
 import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
+import { stem } from '../../data/engine/normalise';
 import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
@@ -78,6 +79,20 @@ describe('reading the paragraph', () => {
     // A form the library uses is kept as it is (« souhaitons », in the 2022 meeting notes).
     expect(matcher.explain('Nous souhaitons être associés.').stems).toContain('souhaiton');
     expect(matcher.explain('Les actions et les sanctions prévues.').stems).toEqual(expect.arrayContaining(['action', 'sanction']));
+  });
+
+  test('a word no one knows is read as the library’s word one letter away, concepts included', () => {
+    const paragraph = 'Les jeunes étrangers subissent des examens ossseux.';
+    const fixed = matcher.explain(paragraph);
+    expect(fixed.stems).toContain(stem('osseux'));
+    expect(fixed.concepts).toContain('tests-osseux');
+    const bone = (typoFix: boolean) =>
+      createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, typoFix }).match(paragraph, { k: 10 }).findIndex((r) => /osseux/.test(r.text));
+    expect(bone(true)).toBe(0);
+    // Fuzzy retrieval alone finds « osseux » but not the concept: the passage is not in the first ten.
+    expect(bone(false)).toBe(-1);
+    // A verb form ordinary French knows is left alone, and so is a change of first letter.
+    expect(matcher.explain('Ces mesures nous rassurent.').stems).not.toContain(stem('assurent'));
   });
 
   test('dates and hours do not make office mail look like the library’s language', () => {
