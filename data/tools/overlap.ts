@@ -49,14 +49,26 @@ interface Cell {
   rr: number;
 }
 
-/** Per band: lines, and hit@5 / MRR of the engine (gate included) and of plain BM25, over the given sets' on-topic lines. */
-export function overlapTable(index: SearchIndex, sets: { name: string; queries: EvalQuery[] }[]): string {
+const fmt = (c: Cell) => (c.lines ? `${(c.hit / c.lines).toFixed(2)} / ${(c.rr / c.lines).toFixed(2)}` : '—');
+const sum = (cells: Cell[]): Cell => cells.reduce((a, c) => ({ lines: a.lines + c.lines, hit: a.hit + c.hit, rr: a.rr + c.rr }), { lines: 0, hit: 0, rr: 0 });
+
+const ALL = 'toutes';
+
+/**
+ * Per band: lines, and hit@5 / MRR of the engine (gate included) and of plain BM25, over the
+ * given sets' on-topic lines; then all bands together. With `weightLike`, every other set gets one
+ * more row: its bands' figures weighted by that set's band mix. Two halves of a set split at
+ * random may hold different shares of paraphrases; the weighted row compares them as if they
+ * held the same, which tells a harder half from a tuned one.
+ */
+export function overlapTable(index: SearchIndex, sets: { name: string; queries: EvalQuery[] }[], weightLike?: string): string {
   const matcher = createMatcher(index);
   const plain = plainBm25(index.library);
   const rows: string[] = [
     '| jeu | part des mots de sa réponse que la ligne reprend | lignes du domaine | moteur : hit@5 / MRR | BM25 seul : hit@5 / MRR |',
     '|---|---|---|---|---|',
   ];
+  const tables = new Map<string, Map<string, { engine: Cell; plain: Cell }>>();
   for (const { name, queries } of sets) {
     const cells = new Map(OVERLAP_BANDS.map((b) => [b.name, { engine: { lines: 0, hit: 0, rr: 0 }, plain: { lines: 0, hit: 0, rr: 0 } }]));
     for (const q of queries) {
@@ -76,8 +88,30 @@ export function overlapTable(index: SearchIndex, sets: { name: string; queries: 
       count(cell.engine, matcher.match(q.text, { k: 5 }).map((r) => r.text));
       count(cell.plain, plain(q.text, 5).map((r) => r.text));
     }
-    const fmt = (c: Cell) => (c.lines ? `${(c.hit / c.lines).toFixed(2)} / ${(c.rr / c.lines).toFixed(2)}` : '—');
+    tables.set(name, cells);
     for (const [band, c] of cells) rows.push(`| ${name} | ${band} | ${c.engine.lines} | ${fmt(c.engine)} | ${fmt(c.plain)} |`);
+    const all = (k: 'engine' | 'plain') => sum([...cells.values()].map((c) => c[k]));
+    rows.push(`| ${name} | ${ALL} | ${all('engine').lines} | ${fmt(all('engine'))} | ${fmt(all('plain'))} |`);
+  }
+  const reference = weightLike === undefined ? undefined : tables.get(weightLike);
+  if (reference) {
+    const total = sum([...reference.values()].map((c) => c.engine)).lines;
+    for (const [name, cells] of tables) {
+      if (name === weightLike) continue;
+      const weighted = (k: 'engine' | 'plain') => {
+        let hit = 0;
+        let rr = 0;
+        for (const [band, c] of cells) {
+          const w = reference.get(band)!.engine.lines / total;
+          if (!w) continue;
+          if (!c[k].lines) return '—';
+          hit += (w * c[k].hit) / c[k].lines;
+          rr += (w * c[k].rr) / c[k].lines;
+        }
+        return `${hit.toFixed(2)} / ${rr.toFixed(2)}`;
+      };
+      rows.push(`| ${name} | ${ALL}, bandes au poids de « ${weightLike} » | ${sum([...cells.values()].map((c) => c.engine)).lines} | ${weighted('engine')} | ${weighted('plain')} |`);
+    }
   }
   return rows.join('\n');
 }
