@@ -24,7 +24,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans synonymes du français général', { synonymBoost: 0, synonymForeign: 0 }],
   ['sans sigles développés', { useAcronyms: false }],
   ['sans associations apprises', { useAssociations: false }],
-  ['sans tolérance aux fautes', { fuzzy: false }],
+  ['sans tolérance aux fautes (recherche floue, mot lu à une lettre près)', { fuzzy: false, typoFix: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
