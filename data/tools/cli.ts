@@ -12,8 +12,9 @@ import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } fro
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
-import { EVAL_SETS, fitGateOnTuning, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
-import { readJsonl, writeGateModel } from './fitGate';
+import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
+import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
+import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -248,7 +249,7 @@ function readEvalFile(file: string): EvalQuery[] {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap'] });
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration'] });
   if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
   if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
@@ -263,6 +264,14 @@ function evalCommand(args: string[]): number {
     console.log(overlapTable(buildIndex(shippedLibrary()), sets, sets[1].name));
     return 0;
   }
+  if (options.flags.has('--calibration')) {
+    // Lines the gate was never fitted on: the blind gate lines, and the held-out half's on- and off-topic lines.
+    const matcher = createMatcher(buildIndex(shippedLibrary()));
+    const blind = readJsonl<Labelled>(GATE_BLIND).map((l) => ({ p: matcher.explain(l.text).probability, on: l.on }));
+    const heldOut = labelled(readEvalFile(OWN_HOLDOUT)).map((l) => ({ p: matcher.explain(l.text).probability, on: l.on }));
+    console.log(`${calibrationTable('lignes aveugles de la porte (420)', blind)}\n\n${calibrationTable('propre : témoin', heldOut)}`);
+    return 0;
+  }
   if (!options.rest.length && !options.flags.has('--ablation')) {
     const sets = EVAL_SETS.map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
     const index = buildIndex(shippedLibrary());
@@ -274,6 +283,10 @@ function evalCommand(args: string[]): number {
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);
+    const blind = readJsonl<Labelled>(GATE_BLIND);
+    const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;
+    const count = (on: boolean) => blind.filter((l) => l.on === on).length;
+    console.log(`${'porte : lignes aveugles'.padEnd(26)} dans le sujet répondues ${answered(true)}/${count(true)}  hors sujet répondues ${answered(false)}/${count(false)}`);
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);

@@ -10,6 +10,9 @@
  *   (tests/fixtures/eval/PASSAGE-PARAPHRASES.md). Larger than the halves, so it tells a change
  *   from noise better; read for two ranking decisions (the coordination factor and concept
  *   agreement, match.ts).
+ * - blind gate lines (`on`: should be answered): 420 lines written after the third engine for the
+ *   gate, blind to it and to the sets, never fitted on; reported (answered on and off topic, and
+ *   how the gate's probability reads, `--calibration`) (tests/fixtures/eval/GATE-BLIND.md).
  * - gate calibration lines (`on`: should be answered): written to tune the first gate, and
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
@@ -27,6 +30,8 @@ export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
+/** 420 lines written for the gate, blind to the engine and the sets, never fitted on (GATE-BLIND.md). */
+export const GATE_BLIND = join(EVAL_DIR, 'gate-blind.jsonl');
 
 export interface PassageParaphrase {
   id: string;
