@@ -26,7 +26,20 @@ const MEASURE_LIMIT = 300;
  * seulement » apply to both. `initialText` comes from the selection
  * menu; a new one replaces what was typed.
  */
-export function SearchView({ tabId, initialText, active, found = [] }: { tabId: number | undefined; initialText?: { text: string; at: number }; active: boolean; found?: readonly string[] }) {
+export function SearchView({
+  tabId,
+  initialText,
+  initialMeasure,
+  active,
+  found = [],
+}: {
+  tabId: number | undefined;
+  initialText?: { text: string; at: number };
+  /** A measure to browse, handed over by the suggestions when the paragraph names it; a new one replaces what was shown. */
+  initialMeasure?: { key: string; at: number };
+  active: boolean;
+  found?: readonly string[];
+}) {
   const [text, setText] = useState(initialText?.text ?? '');
   // « Historique » of a measure or theme, or « Trame de courrier », shown in place of the browse view (issue 14).
   const [opened, setOpened] = useState<{ story: string } | 'outline'>();
@@ -41,6 +54,12 @@ export function SearchView({ tabId, initialText, active, found = [] }: { tabId: 
     setMeasure(undefined);
     setOpened(undefined);
   }, [initialText]);
+  useEffect(() => {
+    if (!initialMeasure) return;
+    setText('');
+    setMeasure(initialMeasure.key);
+    setOpened(undefined);
+  }, [initialMeasure]);
   useEffect(() => {
     if (active) input.current?.focus();
   }, [active, initialText]);

@@ -40,6 +40,8 @@ function PanelBody() {
   const fromAddress = searchFromAddress();
   const [mode, setMode] = useState<Mode>(fromAddress === undefined ? 'suggestions' : 'search');
   const [handed, setHanded] = useState<{ text: string; at: number } | undefined>(fromAddress ? { text: fromAddress, at: 0 } : undefined);
+  // A measure the paragraph names, opened in the browse view from the suggestions.
+  const [browsed, setBrowsed] = useState<{ key: string; at: number }>();
   const { tabId } = usePanelTab();
   const paragraph = useParagraph(tabId);
   const [found, onResults] = useFoundMeasures(tabId);
@@ -65,10 +67,18 @@ function PanelBody() {
       <main>
         <LibraryNotice />
         <div hidden={mode !== 'suggestions'} data-testid="mode-suggestions">
-          <SuggestionsView tabId={tabId} paragraph={paragraph} onResults={onResults} />
+          <SuggestionsView
+            tabId={tabId}
+            paragraph={paragraph}
+            onResults={onResults}
+            onBrowseMeasure={(key) => {
+              setBrowsed({ key, at: Date.now() });
+              setMode('search');
+            }}
+          />
         </div>
         <div hidden={mode !== 'search'} data-testid="mode-search">
-          <SearchView tabId={tabId} initialText={handed} active={mode === 'search'} found={found} />
+          <SearchView tabId={tabId} initialText={handed} initialMeasure={browsed} active={mode === 'search'} found={found} />
         </div>
         {tabId !== undefined && <SiteToggle tabId={tabId} knownUrl={paragraph?.url} panel />}
       </main>

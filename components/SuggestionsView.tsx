@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FocusedParagraph, MatchResult, Suggestion } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
+import { measureRefs } from '../data/engine/measureRefs';
+import { useCatalog } from './CatalogContext';
 import { t, type MessageKey } from '../utils/i18n';
-import { editorName, hostOf } from './labels';
+import { editorName, hostOf, measureLabel } from './labels';
 import { PositionCard } from './PositionCard';
 import { useSettings } from './useSettings';
 import { useSuggestions } from './useSuggestions';
@@ -41,9 +43,21 @@ interface Hold {
 
 /**
  * « Suggestions »: follows the paragraph being written and shows the best matching positions.
- * When nothing matches, or the user is not writing, it says so in one quiet line.
+ * When nothing matches, or the user is not writing, it says so in one quiet line. A paragraph that
+ * names a measure (« Sur la mesure 13, notre position est la suivante. ») also offers the way to
+ * everything the library holds on it, which a few suggestions cannot show (`onBrowseMeasure`).
  */
-export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number | undefined; paragraph: FocusedParagraph | undefined; onResults?: (results: Suggestion[]) => void }) {
+export function SuggestionsView({
+  tabId,
+  paragraph,
+  onResults,
+  onBrowseMeasure,
+}: {
+  tabId: number | undefined;
+  paragraph: FocusedParagraph | undefined;
+  onResults?: (results: Suggestion[]) => void;
+  onBrowseMeasure?: (key: string) => void;
+}) {
   const [settings, update] = useSettings();
   const ask = settings.paused ? undefined : paragraph;
   const { results, status } = useSuggestions(ask, settings.suggestionCount + (settings.showContext ? 0 : 5));
@@ -51,6 +65,9 @@ export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number
   const holdRef = useRef(hold);
   holdRef.current = hold;
   const text = ask?.text;
+  const { measures } = useCatalog();
+  // The same reading of « mesure 13 », « mesures 3 et 4 », « PAN2-16 » as the engine's and the search box's.
+  const named = useMemo(() => (text?.trim() ? measureRefs(text, 'PAN1', { has: (key) => measures.has(key) }).slice(0, 3) : []), [text, measures]);
   // The letter outline offers the measures found in the draft so far.
   useEffect(() => {
     if (status === 'ready') onResults?.(results);
@@ -88,6 +105,15 @@ export function SuggestionsView({ tabId, paragraph, onResults }: { tabId: number
               · {t('suggestionsUpdating')}
             </span>
           )}
+        </p>
+      )}
+      {writing && onBrowseMeasure && named.length > 0 && (
+        <p class="named-measures" data-testid="named-measures">
+          {named.map((key) => (
+            <button key={key} type="button" class="link-button" onClick={() => onBrowseMeasure(key)} data-testid="browse-named-measure" data-measure={key}>
+              {t('namedMeasureBrowse', measureLabel(measures.get(key), key))}
+            </button>
+          ))}
         </p>
       )}
       {status === 'error' && <p class="notice">{t('suggestionsError')}</p>}

@@ -110,6 +110,33 @@ describe('suggestions', () => {
     }
   });
 
+  test('a paragraph naming a measure offers everything the library holds on it, in the browse view', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      // A paragraph naming no measure offers no such link.
+      await typeInEditor(opened, editor('textarea'), MINORS);
+      await waitForCard(panel, 'tests osseux');
+      await expect(panel.getByTestId('browse-named-measure').count()).resolves.toBe(0);
+      // The same paragraph rewritten to name measure 5.
+      await opened.page.keyboard.press('Control+A');
+      await opened.page.keyboard.type('Sur la mesure 5, nous rappelons notre position.', { delay: 5 });
+      const link = panel.getByTestId('browse-named-measure');
+      await link.first().waitFor({ timeout: 15_000 });
+      await expect(link.count()).resolves.toBe(1);
+      await expect(link.getAttribute('data-measure')).resolves.toBe('PAN1-5');
+      await expect(link.textContent()).resolves.toBe(fr.namedMeasureBrowse!.message.replace('$MEASURE$', 'Mesure 5'));
+      await link.click();
+      await expect.poll(() => panel.getByTestId('mode-search').isVisible()).toBe(true);
+      await expect(panel.getByTestId('measure-header').getAttribute('data-measure')).resolves.toBe('PAN1-5');
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      const onMeasure = await searchCards(panel).evaluateAll((cards) => cards.map((c) => !!c.querySelector('[data-measure="PAN1-5"]')));
+      expect(onMeasure.length).toBeGreaterThan(0);
+      expect(onMeasure.every(Boolean)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
   test('« Copier » copies the wording, « Copier avec la source » adds « » and the citation; the keyboard reaches « Insérer »', async () => {
     const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     try {
