@@ -418,10 +418,13 @@ avions aviez avaient eut eumes eutes eurent aie aies ait ayons ayez aient eusse 
 
 /**
  * Function words Snowball's list leaves out (demonstratives, relatives, a few conjunctions):
- * as empty of meaning as « ce » or « qui », and frequent in drafting.
+ * as empty of meaning as « ce » or « qui », and frequent in drafting. « suivant(e)(s) » announces
+ * what comes (« notre position est la suivante »), says nothing of it, and Snowball gives it the
+ * stem of « suivi », the monitoring of a plan.
  */
 const FUNCTION_WORDS = `cet cette ceux celle celles celui ceci cela ca ci elles dont lequel laquelle lesquels lesquelles
-auquel auxquels auxquelles duquel desquels desquelles quel quelle quels quelles soi si ni car donc puis lorsque puisque quand`;
+auquel auxquels auxquelles duquel desquels desquelles quel quelle quels quelles soi si ni car donc puis lorsque puisque quand
+suivant suivante suivants suivantes`;
 
 /**
  * Letter-writing formulas: salutations and honorifics that open and close every letter to a
@@ -470,7 +473,7 @@ const REACCENT: [RegExp, string][] = [
  * « traite » (trafficking) are both `trait`, « données » (data) and « donne » (gives) `don`,
  * « fonds » (a fund) and « fond » `fond`, « avoirs » (criminal assets) and « avoir » `avoir`,
  * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
- * « placement » and « place » `plac`, « suivante » and « suivi » `suiv`. Each word here, in all the forms listed, gets a stem of its
+ * « placement » and « place » `plac`. Each word here, in all the forms listed, gets a stem of its
  * own (the key of its entry). Found by listing, for each stem of the library, the words that
  * share it and reading those whose meanings part. Derivations with one meaning (« police » /
  * « policière », « financement » / « financier ») are left together.
@@ -517,7 +520,6 @@ const HOMOGRAPHS: Record<string, string[]> = {
   correspondant: ['correspondant', 'correspondants', 'correspondante', 'correspondantes'],
   educateur: ['educateur', 'educateurs', 'educatrice', 'educatrices'],
   meta: ['meta'],
-  suivant: ['suivant', 'suivante', 'suivants', 'suivantes'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {
