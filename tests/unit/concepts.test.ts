@@ -49,6 +49,14 @@ describe('fixed expressions of another meaning', () => {
     expect(found("au nom des droits de l'homme, les hommes et garçons exploités doivent être protégés")).toContain('hommes-garcons');
   });
 
+  test('the foreign ministry’s diplomatic posts are not diplomatic immunity; the Quai d’Orsay is the ministry', () => {
+    expect(found('nos postes diplomatiques pourraient prévenir les jeunes femmes')).not.toContain('immunite');
+    expect(found('nos postes diplomatiques pourraient prévenir les jeunes femmes')).toContain('affaires-etrangeres');
+    expect(found('le Quai d’Orsay finance des programmes')).toContain('affaires-etrangeres');
+    expect(found('le ministère des Affaires étrangères finance des programmes')).toContain('affaires-etrangeres');
+    expect(found('la levée de l’immunité des personnels diplomatiques')).toContain('immunite');
+  });
+
   test('an exception silences its own concept only, not another concept on the same words', () => {
     const t = new Thesaurus([
       { id: 'a', strength: 'domain', terms: ['~hommes', "!droits de l'homme"] },
