@@ -102,6 +102,29 @@ describe('screenshots', () => {
     }
   });
 
+  test('a paragraph naming a measure: the link under the suggestions, then the measure in the browse view', async () => {
+    const { page, tabId } = await composeOnDemo();
+    const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`, { width: PANEL_WIDTH, height: HEIGHT });
+    try {
+      await typeAtEndOfUnfinishedParagraph(page, ' la mesure 5 soit enfin mise en œuvre pour toutes les victimes.');
+      const link = panel.locator('[data-testid="browse-named-measure"][data-measure="PAN1-5"]');
+      await link.waitFor({ timeout: 20_000 });
+      await suggestionCards(panel).first().waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      const suggestions = await panel.screenshot();
+      await link.click();
+      await panel.getByTestId('measure-header').waitFor({ timeout: 20_000 });
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      const browse = await panel.screenshot();
+      await sideBySide(suggestions, browse, join(OUT, 'panel-named-measure.png'), PANEL_WIDTH);
+      publish('panel-named-measure.png');
+      await expect(panel.getByTestId('measure-header').getAttribute('data-measure')).resolves.toBe('PAN1-5');
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
   test('search: an acronym found as a whole word, and a measure typed by name with its title and status', async () => {
     const panel = await ext.openPage('sidepanel.html?mode=search', { width: PANEL_WIDTH, height: HEIGHT });
     try {
