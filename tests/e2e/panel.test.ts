@@ -384,6 +384,12 @@ describe('English UI', () => {
         await expect(gov.getByTestId('copy').textContent()).resolves.toBe(en.copyQuote?.message);
         const position = positionById.get((await gov.getAttribute('data-position-id')) ?? '')!;
         expect(await cardText(gov)).toBe(position.text);
+        // A paragraph naming a measure: the link is in English too.
+        await opened.page.keyboard.press('Control+A');
+        await opened.page.keyboard.type('Sur la mesure 4 bis, nous maintenons notre demande.', { delay: 5 });
+        const link = panel.getByTestId('browse-named-measure');
+        await link.first().waitFor({ timeout: 15_000 });
+        await expect(link.textContent()).resolves.toBe(en.namedMeasureBrowse!.message.replace('$MEASURE$', en.measureLabel!.message.replace('$NUMBER$', '4 bis')));
       } finally {
         await close();
       }
