@@ -246,9 +246,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * rarely gets wrong.
    */
   function typo(t: Token): Token {
-    if (!settings.typoFix || isNumber(t.stem) || /(?:ent|ons)$/.test(t.word)) return t;
-    const s = corrected(t.stem);
-    return s === t.stem || s[0] !== t.stem[0] ? t : { ...t, stem: s };
+    const s = t.stem;
+    if (!settings.typoFix || isNumber(s) || /(?:ent|ons)$/.test(t.word) || s.length < 5 || index.df(s) || background.known(s)) return t;
+    const near = index.nearestTerm(s, 1);
+    return near === undefined || near[0] !== s[0] ? t : { ...t, stem: near };
   }
 
   function analyse(text: string, defaultPlan = 'PAN1') {
@@ -271,20 +272,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   type Analysis = ReturnType<typeof analyse>;
 
-  /**
-   * Words the library does not know and ordinary French does not either are likely typos
-   * (« ossseux »): read as the library word one letter away, for the gate's features.
-   */
-  function corrected(stem: string): string {
-    if (stem.length < 5 || index.df(stem) || background.known(stem)) return stem;
-    return index.nearestTerm(stem, 1) ?? stem;
-  }
-
   /** The gate's features for an analysed paragraph and its best candidates. */
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
     // Numbers (dates, hours, amounts) are in every kind of mail and in no frequency list of
     // ordinary French: left to retrieval, they would make « du 3 au 5 juin » look special.
-    const stems = a.stems.filter((s) => !isNumber(s)).slice(0, 60).map(corrected);
+    // Typos are already read as the library's words (`typo`).
+    const stems = a.stems.filter((s) => !isNumber(s)).slice(0, 60);
     const spec = stems.map(specificity);
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
