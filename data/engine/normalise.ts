@@ -520,6 +520,7 @@ const HOMOGRAPHS: Record<string, string[]> = {
   correspondant: ['correspondant', 'correspondants', 'correspondante', 'correspondantes'],
   educateur: ['educateur', 'educateurs', 'educatrice', 'educatrices'],
   meta: ['meta'],
+  forme: ['forme', 'formes'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

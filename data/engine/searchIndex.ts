@@ -20,7 +20,7 @@ import { addLength, createTermSearch, removeLength, type Postings, type SlotHit,
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape, the analysis or the thesaurus changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */

@@ -57,6 +57,13 @@ describe('fixed expressions of another meaning', () => {
     expect(found('la levée de l’immunité des personnels diplomatiques')).toContain('immunite');
   });
 
+  test('« toutes les formes d’exploitation » is not about training; « former les professionnels » still is', () => {
+    expect(found('toutes les formes d’exploitation, pas seulement la forme sexuelle')).not.toContain('formation-professionnels');
+    expect(found('former les policiers et les magistrats')).toContain('formation-professionnels');
+    expect(found('des inspecteurs formées au repérage')).toContain('formation-professionnels');
+    expect(found('une formation commune des professionnels')).toContain('formation-professionnels');
+  });
+
   test('an exception silences its own concept only, not another concept on the same words', () => {
     const t = new Thesaurus([
       { id: 'a', strength: 'domain', terms: ['~hommes', "!droits de l'homme"] },

@@ -83,6 +83,7 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'départements', b: 'départ', why: 'départements are not a departure' },
     { a: 'égalité', b: 'également', why: 'equality is not « also »' },
     { a: 'nationalité', b: 'national', why: 'a nationality is not « national »' },
+    { a: 'formes', b: 'former', why: 'the forms of exploitation are not training' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -93,6 +94,8 @@ describe('stem (Snowball French on folded words)', () => {
     ['placement', 'placements'],
     ['départements', 'département'],
     ['traitement', 'traitements'],
+    ['forme', 'formes'],
+    ['former', 'formées'],
   ])('« %s » and « %s » still share their own stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
