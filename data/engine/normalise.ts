@@ -473,7 +473,8 @@ const REACCENT: [RegExp, string][] = [
  * « traite » (trafficking) are both `trait`, « données » (data) and « donne » (gives) `don`,
  * « fonds » (a fund) and « fond » `fond`, « avoirs » (criminal assets) and « avoir » `avoir`,
  * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
- * « placement » and « place » `plac`. Each word here, in all the forms listed, gets a stem of its
+ * « placement » and « place » `plac`, « formes » (of exploitation) and « former » (to train)
+ * `form`. Each word here, in all the forms listed, gets a stem of its
  * own (the key of its entry). Found by listing, for each stem of the library, the words that
  * share it and reading those whose meanings part. Derivations with one meaning (« police » /
  * « policière », « financement » / « financier ») are left together.
