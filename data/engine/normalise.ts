@@ -474,7 +474,8 @@ const REACCENT: [RegExp, string][] = [
  * « fonds » (a fund) and « fond » `fond`, « avoirs » (criminal assets) and « avoir » `avoir`,
  * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
  * « placement » and « place » `plac`, « formes » (of exploitation) and « former » (to train)
- * `form`. Each word here, in all the forms listed, gets a stem of its
+ * `form`, « pays » (a country) and « payés » (paid) `pay`, « à des fins de » (purposes) and
+ * « finissent » `fin`. Each word here, in all the forms listed, gets a stem of its
  * own (the key of its entry). Found by listing, for each stem of the library, the words that
  * share it and reading those whose meanings part. Derivations with one meaning (« police » /
  * « policière », « financement » / « financier ») are left together.
@@ -522,6 +523,9 @@ const HOMOGRAPHS: Record<string, string[]> = {
   educateur: ['educateur', 'educateurs', 'educatrice', 'educatrices'],
   meta: ['meta'],
   forme: ['forme', 'formes'],
+  pays: ['pays'],
+  pai: ['paye', 'payes'],
+  fins: ['fins'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

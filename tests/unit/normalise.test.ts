@@ -84,6 +84,8 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'égalité', b: 'également', why: 'equality is not « also »' },
     { a: 'nationalité', b: 'national', why: 'a nationality is not « national »' },
     { a: 'formes', b: 'former', why: 'the forms of exploitation are not training' },
+    { a: 'pays', b: 'payés', why: 'a country of origin is not a wage' },
+    { a: 'fins', b: 'finissent', why: '« à des fins d’exploitation » is a purpose, not an end' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -96,6 +98,8 @@ describe('stem (Snowball French on folded words)', () => {
     ['traitement', 'traitements'],
     ['forme', 'formes'],
     ['former', 'formées'],
+    ['payés', 'payer'],
+    ['paiement', 'payées'],
   ])('« %s » and « %s » still share their own stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
