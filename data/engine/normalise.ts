@@ -475,14 +475,18 @@ const REACCENT: [RegExp, string][] = [
  * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
  * « placement » and « place » `plac`, « formes » (of exploitation) and « former » (to train)
  * `form`, « pays » (a country) and « payés » (paid) `pay`, « à des fins de » (purposes) and
- * « finissent » `fin`. Each word here, in all the forms listed, gets a stem of its
- * own (the key of its entry). Found by listing, for each stem of the library, the words that
- * share it and reading those whose meanings part. Derivations with one meaning (« police » /
+ * « finissent » `fin`; and everyday words of office mail against the library's own (« traitée » and
+ * « traite », « forcément » and « forcé », « collection » and « Collectif », « consulter » and the
+ * Commission nationale « consultative », « moyenne » and « moyens », « droite » and « droits »,
+ * « assurance » and « assurer »). Each word here, in all the forms listed, gets a stem of its own
+ * (the key of its entry). Found by listing, for each stem of the library, the words that share
+ * it, and for each of the 20,000 commonest French words the library stem it falls on, and
+ * reading those whose meanings part. Derivations with one meaning (« police » /
  * « policière », « financement » / « financier ») are left together.
  */
 const HOMOGRAPHS: Record<string, string[]> = {
   traitement: ['traitement', 'traitements'],
-  traiter: ['traiter'],
+  traiter: ['traiter', 'traitee', 'traitees', 'traitant', 'traitants', 'traitent', 'traitons'],
   nationalit: ['nationalite', 'nationalites'],
   collecte: ['collecte', 'collectes', 'collecter', 'collectee', 'collectees'],
   collectivit: ['collectivite', 'collectivites'],
@@ -526,6 +530,12 @@ const HOMOGRAPHS: Record<string, string[]> = {
   pays: ['pays'],
   pai: ['paye', 'payes'],
   fins: ['fins'],
+  forcement: ['forcement'],
+  assurance: ['assurance', 'assurances'],
+  consultat: ['consultatif', 'consultative', 'consultatifs', 'consultatives'],
+  collection: ['collection', 'collections'],
+  moyenne: ['moyenne', 'moyennes'],
+  droite: ['droite', 'droites'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

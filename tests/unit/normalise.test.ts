@@ -86,6 +86,13 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'formes', b: 'former', why: 'the forms of exploitation are not training' },
     { a: 'pays', b: 'payés', why: 'a country of origin is not a wage' },
     { a: 'fins', b: 'finissent', why: '« à des fins d’exploitation » is a purpose, not an end' },
+    { a: 'traitée', b: 'traite', why: 'a request dealt with is not trafficking' },
+    { a: 'forcément', b: 'forcé', why: '« pas forcément » says nothing of forced labour' },
+    { a: 'assurance', b: 'assurer', why: 'an insurance is not « assurer la protection »' },
+    { a: 'consulter', b: 'consultative', why: 'consulting a website is not the Commission nationale consultative' },
+    { a: 'collection', b: 'Collectif', why: 'a collection of books is not the Collectif' },
+    { a: 'moyenne', b: 'moyens', why: 'an average is not the means the plan needs' },
+    { a: 'droite', b: 'droits', why: '« à droite » is not rights' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -99,6 +106,8 @@ describe('stem (Snowball French on folded words)', () => {
     ['forme', 'formes'],
     ['former', 'formées'],
     ['payés', 'payer'],
+    ['traitée', 'traiter'],
+    ['traitent', 'traiter'],
     ['paiement', 'payées'],
   ])('« %s » and « %s » still share their own stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
