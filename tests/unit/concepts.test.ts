@@ -64,6 +64,27 @@ describe('fixed expressions of another meaning', () => {
     expect(found('une formation commune des professionnels')).toContain('formation-professionnels');
   });
 
+  test('everyday words that share a stem or a spelling with a term do not carry its concept', () => {
+    const strong = (text: string) => new Set(thesaurus.detect(analyzeWithSurface(text)).filter((h) => !h.generic).map((h) => h.concept));
+    // Snowball: « chanter » and « chantier » were both `chant`, « blanche » and « blanchiment » `blanch`.
+    expect(found('la chorale va chanter samedi')).not.toContain('secteurs-risque');
+    expect(found('des ouvriers sans contrat sur les chantiers')).toContain('secteurs-risque');
+    expect(found('après une nuit blanche')).not.toContain('tracfin');
+    expect(found('le blanchiment d’argent des réseaux')).toContain('tracfin');
+    // « contactables » is compared as written: « n’hésitez pas à me contacter » is office mail.
+    expect(found('n’hésitez pas à me contacter')).not.toContain('referents');
+    expect(found('des référents traite contactables par les associations')).toContain('referents');
+    // A passport confiscated by an exploiter is not the confiscation of criminal assets.
+    expect(found('on leur a confisqué leur passeport')).not.toContain('indemnisation');
+    expect(found('l’argent confisqué aux trafiquants doit indemniser les victimes')).toContain('indemnisation');
+    // Words with an everyday sense only support their concept: a data entry, a supervising ministry, a high number.
+    expect(strong('la saisie des données prendra une semaine')).not.toContain('indemnisation');
+    expect(strong('le ministère de tutelle a répondu')).not.toContain('administrateur-ad-hoc');
+    expect(strong('un nombre élevé de demandes')).not.toContain('scolarite');
+    expect(strong('rétablir la connexion au serveur')).not.toContain('delai-reflexion');
+    expect(strong('le délai de rétablissement accordé aux victimes')).toContain('delai-reflexion');
+  });
+
   test('an exception silences its own concept only, not another concept on the same words', () => {
     const t = new Thesaurus([
       { id: 'a', strength: 'domain', terms: ['~hommes', "!droits de l'homme"] },

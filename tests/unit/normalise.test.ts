@@ -93,6 +93,8 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'collection', b: 'Collectif', why: 'a collection of books is not the Collectif' },
     { a: 'moyenne', b: 'moyens', why: 'an average is not the means the plan needs' },
     { a: 'droite', b: 'droits', why: '« à droite » is not rights' },
+    { a: 'chanter', b: 'chantier', why: 'singing is not a building site' },
+    { a: 'blanche', b: 'blanchiment', why: 'a sleepless night is not money laundering' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
