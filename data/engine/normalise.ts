@@ -478,11 +478,12 @@ const REACCENT: [RegExp, string][] = [
  * « finissent » `fin`; and everyday words of office mail against the library's own (« traitée » and
  * « traite », « forcément » and « forcé », « collection » and « Collectif », « consulter » and the
  * Commission nationale « consultative », « moyenne » and « moyens », « droite » and « droits »,
- * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »). Each word here, in all the forms listed, gets a stem of its own
- * (the key of its entry). Found by listing, for each stem of the library, the words that share
- * it, and for each of the 20,000 commonest French words the library stem it falls on, and
- * reading those whose meanings part. Derivations with one meaning (« police » /
- * « policière », « financement » / « financier ») are left together.
+ * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »).
+ * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
+ * by listing, for each stem of the library, the words that share it, and for each of the 20,000
+ * commonest French words the library stem it falls on, and reading those whose meanings part.
+ * Derivations with one meaning (« police » / « policière », « financement » / « financier ») are
+ * left together.
  */
 const HOMOGRAPHS: Record<string, string[]> = {
   traitement: ['traitement', 'traitements'],
