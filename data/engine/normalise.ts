@@ -478,7 +478,8 @@ const REACCENT: [RegExp, string][] = [
  * « finissent » `fin`; and everyday words of office mail against the library's own (« traitée » and
  * « traite », « forcément » and « forcé », « collection » and « Collectif », « consulter » and the
  * Commission nationale « consultative », « moyenne » and « moyens », « droite » and « droits »,
- * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »).
+ * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »,
+ * « indemnes » and « indemniser »).
  * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
  * by listing, for each stem of the library, the words that share it, and for each of the 20,000
  * commonest French words the library stem it falls on, and reading those whose meanings part.
@@ -539,6 +540,7 @@ const HOMOGRAPHS: Record<string, string[]> = {
   droite: ['droite', 'droites'],
   chantier: ['chantier', 'chantiers'],
   blanche: ['blanche', 'blanches'],
+  indemne: ['indemne', 'indemnes'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

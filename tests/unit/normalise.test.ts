@@ -95,6 +95,7 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'droite', b: 'droits', why: '« à droite » is not rights' },
     { a: 'chanter', b: 'chantier', why: 'singing is not a building site' },
     { a: 'blanche', b: 'blanchiment', why: 'a sleepless night is not money laundering' },
+    { a: 'indemnes', b: 'indemniser', why: 'unharmed is not compensated' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
