@@ -479,7 +479,10 @@ const REACCENT: [RegExp, string][] = [
  * « traite », « forcément » and « forcé », « collection » and « Collectif », « consulter » and the
  * Commission nationale « consultative », « moyenne » and « moyens », « droite » and « droits »,
  * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »,
- * « indemnes » and « indemniser »).
+ * « indemnes » and « indemniser », « identifiant » and « identification », « parcourir » and
+ * « parcours », « publication » and « publique », « collective » and « Collectif », « cases » and
+ * « cas », « initiation » and « initiative », « mécanique » and « mécanisme », « Seine » and « sein »,
+ * « traits » and « traite »).
  * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
  * by listing, for each stem of the library, the words that share it, and for each of the 20,000
  * commonest French words the library stem it falls on, and reading those whose meanings part.
@@ -541,6 +544,15 @@ const HOMOGRAPHS: Record<string, string[]> = {
   chantier: ['chantier', 'chantiers'],
   blanche: ['blanche', 'blanches'],
   indemne: ['indemne', 'indemnes'],
+  publication: ['publication', 'publications'],
+  traits: ['trait', 'traits'],
+  mecanique: ['mecanique', 'mecaniques'],
+  collective: ['collective', 'collectives'],
+  cases: ['case', 'cases'],
+  parcourir: ['parcourir'],
+  identifiant: ['identifiant', 'identifiants'],
+  initiation: ['initiation', 'initiations'],
+  seine: ['seine'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

@@ -43,6 +43,8 @@ describe('the off-topic gate', () => {
     { why: 'a request « traitée » is not « traite » (Snowball stems both `trait`)', text: 'Votre demande a bien été traitée, vous recevrez une réponse sous huit jours.' },
     { why: '« forcément » is not forced labour (`forc`)', text: 'Pas forcément besoin de venir à la réunion de jeudi, le compte rendu sera envoyé à tous.' },
     { why: 'a library « collection » is not the Collectif, « consulter » not the CNCDH’s « consultative »', text: 'N’hésitez pas à consulter le site pour la nouvelle collection de livres de la médiathèque.' },
+    { why: '« parcourir » is not « parcours », « remarques » on a layout are not remarks on a draft', text: 'Pouvez-vous parcourir le document et me faire vos remarques sur la mise en page ?' },
+    { why: 'a login « identifiant » is not the identification of victims', text: 'Votre identifiant et votre mot de passe vous seront envoyés par courriel séparé.' },
   ])('stays quiet: $why', ({ text }) => {
     expect(matcher.match(text)).toEqual([]);
   });

@@ -96,6 +96,15 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'chanter', b: 'chantier', why: 'singing is not a building site' },
     { a: 'blanche', b: 'blanchiment', why: 'a sleepless night is not money laundering' },
     { a: 'indemnes', b: 'indemniser', why: 'unharmed is not compensated' },
+    { a: 'identifiant', b: 'identification', why: 'a login is not the identification of victims' },
+    { a: 'parcourir', b: 'parcours', why: 'reading a document through is not an exit programme' },
+    { a: 'publication', b: 'publique', why: 'a newsletter is not public policy' },
+    { a: 'collective', b: 'Collectif', why: 'a staff meeting is not the Collectif' },
+    { a: 'cases', b: 'cas', why: 'boxes to tick are not cases' },
+    { a: 'initiation', b: 'initiative', why: 'a beginners’ class is not an initiative' },
+    { a: 'mécanique', b: 'mécanisme', why: 'a garage is not the referral mechanism' },
+    { a: 'Seine', b: 'sein', why: 'Seine-Saint-Denis is not « au sein de »' },
+    { a: 'traits', b: 'traite', why: 'features are not trafficking' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
