@@ -482,7 +482,7 @@ const REACCENT: [RegExp, string][] = [
  * « indemnes » and « indemniser », « identifiant » and « identification », « parcourir » and
  * « parcours », « publication » and « publique », « collective » and « Collectif », « cases » and
  * « cas », « initiation » and « initiative », « mécanique » and « mécanisme », « Seine » and « sein »,
- * « traits » and « traite »).
+ * « traits » and « traite », « pénalité » and « pénale »).
  * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
  * by listing, for each stem of the library, the words that share it, and for each of the 20,000
  * commonest French words the library stem it falls on, and reading those whose meanings part.
@@ -491,7 +491,7 @@ const REACCENT: [RegExp, string][] = [
  */
 const HOMOGRAPHS: Record<string, string[]> = {
   traitement: ['traitement', 'traitements'],
-  traiter: ['traiter', 'traitee', 'traitees', 'traitant', 'traitants', 'traitent', 'traitons'],
+  traiter: ['traiter', 'traitee', 'traitees', 'traitant', 'traitants', 'traitent', 'traitons', 'traitez', 'traitait', 'traitaient', 'traitera', 'traiterai', 'traiteras', 'traiterons', 'traiterez', 'traiteront', 'traiterait', 'traiteraient'],
   nationalit: ['nationalite', 'nationalites'],
   collecte: ['collecte', 'collectes', 'collecter', 'collectee', 'collectees'],
   collectivit: ['collectivite', 'collectivites'],
@@ -553,6 +553,7 @@ const HOMOGRAPHS: Record<string, string[]> = {
   identifiant: ['identifiant', 'identifiants'],
   initiation: ['initiation', 'initiations'],
   seine: ['seine'],
+  penalite: ['penalite', 'penalites'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

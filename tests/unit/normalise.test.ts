@@ -105,6 +105,8 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'mécanique', b: 'mécanisme', why: 'a garage is not the referral mechanism' },
     { a: 'Seine', b: 'sein', why: 'Seine-Saint-Denis is not « au sein de »' },
     { a: 'traits', b: 'traite', why: 'features are not trafficking' },
+    { a: 'traitera', b: 'traite', why: '« le service le traitera » is not trafficking' },
+    { a: 'pénalité', b: 'pénale', why: 'a late fee is not criminal law' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
@@ -120,6 +122,7 @@ describe('stem (Snowball French on folded words)', () => {
     ['payés', 'payer'],
     ['traitée', 'traiter'],
     ['traitent', 'traiter'],
+    ['traitera', 'traiter'],
     ['paiement', 'payées'],
   ])('« %s » and « %s » still share their own stem', (a, b) => {
     expect(stem(a)).toBe(stem(b));
