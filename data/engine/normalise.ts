@@ -621,15 +621,31 @@ export function analyzeWithSurface(s: string): Token[] {
   const tokens: Token[] = [];
   for (const w of readNumbers(wordsOf(f, s), f.text)) {
     if (!w.number && isStopWord(w.word)) continue;
+    const start = f.from[w.start];
+    const end = f.to[w.end - 1];
+    const accented = ACCENTED.get(w.word);
     tokens.push({
-      stem: w.number ? w.word : stem(w.word),
+      stem: w.number ? w.word : accented && /[éÉ]s?$/.test(s.slice(start, end)) ? accented : stem(w.word),
       word: w.word,
-      start: f.from[w.start],
-      end: f.to[w.end - 1],
+      start,
+      end,
     });
   }
   return tokens;
 }
+
+/**
+ * Words that only their accent tells from a word of the library once folded: « traité » (a request
+ * dealt with, a treaty) is « traite » (trafficking) without its accent, « formés » (trained) is
+ * « formes ». Written with the accent, they get the stem of their own verb; written without, the
+ * library's reading stands (« traite » is far likelier there).
+ */
+const ACCENTED = new Map([
+  ['traite', 'traiter'],
+  ['traites', 'traiter'],
+  ['formes', 'form'],
+  ['forme', 'form'],
+]);
 
 /** A number's stem (« 30 », « 2016 », « 14h »): dates, hours and amounts, in every kind of mail. */
 export function isNumber(stem: string): boolean {

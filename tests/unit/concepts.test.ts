@@ -61,6 +61,7 @@ describe('fixed expressions of another meaning', () => {
     expect(found('toutes les formes d’exploitation, pas seulement la forme sexuelle')).not.toContain('formation-professionnels');
     expect(found('former les policiers et les magistrats')).toContain('formation-professionnels');
     expect(found('des inspecteurs formées au repérage')).toContain('formation-professionnels');
+    expect(found('des policiers formés au repérage')).toContain('formation-professionnels');
     expect(found('une formation commune des professionnels')).toContain('formation-professionnels');
   });
 

@@ -45,6 +45,7 @@ describe('the off-topic gate', () => {
     { why: 'a library « collection » is not the Collectif, « consulter » not the CNCDH’s « consultative »', text: 'N’hésitez pas à consulter le site pour la nouvelle collection de livres de la médiathèque.' },
     { why: '« parcourir » is not « parcours », « remarques » on a layout are not remarks on a draft', text: 'Pouvez-vous parcourir le document et me faire vos remarques sur la mise en page ?' },
     { why: 'a login « identifiant » is not the identification of victims', text: 'Votre identifiant et votre mot de passe vous seront envoyés par courriel séparé.' },
+    { why: 'a point « traité » at the next meeting is not « traite »', text: 'Ce point sera traité lors de la prochaine réunion du bureau, merci de votre patience.' },
   ])('stays quiet: $why', ({ text }) => {
     expect(matcher.match(text)).toEqual([]);
   });

@@ -224,3 +224,18 @@ describe('analyzeWithSurface: offsets in the original string', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('words only an accent tells from the library’s', () => {
+  test('« traité » with its accent is the verb, « traite » without is trafficking', () => {
+    expect(analyze('ce point sera traité jeudi')).toContain('traiter');
+    expect(analyze('ce point sera traité jeudi')).not.toContain(stem('traite'));
+    expect(analyze('la traite des êtres humains')).toContain(stem('traite'));
+    expect(analyze('les traités internationaux')).not.toContain(stem('traite'));
+  });
+
+  test('« formés » with its accent is training, « formes » the forms of exploitation', () => {
+    expect(analyze('des policiers formés')).toContain(stem('former'));
+    expect(analyze('toutes les formes de traite')).toContain(stem('formes'));
+    expect(stem('former')).not.toBe(stem('formes'));
+  });
+});
