@@ -482,7 +482,7 @@ const REACCENT: [RegExp, string][] = [
  * « indemnes » and « indemniser », « identifiant » and « identification », « parcourir » and
  * « parcours », « publication » and « publique », « collective » and « Collectif », « cases » and
  * « cas », « initiation » and « initiative », « mécanique » and « mécanisme », « Seine » and « sein »,
- * « traits » and « traite », « pénalité » and « pénale »).
+ * « traits » and « traite », « pénalité » and « pénale », « exploit » (a feat) and « exploitation »).
  * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
  * by listing, for each stem of the library, the words that share it, and for each of the 20,000
  * commonest French words the library stem it falls on, and reading those whose meanings part.
@@ -554,6 +554,7 @@ const HOMOGRAPHS: Record<string, string[]> = {
   initiation: ['initiation', 'initiations'],
   seine: ['seine'],
   penalite: ['penalite', 'penalites'],
+  exploits: ['exploit', 'exploits'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {

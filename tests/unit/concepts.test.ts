@@ -77,6 +77,7 @@ describe('fixed expressions of another meaning', () => {
     expect(found('le blanchiment d’argent des réseaux')).toContain('tracfin');
     // « contactables » is compared as written: « n’hésitez pas à me contacter » is office mail.
     expect(found('n’hésitez pas à me contacter')).not.toContain('referents');
+    expect(strong('nous sommes joignables toute la semaine au 01 23 45 67 89')).not.toContain('referents');
     expect(found('des référents traite contactables par les associations')).toContain('referents');
     // A passport confiscated by an exploiter is not the confiscation of criminal assets.
     expect(found('on leur a confisqué leur passeport')).not.toContain('indemnisation');

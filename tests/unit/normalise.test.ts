@@ -107,6 +107,7 @@ describe('stem (Snowball French on folded words)', () => {
     { a: 'traits', b: 'traite', why: 'features are not trafficking' },
     { a: 'traitera', b: 'traite', why: '« le service le traitera » is not trafficking' },
     { a: 'pénalité', b: 'pénale', why: 'a late fee is not criminal law' },
+    { a: 'exploit', b: 'exploitation', why: 'a feat is not exploitation' },
   ])('$a and $b, which Snowball stems alike, differ ($why)', ({ a, b }) => {
     expect(stem(a)).not.toBe(stem(b));
   });
