@@ -482,7 +482,8 @@ const REACCENT: [RegExp, string][] = [
  * « indemnes » and « indemniser », « identifiant » and « identification », « parcourir » and
  * « parcours », « publication » and « publique », « collective » and « Collectif », « cases » and
  * « cas », « initiation » and « initiative », « mécanique » and « mécanisme », « Seine » and « sein »,
- * « traits » and « traite », « pénalité » and « pénale », « exploit » (a feat) and « exploitation »).
+ * « traits » and « traite », « pénalité » and « pénale », « exploit » (a feat) and « exploitation »,
+ * « âgées » (elderly) and « âge »).
  * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
  * by listing, for each stem of the library, the words that share it, and for each of the 20,000
  * commonest French words the library stem it falls on, and reading those whose meanings part.
@@ -555,6 +556,7 @@ const HOMOGRAPHS: Record<string, string[]> = {
   seine: ['seine'],
   penalite: ['penalite', 'penalites'],
   exploits: ['exploit', 'exploits'],
+  agee: ['agee', 'agees'],
 };
 
 function ownStem(table: Record<string, string[]>): [string, string][] {
@@ -638,14 +640,17 @@ export function analyzeWithSurface(s: string): Token[] {
 /**
  * Words that only their accent tells from a word of the library once folded: « traité » (a request
  * dealt with, a treaty) is « traite » (trafficking) without its accent, « formés » (trained) is
- * « formes ». Written with the accent, they get the stem of their own verb; written without, the
- * library's reading stands (« traite » is far likelier there).
+ * « formes », « âgés » (elderly) is « âges » (the age of a minor the library discusses). Written
+ * with the accent, they get the stem of their own word; written without, the library's reading
+ * stands (« traite » is far likelier there).
  */
 const ACCENTED = new Map([
   ['traite', 'traiter'],
   ['traites', 'traiter'],
   ['formes', 'form'],
   ['forme', 'form'],
+  ['age', 'agee'],
+  ['ages', 'agee'],
 ]);
 
 /** A number's stem (« 30 », « 2016 », « 14h »): dates, hours and amounts, in every kind of mail. */

@@ -234,6 +234,11 @@ describe('words only an accent tells from the library’s', () => {
     expect(analyze('les traités internationaux')).not.toContain(stem('traite'));
   });
 
+  test('« âgés » with its accent is the elderly, « âge » the age of a minor', () => {
+    expect(analyze('des personnes âgées et un voisin âgé')).not.toContain(stem('âge'));
+    expect(analyze('la détermination de l’âge')).toContain(stem('âge'));
+  });
+
   test('« formés » with its accent is training, « formes » the forms of exploitation', () => {
     expect(analyze('des policiers formés')).toContain(stem('former'));
     expect(analyze('toutes les formes de traite')).toContain(stem('formes'));
