@@ -12,7 +12,7 @@ import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } fro
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
-import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -287,6 +287,13 @@ function evalCommand(args: string[]): number {
     const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;
     const count = (on: boolean) => blind.filter((l) => l.on === on).length;
     console.log(`${'porte : lignes aveugles'.padEnd(26)} dans le sujet répondues ${answered(true)}/${count(true)}  hors sujet répondues ${answered(false)}/${count(false)}`);
+    const office = readJsonl<{ id: string; kind: string; text: string }>(OFFICE_BLIND);
+    const kinds = Object.keys(OFFICE_KINDS).map((kind) => {
+      const lines = office.filter((l) => l.kind === kind);
+      return `${OFFICE_KINDS[kind]} ${lines.filter((l) => matcher.match(l.text, { k: 1 }).length).length}/${lines.length}`;
+    });
+    const officeAnswered = office.filter((l) => matcher.match(l.text, { k: 1 }).length).length;
+    console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${officeAnswered}/${office.length} (${kinds.join(', ')})`);
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);

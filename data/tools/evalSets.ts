@@ -32,6 +32,11 @@ export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.js
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
 /** 420 lines written for the gate, blind to the engine and the sets, never fitted on (GATE-BLIND.md). */
 export const GATE_BLIND = join(EVAL_DIR, 'gate-blind.jsonl');
+/** 240 office and association mails written blind to the engine, seventh session, only reported (OFFICE-BLIND.md). */
+export const OFFICE_BLIND = join(EVAL_DIR, 'office-blind.jsonl');
+
+/** The kinds of mail in OFFICE_BLIND, as `npm run eval` names them. */
+export const OFFICE_KINDS: Record<string, string> = { logistics: 'logistique', hr: 'personnel', social: 'social voisin', news: 'actualité' };
 
 export interface PassageParaphrase {
   id: string;
