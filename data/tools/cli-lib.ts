@@ -83,3 +83,10 @@ export const GATE_CALIBRATION = join(ROOT, 'data', 'engine', 'corpus', 'gate-cal
 
 /** Lines written for the gate (140 on topic, 180 off, 110 of those domain-adjacent), never for evaluation: their office mail is the background's office side. */
 export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-training.jsonl');
+
+/**
+ * Ordinary office and association mail (160 lines: staff and pay, premises and accounts, neighbouring
+ * social work, news), written in the seventh session by a helper session that saw neither the engine
+ * nor any set: more office side for the phrasing table only (engine/phrasing.ts), not the background.
+ */
+export const OFFICE_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'office-phrasing.jsonl');
