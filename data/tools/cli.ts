@@ -287,13 +287,12 @@ function evalCommand(args: string[]): number {
     const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;
     const count = (on: boolean) => blind.filter((l) => l.on === on).length;
     console.log(`${'porte : lignes aveugles'.padEnd(26)} dans le sujet répondues ${answered(true)}/${count(true)}  hors sujet répondues ${answered(false)}/${count(false)}`);
-    const office = readJsonl<{ id: string; kind: string; text: string }>(OFFICE_BLIND);
+    const office = readJsonl<{ id: string; kind: string; text: string }>(OFFICE_BLIND).map((l) => ({ kind: l.kind, answered: matcher.match(l.text, { k: 1 }).length > 0 }));
     const kinds = Object.keys(OFFICE_KINDS).map((kind) => {
       const lines = office.filter((l) => l.kind === kind);
-      return `${OFFICE_KINDS[kind]} ${lines.filter((l) => matcher.match(l.text, { k: 1 }).length).length}/${lines.length}`;
+      return `${OFFICE_KINDS[kind]} ${lines.filter((l) => l.answered).length}/${lines.length}`;
     });
-    const officeAnswered = office.filter((l) => matcher.match(l.text, { k: 1 }).length).length;
-    console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${officeAnswered}/${office.length} (${kinds.join(', ')})`);
+    console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${office.filter((l) => l.answered).length}/${office.length} (${kinds.join(', ')})`);
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);
