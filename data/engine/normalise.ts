@@ -471,24 +471,13 @@ const REACCENT: [RegExp, string][] = [
 /**
  * Words Snowball gives the stem of a word of another meaning: « traitement » (treatment) and
  * « traite » (trafficking) are both `trait`, « données » (data) and « donne » (gives) `don`,
- * « fonds » (a fund) and « fond » `fond`, « avoirs » (criminal assets) and « avoir » `avoir`,
- * « collecte » and « Collectif » `collect`, « directive » and « directement » `direct`,
- * « placement » and « place » `plac`, « formes » (of exploitation) and « former » (to train)
- * `form`, « pays » (a country) and « payés » (paid) `pay`, « à des fins de » (purposes) and
- * « finissent » `fin`; and everyday words of office mail against the library's own (« traitée » and
- * « traite », « forcément » and « forcé », « collection » and « Collectif », « consulter » and the
- * Commission nationale « consultative », « moyenne » and « moyens », « droite » and « droits »,
- * « assurance » and « assurer », « chanter » and « chantier », « blanche » and « blanchiment »,
- * « indemnes » and « indemniser », « identifiant » and « identification », « parcourir » and
- * « parcours », « publication » and « publique », « collective » and « Collectif », « cases » and
- * « cas », « initiation » and « initiative », « mécanique » and « mécanisme », « Seine » and « sein »,
- * « traits » and « traite », « pénalité » and « pénale », « exploit » (a feat) and « exploitation »,
- * « âgées » (elderly) and « âge »).
- * Each word here, in all the forms listed, gets a stem of its own (the key of its entry). Found
- * by listing, for each stem of the library, the words that share it, and for each of the 20,000
- * commonest French words the library stem it falls on, and reading those whose meanings part.
- * Derivations with one meaning (« police » / « policière », « financement » / « financier ») are
- * left together.
+ * « fonds » (a fund) and « fond » `fond`, « placement » and « place » `plac`. Each word here, in
+ * all the forms listed, gets a stem of its own (the key of its entry). Found by listing, for each
+ * stem of the library, the words that share it, and for each of the 20,000 commonest French words
+ * the library stem it falls on (office mail's « traitée », « forcément », « consulter »,
+ * « identifiant », « parcourir » fell on « traite », « forcé », the CNCDH's « consultative »,
+ * « identification », « parcours »), and reading those whose meanings part. Derivations with one
+ * meaning (« police » / « policière », « financement » / « financier ») are left together.
  */
 const HOMOGRAPHS: Record<string, string[]> = {
   traitement: ['traitement', 'traitements'],
