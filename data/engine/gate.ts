@@ -22,6 +22,8 @@
  * - **phrasing**: how much the paragraph's words read like the subject told in everyday words
  *   rather than like office mail (phrasing.ts: learned from the gate's training lines, which
  *   the library's statistics cannot replace: a case told as « payée », « dette », « buanderie »).
+ * - **reworded**: the share of the paragraph the three best passages hold in their own words or in
+ *   their everyday rewordings (rewordings.ts): « les gamins renvoyés au bled » is covered there.
  *
  * The features are combined by a logistic model whose weights are fitted on the tuning half
  * of the project's own evaluation set (`npm run eval -- --fit-gate`, `generated/gate.json`),
@@ -31,7 +33,7 @@ import type { Background } from './background';
 import type { SearchIndex } from './searchIndex';
 
 /** Names of the features, in the order of the model's weights. */
-export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'length', 'phrasing'] as const;
+export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'length', 'phrasing', 'reworded'] as const;
 export type GateFeatures = Record<(typeof GATE_FEATURES)[number], number>;
 
 export interface GateModel {

@@ -24,6 +24,8 @@ import gateData from './generated/gate.json';
 import phrasingData from './generated/phrasing.json';
 import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
+import rewordingData from './generated/rewordings.json';
+import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
@@ -130,6 +132,9 @@ export interface EngineSettings {
   phraseDepth: number;
   /** Read how the subject is told in everyday words (phrasing.ts); off: the gate's feature sits at its mean and tells nothing. */
   usePhrasing: boolean;
+  /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
+  rewordingBoost: number;
+  rewordings: RewordingTable;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -163,12 +168,22 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   phraseBoost: 0.1,
   phraseDepth: 30,
   usePhrasing: true,
+  rewordingBoost: 1,
+  rewordings: rewordingData as RewordingTable,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
 const background = new Background((backgroundData as { stems: string[] }).stems, (backgroundData as { office: OfficeCounts }).office);
 const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
+
+/** The rewordings' search, built once per table on first use. */
+const rewordingSearches = new WeakMap<RewordingTable, RewordingSearch>();
+function rewordingSearchOf(table: RewordingTable): RewordingSearch {
+  let s = rewordingSearches.get(table);
+  if (!s) rewordingSearches.set(table, (s = createRewordingSearch(table)));
+  return s;
+}
 
 /** Passages a word may be in and still pick candidates, however small the library. */
 const COMMON_FLOOR = 10;
@@ -294,12 +309,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // mail talks of « cantine », « mutuelle », « kermesse », which no position does.
     let foreign = 0;
     let covered = 0;
+    let reworded = 0;
+    const rewordings = settings.rewordingBoost ? rewordingSearchOf(settings.rewordings) : undefined;
+    const bestIds = ranked.slice(0, 3).map((r) => r.id);
     let information = 0;
     for (const s of stems) {
       const w = -Math.log(background.p(s));
       information += w;
       if (!index.df(s)) foreign += synonymsOf(s).length ? w * (1 - settings.synonymForeign) : w;
-      if (best.some((f) => index.hasStem(f, s))) covered += w;
+      if (best.some((f) => index.hasStem(f, s))) {
+        covered += w;
+        reworded += w;
+      } else if (rewordings && bestIds.some((id) => rewordings.has(id, s))) reworded += w;
     }
     // Word pairs in the same order in the paragraph and in one of the best passages.
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
@@ -314,6 +335,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       language: topSum(spec, 3),
       foreign: information ? foreign / information : 0,
       coverage: information ? covered / information : 0,
+      reworded: information ? reworded / information : 0,
       coherence: coherence(index, stems),
       separation: ranked.length ? ranked[0].score - (ranked[4]?.score ?? 0) : 0,
       languageMean: spec.length ? spec.reduce((x, y) => x + y, 0) / spec.length : 0,
@@ -439,6 +461,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);
+    }
+    // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
+    if (settings.rewordingBoost) {
+      const hits: [number, number][] = [];
+      let best = 0;
+      for (const r of rewordingSearchOf(settings.rewordings).rank(stems.filter((s) => !isNumber(s)))) {
+        const f = index.features.get(r.id);
+        if (!f) continue;
+        best = Math.max(best, r.score);
+        hits.push([f.slot, r.score]);
+      }
+      for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
     }
     if (settings.useAssociations) {
       const extra = [...new Set(rare.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));

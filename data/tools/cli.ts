@@ -11,7 +11,7 @@ import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeed
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
-import { BACKGROUND, MYTHES_FR, PHRASING, SYNONYMS, buildBackground, buildSynonyms, serialiseBackground, serialisePhrasing, serialiseSynonyms } from './engineData';
+import { BACKGROUND, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, readRewordings, serialiseBackground, serialisePhrasing, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
@@ -51,6 +51,7 @@ function library(args: string[]): number | Promise<number> {
       writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
       writeFileSync(BACKGROUND, serialiseBackground(buildBackground()));
       writeFileSync(PHRASING, serialisePhrasing());
+      writeFileSync(REWORDINGS, serialiseRewordings(lib));
       // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
       if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
       else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
@@ -120,11 +121,20 @@ function shippedUpToDate(lib: Library): Problem[] {
   const engineFiles: [string, () => string, boolean][] = [
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
     [PHRASING, serialisePhrasing, true],
+    [REWORDINGS, () => serialiseRewordings(lib), true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {
     if (can && read(file) !== make()) problems.push({ where: file, what: 'fichier du moteur pas à jour : lancez « npm run library -- build »' });
   }
+  // A passage re-extracted with other words gets another id: its rewordings no longer find it.
+  const ids = new Set(lib.positions.map((p) => p.id));
+  const orphans = readRewordings().filter((l) => !ids.has(l.passage));
+  if (orphans.length)
+    problems.push({
+      where: REWORDINGS_CORPUS,
+      what: `${orphans.length} passage(s) reformulé(s) absent(s) de la bibliothèque (${orphans.slice(0, 3).map((l) => l.passage).join(', ')}…) : à reformuler ou à retirer`,
+    });
   return problems;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Everyday rewordings find the passage they reword (data/engine/rewordings.ts): a paragraph
+ * sharing no telling word with a passage finds it through a rewording, the panel shows the
+ * passage's own wording, never the rewording, and a passage taken out of the library is not
+ * brought back by its rewordings. The shipped table covers the shipped passages and is current.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { buildIndex, removeFromIndex } from '../../data/engine/searchIndex';
+import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
+import { createRewordingSearch, type RewordingTable } from '../../data/engine/rewordings';
+import { isDraftRemark } from '../../data/library/schema';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+import { REWORDINGS, readRewordings, serialiseRewordings } from '../../data/tools/engineData';
+
+const library = shippedLibrary();
+// « En ce qui concerne le retour des victimes mineures et étrangères, les procédures doivent tenir compte de
+// l'intérêt supérieur de l'enfant… »
+const PASSAGE = 'cr-2014-02-03:02c66f92';
+// Written for this test: no telling word of the passage (retour, mineures, étrangères, intérêt supérieur…).
+const REWORDING = 'Avant de renvoyer un gamin au bled, il faut vérifier que sa famille là-bas est vraiment bonne pour lui.';
+const PARAGRAPH = 'On ne peut pas renvoyer un gamin au bled sans savoir si sa famille là-bas est bonne pour lui.';
+const table = (): RewordingTable => JSON.parse(serialiseRewordings(library, [{ passage: PASSAGE, texts: [REWORDING] }])) as RewordingTable;
+
+describe('rewordings', () => {
+  test('the passage exists and the paragraph shares none of its telling words', () => {
+    const p = library.positions.find((x) => x.id === PASSAGE);
+    expect(p?.text).toMatch(/^En ce qui concerne le retour des victimes mineures/);
+    for (const word of ['retour', 'mineur', 'étrang', 'intérêt', 'enfant', 'procédure']) expect(PARAGRAPH.toLowerCase()).not.toContain(word);
+  });
+
+  test('the search finds the passage a rewording says, and knows which words its rewordings hold', () => {
+    const search = createRewordingSearch(table());
+    expect(search.rank(['gamin', 'bled']).map((r) => r.id)).toEqual([PASSAGE]);
+    expect(search.rank(['cantin'])).toEqual([]);
+    expect(search.has(PASSAGE, 'bled')).toBe(true);
+    expect(search.has(PASSAGE, 'cantin')).toBe(false);
+  });
+
+  test('a paragraph in other words finds the passage through its rewording, and the panel shows the passage verbatim', () => {
+    const index = buildIndex(library);
+    const ranked = (rewordingBoost: number) =>
+      createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordings: table(), rewordingBoost: rewordingBoost || 0 }).match(PARAGRAPH, { k: 5 });
+    expect(ranked(0).map((r) => r.id)).not.toContain(PASSAGE);
+    const withRewording = ranked(DEFAULT_SETTINGS.rewordingBoost);
+    const found = withRewording.find((r) => r.id === PASSAGE);
+    expect(found?.text).toBe(library.positions.find((x) => x.id === PASSAGE)!.text);
+    for (const r of withRewording) expect(r.text).not.toContain('bled');
+  });
+
+  test('a passage removed from the library is not brought back by its rewordings', () => {
+    const index = buildIndex(library);
+    removeFromIndex(index, [PASSAGE]);
+    const results = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordings: table() }).match(PARAGRAPH, { k: 5 });
+    expect(results.map((r) => r.id)).not.toContain(PASSAGE);
+  });
+
+  test('the shipped table rewords every passage the engine can offer, and only passages of the library', () => {
+    const shipped = JSON.parse(readFileSync(REWORDINGS, 'utf8')) as RewordingTable;
+    const ids = new Set(library.positions.map((p) => p.id));
+    for (const id of Object.keys(shipped.stems)) expect(ids.has(id), id).toBe(true);
+    const offered = library.positions.filter((p) => !isDraftRemark(p));
+    expect(offered.filter((p) => !shipped.stems[p.id]).map((p) => p.id)).toEqual([]);
+    // Every corpus line has rewordings, and the generated file is what the build writes from them.
+    for (const line of readRewordings()) expect(line.texts.filter((t) => t.trim()).length, line.passage).toBeGreaterThanOrEqual(3);
+    expect(readFileSync(REWORDINGS, 'utf8')).toBe(serialiseRewordings(library));
+  });
+});
