@@ -71,6 +71,7 @@ export interface SearchIndex {
 /** Stems as small integers, and the passages (slots) holding each: what BM25 and the gate read. */
 export interface Vocabulary extends Postings {
   stems: string[];
+  postings: number[][];
 }
 
 function newVocabulary(): Vocabulary {

@@ -19,7 +19,7 @@ import type SearchableMap from 'minisearch/SearchableMap';
 export interface Postings {
   /** Stem → its id; the stem of each id; the slots holding each stem, ascending. */
   ids: Map<string, number>;
-  postings: number[][];
+  postings: (readonly number[] | Int32Array)[];
   /** Every stem the index has seen, for fuzzy lookup (value: its id). */
   terms: SearchableMap<number>;
   /** Slots handed out so far; the position id and the number of distinct stems at each slot. */
@@ -86,7 +86,7 @@ export function removeLength(v: Postings, slot: number): void {
 }
 
 /** How many of the sorted postings are below `limit`. */
-function countBelow(p: number[], limit: number): number {
+function countBelow(p: readonly number[] | Int32Array, limit: number): number {
   let n = p.length;
   while (n > 0 && p[n - 1] >= limit) n--;
   return n;
