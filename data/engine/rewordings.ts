@@ -35,14 +35,15 @@ export interface RewordingSearch {
  * does with the passages' own words, moved the tuning half up and the shared set down a line.)
  */
 const COMMON_SHARE = 0.5;
+/** …and in any case more than this many (the passages' own words stop at the same count: `commonMax`). */
+const COMMON_MAX = 500;
 
 export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   const ids = new Map<string, number>();
   const lists: number[][] = [];
   const v: Postings = { ids, postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
-  // Each passage's stem ids, sorted, for `has`; postings and these kept as typed arrays (a fifth of
-  // the memory of arrays of numbers and sets of strings at twenty times the shipped library).
-  const stemsAt: Int32Array[] = [];
+  // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
+  // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
   const slotOf = new Map<string, number>();
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
@@ -59,13 +60,12 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
       own.add(id);
       lists[id].push(slot);
     }
-    stemsAt[slot] = Int32Array.from(own).sort();
     slotOf.set(passage, slot);
     v.slotIds[slot] = passage;
     addLength(v, slot, own.size);
   }
   v.postings = lists.map((l) => Int32Array.from(l));
-  const common = Math.max(10, v.nextSlot * COMMON_SHARE);
+  const common = Math.min(Math.max(10, v.nextSlot * COMMON_SHARE), COMMON_MAX);
   // No typo-tolerant lookup here (`terms` stays empty): the paragraph's typos are read as the library's words before.
   const search = createTermSearch(v);
   return {
@@ -74,13 +74,13 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
       const slot = slotOf.get(passage);
       const id = ids.get(stem);
       if (slot === undefined || id === undefined) return false;
-      const a = stemsAt[slot];
+      const a = v.postings[id];
       let lo = 0;
       let hi = a.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (a[mid] === id) return true;
-        if (a[mid] < id) lo = mid + 1;
+        if (a[mid] === slot) return true;
+        if (a[mid] < slot) lo = mid + 1;
         else hi = mid - 1;
       }
       return false;

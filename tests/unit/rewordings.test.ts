@@ -30,11 +30,20 @@ describe('rewordings', () => {
   });
 
   test('the search finds the passage a rewording says, and knows which words its rewordings hold', () => {
-    const search = createRewordingSearch(table());
+    const other = library.positions.find((p) => p.id !== PASSAGE)!.id;
+    const lines = [
+      { passage: other, texts: ['La cantine du foyer ferme en août.'] },
+      { passage: PASSAGE, texts: [REWORDING] },
+    ];
+    const search = createRewordingSearch(JSON.parse(serialiseRewordings(library, lines)) as RewordingTable);
     expect(search.rank(['gamin', 'bled']).map((r) => r.id)).toEqual([PASSAGE]);
-    expect(search.rank(['cantin'])).toEqual([]);
+    expect(search.rank(['cantin']).map((r) => r.id)).toEqual([other]);
+    expect(search.rank(['ski'])).toEqual([]);
     expect(search.has(PASSAGE, 'bled')).toBe(true);
     expect(search.has(PASSAGE, 'cantin')).toBe(false);
+    expect(search.has(other, 'cantin')).toBe(true);
+    expect(search.has(other, 'bled')).toBe(false);
+    expect(search.has('nowhere:0', 'bled')).toBe(false);
   });
 
   test('a paragraph in other words finds the passage through its rewording, and the panel shows the passage verbatim', () => {
