@@ -36,7 +36,10 @@ const added: Position[] = wordings.map((text, i) => ({
 }));
 
 const ABOUT_IT = [
-  'De faux agents sportifs font venir de jeunes footballeurs pour un essai dans un club, puis les abandonnent sans papiers.',
+  // Not « … de jeunes footballeurs …, puis les abandonnent sans papiers », the first wording here: young people left
+  // without papers is the shipped library's subject too (minors, residence), and the gate refitted in the eighth
+  // session rightly answers it with the Collectif's positions on minors before any import.
+  'De faux agents sportifs font venir des footballeurs pour un essai dans un club professionnel, puis disparaissent.',
   'Nous voulons que les centres de formation des clubs contrôlent les intermédiaires qui leur amènent de jeunes joueurs étrangers.',
 ];
 const OFFICE_MAIL = [
