@@ -3,9 +3,10 @@
  *
  * People rarely write a passage's own words: « les gamins qu'on renvoie au pays » for « le
  * retour des mineurs dans leur pays d'origine ». For each shipped passage, writers who saw
- * neither the engine nor any evaluation set wrote six rewordings in other voices (a close one,
+ * neither the engine nor any evaluation set wrote nine rewordings in other voices (a close one,
  * one sharing almost no content word, a jotted note, a question, the situation as a field worker
- * tells it, a formal sentence): `corpus/rewordings.jsonl`. The library build analyses them as
+ * tells it, a formal sentence, a mail subject line, the administration's words, the point said
+ * aloud in a meeting): `corpus/rewordings.jsonl`. The library build analyses them as
  * passages are analysed and ships each passage's stems (`generated/rewordings.json`).
  *
  * They are searched like passages (BM25 over their own postings, all of a passage's rewordings
@@ -66,10 +67,14 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   }
   v.postings = lists.map((l) => Int32Array.from(l));
   const common = Math.min(Math.max(10, v.nextSlot * COMMON_SHARE), COMMON_MAX);
+  const df = (stem: string) => {
+    const id = ids.get(stem);
+    return id === undefined ? 0 : v.postings[id].length;
+  };
   // No typo-tolerant lookup here (`terms` stays empty): the paragraph's typos are read as the library's words before.
   const search = createTermSearch(v);
   return {
-    rank: (stems) => search.search(stems.filter((s) => (v.postings[ids.get(s) ?? -1]?.length ?? 0) <= common), { coordination: 0 }),
+    rank: (stems) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0 }),
     has(passage, stem) {
       const slot = slotOf.get(passage);
       const id = ids.get(stem);
