@@ -11,7 +11,7 @@ import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeed
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
-import { BACKGROUND, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, readRewordings, serialiseBackground, serialisePhrasing, serialiseRewordings, serialiseSynonyms } from './engineData';
+import { BACKGROUND, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
@@ -128,12 +128,11 @@ function shippedUpToDate(lib: Library): Problem[] {
     if (can && read(file) !== make()) problems.push({ where: file, what: 'fichier du moteur pas à jour : lancez « npm run library -- build »' });
   }
   // A passage re-extracted with other words gets another id: its rewordings no longer find it.
-  const ids = new Set(lib.positions.map((p) => p.id));
-  const orphans = readRewordings().filter((l) => !ids.has(l.passage));
+  const orphans = orphanRewordings(lib);
   if (orphans.length)
     problems.push({
       where: REWORDINGS_CORPUS,
-      what: `${orphans.length} passage(s) reformulé(s) absent(s) de la bibliothèque (${orphans.slice(0, 3).map((l) => l.passage).join(', ')}…) : à reformuler ou à retirer`,
+      what: `${orphans.length} passage(s) reformulé(s) absent(s) de la bibliothèque (${orphans.slice(0, 3).map((l) => l.passage).join(', ')}${orphans.length > 3 ? '…' : ''}) : à reformuler ou à retirer`,
     });
   return problems;
 }

@@ -154,3 +154,9 @@ export function serialiseRewordings(lib: Library, lines: RewordingLine[] = readR
     }) + '\n'
   );
 }
+
+/** Corpus lines whose passage the library no longer holds (re-extracted with other words, or removed). */
+export function orphanRewordings(lib: Library, lines: RewordingLine[] = readRewordings()): RewordingLine[] {
+  const ids = new Set(lib.positions.map((p) => p.id));
+  return lines.filter((l) => !ids.has(l.passage));
+}

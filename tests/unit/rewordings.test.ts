@@ -11,7 +11,7 @@ import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
 import { createRewordingSearch, type RewordingTable } from '../../data/engine/rewordings';
 import { isDraftRemark } from '../../data/library/schema';
 import { shippedLibrary } from '../../data/tools/cli-lib';
-import { REWORDINGS, readRewordings, serialiseRewordings } from '../../data/tools/engineData';
+import { REWORDINGS, orphanRewordings, readRewordings, serialiseRewordings } from '../../data/tools/engineData';
 
 const library = shippedLibrary();
 // « En ce qui concerne le retour des victimes mineures et étrangères, les procédures doivent tenir compte de
@@ -73,5 +73,15 @@ describe('rewordings', () => {
     // Every corpus line has rewordings, and the generated file is what the build writes from them.
     for (const line of readRewordings()) expect(line.texts.filter((t) => t.trim()).length, line.passage).toBeGreaterThanOrEqual(3);
     expect(readFileSync(REWORDINGS, 'utf8')).toBe(serialiseRewordings(library));
+    expect(orphanRewordings(library)).toEqual([]);
+  });
+
+  test('rewordings of a passage the library lost are left out of the build and listed for `library check`', () => {
+    const lines = [
+      { passage: PASSAGE, texts: [REWORDING] },
+      { passage: 'cr-2014-02-03:00000000', texts: ['Une reformulation dont le passage a été réextrait.'] },
+    ];
+    expect(Object.keys((JSON.parse(serialiseRewordings(library, lines)) as RewordingTable).stems)).toEqual([PASSAGE]);
+    expect(orphanRewordings(library, lines).map((l) => l.passage)).toEqual(['cr-2014-02-03:00000000']);
   });
 });
