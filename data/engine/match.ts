@@ -135,6 +135,12 @@ export interface EngineSettings {
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   rewordings: RewordingTable;
+  /**
+   * A passage without rewordings (imported after the shipped ones were written) has its own words'
+   * BM25 counted in the rewordings' channel too, times this: else every reworded passage gets a
+   * channel it lacks, and paraphrases of an imported report lose to the shipped library (0: off).
+   */
+  rewordingSelf: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -170,6 +176,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   usePhrasing: true,
   rewordingBoost: 1,
   rewordings: rewordingData as RewordingTable,
+  rewordingSelf: 1,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
@@ -454,7 +461,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
     let lexicalBest: SlotHit | undefined;
     let lexicalScore = 0;
-    for (const r of run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1)) {
+    const lexical = run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
+    for (const r of lexical) {
       const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
       if (asMiniSearch > lexicalScore) [lexicalBest, lexicalScore] = [r, asMiniSearch];
     }
@@ -473,6 +481,16 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         hits.push([f.slot, r.score]);
       }
       for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
+      // Draft remarks are left without rewordings on purpose (never inserted): they get no such share.
+      if (settings.rewordingSelf) {
+        const search = rewordingSearchOf(settings.rewordings);
+        let top = 0;
+        for (const r of lexical) top = Math.max(top, r.score);
+        for (const r of lexical) {
+          const id = index.vocab.slotIds[r.slot]!;
+          if (!search.covers(id) && !isDraftRemark(index.byId.get(id)!)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
+        }
+      }
     }
     if (settings.useAssociations) {
       const extra = [...new Set(rare.flatMap((s) => index.associations.get(s) ?? []))].filter((s) => !stems.includes(s));

@@ -28,6 +28,8 @@ export interface RewordingSearch {
   rank(stems: readonly string[]): { id: string; score: number }[];
   /** Does one of the passage's rewordings hold the stem? */
   has(passage: string, stem: string): boolean;
+  /** Has the passage rewordings at all? */
+  covers(passage: string): boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   const search = createTermSearch(v);
   return {
     rank: (stems) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0 }),
+    covers: (passage) => slotOf.has(passage),
     has(passage, stem) {
       const slot = slotOf.get(passage);
       const id = ids.get(stem);

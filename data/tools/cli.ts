@@ -12,7 +12,7 @@ import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } fro
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordings, serialiseSynonyms } from './engineData';
-import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -292,6 +292,9 @@ function evalCommand(args: string[]): number {
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);
+    // Each source in turn as if imported later, without rewordings (its passages then compete with reworded ones).
+    const imported = scoreAsImported(index, passages);
+    console.log(`${'  … source importée'.padEnd(26)} passage@5 ${imported.hit.toFixed(2)}  MRR ${imported.mrr.toFixed(2)}  répondues ${Math.round(imported.answered * imported.lines)}/${imported.lines}`);
     const blind = readJsonl<Labelled>(GATE_BLIND);
     const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;
     const count = (on: boolean) => blind.filter((l) => l.on === on).length;

@@ -17,7 +17,8 @@
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
+import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
+import type { RewordingTable } from '../engine/rewordings';
 import type { SearchIndex } from '../engine/searchIndex';
 import { DEV_QUERIES, GATE_CALIBRATION, ROOT } from './cli-lib';
 import type { EvalQuery } from './evaluate';
@@ -76,6 +77,28 @@ export function scorePassages(index: SearchIndex, lines: readonly PassageParaphr
   }
   const n = lines.length || 1;
   return { lines: lines.length, hit: hit / n, mrr: rr / n, answered: answered / n };
+}
+
+/**
+ * The passage paraphrases as if each source had been imported after the rewordings were written:
+ * for each source in turn, its passages lose their rewordings, the other sources keep theirs, and
+ * the lines about its passages are scored. What a report imported later can expect.
+ */
+export function scoreAsImported(index: SearchIndex, lines: readonly PassageParaphrase[], settings: EngineSettings = DEFAULT_SETTINGS): PassageReport {
+  const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
+  const total = { lines: 0, hit: 0, mrr: 0, answered: 0 };
+  for (const source of new Set(sourceOf.values())) {
+    const stems = Object.fromEntries(Object.entries(settings.rewordings.stems).filter(([id]) => sourceOf.get(id) !== source));
+    const matcher = createMatcher(index, { ...settings, rewordings: { stems } satisfies RewordingTable });
+    const own = lines.filter((l) => sourceOf.get(l.passage) === source);
+    const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));
+    total.lines += own.length;
+    total.hit += r.hit * own.length;
+    total.mrr += r.mrr * own.length;
+    total.answered += r.answered * own.length;
+  }
+  const n = total.lines || 1;
+  return { lines: total.lines, hit: total.hit / n, mrr: total.mrr / n, answered: total.answered / n };
 }
 
 export const EVAL_SETS: { name: string; file: string }[] = [

@@ -80,6 +80,21 @@ describe('an imported source on a new subject', () => {
     for (const text of OFFICE_MAIL) expect(matcher.match(text), text).toEqual([]);
   });
 
+  test('an imported wording, which has no rewordings, is not outranked by shipped passages that have some', () => {
+    // The shipped passages are found through their everyday rewordings too; an imported one counts its own words
+    // in their stead (`rewordingSelf`). Everyday words here (« majeurs », « un toit », « un jeune ») are in many
+    // shipped rewordings.
+    const paragraphs = [
+      'Même devenus majeurs, ces joueurs exploités doivent avoir droit au délai de réflexion et à un toit.',
+      'Il faut que les clubs vérifient qui est vraiment l’intermédiaire qui leur amène un jeune joueur étranger.',
+    ];
+    const first = (rewordingSelf: number) =>
+      paragraphs.map((text) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordingSelf }).match(text, { k: 5 })[0]?.sourceId);
+    expect(first(DEFAULT_SETTINGS.rewordingSelf)).toEqual([SOURCE_ID, SOURCE_ID]);
+    // Without it, shipped passages found through their rewordings pass the imported wording.
+    expect(first(0)).not.toEqual([SOURCE_ID, SOURCE_ID]);
+  });
+
   test('the index updated in place answers as a fresh build of the same library', () => {
     // Learned associations alone wait for the next full build (searchIndex.ts): compare without them.
     const settings = { ...DEFAULT_SETTINGS, useAssociations: false };
