@@ -16,7 +16,7 @@
  * rewordings find nothing (the caller keeps only passages the index holds).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { addLength, createTermSearch, type Postings } from './termSearch';
+import { addLength, createTermSearch, sortedHas, type Postings } from './termSearch';
 
 /** What `generated/rewordings.json` ships: passage id → the stems of its rewordings, space-separated. */
 export interface RewordingTable {
@@ -81,17 +81,7 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
     has(passage, stem) {
       const slot = slotOf.get(passage);
       const id = ids.get(stem);
-      if (slot === undefined || id === undefined) return false;
-      const a = v.postings[id];
-      let lo = 0;
-      let hi = a.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (a[mid] === slot) return true;
-        if (a[mid] < slot) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
+      return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot);
     },
   };
 }

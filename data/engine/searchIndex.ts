@@ -16,7 +16,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
-import { addLength, createTermSearch, removeLength, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
+import { addLength, createTermSearch, removeLength, sortedHas, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape, the analysis or the thesaurus changes: older indexes are then rebuilt. */
@@ -103,19 +103,6 @@ function stemIdOf(vocab: Vocabulary, stem: string): number {
     vocab.terms.set(stem, id);
   }
   return id;
-}
-
-/** Binary search in a sorted array of integers. */
-function sortedHas(a: ArrayLike<number>, x: number): boolean {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] === x) return true;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function assemble(

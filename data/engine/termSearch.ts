@@ -85,6 +85,19 @@ export function removeLength(v: Postings, slot: number): void {
   v.count--;
 }
 
+/** Binary search in a sorted array of integers (a posting list, a passage's stem ids). */
+export function sortedHas(a: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] === x) return true;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** How many of the sorted postings are below `limit`. */
 function countBelow(p: readonly number[] | Int32Array, limit: number): number {
   let n = p.length;

@@ -10,6 +10,7 @@ import { buildPhrasing as phrasingTable } from '../engine/phrasing';
 import { expandAcronyms } from '../engine/acronyms';
 import type { Library } from '../library/schema';
 import { GATE_CALIBRATION, GATE_TRAINING, OFFICE_PHRASING, ROOT } from './cli-lib';
+import { readJsonl } from './fitGate';
 
 export const BACKGROUND = join(ROOT, 'data', 'engine', 'generated', 'background.json');
 
@@ -128,10 +129,7 @@ export interface RewordingLine {
 }
 
 export function readRewordings(file = REWORDINGS_CORPUS): RewordingLine[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as RewordingLine);
+  return readJsonl<RewordingLine>(file);
 }
 
 /**
