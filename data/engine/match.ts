@@ -472,24 +472,20 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
     if (settings.rewordingBoost) {
+      const search = rewordingSearchOf(settings.rewordings);
       const hits: [number, number][] = [];
       let best = 0;
-      for (const r of rewordingSearchOf(settings.rewordings).rank(stems.filter((s) => !isNumber(s)))) {
+      for (const r of search.rank(stems.filter((s) => !isNumber(s)))) {
         const f = index.features.get(r.id);
         if (!f) continue;
         best = Math.max(best, r.score);
         hits.push([f.slot, r.score]);
       }
       for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
-      // Draft remarks are left without rewordings on purpose (never inserted): they get no such share.
       if (settings.rewordingSelf) {
-        const search = rewordingSearchOf(settings.rewordings);
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) {
-          const id = index.vocab.slotIds[r.slot]!;
-          if (!search.covers(id) && !isDraftRemark(index.byId.get(id)!)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
-        }
+        for (const r of lexical) if (ownWordsStandIn(r.slot, search)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
       }
     }
     if (settings.useAssociations) {
@@ -532,6 +528,22 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // A named measure brings its positions in even when they share no word with the paragraph.
     if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
     return { scores, lexicalBest: lexicalBest?.slot };
+  }
+
+  /**
+   * Whether a passage's own words stand in for the rewordings it lacks (`rewordingSelf`): one
+   * imported after the rewordings were written. Draft remarks are left without rewordings on
+   * purpose (never inserted) and get no such share. Read by slot for every lexical hit of every
+   * query: cached (slots are never reused; the rewordings are fixed for this matcher).
+   */
+  const standsIn: (boolean | undefined)[] = [];
+  function ownWordsStandIn(slot: number, search: RewordingSearch): boolean {
+    let v = standsIn[slot];
+    if (v === undefined) {
+      const id = index.vocab.slotIds[slot]!;
+      v = standsIn[slot] = !search.covers(id) && !isDraftRemark(index.byId.get(id)!);
+    }
+    return v;
   }
 
   /**
