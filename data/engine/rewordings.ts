@@ -30,6 +30,11 @@ export interface RewordingSearch {
   has(passage: string, stem: string): boolean;
   /** Has the passage rewordings at all? */
   covers(passage: string): boolean;
+  /**
+   * This search with more passages' rewordings added (borrowed.ts): scored with the statistics
+   * of all, so a passage added here ranks on the same scale as the others. This one is unchanged.
+   */
+  extend(more: RewordingTable): RewordingSearch;
 }
 
 /**
@@ -42,12 +47,21 @@ const COMMON_SHARE = 0.5;
 const COMMON_MAX = 500;
 
 export function createRewordingSearch(table: RewordingTable): RewordingSearch {
-  const ids = new Map<string, number>();
-  const lists: number[][] = [];
-  const v: Postings = { ids, postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
+  const v: Postings = { ids: new Map(), postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
+  return searchOver(v, new Map(), table);
+}
+
+/**
+ * The search over `base` (left untouched, its arrays shared where nothing is added) with the
+ * rewordings of `table` added, each passage at a slot of its own.
+ */
+function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, table: RewordingTable): RewordingSearch {
+  const ids = new Map(base.ids);
+  const v: Postings = { ...base, ids, postings: [...base.postings], slotIds: [...base.slotIds], lengths: [...base.lengths] };
+  const slotOf = new Map(baseSlots);
   // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
   // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
-  const slotOf = new Map<string, number>();
+  const added = new Map<number, number[]>();
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
     const own = new Set<number>();
@@ -55,19 +69,25 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
       if (!s) continue;
       let id = ids.get(s);
       if (id === undefined) {
-        id = lists.length;
+        id = v.postings.length;
         ids.set(s, id);
-        lists.push([]);
+        v.postings.push(new Int32Array(0));
       }
       if (own.has(id)) continue;
       own.add(id);
-      lists[id].push(slot);
+      (added.get(id) ?? added.set(id, []).get(id)!).push(slot);
     }
     slotOf.set(passage, slot);
     v.slotIds[slot] = passage;
     addLength(v, slot, own.size);
   }
-  v.postings = lists.map((l) => Int32Array.from(l));
+  for (const [id, slots] of added) {
+    const old = v.postings[id];
+    const list = new Int32Array(old.length + slots.length);
+    list.set(old);
+    list.set(slots, old.length);
+    v.postings[id] = list;
+  }
   const common = Math.min(Math.max(10, v.nextSlot * COMMON_SHARE), COMMON_MAX);
   const df = (stem: string) => {
     const id = ids.get(stem);
@@ -83,5 +103,6 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
       const id = ids.get(stem);
       return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot);
     },
+    extend: (more) => searchOver(v, slotOf, more),
   };
 }
