@@ -26,6 +26,7 @@ import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import rewordingData from './generated/rewordings.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
+import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
@@ -141,6 +142,13 @@ export interface EngineSettings {
    * channel it lacks, and paraphrases of an imported report lose to the shipped library (0: off).
    */
   rewordingSelf: number;
+  /**
+   * A passage without rewordings borrows those of its closest reworded passages (borrowed.ts):
+   * their weight in retrieval, and the share of a borrowed word in the gate's « reworded »
+   * evidence (a passage's own rewordings count fully). 0: off.
+   */
+  borrowBoost: number;
+  borrowGate: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -177,6 +185,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rewordingBoost: 1,
   rewordings: rewordingData as RewordingTable,
   rewordingSelf: 1,
+  borrowBoost: 1,
+  borrowGate: 0.5,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
@@ -319,6 +329,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let reworded = 0;
     const rewordings = settings.rewordingBoost ? rewordingSearchOf(settings.rewordings) : undefined;
     const bestIds = ranked.slice(0, 3).map((r) => r.id);
+    const lent = rewordings && settings.borrowGate ? borrowedOf() : undefined;
     let information = 0;
     for (const s of stems) {
       const w = -Math.log(background.p(s));
@@ -328,6 +339,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         covered += w;
         reworded += w;
       } else if (rewordings && bestIds.some((id) => rewordings.has(id, s))) reworded += w;
+      else if (lent && bestIds.some((id) => lent.search.has(id, s))) reworded += w * settings.borrowGate;
     }
     // Word pairs in the same order in the paragraph and in one of the best passages.
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
@@ -471,21 +483,24 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       run(extra, {}, settings.synonymBoost);
     }
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
+    // Passages without rewordings are searched with those they borrow (borrowed.ts), on the same scale.
     if (settings.rewordingBoost) {
-      const search = rewordingSearchOf(settings.rewordings);
+      const own = rewordingSearchOf(settings.rewordings);
+      const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
       let best = 0;
-      for (const r of search.rank(stems.filter((s) => !isNumber(s)))) {
+      for (const r of (lent?.search ?? own).rank(stems.filter((s) => !isNumber(s)))) {
         const f = index.features.get(r.id);
         if (!f) continue;
         best = Math.max(best, r.score);
-        hits.push([f.slot, r.score]);
+        const borrowed = lent?.weight.get(r.id);
+        hits.push([f.slot, borrowed === undefined ? r.score : r.score * borrowed * settings.borrowBoost]);
       }
       for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
       if (settings.rewordingSelf) {
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) if (ownWordsStandIn(r.slot, search)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
+        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
       }
     }
     if (settings.useAssociations) {
@@ -544,6 +559,21 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       v = standsIn[slot] = !search.covers(id) && !isDraftRemark(index.byId.get(id)!);
     }
     return v;
+  }
+
+  /**
+   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
+   * the library changes (a slot handed out or a passage removed): once per import, not per query.
+   */
+  let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
+  function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
+    const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
+    if (borrowed?.state !== state) {
+      const own = rewordingSearchOf(settings.rewordings);
+      const b = borrowRewordings(index, settings.rewordings, (id) => ownWordsStandIn(index.features.get(id)!.slot, own), commonLimit());
+      borrowed = { state, search: own.extend(b.table), weight: b.weight };
+    }
+    return borrowed.weight.size ? borrowed : undefined;
   }
 
   /**

@@ -48,7 +48,7 @@ export function benchCommand(args: string[]): number {
     const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
     console.log(`| construction de l’index | ${ms(engine.build)} | ${ms(plain.build)} |`);
     console.log(`| chargement de l’index sérialisé | ${ms(engine.load)} (${(engine.size / 1024).toFixed(0)} Kio) | ${ms(plain.load)} (${(plain.size / 1024).toFixed(0)} Kio) |`);
-    console.log(`| ajout d’une source de 50 positions | ${ms(engine.add)} | ${ms(plain.add)} |`);
+    console.log(`| ajout d’une source de 50 positions, puis une requête | ${ms(engine.add)} | ${ms(plain.add)} |`);
     console.log(`| requête : médiane | ${ms(engine.median)} | ${ms(plain.median)} |`);
     console.log(`| requête : p95 | ${ms(engine.p95)} | ${ms(plain.p95)} |`);
     console.log(`| mémoire de l’index (tas et tableaux typés) | ${(engine.heap / 1048576).toFixed(1)} Mio | ${(plain.heap / 1048576).toFixed(1)} Mio |\n`);
@@ -92,8 +92,10 @@ function benchEngine(library: Library, source: Position[], queries: string[], ro
   const load = performance.now() - t;
   const matcher = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings });
   const q = timeQueries((x) => matcher.match(x), queries, rounds);
+  // The first query after an import also lends its passages their neighbours' rewordings (borrowed.ts): counted.
   t = performance.now();
   addToIndex(loaded, source);
+  matcher.match(queries[0]);
   const add = performance.now() - t;
   return { build, load, add, heap, size: json.length, ...q };
 }
@@ -120,6 +122,7 @@ function benchPlain(library: Library, source: Position[], queries: string[], rou
   const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
   t = performance.now();
   loaded.addAll(source.map((p) => ({ id: p.id, text: p.text })));
+  loaded.search(queries[0]);
   const add = performance.now() - t;
   return { build, load, add, heap, size: json.length, ...q };
 }

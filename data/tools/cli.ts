@@ -18,7 +18,7 @@ import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
-import { createMatcher } from '../engine/match';
+import { createMatcher, DEFAULT_SETTINGS } from '../engine/match';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
 import { checkLibrary, ruleReports, stats, verifyVerbatim, type Problem } from '../library/extract/verify';
@@ -293,8 +293,14 @@ function evalCommand(args: string[]): number {
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);
     // Each source in turn as if imported later, without rewordings (its passages then compete with reworded ones).
-    const imported = scoreAsImported(index, passages);
-    console.log(`${'  … source importée'.padEnd(26)} passage@5 ${imported.hit.toFixed(2)}  MRR ${imported.mrr.toFixed(2)}  répondues ${Math.round(imported.answered * imported.lines)}/${imported.lines}`);
+    // Its passages borrow their neighbours' rewordings (borrowed.ts); the line below says what that brings.
+    for (const [label, settings] of [
+      ['  … source importée', DEFAULT_SETTINGS],
+      ['  … sans emprunt', { ...DEFAULT_SETTINGS, borrowBoost: 0, borrowGate: 0 }],
+    ] as const) {
+      const imported = scoreAsImported(index, passages, settings);
+      console.log(`${label.padEnd(26)} passage@5 ${imported.hit.toFixed(2)}  MRR ${imported.mrr.toFixed(2)}  répondues ${Math.round(imported.answered * imported.lines)}/${imported.lines}`);
+    }
     const blind = readJsonl<Labelled>(GATE_BLIND);
     const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;
     const count = (on: boolean) => blind.filter((l) => l.on === on).length;

@@ -88,8 +88,9 @@ describe('an imported source on a new subject', () => {
       'Même devenus majeurs, ces joueurs exploités doivent avoir droit au délai de réflexion et à un toit.',
       'Il faut que les clubs vérifient qui est vraiment l’intermédiaire qui leur amène un jeune joueur étranger.',
     ];
+    // Borrowed rewordings (borrowed.ts) would rescue it too: turned off to show this share alone.
     const first = (rewordingSelf: number) =>
-      paragraphs.map((text) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordingSelf }).match(text, { k: 5 })[0]?.sourceId);
+      paragraphs.map((text) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordingSelf, borrowBoost: 0 }).match(text, { k: 5 })[0]?.sourceId);
     expect(first(DEFAULT_SETTINGS.rewordingSelf)).toEqual([SOURCE_ID, SOURCE_ID]);
     // Without it, shipped passages found through their rewordings pass the imported wording.
     expect(first(0)).not.toEqual([SOURCE_ID, SOURCE_ID]);

@@ -1,0 +1,106 @@
+/**
+ * A passage imported without rewordings borrows those of its closest reworded passages
+ * (data/engine/borrowed.ts): a new report on a subject the library holds is found by the everyday
+ * words people use for that subject; a report on a subject the library does not hold borrows
+ * little; what is offered is the imported wording itself; and the borrowing follows the library.
+ */
+import { describe, expect, test } from 'vitest';
+import { addToIndex, buildIndex, removeFromIndex } from '../../data/engine/searchIndex';
+import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
+import { borrowRewordings } from '../../data/engine/borrowed';
+import { createRewordingSearch } from '../../data/engine/rewordings';
+import { isDraftRemark, type Position } from '../../data/library/schema';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+
+// Written for this test: a meeting report of 2026 on subjects the shipped documents hold (age assessment of
+// minors, non-punishment, shelter for women with children), in its own words; and one on a subject they do not
+// hold (fake football agents).
+const report = (sourceId: string, wordings: string[]): Position[] =>
+  wordings.map((text, i) => ({
+    id: `${sourceId}-${i + 1}`,
+    sourceId,
+    date: '2026-11-20',
+    author: 'collectif',
+    speaker: '',
+    organisation: '',
+    section: 'Compte rendu',
+    text,
+    measures: [],
+    themes: [],
+    lines: [10 + 2 * i, 11 + 2 * i] as [number, number],
+  }));
+const KNOWN = report('test-cr-2026', [
+  'Le Collectif rappelle que la minorité d’un jeune isolé doit être présumée tant qu’aucune décision judiciaire définitive n’a été rendue, et que les examens radiologiques osseux ne peuvent fonder à eux seuls un refus de prise en charge.',
+  'Les associations demandent que les victimes contraintes de commettre des délits ne soient pas poursuivies pour ces faits, conformément au principe de non-sanction.',
+  'Le Collectif regrette que les places d’hébergement sécurisé restent insuffisantes pour les femmes victimes accompagnées de leurs enfants.',
+]);
+const NEW_SUBJECT = report('test-football-2026', [
+  'Le Collectif alerte sur les faux agents sportifs qui font venir en France de jeunes footballeurs d’Afrique de l’Ouest en promettant un essai dans un club professionnel.',
+  'La Fédération doit signaler au parquet les recruteurs sans licence, et les académies de football privées doivent être contrôlées.',
+]);
+// Everyday paragraphs, each about one wording of KNOWN, sharing none of its telling words.
+const EVERYDAY: [string, string][] = [
+  ['Tant que le juge n’a pas tranché, un gamin qui dit avoir 15 ans doit être traité comme un enfant.', 'test-cr-2026-1'],
+  ['Les filles obligées de voler pour le réseau ne devraient pas finir au tribunal.', 'test-cr-2026-2'],
+  ['Il manque des places à l’abri pour les mères qui s’échappent avec leurs gamins.', 'test-cr-2026-3'],
+  ['Un ado qu’on a obligé à cambrioler reste une victime, pas un coupable.', 'test-cr-2026-2'],
+  ['Pas assez de foyers protégés pour les mamans et leurs enfants qui sortent de la prostitution.', 'test-cr-2026-3'],
+  ['Les radios du poignet ne suffisent pas à dire qu’un gosse est majeur.', 'test-cr-2026-1'],
+];
+
+describe('rewordings borrowed by imported passages', () => {
+  const library = shippedLibrary();
+  const index = buildIndex(library);
+  addToIndex(index, [...KNOWN, ...NEW_SUBJECT]);
+  const inTopFive = (borrowBoost: number) => {
+    const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, borrowBoost });
+    return EVERYDAY.filter(([text, id]) => matcher.match(text, { k: 5 }).some((r) => r.id === id)).length;
+  };
+
+  test('everyday paragraphs find the imported wording they are about only when it borrows', () => {
+    const without = inTopFive(0);
+    const borrowing = inTopFive(DEFAULT_SETTINGS.borrowBoost);
+    expect(without).toBe(0);
+    expect(borrowing).toBeGreaterThanOrEqual(3);
+  });
+
+  test('a passage on a subject the library does not hold borrows less than one on a subject it holds', () => {
+    const { weight, table } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, (id) => !isDraftRemark(index.byId.get(id)!), 100);
+    const known = KNOWN.map((p) => weight.get(p.id)!);
+    const unknown = NEW_SUBJECT.map((p) => weight.get(p.id)!);
+    expect(Math.max(...unknown)).toBeLessThan(Math.min(...known));
+    // Only passages without rewordings borrow (draft remarks, never offered, excepted).
+    expect(Object.keys(table.stems).sort()).toEqual([...KNOWN, ...NEW_SUBJECT].map((p) => p.id).sort());
+  });
+
+  test('what is offered is the imported wording, verbatim, with its source', () => {
+    const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0 });
+    const [text, id] = EVERYDAY[2];
+    const hit = matcher.match(text, { k: 5 }).find((r) => r.id === id)!;
+    expect(hit.text).toBe(KNOWN[2].text);
+    expect(hit.sourceId).toBe('test-cr-2026');
+  });
+
+  test('the borrowing follows the library: a removed passage is found no more, its place taken by none', () => {
+    const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0 });
+    const [text, id] = EVERYDAY[2];
+    expect(matcher.match(text, { k: 5 }).map((r) => r.id)).toContain(id);
+    removeFromIndex(index, [id]);
+    expect(matcher.match(text, { k: 5 }).map((r) => r.id)).not.toContain(id);
+    addToIndex(index, [KNOWN[2]]);
+    expect(matcher.match(text, { k: 5 }).map((r) => r.id)).toContain(id);
+  });
+});
+
+describe('a rewording search extended with more passages', () => {
+  test('ranks the added passages on the same scale and leaves the first search unchanged', () => {
+    const base = createRewordingSearch({ stems: { a: 'gamin bled famill', b: 'cantin foyer aout' } });
+    const extended = base.extend({ stems: { c: 'gamin bled famill' } });
+    expect(extended.rank(['gamin', 'bled']).map((r) => r.id).sort()).toEqual(['a', 'c']);
+    const [first, second] = extended.rank(['gamin', 'bled']);
+    expect(first.score).toBeCloseTo(second.score);
+    expect(extended.has('c', 'bled')).toBe(true);
+    expect(base.covers('c')).toBe(false);
+    expect(base.rank(['gamin']).map((r) => r.id)).toEqual(['a']);
+  });
+});
