@@ -28,6 +28,11 @@ import type { GateModel } from '../engine/gate';
 const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 export const OWN_TUNE = join(EVAL_DIR, 'own-tune.jsonl');
 export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
+/**
+ * 240 lines written blind in the ninth session (OWN-SET.md): scored once as found (a fresh measure),
+ * then tuned on. Not among the gate's fitting lines.
+ */
+export const OWN_TUNE_2 = join(EVAL_DIR, 'own-tune-2.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
@@ -105,6 +110,7 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'dev (partagé)', file: DEV_QUERIES },
   { name: 'propre : réglage', file: OWN_TUNE },
   { name: 'propre : témoin', file: OWN_HOLDOUT },
+  { name: 'propre : réglage 2', file: OWN_TUNE_2 },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
