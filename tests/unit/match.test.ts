@@ -95,8 +95,10 @@ describe('reading the paragraph', () => {
     const bone = (typoFix: boolean) =>
       createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, typoFix }).match(paragraph, { k: 10 }).findIndex((r) => /osseux/.test(r.text));
     expect(bone(true)).toBe(0);
-    // Fuzzy retrieval alone finds « osseux » but not the concept: the passage is not in the first ten.
-    expect(bone(false)).toBe(-1);
+    // Fuzzy retrieval alone finds « osseux » but not the concept: the passage is not among the first five
+    // (9th since the rewordings weigh 1.2, found through them; out of the first ten before).
+    const unfixed = bone(false);
+    expect(unfixed === -1 || unfixed >= 5, `rank ${unfixed + 1}`).toBe(true);
     // A verb form ordinary French knows is left alone, and so is a change of first letter.
     expect(matcher.explain('Ces mesures nous rassurent.').stems).not.toContain(stem('assurent'));
   });
