@@ -25,6 +25,7 @@ import phrasingData from './generated/phrasing.json';
 import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import rewordingData from './generated/rewordings.json';
+import hubData from './generated/hubs.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
@@ -149,6 +150,14 @@ export interface EngineSettings {
    */
   borrowBoost: number;
   borrowGate: number;
+  /**
+   * A passage that comes up for everything is a weaker answer to any one paragraph: its score is
+   * multiplied by ((1 + hub) / 2) to the power −hubPenalty, `hub` being how often it comes up among
+   * the first five for the other passages' rewordings, relative to the mean (generated/hubs.json,
+   * built by `npm run library -- build`). A passage without a figure (imported) counts as average. 0: off.
+   */
+  hubPenalty: number;
+  hubs: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -187,6 +196,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rewordingSelf: 1,
   borrowBoost: 1,
   borrowGate: 0.5,
+  hubPenalty: 0.1,
+  hubs: (hubData as { hubs: Record<string, number> }).hubs,
 };
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
@@ -636,6 +647,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       // A long passage matches many things a little; past a few lines, it must earn its place.
       if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       score *= settings.authorPrior[p.author];
+      if (settings.hubPenalty) score *= Math.pow((1 + (settings.hubs[id] ?? 1)) / 2, -settings.hubPenalty);
       if (isDraftRemark(p)) score *= settings.draftRemarkPrior || 1;
       out.push({ id, score });
     }

@@ -5,13 +5,14 @@
  * Options and input lines are checked first (`cliInput.ts`): bad input ends in one French
  * sentence saying what and where, and a non-zero exit code, never a stack trace.
  */
+import type { RewordingTable } from '../engine/rewordings';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
-import { BACKGROUND, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordings, serialiseSynonyms } from './engineData';
+import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
@@ -51,7 +52,9 @@ function library(args: string[]): number | Promise<number> {
       writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
       writeFileSync(BACKGROUND, serialiseBackground(buildBackground()));
       writeFileSync(PHRASING, serialisePhrasing());
-      writeFileSync(REWORDINGS, serialiseRewordings(lib));
+      const rewordings = serialiseRewordings(lib);
+      writeFileSync(REWORDINGS, rewordings);
+      writeFileSync(HUBS, serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable));
       // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
       if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
       else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
@@ -122,6 +125,7 @@ function shippedUpToDate(lib: Library): Problem[] {
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
     [PHRASING, serialisePhrasing, true],
     [REWORDINGS, () => serialiseRewordings(lib), true],
+    [HUBS, () => serialiseHubs(lib, JSON.parse(serialiseRewordings(lib)) as RewordingTable), true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {
