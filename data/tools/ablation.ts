@@ -34,6 +34,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
   ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
+  ['sans la décote des passages qui viennent pour tout', { hubPenalty: 0 }],
   ['sans les reformulations des passages (recherche et porte)', { rewordingBoost: 0 }],
 ];
 
