@@ -503,9 +503,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       for (const r of (lent?.search ?? own).rank(stems.filter((s) => !isNumber(s)))) {
         const f = index.features.get(r.id);
         if (!f) continue;
-        best = Math.max(best, r.score);
-        const borrowed = lent?.weight.get(r.id);
-        hits.push([f.slot, borrowed === undefined ? r.score : r.score * borrowed * settings.borrowBoost]);
+        // What a passage borrows counts as much as its neighbours are close (borrowed.ts); the best counts as weighed.
+        const lentWeight = lent?.weight.get(r.id);
+        const score = lentWeight === undefined ? r.score : r.score * lentWeight * settings.borrowBoost;
+        best = Math.max(best, score);
+        hits.push([f.slot, score]);
       }
       for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
       if (settings.rewordingSelf) {
