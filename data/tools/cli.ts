@@ -5,7 +5,6 @@
  * Options and input lines are checked first (`cliInput.ts`): bad input ends in one French
  * sentence saying what and where, and a non-zero exit code, never a stack trace.
  */
-import type { RewordingTable } from '../engine/rewordings';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
@@ -20,6 +19,7 @@ import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS } from '../engine/match';
+import type { RewordingTable } from '../engine/rewordings';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
 import { checkLibrary, ruleReports, stats, verifyVerbatim, type Problem } from '../library/extract/verify';
