@@ -286,13 +286,28 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's word one letter away, by concepts and retrieval alike, not only by the gate.
    * Not a verb in « -ent » / « -ons », which Snowball leaves whole and no frequency list holds in
    * every form (« rassurent » is not « assurent »), nor a change of first letter, which typing
-   * rarely gets wrong.
+   * rarely gets wrong. Two letters typed in the wrong order (« réfelxion », « vicitmes ») are two
+   * edits away: the word with two neighbouring letters swapped back is read when its stem is the
+   * library's (the most frequent if several are).
    */
   function typo(t: Token): Token {
     const s = t.stem;
-    if (!settings.typoFix || isNumber(s) || /(?:ent|ons)$/.test(t.word) || s.length < 5 || index.df(s) || background.known(s)) return t;
-    const near = index.nearestTerm(s, 1);
-    return near === undefined || near[0] !== s[0] ? t : { ...t, stem: near };
+    if (!settings.typoFix || isNumber(s) || /(?:ent|ons)$/.test(t.word) || index.df(s) || background.known(s)) return t;
+    if (s.length >= 5) {
+      const near = index.nearestTerm(s, 1);
+      if (near !== undefined && near[0] === s[0]) return { ...t, stem: near };
+    }
+    const word = t.word.toLowerCase();
+    if (word.length < 5) return t;
+    let best: string | undefined;
+    let bestDf = 0;
+    for (let i = 1; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const swapped = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      const df = index.df(swapped);
+      if (df > bestDf) [best, bestDf] = [swapped, df];
+    }
+    return best === undefined ? t : { ...t, stem: best };
   }
 
   function analyse(text: string, defaultPlan = 'PAN1') {

@@ -103,6 +103,20 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('Ces mesures nous rassurent.').stems).not.toContain(stem('assurent'));
   });
 
+  test('two letters typed in the wrong order are read as the library’s word, and the paragraph is answered', () => {
+    // Written for this test: « réfelxion », « vicitmes », « isloés » are two edits away from the library's words.
+    const hurried = 'Le délai de réfelxion pour les vicitmes doit être respecté.';
+    const fixed = matcher.explain(hurried);
+    expect(fixed.stems).toEqual(expect.arrayContaining([stem('réflexion'), stem('victimes')]));
+    const first = matcher.match(hurried, { k: 1 })[0];
+    expect(first?.text).toMatch(/délai de réflexion/);
+    // Without reading typos, the panel stays quiet on it.
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, typoFix: false }).match(hurried)).toEqual([]);
+    expect(matcher.explain('Les tests ossuex sur les mineurs isloés.').stems).toEqual(expect.arrayContaining([stem('osseux'), stem('isolés')]));
+    // A word the library holds is not « corrected » into another one.
+    expect(matcher.explain('Les victimes sont protégées.').stems).toContain(stem('victimes'));
+  });
+
   test('dates and hours do not make office mail look like the library’s language', () => {
     const withDates = matcher.explain('Les chambres de l’hôtel sont réservées du 3 au 5 juin, arrivée à 14 h.');
     const without = matcher.explain('Les chambres de l’hôtel sont réservées en juin.');
