@@ -297,7 +297,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const near = index.nearestTerm(s, 1);
       if (near !== undefined && near[0] === s[0]) return { ...t, stem: near };
     }
-    const word = t.word.toLowerCase();
+    const word = t.word; // already folded: lower case, no accents
     if (word.length < 5) return t;
     let best: string | undefined;
     let bestDf = 0;
@@ -599,7 +599,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (borrowed?.state !== state) {
       const own = rewordingSearchOf(settings.rewordings);
       const b = borrowRewordings(index, settings.rewordings, (id) => ownWordsStandIn(index.features.get(id)!.slot, own), commonLimit());
-      borrowed = { state, search: own.extend(b.table), weight: b.weight };
+      // Nothing borrowed (the shipped library alone): no copy of the rewordings' search is kept.
+      borrowed = { state, search: b.weight.size ? own.extend(b.table) : own, weight: b.weight };
     }
     return borrowed.weight.size ? borrowed : undefined;
   }
