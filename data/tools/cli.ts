@@ -121,11 +121,13 @@ function shippedUpToDate(lib: Library): Problem[] {
     problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
   if (read(EVERYDAY) !== serialiseEveryday(buildEveryday()))
     problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
+  // The hubs are read from the rewordings as serialised: serialised once for both.
+  const rewordings = serialiseRewordings(lib);
   const engineFiles: [string, () => string, boolean][] = [
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
     [PHRASING, serialisePhrasing, true],
-    [REWORDINGS, () => serialiseRewordings(lib), true],
-    [HUBS, () => serialiseHubs(lib, JSON.parse(serialiseRewordings(lib)) as RewordingTable), true],
+    [REWORDINGS, () => rewordings, true],
+    [HUBS, () => serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable), true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {
