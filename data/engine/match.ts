@@ -54,6 +54,11 @@ export interface MatchOptions {
   k?: number;
   /** Plan a bare « mesure N » refers to (PAN1 by default: the 2014 plan the Collectif's reports discuss). */
   defaultPlan?: string;
+  /**
+   * `false`: answer even when the gate would stay quiet, for a look-up the user asked for (the
+   * panel's search box). The suggestions, which follow the user's writing, always keep the gate.
+   */
+  gate?: boolean;
 }
 
 /** Why the engine answered or stayed quiet: for tests, the eval and the ablation table. */
@@ -467,14 +472,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function match(text: string, opts: MatchOptions = {}): MatchResult[] {
+    return lookUp(text, opts).results;
+  }
+
+  /** The results and whether the gate finds the paragraph on topic (with `gate: false`, results either way). */
+  function lookUp(text: string, opts: MatchOptions = {}): { results: MatchResult[]; onTopic: boolean } {
     const k = opts.k ?? 5;
     const d = decide(text, opts);
-    if (!d.onTopic) return [];
+    if (!d.onTopic && (opts.gate !== false || !d.ranked.length)) return { results: [], onTopic: d.onTopic };
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
     const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
-    return picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts));
+    return { results: picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts)), onTopic: d.onTopic };
   }
 
   /**
@@ -725,7 +735,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
   }
 
-  return { match, explain };
+  return { match, lookUp, explain };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -5,7 +5,8 @@
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
  *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
  *   only when no word matches does Fuse.js forgive a typo, on a bounded query and a time budget;
- * - a longer text is a paragraph and goes through the matching engine.
+ * - a longer text is a paragraph and goes through the matching engine; asked for, it is answered
+ *   even where the suggestions' gate would stay quiet, with `offTopic` said.
  * Filters (measure, theme, author, source, period) apply to all three; results can be sorted by
  * relevance or by date, and the total is counted before the page is cut (`offset`, `limit`).
  *
@@ -55,6 +56,11 @@ export interface SearchResult {
   via: 'words' | 'fuzzy' | 'paragraph' | 'measure' | 'list';
   /** What the fuzzy search did, when it ran: to check it stays bounded. */
   fuzzy?: FuzzyWork;
+  /**
+   * A paragraph the suggestions would stay quiet on (the gate finds it off the library's subject):
+   * asked for, it is answered anyway, and the panel says the closest passages may not fit.
+   */
+  offTopic?: boolean;
 }
 
 export interface FuzzyWork {
@@ -268,11 +274,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       const { hits, work } = fuzzy(text, filter);
       return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
     }
-    const hits = matcher
-      .match(text, { k: Math.max(limit + offset, 50) })
-      .map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights }))
-      .filter((h) => h.position && filter(h.position));
-    return page(hits, { via: 'paragraph' });
+    // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
+    const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });
+    const hits = results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position));
+    return page(hits, onTopic ? { via: 'paragraph' } : { via: 'paragraph', offTopic: true });
   };
 }
 

@@ -142,3 +142,23 @@ describe('wholeWords', () => {
     expect(wholeWords(text, ranges).map(([a, b]) => text.slice(a, b))).toEqual(out);
   });
 });
+
+describe('a paragraph looked up on purpose', () => {
+  const office = 'La réunion de bureau est reportée à mardi 14h, même salle, merci de prévenir les bénévoles.';
+  const onTopic = 'Le délai de réflexion doit être accordé aux victimes sans condition de coopération avec la police.';
+
+  test('one the suggestions stay quiet on is answered all the same, and said to be off the subject', () => {
+    expect(matcher.match(office)).toEqual([]);
+    const r = all(office);
+    expect(r.via).toBe('paragraph');
+    expect(r.offTopic).toBe(true);
+    expect(r.total).toBeGreaterThan(0);
+  });
+
+  test('one about the subject is answered as the suggestions answer it, with no such note', () => {
+    const r = all(onTopic);
+    expect(r.via).toBe('paragraph');
+    expect(r.offTopic).toBeUndefined();
+    expect(r.hits.slice(0, 5).map((h) => h.position.id)).toEqual(matcher.match(onTopic, { k: 5 }).map((m) => m.id));
+  });
+});
