@@ -26,6 +26,11 @@ export function PopupSearch() {
       {query.status === 'ready' && (
         <div class="card-list card-list--compact" data-testid="search-results" aria-live="polite">
           {query.value.hits.length === 0 && <p class="muted">{t('searchNone')}</p>}
+          {query.value.offTopic && query.value.hits.length > 0 && (
+            <p class="notice notice--warning" data-testid="search-off-topic">
+              {t('searchOffTopic')}
+            </p>
+          )}
           {query.value.hits.map((hit) => (
             <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} headingLevel={2} />
           ))}

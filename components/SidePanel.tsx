@@ -75,6 +75,10 @@ function PanelBody() {
               setBrowsed({ key, at: Date.now() });
               setMode('search');
             }}
+            onSearchParagraph={(text) => {
+              setHanded({ text, at: Date.now() });
+              setMode('search');
+            }}
           />
         </div>
         <div hidden={mode !== 'search'} data-testid="mode-search">

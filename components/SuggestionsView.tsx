@@ -45,18 +45,23 @@ interface Hold {
  * « Suggestions »: follows the paragraph being written and shows the best matching positions.
  * When nothing matches, or the user is not writing, it says so in one quiet line. A paragraph that
  * names a measure (« Sur la mesure 13, notre position est la suivante. ») also offers the way to
- * everything the library holds on it, which a few suggestions cannot show (`onBrowseMeasure`).
+ * everything the library holds on it, which a few suggestions cannot show (`onBrowseMeasure`). When
+ * it stays quiet on a paragraph, one click looks the paragraph up in the library all the same
+ * (`onSearchParagraph`): the search answers with the closest passages and says they may not fit.
  */
 export function SuggestionsView({
   tabId,
   paragraph,
   onResults,
   onBrowseMeasure,
+  onSearchParagraph,
 }: {
   tabId: number | undefined;
   paragraph: FocusedParagraph | undefined;
   onResults?: (results: Suggestion[]) => void;
   onBrowseMeasure?: (key: string) => void;
+  /** Quiet on a paragraph: the user may still look it up in the library, where it is answered anyway. */
+  onSearchParagraph?: (text: string) => void;
 }) {
   const [settings, update] = useSettings();
   const ask = settings.paused ? undefined : paragraph;
@@ -153,6 +158,13 @@ export function SuggestionsView({
           ) : (
             t('suggestionsStart')
           )}
+        </p>
+      )}
+      {quiet && reason === 'no-match' && onSearchParagraph && text?.trim() && (
+        <p class="search-anyway">
+          <button type="button" class="link-button" onClick={() => onSearchParagraph(text)} data-testid="search-anyway">
+            {t('suggestionsSearchAnyway')}
+          </button>
         </p>
       )}
     </section>

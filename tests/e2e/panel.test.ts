@@ -51,6 +51,16 @@ describe('suggestions', () => {
       await expect(suggestionCards(panel).count()).resolves.toBe(0);
       // Where the user writes is said, discreetly.
       await expect(panel.getByTestId('writing-in').textContent()).resolves.toContain('une zone de texte');
+      // The user may still look the paragraph up: the search answers with the closest passages and
+      // says they may not fit; the page's text is left as it was.
+      const anyway = panel.getByTestId('search-anyway');
+      await expect(anyway.textContent()).resolves.toBe(fr.suggestionsSearchAnyway?.message);
+      await anyway.click();
+      await expect.poll(() => panel.getByTestId('mode-search').isVisible()).toBe(true);
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(OFF_TOPIC);
+      await expect(panel.getByTestId('search-off-topic').textContent()).resolves.toBe(fr.searchOffTopic?.message);
+      await expect(searchCards(panel).count()).resolves.toBeGreaterThan(0);
+      await expect(opened.page.locator('textarea').inputValue()).resolves.toBe(OFF_TOPIC);
     } finally {
       await close();
     }
