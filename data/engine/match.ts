@@ -141,6 +141,14 @@ export interface EngineSettings {
   usePhrasing: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
+  /**
+   * The rewordings' weight when the paragraph's own words find no passage: the share of them that
+   * plain BM25's best passage holds (its coverage) is 0. It falls linearly to `rewordingBoost` at
+   * `rewordingLexicalAt` and stays there: a paragraph that says a passage's words is found by them,
+   * one that says it in other words by the rewordings. Equal to `rewordingBoost`: one weight for all.
+   */
+  rewordingBoostParaphrase: number;
+  rewordingLexicalAt: number;
   rewordings: RewordingTable;
   /**
    * A passage without rewordings (imported after the shipped ones were written) has its own words'
@@ -197,6 +205,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   phraseDepth: 30,
   usePhrasing: true,
   rewordingBoost: 1.2,
+  rewordingBoostParaphrase: 3,
+  rewordingLexicalAt: 0.6,
   rewordings: rewordingData as RewordingTable,
   rewordingSelf: 1,
   borrowBoost: 1,
@@ -426,11 +436,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function decide(text: string, opts: MatchOptions) {
     const a = analyse(text, opts.defaultPlan);
     let ranked: { id: string; score: number }[] = [];
+    // The gate reads the ranking with the rewordings at their base weight, the one it was fitted on: weighed
+    // more, they pick passages for the words they share with their rewordings, and a removal van's « bras » and
+    // « camion » read as covered (blind office mail answered 4 → 5 of 240).
+    let gateRanked = ranked;
     if (a.stems.length) {
-      const { scores, lexicalBest } = retrieve(a.stems, a.hits, a.refs);
-      ranked = safety(a, byPhrases(a, rerank(scores, a.refs, a.concepts)), lexicalBest);
+      const rank = (found: ReturnType<typeof retrieve>) => safety(a, byPhrases(a, rerank(found.scores, a.refs, a.concepts)), found.lexicalBest);
+      const found = retrieve(a.stems, a.hits, a.refs);
+      ranked = rank(found);
+      gateRanked = found.boosted ? rank(retrieve(a.stems, a.hits, a.refs, false)) : ranked;
     }
-    const features = gateFeatures(a, ranked);
+    const features = gateFeatures(a, gateRanked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
     return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
   }
@@ -493,7 +509,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's learned associations, and the share of the paragraph's concepts it holds.
    * Words and concepts too common to pick candidates only re-rank the best ones.
    */
-  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): { scores: Map<string, number>; lexicalBest?: number } {
+  function retrieve(stems: string[], hits: ConceptHit[], refs: string[], adaptive = true): { scores: Map<string, number>; lexicalBest?: number; boosted: boolean } {
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
@@ -509,6 +525,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
     let lexicalBest: SlotHit | undefined;
     let lexicalScore = 0;
+    // Whether the rewordings weighed more than their base weight for this paragraph (`rewordingBoostParaphrase`).
+    let boosted = false;
     const lexical = run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
     for (const r of lexical) {
       const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
@@ -521,6 +539,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
     // Passages without rewordings are searched with those they borrow (borrowed.ts), on the same scale.
     if (settings.rewordingBoost) {
+      // How much of the paragraph the best passage by its own words holds sets how far the rewordings are trusted.
+      const words = stems.filter((s) => !isNumber(s));
+      let coverage = 0;
+      if (lexicalBest && words.length) {
+        const f = index.features.get(index.vocab.slotIds[lexicalBest.slot]!)!;
+        for (const s of words) if (index.hasStem(f, s)) coverage++;
+        coverage /= words.length;
+      }
+      // A named measure (« Où en est la mesure 4 bis ? ») says what the paragraph is about in the fewest words:
+      // weighed more, the rewordings of other measures' passages that say « bis » went ahead of it.
+      const said = !adaptive || refs.length ? 1 : settings.rewordingLexicalAt > 0 ? Math.min(1, coverage / settings.rewordingLexicalAt) : 1;
+      const boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
+      boosted = boost !== settings.rewordingBoost;
       const own = rewordingSearchOf(settings.rewordings);
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
@@ -534,11 +565,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         best = Math.max(best, score);
         hits.push([f.slot, score]);
       }
-      for (const [slot, score] of hits) merge.add(slot, (settings.rewordingBoost * score) / best);
+      for (const [slot, score] of hits) merge.add(slot, (boost * score) / best);
       if (settings.rewordingSelf) {
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) merge.add(r.slot, (settings.rewordingSelf * settings.rewordingBoost * r.score) / top);
+        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) merge.add(r.slot, (settings.rewordingSelf * boost * r.score) / top);
       }
     }
     if (settings.useAssociations) {
@@ -580,7 +611,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // A named measure brings its positions in even when they share no word with the paragraph.
     if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
-    return { scores, lexicalBest: lexicalBest?.slot };
+    return { scores, lexicalBest: lexicalBest?.slot, boosted };
   }
 
   /**

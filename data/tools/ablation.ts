@@ -35,6 +35,7 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
   ['sans la décote des passages qui viennent pour tout', { hubPenalty: 0 }],
+  ['reformulations au même poids, que les mots du paragraphe trouvent un passage ou non', { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }],
   ['sans les reformulations des passages (recherche et porte)', { rewordingBoost: 0 }],
 ];
 

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildIndex, removeFromIndex } from '../../data/engine/searchIndex';
-import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
+import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../../data/engine/match';
+import { PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { readJsonl } from '../../data/tools/fitGate';
 import { createRewordingSearch, type RewordingTable } from '../../data/engine/rewordings';
 import { isDraftRemark } from '../../data/library/schema';
 import { shippedLibrary } from '../../data/tools/cli-lib';
@@ -84,5 +86,35 @@ describe('rewordings', () => {
     ];
     expect(Object.keys((JSON.parse(serialiseRewordings(library, lines)) as RewordingTable).stems)).toEqual([PASSAGE]);
     expect(orphanRewordings(library, lines).map((l) => l.passage)).toEqual(['cr-2014-02-03:00000000']);
+  });
+});
+
+describe('the rewordings weigh more where the paragraph’s own words find no passage', () => {
+  const index = buildIndex(library);
+  const adaptive = createMatcher(index, DEFAULT_SETTINGS);
+  const flat = createMatcher(index, { ...DEFAULT_SETTINGS, rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost });
+  // Written for these tests.
+  const OTHER_WORDS = 'Des gamins qu’on oblige à faire les poches dans le métro finissent au tribunal comme de petits voleurs.';
+  const OFFICE = 'La réunion de bureau est reportée à mardi 14h, même salle, merci de prévenir les bénévoles.';
+
+  test('paraphrases of passages find them in the first five more often than with one weight for all', () => {
+    expect(DEFAULT_SETTINGS.rewordingBoostParaphrase).toBeGreaterThan(DEFAULT_SETTINGS.rewordingBoost);
+    const lines = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
+    const found = (m: typeof flat) => scorePassages(index, lines, (text) => m.match(text, { k: 5 })).hit;
+    const gateless = (s: Partial<EngineSettings>) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, ...s });
+    expect(found(gateless({}))).toBeGreaterThan(found(gateless({ rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost })) + 0.02);
+  });
+
+  test('the gate reads the ranking at the base weight: what it says does not depend on the paraphrase weight', () => {
+    for (const text of [OTHER_WORDS, OFFICE, PARAGRAPH]) {
+      expect(adaptive.explain(text).probability).toBe(flat.explain(text).probability);
+      expect(adaptive.explain(text).features).toEqual(flat.explain(text).features);
+    }
+  });
+
+  test('a paragraph that says a passage’s own words keeps the base weight: nothing changes', () => {
+    const own = library.positions.find((p) => p.id === PASSAGE)!.text;
+    const gateless = (m: Partial<EngineSettings>) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, ...m }).match(own, { k: 10 }).map((r) => r.id);
+    expect(gateless({})).toEqual(gateless({ rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }));
   });
 });
