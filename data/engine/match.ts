@@ -438,13 +438,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let ranked: { id: string; score: number }[] = [];
     // The gate reads the ranking with the rewordings at their base weight, the one it was fitted on: weighed
     // more, they pick passages for the words they share with their rewordings, and a removal van's « bras » and
-    // « camion » read as covered (blind office mail answered 4 → 5 of 240).
+    // « camion » read as covered (blind office mail answered 4 → 5 of 240). Both rankings come from one retrieval.
     let gateRanked = ranked;
     if (a.stems.length) {
-      const rank = (found: ReturnType<typeof retrieve>) => safety(a, byPhrases(a, rerank(found.scores, a.refs, a.concepts)), found.lexicalBest);
       const found = retrieve(a.stems, a.hits, a.refs);
-      ranked = rank(found);
-      gateRanked = found.boosted ? rank(retrieve(a.stems, a.hits, a.refs, false)) : ranked;
+      const rank = (scores: Map<string, number>) => safety(a, byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
+      ranked = rank(found.scores);
+      gateRanked = found.gateScores ? rank(found.gateScores) : ranked;
     }
     const features = gateFeatures(a, gateRanked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
@@ -509,7 +509,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's learned associations, and the share of the paragraph's concepts it holds.
    * Words and concepts too common to pick candidates only re-rank the best ones.
    */
-  function retrieve(stems: string[], hits: ConceptHit[], refs: string[], adaptive = true): { scores: Map<string, number>; lexicalBest?: number; boosted: boolean } {
+  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: number } {
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
@@ -525,8 +525,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
     let lexicalBest: SlotHit | undefined;
     let lexicalScore = 0;
-    // Whether the rewordings weighed more than their base weight for this paragraph (`rewordingBoostParaphrase`).
-    let boosted = false;
+    // The rewordings' evidence, each candidate's share scaled to [0, 1], added last at this paragraph's weight.
+    const reworded: [number, number][] = [];
+    let boost = settings.rewordingBoost;
     const lexical = run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
     for (const r of lexical) {
       const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
@@ -549,9 +550,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       }
       // A named measure (« Où en est la mesure 4 bis ? ») says what the paragraph is about in the fewest words:
       // weighed more, the rewordings of other measures' passages that say « bis » went ahead of it.
-      const said = !adaptive || refs.length ? 1 : settings.rewordingLexicalAt > 0 ? Math.min(1, coverage / settings.rewordingLexicalAt) : 1;
-      const boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
-      boosted = boost !== settings.rewordingBoost;
+      const said = refs.length ? 1 : settings.rewordingLexicalAt > 0 ? Math.min(1, coverage / settings.rewordingLexicalAt) : 1;
+      boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
       const own = rewordingSearchOf(settings.rewordings);
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
@@ -565,11 +565,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         best = Math.max(best, score);
         hits.push([f.slot, score]);
       }
-      for (const [slot, score] of hits) merge.add(slot, (boost * score) / best);
+      for (const [slot, score] of hits) reworded.push([slot, score / best]);
       if (settings.rewordingSelf) {
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) merge.add(r.slot, (settings.rewordingSelf * boost * r.score) / top);
+        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) reworded.push([r.slot, (settings.rewordingSelf * r.score) / top]);
       }
     }
     if (settings.useAssociations) {
@@ -597,21 +597,29 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const commonTerms = common.map((c) => ({ id: index.vocab.ids.get(c), idf: idf(c) }));
     let commonIdf = 0;
     for (const c of commonTerms) commonIdf += c.idf;
-    const scores = merge.top(settings.candidates);
-    for (const [id, v] of scores) {
-      const f = index.features.get(id)!;
-      let bonus = 0;
-      if (commonIdf > 0) {
-        let got = 0;
-        for (const c of commonTerms) if (c.id !== undefined && index.hasStemId(f, c.id)) got += c.idf;
-        bonus += (settings.commonWordBoost * got) / commonIdf;
+    const finish = () => {
+      const scores = merge.top(settings.candidates);
+      for (const [id, v] of scores) {
+        const f = index.features.get(id)!;
+        let bonus = 0;
+        if (commonIdf > 0) {
+          let got = 0;
+          for (const c of commonTerms) if (c.id !== undefined && index.hasStemId(f, c.id)) got += c.idf;
+          bonus += (settings.commonWordBoost * got) / commonIdf;
+        }
+        for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
+        scores.set(id, v + bonus);
       }
-      for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
-      scores.set(id, v + bonus);
-    }
-    // A named measure brings its positions in even when they share no word with the paragraph.
-    if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
-    return { scores, lexicalBest: lexicalBest?.slot, boosted };
+      // A named measure brings its positions in even when they share no word with the paragraph.
+      if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
+      return scores;
+    };
+    // The rewordings at their base weight first: the candidates the gate reads, when this paragraph weighs them more.
+    for (const [slot, v] of reworded) merge.add(slot, settings.rewordingBoost * v);
+    if (boost === settings.rewordingBoost) return { scores: finish(), lexicalBest: lexicalBest?.slot };
+    const gateScores = finish();
+    for (const [slot, v] of reworded) merge.add(slot, (boost - settings.rewordingBoost) * v);
+    return { scores: finish(), gateScores, lexicalBest: lexicalBest?.slot };
   }
 
   /**
