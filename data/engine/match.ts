@@ -143,9 +143,11 @@ export interface EngineSettings {
   rewordingBoost: number;
   /**
    * The rewordings' weight when the paragraph's own words find no passage: the share of them that
-   * plain BM25's best passage holds (its coverage) is 0. It falls linearly to `rewordingBoost` at
-   * `rewordingLexicalAt` and stays there: a paragraph that says a passage's words is found by them,
-   * one that says it in other words by the rewordings. Equal to `rewordingBoost`: one weight for all.
+   * plain BM25's best passage holds is 0. It falls linearly to `rewordingBoost` when that share reaches
+   * `rewordingLexicalAt`, or when the paragraph holds all of that passage's words (a position quoted in
+   * a longer email; half of them: half-way), and stays there: a paragraph that says a passage's words
+   * is found by them, one that says it in other words by the rewordings. Equal to `rewordingBoost`:
+   * one weight for all.
    */
   rewordingBoostParaphrase: number;
   rewordingLexicalAt: number;
@@ -540,18 +542,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
     // Passages without rewordings are searched with those they borrow (borrowed.ts), on the same scale.
     if (settings.rewordingBoost) {
-      // How much of the paragraph the best passage by its own words holds sets how far the rewordings are trusted.
+      // How much of the paragraph the best passage by its own words holds, or how much of that passage the
+      // paragraph holds (a position quoted in a longer email), sets how far the rewordings are trusted.
       const words = stems.filter((s) => !isNumber(s));
-      let coverage = 0;
+      let said = 0;
       if (lexicalBest && words.length) {
         const f = index.features.get(index.vocab.slotIds[lexicalBest.slot]!)!;
-        for (const s of words) if (index.hasStem(f, s)) coverage++;
-        coverage /= words.length;
+        let held = 0;
+        for (const s of words) if (index.hasStem(f, s)) held++;
+        const mine = new Set(stems.map((s) => index.vocab.ids.get(s)));
+        let quoted = 0;
+        for (const id of f.stems) if (mine.has(id)) quoted++;
+        said = Math.max(settings.rewordingLexicalAt > 0 ? held / words.length / settings.rewordingLexicalAt : 1, f.stems.length ? quoted / f.stems.length : 0);
       }
       // A named measure (« Où en est la mesure 4 bis ? ») says what the paragraph is about in the fewest words:
       // weighed more, the rewordings of other measures' passages that say « bis » went ahead of it.
-      const said = refs.length ? 1 : settings.rewordingLexicalAt > 0 ? Math.min(1, coverage / settings.rewordingLexicalAt) : 1;
-      boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
+      if (refs.length) said = 1;
+      boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * Math.min(1, said);
       const own = rewordingSearchOf(settings.rewordings);
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];

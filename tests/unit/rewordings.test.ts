@@ -112,9 +112,18 @@ describe('the rewordings weigh more where the paragraph’s own words find no pa
     }
   });
 
-  test('a paragraph that says a passage’s own words keeps the base weight: nothing changes', () => {
-    const own = library.positions.find((p) => p.id === PASSAGE)!.text;
-    const gateless = (m: Partial<EngineSettings>) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, ...m }).match(own, { k: 10 }).map((r) => r.id);
-    expect(gateless({})).toEqual(gateless({ rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }));
+  test('a position quoted whole, alone or in a longer email, ranks no lower than under one weight for all', () => {
+    const gateless = (text: string, m: Partial<EngineSettings>) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, ...m }).match(text, { k: 10 }).map((r) => r.id);
+    // Written for this test: positions of the Collectif quoted between two sentences of office mail, which hold most of the words.
+    const quoted = library.positions.filter((p) => p.author === 'collectif' && p.text.length > 80 && p.text.length < 300).filter((_, i) => i % 7 === 0);
+    expect(quoted.length).toBeGreaterThan(30);
+    for (const p of quoted) {
+      const email = `Bonjour à toutes et à tous, je vous écris après notre réunion de mardi pour faire le point sur nos échanges avec le cabinet et préparer le courrier que nous devons envoyer avant la fin du mois. ${p.text} Merci de me faire part de vos remarques avant vendredi, je transmettrai ensuite la version finale à la coordination.`;
+      for (const text of [p.text, email]) {
+        const rank = gateless(text, {}).indexOf(p.id);
+        expect(rank, text).toBeGreaterThanOrEqual(0);
+        expect(rank, text).toBeLessThanOrEqual(gateless(text, { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }).indexOf(p.id));
+      }
+    }
   });
 });
