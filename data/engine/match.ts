@@ -558,7 +558,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       // A named measure (« Où en est la mesure 4 bis ? ») says what the paragraph is about in the fewest words:
       // weighed more, the rewordings of other measures' passages that say « bis » went ahead of it.
       if (refs.length) said = 1;
-      boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * Math.min(1, said);
+      // (Exactly the base weight once the words are said: the gate's candidates are then the ranking's.)
+      if (said < 1) boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
       const own = rewordingSearchOf(settings.rewordings);
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
