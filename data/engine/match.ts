@@ -342,7 +342,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);
     const concepts = new Set(hits.map((h) => h.concept));
-    return { tokens, hits, concepts, refs, evidence, told, pairs, stems: [...new Set(expanded.map((t) => t.stem))] };
+    // The words the paragraph says, before acronyms are spelled out: what « how much of it a passage holds » reads.
+    const written = [...new Set(tokens.map((t) => t.stem))];
+    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -414,11 +416,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * associations can lift passages that say the same thing in other words above the one that says
    * it in these words (« aux Pays-Bas … une équipe de quatorze personnes » ranked 40th under
    * passages on evaluation). When BM25's best passage, words counted as MiniSearch counts them,
-   * holds half the paragraph's words or more, it is kept second at worst; four fifths, first.
+   * holds half the paragraph's words or more, it is kept second at worst; four fifths, first. The words
+   * are those the paragraph says: « CNCDH » spelled out as its five words would halve its share.
    */
   function safety(a: Analysis, ranked: { id: string; score: number }[], lexicalBest: number | undefined) {
     if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
-    const words = a.stems.filter((s) => !isNumber(s));
+    const words = a.written.filter((s) => !isNumber(s));
     if (words.length < 3) return ranked;
     const id = index.vocab.slotIds[lexicalBest]!;
     const f = index.features.get(id)!;
@@ -443,7 +446,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // « camion » read as covered (blind office mail answered 4 → 5 of 240). Both rankings come from one retrieval.
     let gateRanked = ranked;
     if (a.stems.length) {
-      const found = retrieve(a.stems, a.hits, a.refs);
+      const found = retrieve(a.stems, a.hits, a.refs, a.written);
       const rank = (scores: Map<string, number>) => safety(a, byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
       ranked = rank(found.scores);
       gateRanked = found.gateScores ? rank(found.gateScores) : ranked;
@@ -511,7 +514,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's learned associations, and the share of the paragraph's concepts it holds.
    * Words and concepts too common to pick candidates only re-rank the best ones.
    */
-  function retrieve(stems: string[], hits: ConceptHit[], refs: string[]): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: number } {
+  function retrieve(stems: string[], hits: ConceptHit[], refs: string[], written: string[] = stems): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: number } {
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
@@ -544,7 +547,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (settings.rewordingBoost) {
       // How much of the paragraph the best passage by its own words holds, or how much of that passage the
       // paragraph holds (a position quoted in a longer email), sets how far the rewordings are trusted.
-      const words = stems.filter((s) => !isNumber(s));
+      const words = written.filter((s) => !isNumber(s));
       let said = 0;
       if (lexicalBest && words.length) {
         const f = index.features.get(index.vocab.slotIds[lexicalBest.slot]!)!;

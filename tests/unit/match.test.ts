@@ -195,6 +195,13 @@ describe('what a passage is about', () => {
     expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeLessThan(DEFAULT_SETTINGS.lexicalSafetyRank);
   });
 
+  test('an acronym spelled out does not count against the share of the paragraph a passage holds', () => {
+    // Written for this test: a position quoted after « la CNCDH », which the analysis also reads as its five words.
+    const hard = library.positions.find((p) => p.text.startsWith('Les victimes de la traite des êtres humains peuvent être difficiles à identifier'))!;
+    const ranked = matcher.match(`Comme l’a rappelé la CNCDH, ${hard.text}`, { k: 5 });
+    expect(ranked[0]?.id).toBe(hard.id);
+  });
+
   test('a paragraph that nearly quotes a passage puts it first', () => {
     // The CNCDH's « Un fonds dédié aux victimes de la traite et … », its opening words in a sentence of one's own.
     const fund = library.positions.find((p) => p.text.startsWith('Un fonds dédié aux victimes de la traite et'))!;
