@@ -3,6 +3,8 @@
  * sharing no telling word with a passage finds it through a rewording, the panel shows the
  * passage's own wording, never the rewording, and a passage taken out of the library is not
  * brought back by its rewordings. The shipped table covers the shipped passages and is current.
+ * They weigh more where the paragraph's own words find no passage, never for the gate, and a
+ * position quoted whole keeps its rank.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -121,8 +123,9 @@ describe('the rewordings weigh more where the paragraph’s own words find no pa
       const email = `Bonjour à toutes et à tous, je vous écris après notre réunion de mardi pour faire le point sur nos échanges avec le cabinet et préparer le courrier que nous devons envoyer avant la fin du mois. ${p.text} Merci de me faire part de vos remarques avant vendredi, je transmettrai ensuite la version finale à la coordination.`;
       for (const text of [p.text, email]) {
         const rank = gateless(text, {}).indexOf(p.id);
+        const flatRank = gateless(text, { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }).indexOf(p.id);
         expect(rank, text).toBeGreaterThanOrEqual(0);
-        expect(rank, text).toBeLessThanOrEqual(gateless(text, { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }).indexOf(p.id));
+        expect(rank, text).toBeLessThanOrEqual(flatRank < 0 ? Infinity : flatRank);
       }
     }
   });
