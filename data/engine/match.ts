@@ -419,13 +419,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * holds half the paragraph's words or more, it is kept second at worst; four fifths, first. The words
    * are those the paragraph says: « CNCDH » spelled out as its five words would halve its share.
    */
-  function safety(a: Analysis, ranked: { id: string; score: number }[], lexicalBest: number | undefined) {
+  function safety(a: Analysis, ranked: { id: string; score: number }[], lexicalBest: { slot: number; share: number } | undefined) {
     if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
-    const words = a.written.filter((s) => !isNumber(s));
-    if (words.length < 3) return ranked;
-    const id = index.vocab.slotIds[lexicalBest]!;
-    const f = index.features.get(id)!;
-    const coverage = words.filter((s) => index.hasStem(f, s)).length / words.length;
+    if (a.written.filter((s) => !isNumber(s)).length < 3) return ranked;
+    const id = index.vocab.slotIds[lexicalBest.slot]!;
+    const coverage = lexicalBest.share;
     if (coverage < settings.lexicalSafety) return ranked;
     const at = ranked.findIndex((r) => r.id === id);
     const k = settings.lexicalFirst && coverage >= settings.lexicalFirst ? 0 : settings.lexicalSafetyRank - 1;
@@ -500,7 +498,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function lookUp(text: string, opts: MatchOptions = {}): { results: MatchResult[]; onTopic: boolean } {
     const k = opts.k ?? 5;
     const d = decide(text, opts);
-    if (!d.onTopic && (opts.gate !== false || !d.ranked.length)) return { results: [], onTopic: d.onTopic };
+    if (!d.onTopic && opts.gate !== false) return { results: [], onTopic: false };
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
     const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
@@ -514,7 +512,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * the library's learned associations, and the share of the paragraph's concepts it holds.
    * Words and concepts too common to pick candidates only re-rank the best ones.
    */
-  function retrieve(stems: string[], hits: ConceptHit[], refs: string[], written: string[] = stems): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: number } {
+  function retrieve(
+    stems: string[],
+    hits: ConceptHit[],
+    refs: string[],
+    written: string[] = stems,
+  ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: { slot: number; share: number } } {
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
@@ -538,6 +541,16 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
       if (asMiniSearch > lexicalScore) [lexicalBest, lexicalScore] = [r, asMiniSearch];
     }
+    // The share of the words the paragraph writes (acronyms not spelled out) that this best passage holds:
+    // read by `safety` and by the rewordings' weight below.
+    const words = written.filter((s) => !isNumber(s));
+    const lexicalPassage = lexicalBest && index.features.get(index.vocab.slotIds[lexicalBest.slot]!)!;
+    let share = 0;
+    if (lexicalPassage && words.length) {
+      for (const s of words) if (index.hasStem(lexicalPassage, s)) share++;
+      share /= words.length;
+    }
+    const lexicalFound = lexicalBest && { slot: lexicalBest.slot, share };
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);
@@ -547,16 +560,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (settings.rewordingBoost) {
       // How much of the paragraph the best passage by its own words holds, or how much of that passage the
       // paragraph holds (a position quoted in a longer email), sets how far the rewordings are trusted.
-      const words = written.filter((s) => !isNumber(s));
       let said = 0;
-      if (lexicalBest && words.length) {
-        const f = index.features.get(index.vocab.slotIds[lexicalBest.slot]!)!;
-        let held = 0;
-        for (const s of words) if (index.hasStem(f, s)) held++;
+      if (lexicalPassage && words.length) {
         const mine = new Set(stems.map((s) => index.vocab.ids.get(s)));
         let quoted = 0;
-        for (const id of f.stems) if (mine.has(id)) quoted++;
-        said = Math.max(settings.rewordingLexicalAt > 0 ? held / words.length / settings.rewordingLexicalAt : 1, f.stems.length ? quoted / f.stems.length : 0);
+        for (const id of lexicalPassage.stems) if (mine.has(id)) quoted++;
+        said = Math.max(settings.rewordingLexicalAt > 0 ? share / settings.rewordingLexicalAt : 1, lexicalPassage.stems.length ? quoted / lexicalPassage.stems.length : 0);
       }
       // A named measure (« Où en est la mesure 4 bis ? ») says what the paragraph is about in the fewest words:
       // weighed more, the rewordings of other measures' passages that say « bis » went ahead of it.
@@ -627,10 +636,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
     // The rewordings at their base weight first: the candidates the gate reads, when this paragraph weighs them more.
     for (const [slot, v] of reworded) merge.add(slot, settings.rewordingBoost * v);
-    if (boost === settings.rewordingBoost) return { scores: finish(), lexicalBest: lexicalBest?.slot };
+    if (boost === settings.rewordingBoost) return { scores: finish(), lexicalBest: lexicalFound };
     const gateScores = finish();
     for (const [slot, v] of reworded) merge.add(slot, (boost - settings.rewordingBoost) * v);
-    return { scores: finish(), gateScores, lexicalBest: lexicalBest?.slot };
+    return { scores: finish(), gateScores, lexicalBest: lexicalFound };
   }
 
   /**
