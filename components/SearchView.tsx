@@ -9,6 +9,7 @@ import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
 import { OutlineView } from './OutlineView';
+import { OffTopicNote } from './OffTopicNote';
 import { PositionCard } from './PositionCard';
 import { SearchField } from './SearchField';
 import { StoryView } from './StoryView';
@@ -290,11 +291,7 @@ function SearchResults({
         {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
         {shown.total > hits.length && <> · {t('searchShown', formatNumber(hits.length))}</>}
       </p>
-      {shown.offTopic && shown.total > 0 && (
-        <p class="notice notice--warning" data-testid="search-off-topic">
-          {t('searchOffTopic')}
-        </p>
-      )}
+      <OffTopicNote answer={shown} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">
         {hits.map((hit) => (
           <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} contextNote={hit.position.id === firstContext} />
