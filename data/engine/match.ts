@@ -383,8 +383,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (best.some((f) => index.hasStem(f, s))) {
         covered += w;
         reworded += w;
-      } else if (rewordings && bestIds.some((id) => rewordings.has(id, s))) reworded += w;
-      else if (lent && bestIds.some((id) => lent.search.has(id, s))) reworded += w * settings.borrowGate;
+      } else if (rewordings && bestIds.some((id) => rewordings.gateHas(id, s))) reworded += w;
+      else if (lent && bestIds.some((id) => lent.search.gateHas(id, s))) reworded += w * settings.borrowGate;
     }
     // Word pairs in the same order in the paragraph and in one of the best passages.
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));

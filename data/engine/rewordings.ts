@@ -3,11 +3,14 @@
  *
  * People rarely write a passage's own words: « les gamins qu'on renvoie au pays » for « le
  * retour des mineurs dans leur pays d'origine ». For each shipped passage, writers who saw
- * neither the engine nor any evaluation set wrote nine rewordings in other voices (a close one,
- * one sharing almost no content word, a jotted note, a question, the situation as a field worker
- * tells it, a formal sentence, a mail subject line, the administration's words, the point said
- * aloud in a meeting): `corpus/rewordings.jsonl`. The library build analyses them as
- * passages are analysed and ships each passage's stems (`generated/rewordings.json`).
+ * neither the engine nor any evaluation set wrote thirteen rewordings in other voices: nine first
+ * (a close one, one sharing almost no content word, a jotted note, a question, the situation as a
+ * field worker tells it, a formal sentence, a mail subject line, the administration's words, the
+ * point said aloud in a meeting), four in the eleventh session (the case of one person, the point
+ * for someone who knows no name or acronym of the field, what goes wrong when it is ignored, the
+ * colloquial line): `corpus/rewordings.jsonl`. The library build analyses them as passages are
+ * analysed and ships each passage's stems (`generated/rewordings.json`), with apart those only the
+ * four later voices hold: the gate was fitted on the first nine and reads only them (`gateHas`).
  *
  * They are searched like passages (BM25 over their own postings, all of a passage's rewordings
  * read as one text) and what they find is the passage they reword, never themselves: a rewording
@@ -21,6 +24,12 @@ import { addLength, createTermSearch, sortedHas, type Postings } from './termSea
 /** What `generated/rewordings.json` ships: passage id → the stems of its rewordings, space-separated. */
 export interface RewordingTable {
   stems: Record<string, string>;
+  /**
+   * Of those, the stems that only the voices written after the gate was fitted hold (voices 10 to 13,
+   * eleventh session), space-separated. The ranking searches every stem; the gate's « reworded »
+   * feature (`gateHas`) reads the nine voices it was fitted on, so that its threshold keeps its meaning.
+   */
+  newer?: Record<string, string>;
 }
 
 export interface RewordingSearch {
@@ -28,6 +37,8 @@ export interface RewordingSearch {
   rank(stems: readonly string[]): { id: string; score: number }[];
   /** Does one of the passage's rewordings hold the stem? */
   has(passage: string, stem: string): boolean;
+  /** …one of the voices the gate was fitted on (all of a table without `newer`, such as what a passage borrows)? */
+  gateHas(passage: string, stem: string): boolean;
   /** Has the passage rewordings at all? */
   covers(passage: string): boolean;
   /**
@@ -48,20 +59,22 @@ const COMMON_MAX = 500;
 
 export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   const v: Postings = { ids: new Map(), postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
-  return searchOver(v, new Map(), table);
+  return searchOver(v, new Map(), new Map(), table);
 }
 
 /**
  * The search over `base` (left untouched, its arrays shared where nothing is added) with the
  * rewordings of `table` added, each passage at a slot of its own.
  */
-function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, table: RewordingTable): RewordingSearch {
+function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, baseNewer: ReadonlyMap<number, Int32Array>, table: RewordingTable): RewordingSearch {
   const ids = new Map(base.ids);
   const v: Postings = { ...base, ids, postings: [...base.postings], slotIds: [...base.slotIds], lengths: [...base.lengths] };
   const slotOf = new Map(baseSlots);
   // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
   // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
   const added = new Map<number, number[]>();
+  // Per slot, the ids of the stems only the newer voices hold, sorted (a few hundred kB for the shipped passages).
+  const newer = new Map(baseNewer);
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
     const own = new Set<number>();
@@ -80,6 +93,8 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, tabl
     slotOf.set(passage, slot);
     v.slotIds[slot] = passage;
     addLength(v, slot, own.size);
+    const later = table.newer?.[passage]?.split(' ').flatMap((s) => ids.get(s) ?? []);
+    if (later?.length) newer.set(slot, Int32Array.from(later).sort());
   }
   for (const [id, slots] of added) {
     const old = v.postings[id];
@@ -103,6 +118,13 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, tabl
       const id = ids.get(stem);
       return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot);
     },
-    extend: (more) => searchOver(v, slotOf, more),
+    gateHas(passage, stem) {
+      const slot = slotOf.get(passage);
+      const id = ids.get(stem);
+      if (slot === undefined || id === undefined || !sortedHas(v.postings[id], slot)) return false;
+      const later = newer.get(slot);
+      return !later || !sortedHas(later, id);
+    },
+    extend: (more) => searchOver(v, slotOf, newer, more),
   };
 }

@@ -4,7 +4,7 @@
  * passage's own wording, never the rewording, and a passage taken out of the library is not
  * brought back by its rewordings. The shipped table covers the shipped passages and is current.
  * They weigh more where the paragraph's own words find no passage, never for the gate, and a
- * position quoted whole keeps its rank.
+ * position quoted whole keeps its rank. The gate reads only the voices it was fitted on.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -15,7 +15,7 @@ import { readJsonl } from '../../data/tools/fitGate';
 import { createRewordingSearch, type RewordingTable } from '../../data/engine/rewordings';
 import { isDraftRemark } from '../../data/library/schema';
 import { shippedLibrary } from '../../data/tools/cli-lib';
-import { REWORDINGS, orphanRewordings, readRewordings, serialiseRewordings } from '../../data/tools/engineData';
+import { GATE_VOICES, REWORDINGS, orphanRewordings, readRewordings, serialiseRewordings } from '../../data/tools/engineData';
 
 const library = shippedLibrary();
 // « En ce qui concerne le retour des victimes mineures et étrangères, les procédures doivent tenir compte de
@@ -60,6 +60,28 @@ describe('rewordings', () => {
     const found = withRewording.find((r) => r.id === PASSAGE);
     expect(found?.text).toBe(library.positions.find((x) => x.id === PASSAGE)!.text);
     for (const r of withRewording) expect(r.text).not.toContain('bled');
+  });
+
+  test('the ranking reads every voice; the gate only the nine it was fitted on', () => {
+    // Nine voices that say nothing of the paragraph, then the rewording as a tenth (a voice written after the gate was fitted).
+    const filler = 'Une phrase qui parle de tout autre chose, pour tenir une place.';
+    const asVoice = (at: number): RewordingTable => {
+      const texts = Array.from({ length: GATE_VOICES }, () => filler);
+      texts.splice(at, 0, REWORDING);
+      return JSON.parse(serialiseRewordings(library, [{ passage: PASSAGE, texts }])) as RewordingTable;
+    };
+    const late = createRewordingSearch(asVoice(GATE_VOICES));
+    expect(late.has(PASSAGE, 'bled')).toBe(true);
+    expect(late.gateHas(PASSAGE, 'bled')).toBe(false);
+    expect(late.gateHas(PASSAGE, 'parl')).toBe(true);
+    expect(createRewordingSearch(asVoice(0)).gateHas(PASSAGE, 'bled')).toBe(true);
+    const index = buildIndex(library);
+    // Weighed heavily enough that the passage is among the three the gate reads, whatever the paragraph.
+    const read = (t: RewordingTable) => createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordings: t, borrowBoost: 0, borrowGate: 0, rewordingBoost: 3, rewordingBoostParaphrase: 3 });
+    // Found either way: the ranking reads the tenth voice as it reads the first…
+    for (const at of [0, GATE_VOICES]) expect(read(asVoice(at)).match(PARAGRAPH, { k: 5 }).map((r) => r.id)).toContain(PASSAGE);
+    // …but the gate counts the paragraph's words as reworded only when a fitted voice holds them.
+    expect(read(asVoice(0)).explain(PARAGRAPH).features.reworded).toBeGreaterThan(read(asVoice(GATE_VOICES)).explain(PARAGRAPH).features.reworded + 0.1);
   });
 
   test('a passage removed from the library is not brought back by its rewordings', () => {
