@@ -25,6 +25,14 @@ describe('measure references point to the measure’s positions', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results[0].measures).toContain(key);
   });
+
+  test('a paragraph that names a measure and says little else gets that measure’s positions, not positions that share « notre position »', () => {
+    // Written for this test (the example). At a smaller measure weight, two of the first three were
+    // positions on other measures (the MIPROF's coordination, PAN2-16) found through « position » and « suivante ».
+    const results = matcher.match('Sur la mesure 13, notre position est la suivante.');
+    expect(results.slice(0, 3).map((r) => r.measures.includes('PAN1-13'))).toEqual([true, true, true]);
+    expect(results.slice(0, 3).some((r) => r.author === 'collectif')).toBe(true);
+  });
 });
 
 // Lines of data/engine/corpus/gate-calibration.jsonl, written for the gate (not evaluation lines).
