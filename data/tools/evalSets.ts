@@ -93,8 +93,10 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
   const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
   const total = { lines: 0, hit: 0, mrr: 0, answered: 0 };
   for (const source of new Set(sourceOf.values())) {
-    const stems = Object.fromEntries(Object.entries(settings.rewordings.stems).filter(([id]) => sourceOf.get(id) !== source));
-    const matcher = createMatcher(index, { ...settings, rewordings: { stems } satisfies RewordingTable });
+    const kept = ([id]: [string, string]) => sourceOf.get(id) !== source;
+    const stems = Object.fromEntries(Object.entries(settings.rewordings.stems).filter(kept));
+    const newer = Object.fromEntries(Object.entries(settings.rewordings.newer ?? {}).filter(kept));
+    const matcher = createMatcher(index, { ...settings, rewordings: { stems, newer } satisfies RewordingTable });
     const own = lines.filter((l) => sourceOf.get(l.passage) === source);
     const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));
     total.lines += own.length;
