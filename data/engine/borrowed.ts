@@ -76,8 +76,21 @@ export function borrowRewordings(
       .slice(0, NEIGHBOURS);
     if (!near.length) continue;
     const stems = new Set<string>();
-    for (const [slot] of near) for (const s of rewordings.stems[vocab.slotIds[slot]!].split(' ')) if (s) stems.add(s);
+    // What only the lenders' newer voices hold stays apart, as in the lenders' own table: the gate does not read it.
+    const fitted = new Set<string>();
+    for (const [slot] of near) {
+      const lent = vocab.slotIds[slot]!;
+      const later = rewordings.newer?.[lent];
+      const newer = later ? new Set(later.split(' ')) : undefined;
+      for (const s of rewordings.stems[lent].split(' ')) {
+        if (!s) continue;
+        stems.add(s);
+        if (!newer?.has(s)) fitted.add(s);
+      }
+    }
     table.stems[id] = [...stems].join(' ');
+    const later = [...stems].filter((s) => !fitted.has(s));
+    if (later.length) (table.newer ??= {})[id] = later.join(' ');
     const mean = near.reduce((sum, [, c]) => sum + c, 0) / near.length;
     weight.set(id, Math.min(1, mean / SIMILAR));
   }

@@ -73,6 +73,21 @@ describe('rewordings borrowed by imported passages', () => {
     expect(Object.keys(table.stems).sort()).toEqual([...KNOWN, ...NEW_SUBJECT].map((p) => p.id).sort());
   });
 
+  test('what only the lenders’ newer voices hold is borrowed for the ranking and kept apart from the gate, as for the lenders', () => {
+    const { table } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, (id) => !isDraftRemark(index.byId.get(id)!), 100);
+    const id = KNOWN[2].id;
+    const later = table.newer?.[id]?.split(' ') ?? [];
+    expect(later.length).toBeGreaterThan(0);
+    const search = createRewordingSearch(DEFAULT_SETTINGS.rewordings).extend(table);
+    for (const s of later) {
+      expect(search.has(id, s), s).toBe(true);
+      expect(search.gateHas(id, s), s).toBe(false);
+    }
+    const fitted = table.stems[id].split(' ').filter((s) => !later.includes(s));
+    expect(fitted.length).toBeGreaterThan(later.length);
+    for (const s of fitted) expect(search.gateHas(id, s), s).toBe(true);
+  });
+
   test('what is offered is the imported wording, verbatim, with its source', () => {
     const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0 });
     const [text, id] = EVERYDAY[2];
@@ -100,6 +115,8 @@ describe('a rewording search extended with more passages', () => {
     const [first, second] = extended.rank(['gamin', 'bled']);
     expect(first.score).toBeCloseTo(second.score);
     expect(extended.has('c', 'bled')).toBe(true);
+    // A table without « newer » is read whole by the gate too.
+    expect(extended.gateHas('c', 'bled')).toBe(true);
     expect(base.covers('c')).toBe(false);
     expect(base.rank(['gamin']).map((r) => r.id)).toEqual(['a']);
   });
