@@ -59,22 +59,24 @@ const COMMON_MAX = 500;
 
 export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   const v: Postings = { ids: new Map(), postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
-  return searchOver(v, new Map(), new Map(), table);
+  return searchOver(v, new Map(), [], table);
 }
 
 /**
  * The search over `base` (left untouched, its arrays shared where nothing is added) with the
  * rewordings of `table` added, each passage at a slot of its own.
  */
-function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, baseNewer: ReadonlyMap<number, Int32Array>, table: RewordingTable): RewordingSearch {
+function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, baseNewer: readonly Int32Array[], table: RewordingTable): RewordingSearch {
   const ids = new Map(base.ids);
   const v: Postings = { ...base, ids, postings: [...base.postings], slotIds: [...base.slotIds], lengths: [...base.lengths] };
   const slotOf = new Map(baseSlots);
   // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
   // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
   const added = new Map<number, number[]>();
-  // Per slot, the ids of the stems only the newer voices hold, sorted (a few hundred kB for the shipped passages).
-  const newer = new Map(baseNewer);
+  // Per stem, the slots where only the newer voices hold it, sorted like the postings: one array per stem rather
+  // than per passage (at twenty times, 18,760 small arrays cost 6 MiB; these, about 2).
+  const newer = [...baseNewer];
+  const addedNewer = new Map<number, number[]>();
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
     const own = new Set<number>();
@@ -93,8 +95,17 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     slotOf.set(passage, slot);
     v.slotIds[slot] = passage;
     addLength(v, slot, own.size);
-    const later = table.newer?.[passage]?.split(' ').flatMap((s) => ids.get(s) ?? []);
-    if (later?.length) newer.set(slot, Int32Array.from(later).sort());
+    for (const s of table.newer?.[passage]?.split(' ') ?? []) {
+      const id = ids.get(s);
+      if (id !== undefined) (addedNewer.get(id) ?? addedNewer.set(id, []).get(id)!).push(slot);
+    }
+  }
+  for (const [id, slots] of addedNewer) {
+    const old = newer[id] ?? new Int32Array(0);
+    const list = new Int32Array(old.length + slots.length);
+    list.set(old);
+    list.set(slots, old.length);
+    newer[id] = list;
   }
   for (const [id, slots] of added) {
     const old = v.postings[id];
@@ -122,8 +133,8 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
       const slot = slotOf.get(passage);
       const id = ids.get(stem);
       if (slot === undefined || id === undefined || !sortedHas(v.postings[id], slot)) return false;
-      const later = newer.get(slot);
-      return !later || !sortedHas(later, id);
+      const later = newer[id];
+      return !later || !sortedHas(later, slot);
     },
     extend: (more) => searchOver(v, slotOf, newer, more),
   };

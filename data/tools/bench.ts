@@ -102,14 +102,16 @@ function benchEngine(library: Library, source: Position[], queries: string[], ro
 
 /** The shipped rewordings, each synthetic position given those of the position it was made from. */
 function rewordingsFor(library: Library): RewordingTable {
-  const shipped = (DEFAULT_SETTINGS.rewordings as RewordingTable).stems;
+  const shipped = DEFAULT_SETTINGS.rewordings as RewordingTable;
   const n = Math.min(library.positions.length, shippedLibrary().positions.length);
   const stems: Record<string, string> = {};
+  const newer: Record<string, string> = {};
   library.positions.forEach((p, i) => {
-    const model = shipped[p.id] ?? shipped[library.positions[i % n].id];
-    if (model) stems[p.id] = model;
+    const model = shipped.stems[p.id] ? p.id : library.positions[i % n].id;
+    if (shipped.stems[model]) stems[p.id] = shipped.stems[model];
+    if (shipped.newer?.[model]) newer[p.id] = shipped.newer[model];
   });
-  return { stems };
+  return { stems, newer };
 }
 
 /** The baseline (plainIndex.ts). */
