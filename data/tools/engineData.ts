@@ -155,11 +155,10 @@ export function serialiseRewordings(lib: Library, lines: RewordingLine[] = readR
   const stemsOf = (texts: string[]) => new Set(texts.flatMap((t) => expandAcronyms(analyzeWithSurface(t)).map((x) => x.stem)));
   for (const l of lines) {
     if (!ids.has(l.passage)) continue;
-    const all = stemsOf(l.texts);
     const fitted = stemsOf(l.texts.slice(0, GATE_VOICES));
-    stems[l.passage] = [...all].sort().join(' ');
-    const later = [...all].filter((s) => !fitted.has(s)).sort();
-    if (later.length) newer[l.passage] = later.join(' ');
+    const later = [...stemsOf(l.texts.slice(GATE_VOICES))].filter((s) => !fitted.has(s));
+    stems[l.passage] = [...fitted, ...later].sort().join(' ');
+    if (later.length) newer[l.passage] = later.sort().join(' ');
   }
   return (
     JSON.stringify({
