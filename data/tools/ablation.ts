@@ -13,19 +13,22 @@ import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import type { Library, Position } from '../library/schema';
 import { plainIndex } from './plainIndex';
-import type { RewordingTable } from '../engine/rewordings';
-import { GATE_VOICES, readRewordings, serialiseRewordings } from './engineData';
 
 const FLAT = { collectif: 1, association: 1, cncdh: 1, gouvernement: 1 };
 
-/** The rewordings as they were before the eleventh session: the first nine voices of each passage. */
-function firstVoices(library: Library): Partial<EngineSettings> {
-  const lines = readRewordings().map((l) => ({ ...l, texts: l.texts.slice(0, GATE_VOICES) }));
-  return { rewordings: JSON.parse(serialiseRewordings(library, lines)) as RewordingTable };
+/** The rewordings as they were before the eleventh session: each passage's stems without those only the newer voices hold. */
+function firstVoices(): Partial<EngineSettings> {
+  const { stems, newer = {} } = DEFAULT_SETTINGS.rewordings;
+  const fitted = Object.fromEntries(
+    Object.entries(stems).map(([id, joined]) => {
+      const later = new Set(newer[id]?.split(' '));
+      return [id, joined.split(' ').filter((s) => !later.has(s)).join(' ')];
+    }),
+  );
+  return { rewordings: { stems: fitted } };
 }
 
-/** Each variant: the settings it changes (a function when they are built from the library). */
-export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) => Partial<EngineSettings>)][] = [
+export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['moteur livré', {}],
   ['sans porte (tout répondre)', { gate: 0 }],
   ['porte au seuil 0.5', { gate: 0.5 }],
@@ -45,7 +48,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
   ['sans la décote des passages qui viennent pour tout', { hubPenalty: 0 }],
   ['reformulations au même poids, que les mots du paragraphe trouvent un passage ou non', { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }],
-  ['neuf reformulations par passage, sans les quatre voix du onzième lot (cas, périphrase, conséquence, familier)', firstVoices],
+  ['neuf reformulations par passage, sans les quatre voix du onzième lot (cas, périphrase, conséquence, familier)', firstVoices()],
   ['sans les reformulations des passages (recherche et porte)', { rewordingBoost: 0 }],
 ];
 
@@ -70,7 +73,7 @@ export function ablationTable(index: SearchIndex, sets = EVAL_SETS.slice(0, 3)):
     return `| ${name} | ${cells.join(' | ')} |`;
   };
   const rows = ABLATIONS.map(([name, over]) => {
-    const m = createMatcher(index, { ...DEFAULT_SETTINGS, ...(typeof over === 'function' ? over(index.library) : over) });
+    const m = createMatcher(index, { ...DEFAULT_SETTINGS, ...over });
     return row(name, (text) => m.match(text));
   });
   rows.push(row('BM25 seul (MiniSearch, même analyse française)', plainBm25(index.library)));
