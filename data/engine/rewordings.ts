@@ -121,20 +121,19 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   };
   // No typo-tolerant lookup here (`terms` stays empty): the paragraph's typos are read as the library's words before.
   const search = createTermSearch(v);
+  /** The passage's slot and the stem's id when one of the passage's rewordings holds the stem. */
+  const held = (passage: string, stem: string) => {
+    const slot = slotOf.get(passage);
+    const id = ids.get(stem);
+    return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot) ? { slot, id } : undefined;
+  };
   return {
     rank: (stems) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0 }),
     covers: (passage) => slotOf.has(passage),
-    has(passage, stem) {
-      const slot = slotOf.get(passage);
-      const id = ids.get(stem);
-      return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot);
-    },
+    has: (passage, stem) => held(passage, stem) !== undefined,
     gateHas(passage, stem) {
-      const slot = slotOf.get(passage);
-      const id = ids.get(stem);
-      if (slot === undefined || id === undefined || !sortedHas(v.postings[id], slot)) return false;
-      const later = newer[id];
-      return !later || !sortedHas(later, slot);
+      const h = held(passage, stem);
+      return h !== undefined && !(newer[h.id] && sortedHas(newer[h.id], h.slot));
     },
     extend: (more) => searchOver(v, slotOf, newer, more),
   };
