@@ -415,6 +415,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
   }
 
+  /** Plain BM25's best passage, the share of the words the paragraph writes that it holds, and how many words that is. */
+  type LexicalBest = { slot: number; share: number; words: number };
+
   /**
    * A paragraph that says a passage's own words must find it, as plain BM25 would: concepts and
    * associations can lift passages that say the same thing in other words above the one that says
@@ -423,9 +426,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * holds half the paragraph's words or more, it is kept second at worst; four fifths, first. The words
    * are those the paragraph says: « CNCDH » spelled out as its five words would halve its share.
    */
-  function safety(a: Analysis, ranked: { id: string; score: number }[], lexicalBest: { slot: number; share: number } | undefined) {
+  function safety(ranked: { id: string; score: number }[], lexicalBest: LexicalBest | undefined) {
     if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
-    if (a.written.filter((s) => !isNumber(s)).length < 3) return ranked;
+    if (lexicalBest.words < 3) return ranked;
     const id = index.vocab.slotIds[lexicalBest.slot]!;
     const coverage = lexicalBest.share;
     if (coverage < settings.lexicalSafety) return ranked;
@@ -449,7 +452,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let gateRanked = ranked;
     if (a.stems.length) {
       const found = retrieve(a.stems, a.hits, a.refs, a.written);
-      const rank = (scores: Map<string, number>) => safety(a, byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
+      const rank = (scores: Map<string, number>) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
       ranked = rank(found.scores);
       gateRanked = found.gateScores ? rank(found.gateScores) : ranked;
     }
@@ -521,7 +524,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     hits: ConceptHit[],
     refs: string[],
     written: string[] = stems,
-  ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: { slot: number; share: number } } {
+  ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: LexicalBest } {
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
@@ -554,7 +557,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       for (const s of words) if (index.hasStem(lexicalPassage, s)) share++;
       share /= words.length;
     }
-    const lexicalFound = lexicalBest && { slot: lexicalBest.slot, share };
+    const lexicalFound = lexicalBest && { slot: lexicalBest.slot, share, words: words.length };
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);
