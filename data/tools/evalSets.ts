@@ -33,6 +33,8 @@ export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
  * then tuned on. Not among the gate's fitting lines.
  */
 export const OWN_TUNE_2 = join(EVAL_DIR, 'own-tune-2.jsonl');
+/** 240 more lines written blind in the twelfth session (OWN-SET.md): scored once as found, then tuned on. */
+export const OWN_TUNE_3 = join(EVAL_DIR, 'own-tune-3.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
@@ -113,6 +115,7 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'propre : réglage', file: OWN_TUNE },
   { name: 'propre : témoin', file: OWN_HOLDOUT },
   { name: 'propre : réglage 2', file: OWN_TUNE_2 },
+  { name: 'propre : réglage 3', file: OWN_TUNE_3 },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
