@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fitGate, neutralGateModel, probability, type GateModel } from '../engine/gate';
+import { fitGate, neutralGateModel, probability, type GateFeatures, type GateModel } from '../engine/gate';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import type { SearchIndex } from '../engine/searchIndex';
 import { ROOT } from './cli-lib';
@@ -19,6 +19,13 @@ export interface Labelled {
   on: boolean;
   /** Lines whose off-topic ones set the threshold (the evaluation-like tuning lines); the others only train the model. */
   sets?: boolean;
+}
+
+/** A line's features and label; `sets`: whether its off-topic lines set the threshold. */
+export interface GateRow {
+  f: GateFeatures;
+  on: boolean;
+  sets: boolean;
 }
 
 /** Topic and author lines are on topic, off-topic lines are not. */
@@ -39,21 +46,47 @@ export function readJsonl<T>(file: string): T[] {
  * (five folds: each line scored by a model that never saw it), because a threshold read on
  * the lines the model was fitted on is optimistic: office mail the model has not met scores
  * higher. Staying quiet on office mail matters more than one more answer.
+ *
+ * With some sixty office lines setting it, one deal of the folds is a lottery: the threshold
+ * moved from 0.62 to 0.89 with the deal alone. It is read on `deals` seeded deals and the
+ * median kept, so refitting gives the same gate and two fits can be compared.
  */
-export function fitGateModel(index: SearchIndex, lines: Labelled[], maxOffAnswered = 0.05, settings: EngineSettings = DEFAULT_SETTINGS, folds = 5): GateModel {
+export function fitGateModel(index: SearchIndex, lines: Labelled[], maxOffAnswered = 0.05, settings: EngineSettings = DEFAULT_SETTINGS, folds = 5, deals = 11): GateModel {
   const m = createMatcher(index, { ...settings, gateModel: neutralGateModel(), gate: 0 });
   const rows = lines.map((l) => ({ f: m.explain(l.text).features, on: l.on, sets: l.sets ?? true }));
-  const outOfFold: { p: number; on: boolean; sets: boolean }[] = [];
-  for (let k = 0; k < folds; k++) {
-    const model = fitGate(rows.filter((_, i) => i % folds !== k));
-    rows.forEach((r, i) => {
-      if (i % folds === k) outOfFold.push({ p: probability(model, r.f), on: r.on, sets: r.sets });
-    });
+  return { ...fitGate(rows), threshold: outOfFoldThreshold(rows, maxOffAnswered, folds, deals) };
+}
+
+/** The median, over `deals` seeded deals of the folds, of the out-of-fold threshold (above), to the hundredth. */
+export function outOfFoldThreshold(rows: readonly GateRow[], maxOffAnswered = 0.05, folds = 5, deals = 11): number {
+  const thresholds: number[] = [];
+  for (let deal = 0; deal < deals; deal++) {
+    const random = seeded(deal + 1);
+    const fold = rows.map(() => Math.floor(random() * folds));
+    const off: number[] = [];
+    for (let k = 0; k < folds; k++) {
+      const model = fitGate(rows.filter((_, i) => fold[i] !== k));
+      rows.forEach((r, i) => {
+        if (fold[i] === k && !r.on && r.sets) off.push(probability(model, r.f));
+      });
+    }
+    off.sort((a, b) => b - a);
+    thresholds.push(Math.max(0.5, (off[Math.floor(off.length * maxOffAnswered)] ?? 0) + 0.01));
   }
-  const off = outOfFold.filter((r) => !r.on && r.sets).map((r) => r.p).sort((a, b) => b - a);
-  const allowed = Math.floor(off.length * maxOffAnswered);
-  const threshold = Math.max(0.5, (off[allowed] ?? 0) + 0.01);
-  return { ...fitGate(rows), threshold: Math.round(threshold * 100) / 100 };
+  thresholds.sort((a, b) => a - b);
+  return Math.round(thresholds[Math.floor(thresholds.length / 2)] * 100) / 100;
+}
+
+/** A small seeded generator (mulberry32): the same deals on every machine. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function writeGateModel(model: GateModel): void {
