@@ -33,7 +33,7 @@ import type { Background } from './background';
 import type { SearchIndex } from './searchIndex';
 
 /** Names of the features, in the order of the model's weights. */
-export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'length', 'phrasing', 'reworded'] as const;
+export const GATE_FEATURES = ['language', 'languageMean', 'foreign', 'retrieval', 'coverage', 'coherence', 'separation', 'phrases', 'concepts', 'measure', 'phrasing', 'reworded'] as const;
 export type GateFeatures = Record<(typeof GATE_FEATURES)[number], number>;
 
 export interface GateModel {

@@ -410,7 +410,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       retrieval: Math.log(1 + shared),
       concepts: a.evidence,
       measure: a.refs.length ? 1 : 0,
-      length: Math.log(1 + stems.length),
       phrasing: settings.usePhrasing ? a.told : settings.gateModel.mean[GATE_FEATURES.indexOf('phrasing')],
     };
   }
