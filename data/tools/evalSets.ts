@@ -37,6 +37,10 @@ export const OWN_TUNE_2 = join(EVAL_DIR, 'own-tune-2.jsonl');
 export const OWN_TUNE_3 = join(EVAL_DIR, 'own-tune-3.jsonl');
 /** And 240 more, twelfth session, with more office mail close to the field (OWN-SET.md). */
 export const OWN_TUNE_4 = join(EVAL_DIR, 'own-tune-4.jsonl');
+/** 240 lines of one short sentence each, like the shared set's, twelfth session (OWN-SET.md). */
+export const OWN_TUNE_6 = join(EVAL_DIR, 'own-tune-6.jsonl');
+/** 240 more short lines, twelfth session (OWN-SET.md): read twice, to judge the session's engine and the gate that learned from the sixth; nothing fitted or tuned on it. */
+export const OWN_FRESH_7 = join(EVAL_DIR, 'own-fresh-7.jsonl');
 /** And 240 more, twelfth session (OWN-SET.md): read once, on the session's engine; nothing fitted or tuned on it. */
 export const OWN_FRESH_5 = join(EVAL_DIR, 'own-fresh-5.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
@@ -121,7 +125,9 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'propre : réglage 2', file: OWN_TUNE_2 },
   { name: 'propre : réglage 3', file: OWN_TUNE_3 },
   { name: 'propre : réglage 4', file: OWN_TUNE_4 },
+  { name: 'propre : réglage 6', file: OWN_TUNE_6 },
   { name: 'propre : jeu 5, frais', file: OWN_FRESH_5 },
+  { name: 'propre : jeu 7, frais', file: OWN_FRESH_7 },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
@@ -150,6 +156,7 @@ export function tuningLines(): Labelled[] {
     ...labelled(readJsonl<EvalQuery>(OWN_TUNE_2)).map(trainOnly),
     ...labelled(readJsonl<EvalQuery>(OWN_TUNE_3)).map(trainOnly),
     ...labelled(readJsonl<EvalQuery>(OWN_TUNE_4)).map(trainOnly),
+    ...labelled(readJsonl<EvalQuery>(OWN_TUNE_6)).map(trainOnly),
     ...labelled(readJsonl<EvalQuery>(OWN_TUNE)),
   ];
 }
