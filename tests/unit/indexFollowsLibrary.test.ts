@@ -38,8 +38,10 @@ const added: Position[] = wordings.map((text, i) => ({
 const ABOUT_IT = [
   // Not « … de jeunes footballeurs …, puis les abandonnent sans papiers », the first wording here: young people left
   // without papers is the shipped library's subject too (minors, residence), and the gate refitted in the eighth
-  // session rightly answers it with the Collectif's positions on minors before any import.
-  'De faux agents sportifs font venir des footballeurs pour un essai dans un club professionnel, puis disparaissent.',
+  // session rightly answers it with the Collectif's positions on minors before any import. Nor « De faux agents
+  // sportifs font venir des footballeurs …, puis disparaissent »: people brought over, then gone, is recruitment as
+  // the shipped library tells it, and the gate refitted in the twelfth session answers it (0.80) before any import.
+  'De faux agents sportifs promettent aux footballeurs un essai dans un club professionnel.',
   'Nous voulons que les centres de formation des clubs contrôlent les intermédiaires qui leur amènent de jeunes joueurs étrangers.',
 ];
 const OFFICE_MAIL = [
