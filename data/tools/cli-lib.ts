@@ -90,3 +90,10 @@ export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-traini
  * nor any set: more office side for the phrasing table only (engine/phrasing.ts), not the background.
  */
 export const OFFICE_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'office-phrasing.jsonl');
+
+/**
+ * 240 short lines in the evaluation's format (180 on topic, 60 off), written blind in the twelfth session as an
+ * eighth tuning set (tests/fixtures/eval/OWN-SET.md), then given to the phrasing table: how people write about the
+ * subject in one sentence. Not among the gate's fitting lines, so the phrasing feature is not read on lines it learned.
+ */
+export const PHRASING_LINES = join(ROOT, 'data', 'engine', 'corpus', 'phrasing-lines.jsonl');

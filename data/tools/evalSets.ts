@@ -39,11 +39,6 @@ export const OWN_TUNE_3 = join(EVAL_DIR, 'own-tune-3.jsonl');
 export const OWN_TUNE_4 = join(EVAL_DIR, 'own-tune-4.jsonl');
 /** 240 lines of one short sentence each, like the shared set's, twelfth session (OWN-SET.md). */
 export const OWN_TUNE_6 = join(EVAL_DIR, 'own-tune-6.jsonl');
-/**
- * 240 more short lines (OWN-SET.md). In the gate's lines, they changed nothing on the ninth set (0.894 either way,
- * one office line more kept quiet) and cost the seventh a line or two, the threshold rising to 0.75: left out.
- */
-export const OWN_TUNE_8 = join(EVAL_DIR, 'own-tune-8.jsonl');
 /** And 240 more short lines (OWN-SET.md): read twice, to judge the session's engine and the gate that learned from the eighth; nothing fitted or tuned on it. */
 export const OWN_FRESH_9 = join(EVAL_DIR, 'own-fresh-9.jsonl');
 /** 240 more short lines, twelfth session (OWN-SET.md): read twice, to judge the session's engine and the gate that learned from the sixth; nothing fitted or tuned on it. */
@@ -133,7 +128,6 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'propre : réglage 3', file: OWN_TUNE_3 },
   { name: 'propre : réglage 4', file: OWN_TUNE_4 },
   { name: 'propre : réglage 6', file: OWN_TUNE_6 },
-  { name: 'propre : réglage 8', file: OWN_TUNE_8 },
   { name: 'propre : jeu 5, frais', file: OWN_FRESH_5 },
   { name: 'propre : jeu 7, frais', file: OWN_FRESH_7 },
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9 },
