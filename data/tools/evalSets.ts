@@ -41,6 +41,10 @@ export const OWN_TUNE_4 = join(EVAL_DIR, 'own-tune-4.jsonl');
 export const OWN_TUNE_6 = join(EVAL_DIR, 'own-tune-6.jsonl');
 /** And 240 more short lines (OWN-SET.md): read twice, to judge the session's engine and the gate that learned from the eighth; nothing fitted or tuned on it. */
 export const OWN_FRESH_9 = join(EVAL_DIR, 'own-fresh-9.jsonl');
+/** 240 more short lines (OWN-SET.md): given to the phrasing table, they changed nothing on the eleventh set; a tuning set. */
+export const OWN_TUNE_10 = join(EVAL_DIR, 'own-tune-10.jsonl');
+/** And 240 more (OWN-SET.md): read twice, the session's engine and the phrasing table with the tenth; nothing fitted or tuned on it. */
+export const OWN_FRESH_11 = join(EVAL_DIR, 'own-fresh-11.jsonl');
 /** 240 more short lines, twelfth session (OWN-SET.md): read twice, to judge the session's engine and the gate that learned from the sixth; nothing fitted or tuned on it. */
 export const OWN_FRESH_7 = join(EVAL_DIR, 'own-fresh-7.jsonl');
 /** And 240 more, twelfth session (OWN-SET.md): read once, on the session's engine; nothing fitted or tuned on it. */
@@ -128,9 +132,11 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'propre : réglage 3', file: OWN_TUNE_3 },
   { name: 'propre : réglage 4', file: OWN_TUNE_4 },
   { name: 'propre : réglage 6', file: OWN_TUNE_6 },
+  { name: 'propre : réglage 10', file: OWN_TUNE_10 },
   { name: 'propre : jeu 5, frais', file: OWN_FRESH_5 },
   { name: 'propre : jeu 7, frais', file: OWN_FRESH_7 },
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9 },
+  { name: 'propre : jeu 11, frais', file: OWN_FRESH_11 },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
