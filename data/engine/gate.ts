@@ -25,9 +25,10 @@
  * - **reworded**: the share of the paragraph the three best passages hold in their own words or in
  *   their everyday rewordings (rewordings.ts): « les gamins renvoyés au bled » is covered there.
  *
- * The features are combined by a logistic model whose weights are fitted on the tuning half
- * of the project's own evaluation set (`npm run eval -- --fit-gate`, `generated/gate.json`),
- * so the result reads as a probability that the paragraph is on topic.
+ * The features are combined by a logistic model whose weights are fitted on tuning lines (the
+ * tuning half of the project's own evaluation set and its tuning sets, never the held-out half
+ * nor the sets kept fresh: `npm run eval -- --fit-gate`, `generated/gate.json`), so the result
+ * reads as a probability that the paragraph is on topic.
  */
 import type { Background } from './background';
 import type { SearchIndex } from './searchIndex';
