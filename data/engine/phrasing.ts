@@ -3,9 +3,10 @@
  * log-odds per stem, learned from the lines written to train the gate
  * (`corpus/gate-training.jsonl`: paragraphs on the subject in everyday words, and office and
  * association mail), more office mail (`office-phrasing.jsonl`) and short evaluation-style lines
- * (`phrasing-lines.jsonl`, see tools/engineData.ts). The library's own statistics (gate.ts) know the library's words; they
- * cannot know that « payée », « dette », « passeport confisqué » or « buanderie » are how a
- * case of exploitation is told in a meeting note. This table is one more feature of the gate,
+ * (`phrasing-lines.jsonl`, see tools/engineData.ts). The library's own statistics (gate.ts) know
+ * the library's words; they cannot know that « payée », « dette », « passeport confisqué » or
+ * « buanderie » are how a case of exploitation is told in a meeting note. This table is one more
+ * feature of the gate,
  * weighed by the logistic model fitted on other lines (the project's tuning lines), never on
  * the evaluation's held-out half.
  *
