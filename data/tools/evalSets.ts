@@ -34,12 +34,12 @@ export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
  */
 export const OWN_TUNE_2 = join(EVAL_DIR, 'own-tune-2.jsonl');
 /**
- * Ten sets of 240 lines written blind in the twelfth session (OWN-SET.md), each scored once as found before any
+ * Eleven sets of 240 lines written blind in the twelfth session (OWN-SET.md), each scored once as found before any
  * decision on it, then given one role. Tuning sets: the gate learns from the third, fourth and sixth; the tenth is
  * read only. The eighth went to the phrasing table (`data/engine/corpus/phrasing-lines.jsonl`). The fifth, seventh,
- * ninth and eleventh are fitted on by nothing: fresh judges, each read again only to judge one decision (how many
- * times each, OWN-SET.md says). The fifth is in paragraphs like the third and fourth; from the sixth on, one
- * sentence a line, like the shared set.
+ * ninth, eleventh and twelfth are fitted on by nothing: fresh judges, each read again only to judge one decision
+ * (how many times each, OWN-SET.md says). The fifth is in paragraphs like the third and fourth; from the sixth on,
+ * one sentence a line, like the shared set.
  */
 export const OWN_TUNE_3 = join(EVAL_DIR, 'own-tune-3.jsonl');
 export const OWN_TUNE_4 = join(EVAL_DIR, 'own-tune-4.jsonl');
@@ -49,6 +49,7 @@ export const OWN_FRESH_7 = join(EVAL_DIR, 'own-fresh-7.jsonl');
 export const OWN_FRESH_9 = join(EVAL_DIR, 'own-fresh-9.jsonl');
 export const OWN_TUNE_10 = join(EVAL_DIR, 'own-tune-10.jsonl');
 export const OWN_FRESH_11 = join(EVAL_DIR, 'own-fresh-11.jsonl');
+export const OWN_FRESH_12 = join(EVAL_DIR, 'own-fresh-12.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
@@ -137,6 +138,7 @@ export const EVAL_SETS: { name: string; file: string }[] = [
   { name: 'propre : jeu 7, frais', file: OWN_FRESH_7 },
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9 },
   { name: 'propre : jeu 11, frais', file: OWN_FRESH_11 },
+  { name: 'propre : jeu 12, frais', file: OWN_FRESH_12 },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE },
 ];
 
