@@ -63,11 +63,7 @@ export const PHRASING = join(ROOT, 'data', 'engine', 'generated', 'phrasing.json
  * 0.894 → 0.911, one office line fewer answered on the fifth and the ninth.
  */
 export function serialisePhrasing(): string {
-  const read = (file: string) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { on?: boolean; kind?: string; text: string });
+  const read = (file: string) => readJsonl<{ on?: boolean; kind?: string; text: string }>(file);
   const lines = [
     ...[GATE_TRAINING, OFFICE_PHRASING].flatMap(read).map((l) => ({ on: !!l.on, text: l.text })),
     // In the evaluation's format: topic lines are on the subject, off-topic ones are not.
