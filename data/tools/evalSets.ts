@@ -164,10 +164,7 @@ export function tuningLines(): Labelled[] {
     ...labelled(readJsonl<EvalQuery>(DEV_QUERIES)).map(trainOnly),
     ...labelled(readJsonl<EvalQuery>(PARAPHRASE)).map(trainOnly),
     ...readJsonl<Labelled>(GATE_CALIBRATION).map(trainOnly),
-    ...labelled(readJsonl<EvalQuery>(OWN_TUNE_2)).map(trainOnly),
-    ...labelled(readJsonl<EvalQuery>(OWN_TUNE_3)).map(trainOnly),
-    ...labelled(readJsonl<EvalQuery>(OWN_TUNE_4)).map(trainOnly),
-    ...labelled(readJsonl<EvalQuery>(OWN_TUNE_6)).map(trainOnly),
+    ...[OWN_TUNE_2, OWN_TUNE_3, OWN_TUNE_4, OWN_TUNE_6].flatMap((file) => labelled(readJsonl<EvalQuery>(file)).map(trainOnly)),
     ...labelled(readJsonl<EvalQuery>(OWN_TUNE)),
   ];
 }
