@@ -12,7 +12,8 @@ import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } fro
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
-import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { bootstrapDifference } from './resample';
+import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -291,10 +292,26 @@ function evalCommand(args: string[]): number {
     const sets = EVAL_SETS.map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
     const index = buildIndex(shippedLibrary());
     const matcher = createMatcher(index);
+    const hitsBySet = new Map<string, number[]>();
     for (const { name, queries } of sets) {
       const report = score(queries, new Map(queries.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
       console.log(`${name.padEnd(26)} ${formatReport(report).split('\n')[0]}`);
+      const missed = new Set(report.misses);
+      hitsBySet.set(name, queries.filter((q) => q.kind === 'topic').map((q) => (missed.has(q.id) ? 0 : 1)));
     }
+    // The honest figure, with how much of it is noise: the tuning half against the held-out half, and against
+    // the fresh judges together (each set redrawn within itself).
+    const linesOf = (role: string) => EVAL_SETS.filter((set) => set.role === role).map((set) => hitsBySet.get(set.name)!);
+    const tuningHalf = [hitsBySet.get(EVAL_SETS.find((set) => set.file === OWN_TUNE)!.name)!];
+    const fresh = linesOf('fresh');
+    const freshLines = fresh.reduce((n, g) => n + g.length, 0);
+    const gapLine = (label: string, b: number[][]) => {
+      const gap = bootstrapDifference(tuningHalf, b);
+      return `${label.padEnd(26)} ${gap.value.toFixed(3)}  (IC 95 % ${gap.low.toFixed(3)} à ${gap.high.toFixed(3)}, 2 000 tirages des lignes avec remise)`;
+    };
+    console.log(gapLine('écart réglage − témoin', linesOf('held-out')));
+    const freshHit = fresh.flat().reduce((x, y) => x + y, 0) / (freshLines || 1);
+    console.log(`${gapLine('écart réglage − frais', fresh)}  ; juges frais réunis : hit@5 ${freshHit.toFixed(3)} sur ${freshLines} lignes`);
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);

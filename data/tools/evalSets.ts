@@ -125,21 +125,27 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
   return { lines: total.lines, hit: total.hit / n, mrr: total.mrr / n, answered: total.answered / n };
 }
 
-export const EVAL_SETS: { name: string; file: string }[] = [
-  { name: 'dev (partagé)', file: DEV_QUERIES },
-  { name: 'propre : réglage', file: OWN_TUNE },
-  { name: 'propre : témoin', file: OWN_HOLDOUT },
-  { name: 'propre : réglage 2', file: OWN_TUNE_2 },
-  { name: 'propre : réglage 3', file: OWN_TUNE_3 },
-  { name: 'propre : réglage 4', file: OWN_TUNE_4 },
-  { name: 'propre : réglage 6', file: OWN_TUNE_6 },
-  { name: 'propre : réglage 10', file: OWN_TUNE_10 },
-  { name: 'propre : jeu 5, frais', file: OWN_FRESH_5 },
-  { name: 'propre : jeu 7, frais', file: OWN_FRESH_7 },
-  { name: 'propre : jeu 9, frais', file: OWN_FRESH_9 },
-  { name: 'propre : jeu 11, frais', file: OWN_FRESH_11 },
-  { name: 'propre : jeu 12, frais', file: OWN_FRESH_12 },
-  { name: 'paraphrases (anciennes)', file: PARAPHRASE },
+/**
+ * What each set is for: the shared set; the own set's tuning half and held-out half; sets decisions were taken on
+ * (tuning); sets fitted on by nothing (fresh judges); the older paraphrases, tuned on long ago.
+ */
+export type EvalRole = 'shared' | 'tuning' | 'held-out' | 'fresh' | 'older';
+
+export const EVAL_SETS: { name: string; file: string; role: EvalRole }[] = [
+  { name: 'dev (partagé)', file: DEV_QUERIES, role: 'shared' },
+  { name: 'propre : réglage', file: OWN_TUNE, role: 'tuning' },
+  { name: 'propre : témoin', file: OWN_HOLDOUT, role: 'held-out' },
+  { name: 'propre : réglage 2', file: OWN_TUNE_2, role: 'tuning' },
+  { name: 'propre : réglage 3', file: OWN_TUNE_3, role: 'tuning' },
+  { name: 'propre : réglage 4', file: OWN_TUNE_4, role: 'tuning' },
+  { name: 'propre : réglage 6', file: OWN_TUNE_6, role: 'tuning' },
+  { name: 'propre : réglage 10', file: OWN_TUNE_10, role: 'tuning' },
+  { name: 'propre : jeu 5, frais', file: OWN_FRESH_5, role: 'fresh' },
+  { name: 'propre : jeu 7, frais', file: OWN_FRESH_7, role: 'fresh' },
+  { name: 'propre : jeu 9, frais', file: OWN_FRESH_9, role: 'fresh' },
+  { name: 'propre : jeu 11, frais', file: OWN_FRESH_11, role: 'fresh' },
+  { name: 'propre : jeu 12, frais', file: OWN_FRESH_12, role: 'fresh' },
+  { name: 'paraphrases (anciennes)', file: PARAPHRASE, role: 'older' },
 ];
 
 /**

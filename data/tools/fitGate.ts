@@ -10,6 +10,7 @@ import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/
 import type { SearchIndex } from '../engine/searchIndex';
 import { ROOT } from './cli-lib';
 import type { EvalQuery } from './evaluate';
+import { seeded } from './resample';
 
 export const GATE_MODEL = join(ROOT, 'data', 'engine', 'generated', 'gate.json');
 
@@ -75,18 +76,6 @@ export function outOfFoldThreshold(rows: readonly GateRow[], maxOffAnswered = 0.
   }
   thresholds.sort((a, b) => a - b);
   return Math.round(thresholds[Math.floor(thresholds.length / 2)] * 100) / 100;
-}
-
-/** A small seeded generator (mulberry32): the same deals on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function writeGateModel(model: GateModel): void {
