@@ -19,7 +19,7 @@
  * rewordings find nothing (the caller keeps only passages the index holds).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { addLength, createTermSearch, sortedHas, type Postings } from './termSearch';
+import { addLength, createTermSearch, sortedIndex, type Postings } from './termSearch';
 
 /** What `generated/rewordings.json` ships: passage id → the stems of its rewordings, space-separated. */
 export interface RewordingTable {
@@ -63,20 +63,26 @@ export function createRewordingSearch(table: RewordingTable): RewordingSearch {
 }
 
 /**
+ * Per stem, one bit for each of its postings: set where only the newer voices hold the stem for that
+ * passage. A bit rather than a second list of slots: with seventeen voices, eight of them newer, more
+ * than half of a passage's stems are newer-only, and lists of slots cost 4 MiB at twenty times the
+ * shipped library (over the 40 MiB the index may take); bits cost an eighth of a byte each.
+ */
+type LaterBits = (Uint8Array | undefined)[];
+
+/**
  * The search over `base` (left untouched, its arrays shared where nothing is added) with the
  * rewordings of `table` added, each passage at a slot of its own.
  */
-function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, baseNewer: readonly Int32Array[], table: RewordingTable): RewordingSearch {
+function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, baseLater: LaterBits, table: RewordingTable): RewordingSearch {
   const ids = new Map(base.ids);
   const v: Postings = { ...base, ids, postings: [...base.postings], slotIds: [...base.slotIds], lengths: [...base.lengths] };
   const slotOf = new Map(baseSlots);
   // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
   // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
   const added = new Map<number, number[]>();
-  // Per stem, the slots where only the newer voices hold it, sorted like the postings: one array per stem rather
-  // than per passage (at twenty times, 18,760 small arrays cost 6 MiB; these, about 2).
-  const newer = [...baseNewer];
-  const addedNewer = new Map<number, number[]>();
+  // Per stem, the slots added here where only the newer voices hold it.
+  const addedLater = new Map<number, Set<number>>();
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
     const own = new Set<number>();
@@ -97,22 +103,25 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     addLength(v, slot, own.size);
     for (const s of table.newer?.[passage]?.split(' ') ?? []) {
       const id = ids.get(s);
-      if (id !== undefined) (addedNewer.get(id) ?? addedNewer.set(id, []).get(id)!).push(slot);
+      if (id !== undefined && own.has(id)) (addedLater.get(id) ?? addedLater.set(id, new Set()).get(id)!).add(slot);
     }
   }
-  for (const [id, slots] of addedNewer) {
-    const old = newer[id] ?? new Int32Array(0);
-    const list = new Int32Array(old.length + slots.length);
-    list.set(old);
-    list.set(slots, old.length);
-    newer[id] = list;
-  }
+  const later: LaterBits = [...baseLater];
   for (const [id, slots] of added) {
     const old = v.postings[id];
     const list = new Int32Array(old.length + slots.length);
     list.set(old);
     list.set(slots, old.length);
     v.postings[id] = list;
+    const newSlots = addedLater.get(id);
+    if (!newSlots) continue;
+    // Slots only grow, so the added postings follow the old ones: the old bits keep their places.
+    const bits = new Uint8Array((list.length + 7) >> 3);
+    if (later[id]) bits.set(later[id]!);
+    slots.forEach((slot, i) => {
+      if (newSlots.has(slot)) bits[(old.length + i) >> 3] |= 1 << ((old.length + i) & 7);
+    });
+    later[id] = bits;
   }
   const common = Math.min(Math.max(10, v.nextSlot * COMMON_SHARE), COMMON_MAX);
   const df = (stem: string) => {
@@ -125,7 +134,9 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   const held = (passage: string, stem: string) => {
     const slot = slotOf.get(passage);
     const id = ids.get(stem);
-    return slot !== undefined && id !== undefined && sortedHas(v.postings[id], slot) ? { slot, id } : undefined;
+    if (slot === undefined || id === undefined) return undefined;
+    const at = sortedIndex(v.postings[id], slot);
+    return at < 0 ? undefined : { at, id };
   };
   return {
     rank: (stems) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0 }),
@@ -133,8 +144,9 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     has: (passage, stem) => held(passage, stem) !== undefined,
     gateHas(passage, stem) {
       const h = held(passage, stem);
-      return h !== undefined && !(newer[h.id] && sortedHas(newer[h.id], h.slot));
+      const bits = h && later[h.id];
+      return h !== undefined && !(bits && bits[h.at >> 3] & (1 << (h.at & 7)));
     },
-    extend: (more) => searchOver(v, slotOf, newer, more),
+    extend: (more) => searchOver(v, slotOf, later, more),
   };
 }

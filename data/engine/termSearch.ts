@@ -87,15 +87,20 @@ export function removeLength(v: Postings, slot: number): void {
 
 /** Binary search in a sorted array of integers (a posting list, a passage's stem ids). */
 export function sortedHas(a: ArrayLike<number>, x: number): boolean {
+  return sortedIndex(a, x) >= 0;
+}
+
+/** Where `x` is in the sorted array, or -1. */
+export function sortedIndex(a: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (a[mid] === x) return true;
+    if (a[mid] === x) return mid;
     if (a[mid] < x) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** How many of the sorted postings are below `limit`. */
