@@ -3,14 +3,16 @@
  *
  * People rarely write a passage's own words: « les gamins qu'on renvoie au pays » for « le
  * retour des mineurs dans leur pays d'origine ». For each shipped passage, writers who saw
- * neither the engine nor any evaluation set wrote thirteen rewordings in other voices: nine first
+ * neither the engine nor any evaluation set wrote seventeen rewordings in other voices: nine first
  * (a close one, one sharing almost no content word, a jotted note, a question, the situation as a
  * field worker tells it, a formal sentence, a mail subject line, the administration's words, the
  * point said aloud in a meeting), four in the eleventh session (the case of one person, the point
  * for someone who knows no name or acronym of the field, what goes wrong when it is ignored, the
- * colloquial line): `corpus/rewordings.jsonl`. The library build analyses them as passages are
- * analysed and ships each passage's stems (`generated/rewordings.json`), with apart those only the
- * four later voices hold: the gate was fitted on the first nine and reads only them (`gateHas`).
+ * colloquial line), four in the thirteenth (a sentence of a letter to a minister's office, a line of
+ * minutes in reported speech, the problem as it stands today, the argument that convinces):
+ * `corpus/rewordings.jsonl`. The library build analyses them as passages are analysed and ships each
+ * passage's stems (`generated/rewordings.json`), with apart those only the eight later voices hold:
+ * the gate was fitted on the first nine and reads only them (`gateHas`).
  *
  * They are searched like passages (BM25 over their own postings, all of a passage's rewordings
  * read as one text) and what they find is the passage they reword, never themselves: a rewording

@@ -142,7 +142,9 @@ export function readRewordings(file = REWORDINGS_CORPUS): RewordingLine[] {
 /**
  * How many of each passage's voices the gate was fitted on: the corpus lists them first. The four written
  * in the eleventh session (a concrete case, a plain-words periphrasis, the consequence, a colloquial line)
- * come after; the ranking reads them, the gate's « reworded » feature does not (engine/rewordings.ts).
+ * and the four of the thirteenth (a letter to a minister's office, minutes in reported speech, the problem
+ * today, the argument) come after; the ranking reads them, the gate's « reworded » feature does not
+ * (engine/rewordings.ts).
  */
 export const GATE_VOICES = 9;
 

