@@ -13,10 +13,12 @@ import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import type { Library, Position } from '../library/schema';
 import { plainIndex } from './plainIndex';
+import { readRewordings, serialiseRewordings } from './engineData';
+import type { RewordingTable } from '../engine/rewordings';
 
 const FLAT = { collectif: 1, association: 1, cncdh: 1, gouvernement: 1 };
 
-/** The rewordings as they were before the eleventh session: each passage's stems without those only the newer voices hold. */
+/** The rewordings as they were before the eleventh session: each passage's stems without those only the eight newer voices hold. */
 function firstVoices(): Partial<EngineSettings> {
   const { stems, newer = {} } = DEFAULT_SETTINGS.rewordings;
   const fitted = Object.fromEntries(
@@ -28,7 +30,16 @@ function firstVoices(): Partial<EngineSettings> {
   return { rewordings: { stems: fitted } };
 }
 
-export const ABLATIONS: [string, Partial<EngineSettings>][] = [
+/**
+ * The rewordings as they were at the end of the twelfth session: thirteen voices a passage, without the four written
+ * in the thirteenth (letter, minutes, problem, argument), analysed again from the corpus as the library build does.
+ */
+function thirteenVoices(library: Library): Partial<EngineSettings> {
+  const lines = readRewordings().map((l) => ({ ...l, texts: l.texts.slice(0, 13) }));
+  return { rewordings: JSON.parse(serialiseRewordings(library, lines)) as RewordingTable };
+}
+
+export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) => Partial<EngineSettings>)][] = [
   ['moteur livré', {}],
   ['sans porte (tout répondre)', { gate: 0 }],
   ['porte au seuil 0.5', { gate: 0.5 }],
@@ -48,7 +59,8 @@ export const ABLATIONS: [string, Partial<EngineSettings>][] = [
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
   ['sans la décote des passages qui viennent pour tout', { hubPenalty: 0 }],
   ['reformulations au même poids, que les mots du paragraphe trouvent un passage ou non', { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }],
-  ['neuf reformulations par passage, sans les quatre voix du onzième lot (cas, périphrase, conséquence, familier)', firstVoices()],
+  ['treize reformulations par passage, sans les quatre voix du treizième lot (lettre au cabinet, compte rendu, problème, argument)', thirteenVoices],
+  ['neuf reformulations par passage, sans les huit voix des onzième et treizième lots', firstVoices()],
   ['sans les reformulations des passages (recherche et porte)', { rewordingBoost: 0 }],
 ];
 
@@ -72,7 +84,8 @@ export function ablationTable(index: SearchIndex, sets = EVAL_SETS.slice(0, 3)):
     cells.push(`${p.hit.toFixed(2)} / ${p.mrr.toFixed(2)} / ${Math.round(p.answered * p.lines)}/${p.lines}`);
     return `| ${name} | ${cells.join(' | ')} |`;
   };
-  const rows = ABLATIONS.map(([name, over]) => {
+  const rows = ABLATIONS.map(([name, setting]) => {
+    const over = typeof setting === 'function' ? setting(index.library) : setting;
     const m = createMatcher(index, { ...DEFAULT_SETTINGS, ...over });
     return row(name, (text) => m.match(text));
   });
