@@ -104,7 +104,7 @@ describe('reading the paragraph', () => {
       createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, typoFix }).match(paragraph, { k: 10 }).findIndex((r) => /osseux/.test(r.text));
     expect(bone(true)).toBe(0);
     // Fuzzy retrieval alone finds « osseux » but not the concept: the passage comes later, found through its
-    // rewordings (3rd with thirteen voices per passage, 5th with nine once they weighed more when the paragraph's
+    // rewordings (3rd with thirteen or seventeen voices per passage, 5th with nine once they weighed more when the paragraph's
     // own words find no passage, 9th before that, out of the first ten before the rewordings).
     expect(createMatcher(index, { ...DEFAULT_SETTINGS, typoFix: false }).explain(paragraph).concepts).not.toContain('tests-osseux');
     const unfixed = bone(false);
