@@ -195,6 +195,5 @@ export const OFF_ANSWERED = 0.05;
 export const MIN_THRESHOLD = 0.7;
 
 export function fitGateOnTuning(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS): GateModel {
-  const model = fitGateModel(index, tuningLines(), OFF_ANSWERED, settings);
-  return { ...model, threshold: Math.max(MIN_THRESHOLD, model.threshold) };
+  return fitGateModel(index, tuningLines(), OFF_ANSWERED, settings, MIN_THRESHOLD);
 }
