@@ -166,6 +166,18 @@ export interface EngineSettings {
    */
   rewordingSelf: number;
   /**
+   * The same share for a remark on a draft's wording, times this. Draft remarks are left without
+   * rewordings on purpose (never inserted), but they hold the Collectif's own demands on a measure
+   * (« le dispositif AC-Sé est loin d'offrir un nombre suffisant de places »): with no share at all, a
+   * paragraph that says the same in other words gets every reworded passage first, and such a remark
+   * fell past the 100th even when it held most of the paragraph's words. Above 0, a draft remark also
+   * borrows the rewordings of its closest reworded passages (`borrowBoost`), as an imported passage
+   * does: the borrowing finds it, this share puts it ahead of passages that merely share its words
+   * (tuning sets 3, 4 and 6: 6 more lines in the first five; with a share of 1, the second set's MRR fell
+   * 0.913 → 0.884). 0: neither (before the fourteenth session).
+   */
+  draftRemarkSelf: number;
+  /**
    * A passage without rewordings borrows those of its closest reworded passages (borrowed.ts):
    * their weight in retrieval, and the share of a borrowed word in the gate's « reworded »
    * evidence (a passage's own rewordings count fully). 0: off.
@@ -218,6 +230,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rewordingLexicalAt: 0.6,
   rewordings: rewordingData as RewordingTable,
   rewordingSelf: 1,
+  draftRemarkSelf: 0.3,
   borrowBoost: 1,
   borrowGate: 0.5,
   hubPenalty: 0.1,
@@ -598,7 +611,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (settings.rewordingSelf) {
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) if (ownWordsStandIn(r.slot, own)) reworded.push([r.slot, (settings.rewordingSelf * r.score) / top]);
+        for (const r of lexical) {
+          const standIn = ownWordsStandIn(r.slot, own);
+          if (standIn) reworded.push([r.slot, (standIn * settings.rewordingSelf * r.score) / top]);
+        }
       }
     }
     if (settings.useAssociations) {
@@ -652,17 +668,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * Whether a passage's own words stand in for the rewordings it lacks (`rewordingSelf`): one
-   * imported after the rewordings were written. Draft remarks are left without rewordings on
-   * purpose (never inserted) and get no such share. Read by slot for every lexical hit of every
+   * How much a passage's own words stand in for the rewordings it lacks (`rewordingSelf`): fully for
+   * one imported after the rewordings were written, `draftRemarkSelf` for a draft remark (left without
+   * rewordings on purpose), 0 for a reworded passage. Read by slot for every lexical hit of every
    * query: cached (slots are never reused; the rewordings are fixed for this matcher).
    */
-  const standsIn: (boolean | undefined)[] = [];
-  function ownWordsStandIn(slot: number, search: RewordingSearch): boolean {
+  const standsIn: (number | undefined)[] = [];
+  function ownWordsStandIn(slot: number, search: RewordingSearch): number {
     let v = standsIn[slot];
     if (v === undefined) {
       const id = index.vocab.slotIds[slot]!;
-      v = standsIn[slot] = !search.covers(id) && !isDraftRemark(index.byId.get(id)!);
+      v = standsIn[slot] = search.covers(id) ? 0 : isDraftRemark(index.byId.get(id)!) ? settings.draftRemarkSelf : 1;
     }
     return v;
   }
@@ -676,7 +692,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
     if (borrowed?.state !== state) {
       const own = rewordingSearchOf(settings.rewordings);
-      const b = borrowRewordings(index, settings.rewordings, (id) => ownWordsStandIn(index.features.get(id)!.slot, own), commonLimit());
+      const b = borrowRewordings(index, settings.rewordings, (id) => ownWordsStandIn(index.features.get(id)!.slot, own) > 0, commonLimit());
       // Nothing borrowed (the shipped library alone): no copy of the rewordings' search is kept.
       borrowed = { state, search: b.weight.size ? own.extend(b.table) : own, weight: b.weight };
     }

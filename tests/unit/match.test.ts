@@ -229,6 +229,24 @@ describe('what a passage is about', () => {
     expect(found(0)).toBeUndefined();
     expect(() => composeInsert(library, { kind: 'position', id: remark.id, variant: 'plain' })).toThrow(InsertRefusedError);
   });
+
+  test('a remark on a draft’s wording is found by a paragraph that says its demand in other words', () => {
+    // Written for this test, one for each remark. Draft remarks have no rewordings of their own: without
+    // the share of their own words and what they borrow (`draftRemarkSelf` at 0), these ranked 20th to 68th.
+    const paragraphs: [RegExp, string][] = [
+      [/AC-Sé est loin d’offrir/, 'Le dispositif national d’accueil sécurisé ne propose qu’une toute petite poignée de places, c’est sans commune mesure avec les besoins.'],
+      [/aller à la rencontre et accompagner/, 'Il faut donner plus d’argent aux associations qui vont à la rencontre des personnes exploitées dans la rue.'],
+      [/programmation des places/, 'Quand les préfets prévoient les places d’hébergement, qu’ils pensent à toutes les victimes, pas seulement à celles de la prostitution.'],
+      [/découragement de la demande/, 'Pour en finir durablement, il faut décourager ceux qui achètent, et protéger les personnes exploitées.'],
+      [/mineurs en errance/, 'Les jeunes qui errent dans les gares ont besoin qu’on les repère et qu’on les accompagne, avec des moyens renforcés.'],
+    ];
+    const found = (draftRemarkSelf: number) => {
+      const m = createMatcher(index, { ...DEFAULT_SETTINGS, draftRemarkSelf });
+      return paragraphs.filter(([re, text]) => m.match(text).some((r) => r.kind === 'draft-remark' && re.test(r.text))).length;
+    };
+    expect(found(DEFAULT_SETTINGS.draftRemarkSelf)).toBeGreaterThanOrEqual(4);
+    expect(found(0)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('a library of a few passages', () => {
