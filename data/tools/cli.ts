@@ -321,8 +321,11 @@ function evalCommand(args: string[]): number {
       ['  … source importée', DEFAULT_SETTINGS],
       ['  … sans emprunt', { ...DEFAULT_SETTINGS, borrowBoost: 0, borrowGate: 0 }],
     ] as const) {
-      const imported = scoreAsImported(index, passages, settings);
-      console.log(`${label.padEnd(26)} passage@5 ${imported.hit.toFixed(2)}  MRR ${imported.mrr.toFixed(2)}  répondues ${Math.round(imported.answered * imported.lines)}/${imported.lines}`);
+      const { imported, others } = scoreAsImported(index, passages, settings);
+      console.log(
+        `${label.padEnd(26)} passage@5 ${imported.hit.toFixed(2)}  MRR ${imported.mrr.toFixed(2)}  répondues ${Math.round(imported.answered * imported.lines)}/${imported.lines}` +
+          `  ; les autres sources : ${others.hit.toFixed(2)}  MRR ${others.mrr.toFixed(2)}`,
+      );
     }
     const blind = readJsonl<Labelled>(GATE_BLIND);
     const answered = (on: boolean) => blind.filter((l) => l.on === on && matcher.match(l.text, { k: 1 }).length).length;

@@ -104,25 +104,34 @@ export function scorePassages(index: SearchIndex, lines: readonly PassageParaphr
 /**
  * The passage paraphrases as if each source had been imported after the rewordings were written:
  * for each source in turn, its passages lose their rewordings, the other sources keep theirs, and
- * the lines about its passages are scored. What a report imported later can expect.
+ * every line is scored. `imported`: the lines about its passages, what a report imported later can
+ * expect. `others`: the lines about the rest of the library, which its passages must not crowd out
+ * (until the fourteenth session only the first was read, and it alone always asks for more weight
+ * on imported passages).
  */
-export function scoreAsImported(index: SearchIndex, lines: readonly PassageParaphrase[], settings: EngineSettings = DEFAULT_SETTINGS): PassageReport {
+export function scoreAsImported(index: SearchIndex, lines: readonly PassageParaphrase[], settings: EngineSettings = DEFAULT_SETTINGS): { imported: PassageReport; others: PassageReport } {
   const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
-  const total = { lines: 0, hit: 0, mrr: 0, answered: 0 };
+  const total = { imported: { lines: 0, hit: 0, mrr: 0, answered: 0 }, others: { lines: 0, hit: 0, mrr: 0, answered: 0 } };
   for (const source of new Set(sourceOf.values())) {
     const kept = ([id]: [string, string]) => sourceOf.get(id) !== source;
     const stems = Object.fromEntries(Object.entries(settings.rewordings.stems).filter(kept));
     const newer = Object.fromEntries(Object.entries(settings.rewordings.newer ?? {}).filter(kept));
     const matcher = createMatcher(index, { ...settings, rewordings: { stems, newer } satisfies RewordingTable });
-    const own = lines.filter((l) => sourceOf.get(l.passage) === source);
-    const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));
-    total.lines += own.length;
-    total.hit += r.hit * own.length;
-    total.mrr += r.mrr * own.length;
-    total.answered += r.answered * own.length;
+    for (const part of ['imported', 'others'] as const) {
+      const own = lines.filter((l) => (sourceOf.get(l.passage) === source) === (part === 'imported'));
+      const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));
+      const t = total[part];
+      t.lines += own.length;
+      t.hit += r.hit * own.length;
+      t.mrr += r.mrr * own.length;
+      t.answered += r.answered * own.length;
+    }
   }
-  const n = total.lines || 1;
-  return { lines: total.lines, hit: total.hit / n, mrr: total.mrr / n, answered: total.answered / n };
+  const mean = (t: PassageReport): PassageReport => {
+    const n = t.lines || 1;
+    return { lines: t.lines, hit: t.hit / n, mrr: t.mrr / n, answered: t.answered / n };
+  };
+  return { imported: mean(total.imported), others: mean(total.others) };
 }
 
 /**
