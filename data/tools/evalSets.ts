@@ -50,6 +50,13 @@ export const OWN_FRESH_9 = join(EVAL_DIR, 'own-fresh-9.jsonl');
 export const OWN_TUNE_10 = join(EVAL_DIR, 'own-tune-10.jsonl');
 export const OWN_FRESH_11 = join(EVAL_DIR, 'own-fresh-11.jsonl');
 export const OWN_FRESH_12 = join(EVAL_DIR, 'own-fresh-12.jsonl');
+/**
+ * Two sets of 240 short lines written blind in the fourteenth session (OWN-SET.md), the passages dealt at random
+ * again: the thirteenth, read first on the session's first change, is a tuning set; the fourteenth was read once,
+ * when the session's engine was final.
+ */
+export const OWN_TUNE_13 = join(EVAL_DIR, 'own-tune-13.jsonl');
+export const OWN_FRESH_14 = join(EVAL_DIR, 'own-fresh-14.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
@@ -149,6 +156,7 @@ export const EVAL_SETS: { name: string; file: string; role: EvalRole }[] = [
   { name: 'propre : réglage 4', file: OWN_TUNE_4, role: 'tuning' },
   { name: 'propre : réglage 6', file: OWN_TUNE_6, role: 'tuning' },
   { name: 'propre : réglage 10', file: OWN_TUNE_10, role: 'tuning' },
+  { name: 'propre : réglage 13', file: OWN_TUNE_13, role: 'tuning' },
   { name: 'propre : jeu 5, frais', file: OWN_FRESH_5, role: 'fresh' },
   { name: 'propre : jeu 7, frais', file: OWN_FRESH_7, role: 'fresh' },
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9, role: 'fresh' },
