@@ -171,15 +171,16 @@ export interface EngineSettings {
    */
   rewordingSelf: number;
   /**
-   * The same share for a remark on a draft's wording, times this. Draft remarks are left without
-   * rewordings on purpose (never inserted), but they hold the Collectif's own demands on a measure
-   * (« le dispositif AC-Sé est loin d'offrir un nombre suffisant de places »): with no share at all, a
-   * paragraph that says the same in other words gets every reworded passage first, and such a remark
-   * fell past the 100th even when it held most of the paragraph's words. Above 0, a draft remark also
-   * borrows the rewordings of its closest reworded passages (`borrowBoost`), as an imported passage
-   * does: the borrowing finds it, this share puts it ahead of passages that merely share its words
-   * (tuning sets 3, 4 and 6: 6 more lines in the first five; with a share of 1, the second set's MRR fell
-   * 0.913 → 0.884). 0: neither (before the fourteenth session).
+   * The same share for a remark on a draft's wording that has no rewordings, times this (not times
+   * `rewordingSelf`). Such remarks hold the Collectif's own demands on a measure (« le dispositif AC-Sé
+   * est loin d'offrir un nombre suffisant de places »). The shipped ones were left without rewordings
+   * until the fourteenth session and then got no share at all: a paragraph saying the same in other
+   * words met every reworded passage first, and a remark fell past the 100th even when it held most of
+   * the paragraph's words. They have rewordings now; a remark in a report imported later has none.
+   * Above 0, such a remark also borrows the rewordings of its closest reworded passages
+   * (`borrowBoost`), as an imported passage does: the borrowing finds it, this share puts it ahead of
+   * passages that merely share its words (tuning sets 3, 4 and 6, the shipped remarks without their
+   * rewordings: 6 more lines in the first five; at 1, the second set's MRR fell 0.913 → 0.884). 0: neither.
    */
   draftRemarkSelf: number;
   /**
@@ -673,9 +674,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * How much a passage's own words stand in for the rewordings it lacks (`rewordingSelf`): fully for
-   * one imported after the rewordings were written, `draftRemarkSelf` for a draft remark (left without
-   * rewordings on purpose), 0 for a reworded passage. Read by slot for every lexical hit of every
+   * How much a passage's own words stand in for the rewordings it lacks: `rewordingSelf` for one
+   * imported after the rewordings were written, `draftRemarkSelf` for a draft remark without
+   * rewordings, 0 for a reworded passage. Read by slot for every lexical hit of every
    * query: cached (slots are never reused; the rewordings are fixed for this matcher).
    */
   const standsIn: (number | undefined)[] = [];
