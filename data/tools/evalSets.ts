@@ -162,6 +162,7 @@ export const EVAL_SETS: { name: string; file: string; role: EvalRole }[] = [
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9, role: 'fresh' },
   { name: 'propre : jeu 11, frais', file: OWN_FRESH_11, role: 'fresh' },
   { name: 'propre : jeu 12, frais', file: OWN_FRESH_12, role: 'fresh' },
+  { name: 'propre : jeu 14, frais', file: OWN_FRESH_14, role: 'fresh' },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE, role: 'older' },
 ];
 
