@@ -39,6 +39,17 @@ function thirteenVoices(library: Library): Partial<EngineSettings> {
   return { rewordings: JSON.parse(serialiseRewordings(library, lines)) as RewordingTable };
 }
 
+/**
+ * The remarks on a draft's wording as they stood before the fourteenth session: no rewordings of their own, no share
+ * of their own words and nothing borrowed in the rewordings' channel.
+ */
+function unrewordedRemarks(library: Library): Partial<EngineSettings> {
+  const remarks = new Set(library.positions.filter((p) => p.kind === 'draft-remark').map((p) => p.id));
+  const keep = (table: Record<string, string> = {}) => Object.fromEntries(Object.entries(table).filter(([id]) => !remarks.has(id)));
+  const { stems, newer } = DEFAULT_SETTINGS.rewordings;
+  return { rewordings: { stems: keep(stems), newer: keep(newer) }, draftRemarkSelf: 0 };
+}
+
 export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) => Partial<EngineSettings>)][] = [
   ['moteur livré', {}],
   ['sans porte (tout répondre)', { gate: 0 }],
@@ -53,6 +64,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
   ['sans accord des concepts (passage centré sur le sujet du paragraphe)', { conceptFocus: 0 }],
   ['sans les remarques du Collectif sur la rédaction des projets', { draftRemarkPrior: 0 }],
+  ['remarques sur la rédaction sans reformulations, ni part de leurs mots, ni emprunt (avant le quatorzième lot)', unrewordedRemarks],
   ['sans garder le meilleur passage de BM25 au 2e rang au pire (au 1er s’il tient 4/5 des mots du paragraphe)', { lexicalSafety: 0 }],
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
   ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
