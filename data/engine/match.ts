@@ -166,8 +166,8 @@ export interface EngineSettings {
    * 0.5 since the fourteenth session, 1 before: read on the lines about the imported source alone,
    * more was always better (0.63 → 0.69 passage@5 from 0.5 to 1), but with each shipped source
    * imported in turn, its passages, found by a word or two and lifted by the paraphrase weight,
-   * pushed the rest of the library out of the first five (the other sources' lines 0.92 / 0.85 at
-   * 0.5, 0.89 / 0.71 at 1; all the lines together 0.863 / 0.777 against 0.847 / 0.688).
+   * pushed the rest of the library out of the first five (the other sources' lines 0.919 / 0.848 at
+   * 0.5, 0.885 / 0.714 at 1; all the lines together 0.862 / 0.778 against 0.846 / 0.688).
    */
   rewordingSelf: number;
   /**
@@ -179,8 +179,8 @@ export interface EngineSettings {
    * the paragraph's words. They have rewordings now; a remark in a report imported later has none.
    * Above 0, such a remark also borrows the rewordings of its closest reworded passages
    * (`borrowBoost`), as an imported passage does: the borrowing finds it, this share puts it ahead of
-   * passages that merely share its words (tuning sets 3, 4 and 6, the shipped remarks without their
-   * rewordings: 6 more lines in the first five; at 1, the second set's MRR fell 0.913 → 0.884). 0: neither.
+   * passages that merely share its words (tuning sets 4, 6 and 10, the shipped remarks then without
+   * rewordings: 5 more lines in the first five; at 1, the second set's MRR fell 0.913 → 0.884). 0: neither.
    */
   draftRemarkSelf: number;
   /**
