@@ -59,6 +59,15 @@ const COMMON_SHARE = 0.5;
 /** …and in any case more than this many (the passages' own words stop at the same count: `commonMax`). */
 const COMMON_MAX = 500;
 
+/**
+ * The table without the rewordings of the passages `drop` picks: what the engine has for passages
+ * imported after the rewordings were written (the evaluation's « imported source », the ablation).
+ */
+export function withoutRewordings(table: RewordingTable, drop: (passage: string) => boolean): RewordingTable {
+  const keep = (stems: Record<string, string>) => Object.fromEntries(Object.entries(stems).filter(([id]) => !drop(id)));
+  return table.newer ? { stems: keep(table.stems), newer: keep(table.newer) } : { stems: keep(table.stems) };
+}
+
 export function createRewordingSearch(table: RewordingTable): RewordingSearch {
   const v: Postings = { ids: new Map(), postings: [], terms: new SearchableMap<number>(), nextSlot: 0, slotIds: [], lengths: [], count: 0, avgLength: 0 };
   return searchOver(v, new Map(), [], table);

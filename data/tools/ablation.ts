@@ -14,7 +14,7 @@ import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/
 import type { Library, Position } from '../library/schema';
 import { plainIndex } from './plainIndex';
 import { readRewordings, serialiseRewordings } from './engineData';
-import type { RewordingTable } from '../engine/rewordings';
+import { withoutRewordings, type RewordingTable } from '../engine/rewordings';
 
 const FLAT = { collectif: 1, association: 1, cncdh: 1, gouvernement: 1 };
 
@@ -45,9 +45,7 @@ function thirteenVoices(library: Library): Partial<EngineSettings> {
  */
 function unrewordedRemarks(library: Library): Partial<EngineSettings> {
   const remarks = new Set(library.positions.filter((p) => p.kind === 'draft-remark').map((p) => p.id));
-  const keep = (table: Record<string, string> = {}) => Object.fromEntries(Object.entries(table).filter(([id]) => !remarks.has(id)));
-  const { stems, newer } = DEFAULT_SETTINGS.rewordings;
-  return { rewordings: { stems: keep(stems), newer: keep(newer) }, draftRemarkSelf: 0 };
+  return { rewordings: withoutRewordings(DEFAULT_SETTINGS.rewordings, (id) => remarks.has(id)), draftRemarkSelf: 0 };
 }
 
 export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) => Partial<EngineSettings>)][] = [

@@ -18,7 +18,7 @@
  */
 import { join } from 'node:path';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
-import type { RewordingTable } from '../engine/rewordings';
+import { withoutRewordings } from '../engine/rewordings';
 import type { SearchIndex } from '../engine/searchIndex';
 import { DEV_QUERIES, GATE_CALIBRATION, ROOT } from './cli-lib';
 import type { EvalQuery } from './evaluate';
@@ -120,10 +120,8 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
   const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
   const total = { imported: { lines: 0, hit: 0, mrr: 0, answered: 0 }, others: { lines: 0, hit: 0, mrr: 0, answered: 0 } };
   for (const source of new Set(sourceOf.values())) {
-    const kept = ([id]: [string, string]) => sourceOf.get(id) !== source;
-    const stems = Object.fromEntries(Object.entries(settings.rewordings.stems).filter(kept));
-    const newer = Object.fromEntries(Object.entries(settings.rewordings.newer ?? {}).filter(kept));
-    const matcher = createMatcher(index, { ...settings, rewordings: { stems, newer } satisfies RewordingTable });
+    const rewordings = withoutRewordings(settings.rewordings, (id) => sourceOf.get(id) === source);
+    const matcher = createMatcher(index, { ...settings, rewordings });
     for (const part of ['imported', 'others'] as const) {
       const own = lines.filter((l) => (sourceOf.get(l.passage) === source) === (part === 'imported'));
       const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));

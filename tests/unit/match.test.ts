@@ -4,6 +4,7 @@ import { DEV_QUERIES, shippedLibrary } from '../../data/tools/cli-lib';
 import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
 import { stem } from '../../data/engine/normalise';
+import { withoutRewordings } from '../../data/engine/rewordings';
 import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
@@ -242,9 +243,7 @@ describe('what a passage is about', () => {
       [/mineurs en errance/, 'Les jeunes qui errent dans les gares ont besoin qu’on les repère et qu’on les accompagne, avec des moyens renforcés.'],
     ];
     const remarks = new Set(library.positions.filter((p) => p.kind === 'draft-remark').map((p) => p.id));
-    const keep = (table: Record<string, string> = {}) => Object.fromEntries(Object.entries(table).filter(([id]) => !remarks.has(id)));
-    const shipped = DEFAULT_SETTINGS.rewordings;
-    const unreworded = { stems: keep(shipped.stems), newer: keep(shipped.newer) };
+    const unreworded = withoutRewordings(DEFAULT_SETTINGS.rewordings, (id) => remarks.has(id));
     const found = (over: Partial<typeof DEFAULT_SETTINGS>) => {
       const m = createMatcher(index, { ...DEFAULT_SETTINGS, ...over });
       return paragraphs.filter(([re, text]) => m.match(text).some((r) => r.kind === 'draft-remark' && re.test(r.text))).length;
