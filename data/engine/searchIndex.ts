@@ -19,8 +19,8 @@ import { analyzeWithSurface } from './normalise';
 import { addLength, createTermSearch, removeLength, sortedHas, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
-/** Bump when the serialised shape, the analysis or the thesaurus changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 9;
+/** Bump when the serialised shape, the analysis, the thesaurus or what counts as a near-identical wording changes: older indexes are then rebuilt. */
+export const INDEX_VERSION = 10;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */
@@ -184,16 +184,41 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
 
 const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
 
-/** Same side, same author, stems overlapping by 80 % of the smaller set (of at least six). */
+/**
+ * Same side, same author, stems overlapping by 80 % of the smaller set (of at least six), and the
+ * same wording: sets of nearly the same size, or the shorter said within the longer, 80 % of it in
+ * one run (a sentence of the synthesis repeated in the detailed report's longer paragraph).
+ * Overlap alone joined a short sentence to any longer one holding its words (« les moyens alloués
+ * à la lutte … à la mesure des besoins » to a demand four times its length on the same means): one
+ * result showed one wording and cited, as « also at », a place that says something else.
+ */
 function nearDuplicates(p: Position, q: Position, fp: PositionFeatures, fq: PositionFeatures): boolean {
   if (ours(p) !== ours(q) || p.author !== q.author) return false;
-  return Math.min(fp.stems.length, fq.stems.length) >= 6 && overlap(fp.stems, fq.stems) >= 0.8;
+  if (Math.min(fp.stems.length, fq.stems.length) < 6 || overlap(fp.stems, fq.stems) < 0.8) return false;
+  if (Math.min(fp.stems.length, fq.stems.length) >= 0.8 * Math.max(fp.stems.length, fq.stems.length)) return true;
+  const [short, long] = fp.sequence.length <= fq.sequence.length ? [fp.sequence, fq.sequence] : [fq.sequence, fp.sequence];
+  return longestRun(short, long) >= 0.8 * short.length;
+}
+
+/** The longest run of stems the two sequences say in the same order, one after the other. */
+function longestRun(a: Int32Array, b: Int32Array): number {
+  let best = 0;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best) best = cur[j];
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
 }
 
 /**
  * Near-identical wordings: the same demand in a synthesis and in the detailed report, or
- * repeated by a speaker. Two positions of the same side (the Collectif's, or not) whose stem
- * sets overlap by 80 % of the smaller one are one result that keeps every citation.
+ * repeated by a speaker. Two positions of the same side (the Collectif's, or not) that are
+ * `nearDuplicates` are one result that keeps every citation.
  */
 function clusterNearDuplicates(positions: readonly Position[], features: Map<string, PositionFeatures>): string[][] {
   const parent = positions.map((_, i) => i);

@@ -288,6 +288,36 @@ describe('near-identical wordings collapse into one result that keeps every cita
     expect(both).toHaveLength(1);
     expect(both[0].citations.map((c) => c.positionId).sort()).toEqual([base.id, twin.id].sort());
   });
+
+  // Written for this test: a demand, the same demand said again inside a longer paragraph of the
+  // detailed report, and a short sentence whose every word the demand holds but which says less.
+  const demand = {
+    ...base,
+    id: 'test:demand',
+    text: 'Le Collectif demande que les moyens alloués à la lutte contre la traite soient publiés chaque année, mesure par mesure, et à la mesure des besoins constatés par les associations sur le terrain.',
+  };
+  const repeated = {
+    ...base,
+    id: 'test:repeated',
+    sourceId: library.sources[1].id,
+    text: `Lors de la réunion, le Collectif a rappelé sa position. ${demand.text}`,
+  };
+  const shorter = { ...base, id: 'test:shorter', sourceId: library.sources[2].id, text: 'Chaque année, publier les moyens alloués à la lutte contre la traite.' };
+  const clustered = buildIndex({ ...library, positions: [...library.positions, demand, repeated, shorter] });
+  const clusterOf = (id: string) => clustered.features.get(id)!.cluster;
+
+  test('a wording said again within a longer paragraph is the same result', () => {
+    expect(clusterOf('test:repeated')).toBe(clusterOf('test:demand'));
+    expect(clustered.clusters[clusterOf('test:demand')]).toEqual(expect.arrayContaining(['test:demand', 'test:repeated']));
+  });
+
+  test('a short sentence whose words a longer wording holds is not that wording, nor cited as it', () => {
+    const own = clusterOf('test:shorter');
+    expect(own === -1 || !clustered.clusters[own]?.includes('test:demand')).toBe(true);
+    const results = createMatcher(clustered, { ...DEFAULT_SETTINGS, gate: 0 }).match('Chaque année, publier les moyens alloués à la lutte contre la traite.', { k: 5 });
+    const short = results.find((r) => r.id === 'test:shorter')!;
+    expect(short.citations.map((c) => c.positionId)).toEqual(['test:shorter']);
+  });
 });
 
 describe('serialised index', () => {
