@@ -119,14 +119,6 @@ export interface EngineSettings {
   /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
   conceptFocus: number;
   /**
-   * The concept evidence (strength × rarity, summed over the paragraph's concepts) from which a passage
-   * holding all of the paragraph's concepts gets the full `conceptBoost`; below it, a share in
-   * proportion (0: always the full share). Without it, one weak concept (« CNCDH », read as the national
-   * rapporteur) gave every passage naming it as much as a paragraph full of the field's notions gives
-   * the passage holding them all. 3 is one anchor concept held by a twentieth of the shipped library.
-   */
-  conceptEvidenceFloor: number;
-  /**
    * Plain BM25's best passage (words counted as MiniSearch counts them) is kept at `lexicalSafetyRank`
    * at worst when it holds this share of the paragraph's words (0: off), and first from `lexicalFirst`
    * (a paragraph that nearly quotes it).
@@ -223,7 +215,6 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   draftRemarkPrior: 0.85,
   conceptFocus: 0.45,
-  conceptEvidenceFloor: 3,
   measureBoost: 1.5,
   typoFix: true,
   lexicalSafety: 0.5,
@@ -644,8 +635,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let total = 0;
     const w = new Map([...conceptWeight].map(([c, v]) => [c, v * Math.log(1 + n / Math.max(1, index.conceptDf(c)))]));
     for (const v of w.values()) total += v;
-    // Weak concept evidence gives a share of the concepts' weight, not all of it.
-    total = Math.max(total, settings.conceptEvidenceFloor);
     const commonConcepts: [string, number][] = [];
     if (w.size && settings.conceptBoost) {
       const shares = slotScores.concepts();

@@ -196,19 +196,12 @@ describe('what a passage is about', () => {
     const netherlands = library.positions.find((p) => /aux Pays-Bas/.test(p.text) && /équipe de 14 personnes/.test(p.text))!;
     const paragraph = 'Aux Pays-Bas, une équipe de quatorze personnes évalue la politique de lutte.';
     // Rewordings off: theirs already bring it first (« aux Pays-Bas… »); this is about the safety alone.
-    const rank = (lexicalSafety: number, conceptEvidenceFloor = 0) =>
-      createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordingBoost: 0, lexicalSafety, conceptEvidenceFloor })
-        .match(paragraph, { k: 60 })
-        .findIndex((r) => r.id === netherlands.id);
-    // With every concept share in full, passages on evaluation bury it; the safety keeps it second at worst.
+    const rank = (lexicalSafety: number) =>
+      createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordingBoost: 0, lexicalSafety }).match(paragraph, { k: 60 }).findIndex((r) => r.id === netherlands.id);
+    // Without the safety, passages on evaluation bury it; with it, it is second at worst.
     expect(rank(0)).toBeGreaterThan(4);
     expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeGreaterThanOrEqual(0);
     expect(rank(DEFAULT_SETTINGS.lexicalSafety)).toBeLessThan(DEFAULT_SETTINGS.lexicalSafetyRank);
-    // The paragraph's only concept is evaluation, weak evidence: it no longer lifts every passage on
-    // evaluation as far as a paragraph full of the field's notions would, and the passage comes first
-    // by its own words, safety or not.
-    expect(rank(0, DEFAULT_SETTINGS.conceptEvidenceFloor)).toBe(0);
-    expect(rank(DEFAULT_SETTINGS.lexicalSafety, DEFAULT_SETTINGS.conceptEvidenceFloor)).toBe(0);
   });
 
   test('an acronym spelled out does not count against the share of the paragraph a passage holds', () => {
