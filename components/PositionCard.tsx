@@ -134,6 +134,11 @@ export function PositionCard({
             {others.map((c) => (
               <li key={c.positionId}>
                 <cite>{formatCitation(c, catalog.sources.get(c.sourceId))}</cite>
+                {c.text && (
+                  <span class="card__other-wording" data-testid="other-wording">
+                    {t('otherWording')} <q>{c.text}</q>
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -33,6 +33,7 @@ import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
 import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
+import { squash } from '../library/extract/verify';
 
 export type { Citation } from '../library/schema';
 
@@ -814,7 +815,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The library's own citations of this wording first (duplicates merged at build), then those of near-identical wordings.
     const citations: Citation[] = [];
     for (const q of [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)])
-      for (const c of q.citations ?? [citation(q)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(c);
+      for (const c of q.citations ?? [citation(q, p)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(c);
     return {
       ...p,
       score: Math.round(score * 1000) / 1000,
@@ -915,8 +916,10 @@ function nthSmallest(a: Float64Array, n: number): number {
   return a[n];
 }
 
-function citation(p: Position): Citation {
-  return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
+/** Where `p` says it; with `p`'s own wording when it is not quite `shown`'s (a near-identical wording collapsed under it). */
+function citation(p: Position, shown: Position): Citation {
+  const c: Citation = { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
+  return p !== shown && squash(p.text) !== squash(shown.text) ? { ...c, text: p.text } : c;
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

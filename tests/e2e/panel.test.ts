@@ -13,6 +13,7 @@ import { launchExtension, type LaunchedExtension } from './extension';
 import {
   cardText,
   CONTEXT_PARAGRAPH,
+  library,
   messages,
   OFF_TOPIC,
   pageWithPanel,
@@ -266,6 +267,24 @@ describe('search and browse', () => {
         .toBe(true);
     } finally {
       await close();
+    }
+  });
+
+  test('a wording found at another place in slightly other words lists that place with the words it has there', async () => {
+    // From the library: a wording the build merged with a near-identical one of another document.
+    const merged = library.positions.find((p) => p.citations?.some((c) => c.positionId !== p.id && c.text))!;
+    const other = merged.citations!.find((c) => c.positionId !== merged.id && c.text)!;
+    const panel = await ext.openPage('sidepanel.html?mode=search');
+    try {
+      await panel.getByTestId('search-input').fill(merged.text);
+      const card = searchCards(panel).and(panel.locator(`[data-position-id="${merged.id}"]`));
+      await card.waitFor({ timeout: 20_000 });
+      await card.locator('.card__more-sources summary').click();
+      const wording = card.getByTestId('other-wording');
+      await expect(wording.textContent()).resolves.toBe(`${fr.otherWording?.message} ${other.text}`);
+      await expect(wording.isVisible()).resolves.toBe(true);
+    } finally {
+      await panel.close();
     }
   });
 

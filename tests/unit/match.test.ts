@@ -280,6 +280,8 @@ describe('near-identical wordings collapse into one result that keeps every cita
     const both = results.filter((r) => r.id === base.id || r.id === twin.id);
     expect(both).toHaveLength(1);
     expect(both[0].citations.map((c) => c.positionId).sort()).toEqual([base.id, twin.id].sort());
+    // The same words at both places: no other wording to show.
+    expect(both[0].citations.every((c) => c.text === undefined)).toBe(true);
   });
 
   // Written for this test: a demand, the same demand said again inside a longer paragraph of the
@@ -302,6 +304,13 @@ describe('near-identical wordings collapse into one result that keeps every cita
   test('a wording said again within a longer paragraph is the same result', () => {
     expect(clusterOf('test:repeated')).toBe(clusterOf('test:demand'));
     expect(clustered.clusters[clusterOf('test:demand')]).toEqual(expect.arrayContaining(['test:demand', 'test:repeated']));
+    // One result; the other place's citation carries the wording as it reads there, which is not quite the one shown.
+    const results = createMatcher(clustered, { ...DEFAULT_SETTINGS, gate: 0 }).match(demand.text, { k: 5 });
+    const shown = results.filter((r) => r.id === 'test:demand' || r.id === 'test:repeated');
+    expect(shown).toHaveLength(1);
+    const other = shown[0].id === 'test:demand' ? repeated : demand;
+    expect(shown[0].citations.find((c) => c.positionId === shown[0].id)!.text).toBeUndefined();
+    expect(shown[0].citations.find((c) => c.positionId === other.id)!.text).toBe(other.text);
   });
 
   test('a short sentence whose words a longer wording holds is not that wording, nor cited as it', () => {
