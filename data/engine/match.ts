@@ -812,10 +812,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         words.add(p.text.slice(start, end));
       }
     }
-    // The library's own citations of this wording first (duplicates merged at build), then those of near-identical wordings.
+    // The library's own citations of this wording first (duplicates merged at build), then those of near-identical
+    // wordings; each with the words it has at its place when they are not quite the ones shown.
     const citations: Citation[] = [];
     for (const q of [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)])
-      for (const c of q.citations ?? [citation(q, p)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(c);
+      for (const c of q.citations ?? [citation(q)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(worded(c, c.text ?? q.text, p));
     return {
       ...p,
       score: Math.round(score * 1000) / 1000,
@@ -916,10 +917,14 @@ function nthSmallest(a: Float64Array, n: number): number {
   return a[n];
 }
 
-/** Where `p` says it; with `p`'s own wording when it is not quite `shown`'s (a near-identical wording collapsed under it). */
-function citation(p: Position, shown: Position): Citation {
-  const c: Citation = { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
-  return p !== shown && squash(p.text) !== squash(shown.text) ? { ...c, text: p.text } : c;
+function citation(p: Position): Citation {
+  return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
+}
+
+/** The citation `c`, whose place says `text`, carrying that text only when it is not quite `shown`'s wording. */
+function worded(c: Citation, text: string, shown: Position): Citation {
+  const { text: _, ...place } = c;
+  return squash(text) === squash(shown.text) ? place : { ...place, text };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
