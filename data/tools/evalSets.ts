@@ -57,6 +57,12 @@ export const OWN_FRESH_12 = join(EVAL_DIR, 'own-fresh-12.jsonl');
  */
 export const OWN_TUNE_13 = join(EVAL_DIR, 'own-tune-13.jsonl');
 export const OWN_FRESH_14 = join(EVAL_DIR, 'own-fresh-14.jsonl');
+/**
+ * Two more, written blind in the fifteenth session with the same brief, the passages dealt at random again: the
+ * fifteenth is a tuning set; the sixteenth was read once, the session's engine final, beside its start.
+ */
+export const OWN_TUNE_15 = join(EVAL_DIR, 'own-tune-15.jsonl');
+export const OWN_FRESH_16 = join(EVAL_DIR, 'own-fresh-16.jsonl');
 export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.jsonl');
 
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
@@ -155,12 +161,14 @@ export const EVAL_SETS: { name: string; file: string; role: EvalRole }[] = [
   { name: 'propre : réglage 6', file: OWN_TUNE_6, role: 'tuning' },
   { name: 'propre : réglage 10', file: OWN_TUNE_10, role: 'tuning' },
   { name: 'propre : réglage 13', file: OWN_TUNE_13, role: 'tuning' },
+  { name: 'propre : réglage 15', file: OWN_TUNE_15, role: 'tuning' },
   { name: 'propre : jeu 5, frais', file: OWN_FRESH_5, role: 'fresh' },
   { name: 'propre : jeu 7, frais', file: OWN_FRESH_7, role: 'fresh' },
   { name: 'propre : jeu 9, frais', file: OWN_FRESH_9, role: 'fresh' },
   { name: 'propre : jeu 11, frais', file: OWN_FRESH_11, role: 'fresh' },
   { name: 'propre : jeu 12, frais', file: OWN_FRESH_12, role: 'fresh' },
   { name: 'propre : jeu 14, frais', file: OWN_FRESH_14, role: 'fresh' },
+  { name: 'propre : jeu 16, frais', file: OWN_FRESH_16, role: 'fresh' },
   { name: 'paraphrases (anciennes)', file: PARAPHRASE, role: 'older' },
 ];
 
