@@ -921,8 +921,12 @@ function citation(p: Position): Citation {
   return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
 }
 
-/** The citation `c`, whose place says `text`, carrying that text only when it is not quite `shown`'s wording. */
+/**
+ * The citation `c`, whose place says `text`, carrying that text only when it is not quite `shown`'s wording.
+ * Read for every result of every paragraph: the usual case, a result cited at its own place, compares no text.
+ */
 function worded(c: Citation, text: string, shown: Position): Citation {
+  if (c.text === undefined && text === shown.text) return c;
   const { text: _, ...place } = c;
   return squash(text) === squash(shown.text) ? place : { ...place, text };
 }
