@@ -34,6 +34,7 @@ import { measureRefs } from './measureRefs';
 import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
+import { splitSentences } from '../library/extract/segment';
 
 export type { Citation } from '../library/schema';
 
@@ -76,6 +77,14 @@ export interface MatchExplanation {
   concepts: string[];
   measureRefs: string[];
   stems: string[];
+  /** A paragraph of several sentences: each one's probability, and whether the ranking read it (empty: one sentence). */
+  sentences: SentenceReading[];
+}
+
+export interface SentenceReading {
+  text: string;
+  probability: number;
+  read: boolean;
 }
 
 /** Tunable weights, with the values the engine ships with (see README, ablation table). */
@@ -144,6 +153,15 @@ export interface EngineSettings {
   phraseDepth: number;
   /** Read how the subject is told in everyday words (phrasing.ts); off: the gate's feature sits at its mean and tells nothing. */
   usePhrasing: boolean;
+  /**
+   * A paragraph of several sentences is read sentence by sentence too (`focus`): one sentence on
+   * topic is enough to answer, and the sentences of office mail around it (« Merci pour votre accueil
+   * jeudi. ») are left out of the ranking when they read below `focusDrop`. Off: the paragraph whole.
+   */
+  sentenceFocus: boolean;
+  focusDrop: number;
+  /** Probability one sentence needs to answer a paragraph that is quiet read whole. */
+  focusOpen: number;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -232,6 +250,9 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   phraseBoost: 0.05,
   phraseDepth: 30,
   usePhrasing: true,
+  sentenceFocus: true,
+  focusDrop: 0.2,
+  focusOpen: 0.95,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -505,8 +526,32 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return [...head, ...ranked.slice(settings.phraseDepth)];
   }
 
+  /**
+   * The paragraph's decision, read sentence by sentence when it has several: an email's paragraph
+   * often wraps one sentence on the subject in office mail (« Merci pour votre accueil jeudi. Comme
+   * convenu, nous revenons sur le délai de réflexion… »), and read whole it is quiet or ranked by
+   * its office words. When a sentence is on topic by itself, the paragraph is; the ranking then reads
+   * the sentences at or above `focusDrop` only. When none is, the paragraph whole decides.
+   */
+  function focus(text: string, opts: MatchOptions): ReturnType<typeof decide> & { sentences: SentenceReading[] } {
+    const whole = decide(text, opts);
+    const sentences = settings.sentenceFocus ? splitSentences(text).map((s) => s.text) : [];
+    if (sentences.length < 2) return { ...whole, sentences: [] };
+    const each = sentences.map((s) => decide(s, opts));
+    const readings = (read: (i: number) => boolean) => sentences.map((s, i) => ({ text: s, probability: each[i].probability, read: read(i) }));
+    if (!(whole.onTopic ? each.some((d) => d.onTopic) : each.some((d) => d.onTopic && d.probability >= settings.focusOpen)))
+      return { ...whole, sentences: readings(() => true) };
+    // Read as on topic as its most telling sentence.
+    const best = Math.max(...each.map((d) => d.probability));
+    const keep = (i: number) => each[i].probability >= settings.focusDrop;
+    const kept = sentences.filter((_, i) => keep(i));
+    if (kept.length === sentences.length) return { ...whole, onTopic: true, probability: Math.max(whole.probability, best), sentences: readings(keep) };
+    const d = kept.length === 1 ? each[sentences.indexOf(kept[0])] : decide(kept.join(' '), opts);
+    return { ...d, onTopic: true, probability: Math.max(d.probability, best), sentences: readings(keep) };
+  }
+
   function explain(text: string, opts: MatchOptions = {}): MatchExplanation {
-    const d = decide(text, opts);
+    const d = focus(text, opts);
     return {
       onTopic: d.onTopic,
       probability: d.probability,
@@ -516,6 +561,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       concepts: [...d.a.concepts],
       measureRefs: d.a.refs,
       stems: d.a.stems,
+      sentences: d.sentences,
     };
   }
 
@@ -526,7 +572,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /** The results and whether the gate finds the paragraph on topic (with `gate: false`, results either way). */
   function lookUp(text: string, opts: MatchOptions = {}): { results: MatchResult[]; onTopic: boolean } {
     const k = opts.k ?? 5;
-    const d = decide(text, opts);
+    const d = focus(text, opts);
     if (!d.onTopic && opts.gate !== false) return { results: [], onTopic: false };
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.

@@ -235,6 +235,7 @@ async function matchCommand(args: string[]): Promise<number> {
   const results = matcher.match(text, { k });
   console.log(`Concepts : ${why.concepts.join(', ') || '—'} (poids ${why.evidence.toFixed(2)}) ; mesures citées : ${why.measureRefs.join(', ') || '—'}`);
   console.log(`Dans le sujet de la bibliothèque : probabilité ${why.probability.toFixed(2)} (le panneau répond à partir de ${why.threshold.toFixed(2)})`);
+  for (const s of why.sentences) console.log(`  ${s.read ? 'lue      ' : 'laissée  '} ${s.probability.toFixed(2)}  « ${s.text} »`);
   if (!results.length) console.log('Aucune position ne correspond : le panneau reste discret.');
   results.forEach((r, i) => {
     console.log(`\n${i + 1}. [${r.author}${r.speaker ? ` — ${r.speaker}` : ''}] ${r.score.toFixed(2)}  ${r.measures.join(' ')}  (${r.themes.join(', ')})`);

@@ -193,7 +193,8 @@ export const HUBS = join(ROOT, 'data', 'engine', 'generated', 'hubs.json');
  */
 export function serialiseHubs(lib: Library, rewordings: RewordingTable, lines: RewordingLine[] = readRewordings()): string {
   const index = buildIndex(lib);
-  const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordings, hubPenalty: 0 });
+  // Each rewording read whole: its sentences say one passage together (without the gate, every sentence is « on topic »).
+  const matcher = createMatcher(index, { ...DEFAULT_SETTINGS, gate: 0, rewordings, hubPenalty: 0, sentenceFocus: false });
   const count = new Map<string, number>(Object.keys(rewordings.stems).map((id) => [id, 0]));
   for (const line of lines) {
     if (!index.byId.has(line.passage)) continue;

@@ -54,7 +54,8 @@ export function readJsonl<T>(file: string): T[] {
  * `floor` (evalSets.ts says why the shipped gate's is 0.70).
  */
 export function fitGateModel(index: SearchIndex, lines: Labelled[], maxOffAnswered = 0.05, settings: EngineSettings = DEFAULT_SETTINGS, floor = 0.5, folds = 5, deals = 11): GateModel {
-  const m = createMatcher(index, { ...settings, gateModel: neutralGateModel(), gate: 0 });
+  // The model reads each line whole (match.ts reads a paragraph's sentences with the model, once fitted).
+  const m = createMatcher(index, { ...settings, gateModel: neutralGateModel(), gate: 0, sentenceFocus: false });
   const rows = lines.map((l) => ({ f: m.explain(l.text).features, on: l.on, sets: l.sets ?? true }));
   return { ...fitGate(rows), threshold: outOfFoldThreshold(rows, maxOffAnswered, folds, deals, floor) };
 }

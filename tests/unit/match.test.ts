@@ -77,6 +77,34 @@ describe('the off-topic gate', () => {
   });
 });
 
+// Written for these tests: a position in everyday words, framed as a letter or a note is framed.
+describe('a paragraph of several sentences', () => {
+  const position = 'Un enfant forcé à voler reste un enfant en danger qu’il faut protéger.';
+  const whole = createMatcher(index, { ...DEFAULT_SETTINGS, sentenceFocus: false });
+  const ids = (m: typeof matcher, text: string) => m.match(text, { k: 3 }).map((r) => r.id);
+
+  test('one sentence on the subject is enough: a thank-you before it does not silence the paragraph', () => {
+    const text = `Merci encore pour le rendez-vous de mardi au ministère. ${position}`;
+    expect(whole.match(text)).toEqual([]);
+    expect(ids(matcher, text)).toEqual(ids(matcher, position));
+  });
+
+  test('the sentences of office mail around a position are left out of the ranking', () => {
+    const said = 'Trente jours pour décider de porter plainte contre ses exploiteurs, c’est beaucoup trop court.';
+    const text = `Madame, je vous remercie pour votre accueil jeudi dernier. ${said} Je reste à votre disposition pour tout complément.`;
+    expect(ids(whole, text)[0]).not.toBe(ids(matcher, said)[0]);
+    expect(ids(matcher, text)[0]).toBe(ids(matcher, said)[0]);
+  });
+
+  test('office mail of several sentences, none on the subject, stays quiet', () => {
+    for (const text of [
+      'Bonjour à tous, la réunion d’équipe est déplacée à jeudi 14 h en salle 2. Merci d’apporter vos ordinateurs pour la présentation du nouveau logiciel de paie.',
+      'Le centre de loisirs ferme pendant les vacances. Les inscriptions pour la rentrée se font en ligne avant le 15 juillet.',
+    ])
+      expect(matcher.match(text), text).toEqual([]);
+  });
+});
+
 describe('reading the paragraph', () => {
   test('a verb in « -ent » the library never uses is read by its root; a noun it knows stays', () => {
     // Snowball leaves « arrivent » whole; the library says « arrivée », « arriver ».
