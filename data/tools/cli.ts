@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -313,6 +313,16 @@ function evalCommand(args: string[]): number {
     console.log(gapLine('écart réglage − témoin', linesOf('held-out')));
     const freshHit = fresh.flat().reduce((x, y) => x + y, 0) / (freshLines || 1);
     console.log(`${gapLine('écart réglage − frais', fresh)}  ; juges frais réunis : hit@5 ${freshHit.toFixed(3)} sur ${freshLines} lignes`);
+    // The same lines as they sit in a letter, a sentence of it before, after or around them.
+    for (const role of ['tuning', 'fresh'] as const) {
+      const queries = sets.filter((_, i) => EVAL_SETS[i].role === role).flatMap((s) => s.queries);
+      const cells = (['avant', 'après', 'autour'] as const).map((mode) => {
+        const lines = framed(queries, mode);
+        const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
+        return `${mode} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
+      });
+      console.log(`${`dans un courrier : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
+    }
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);

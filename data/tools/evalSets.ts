@@ -16,6 +16,7 @@
  * - gate calibration lines (`on`: should be answered): written to tune the first gate, and
  *   gate training lines written for this gate; the gate learns from both, never from evaluation.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import { withoutRewordings } from '../engine/rewordings';
@@ -143,6 +144,31 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
     return { lines: t.lines, hit: t.hit / n, mrr: t.mrr / n, answered: t.answered / n };
   };
   return { imported: mean(total.imported), others: mean(total.others) };
+}
+
+/** Sentences a coordinator writes around a position (`letter-frames.json`): the « dans un courrier » lines of `npm run eval`. */
+export const LETTER_FRAMES = join(EVAL_DIR, 'letter-frames.json');
+
+export type FrameMode = 'avant' | 'après' | 'autour';
+
+/**
+ * The on-topic lines as they sit in a letter: a sentence of the letter before the line (« Comme convenu lors de
+ * notre rendez-vous, je reviens vers vous avec nos remarques. »), after it, or both, dealt in turn. Off-topic
+ * and author lines are left out: what is measured is whether the position is still found.
+ */
+export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: { before: string[]; after: string[] } = readFrames()): EvalQuery[] {
+  return queries
+    .filter((q) => q.kind === 'topic')
+    .map((q, i) => {
+      const before = frames.before[i % frames.before.length];
+      const after = frames.after[i % frames.after.length];
+      const text = mode === 'avant' ? `${before} ${q.text}` : mode === 'après' ? `${q.text} ${after}` : `${before} ${q.text} ${after}`;
+      return { ...q, text };
+    });
+}
+
+function readFrames(): { before: string[]; after: string[] } {
+  return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as { before: string[]; after: string[] };
 }
 
 /**
