@@ -146,6 +146,13 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
   return { imported: mean(total.imported), others: mean(total.others) };
 }
 
+/**
+ * The sentences that frame a letter, an email or a note and say nothing of a subject (120: « Je reste à votre
+ * disposition pour tout complément. », « Madame la Conseillère, »), written blind in the sixteenth session by a
+ * helper session that saw neither the engine nor any set: on its own line, each should leave the panel quiet.
+ */
+export const OFFICE_FORMULAS = join(EVAL_DIR, 'office-formulas.jsonl');
+
 /** Sentences a coordinator writes around a position (`letter-frames.json`): the « dans un courrier » lines of `npm run eval`. */
 export const LETTER_FRAMES = join(EVAL_DIR, 'letter-frames.json');
 
