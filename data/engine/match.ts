@@ -530,23 +530,27 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * The paragraph's decision, read sentence by sentence when it has several: an email's paragraph
    * often wraps one sentence on the subject in office mail (« Merci pour votre accueil jeudi. Comme
    * convenu, nous revenons sur le délai de réflexion… »), and read whole it is quiet or ranked by
-   * its office words. When a sentence is on topic by itself, the paragraph is; the ranking then reads
-   * the sentences at or above `focusDrop` only. When none is, the paragraph whole decides.
+   * its office words. A paragraph on topic read whole, with a sentence on topic by itself, is ranked on
+   * its sentences at or above `focusDrop` only. A paragraph quiet read whole is answered when one of its
+   * sentences reads `focusOpen` or more by itself: a short sentence of office mail can read high alone
+   * (« Chiffres utiles pour la plaquette de sensibilisation. », 0.98), and blind office mail answered
+   * went from 6 to 9 of 240 at 0.95, 12 at 0.85. Otherwise the paragraph whole decides.
    */
   function focus(text: string, opts: MatchOptions): ReturnType<typeof decide> & { sentences: SentenceReading[] } {
-    const whole = decide(text, opts);
     const sentences = settings.sentenceFocus ? splitSentences(text).map((s) => s.text) : [];
-    if (sentences.length < 2) return { ...whole, sentences: [] };
+    if (sentences.length < 2) return { ...decide(text, opts), sentences: [] };
     const each = sentences.map((s) => decide(s, opts));
+    const keep = (i: number) => each[i].probability >= settings.focusDrop;
     const readings = (read: (i: number) => boolean) => sentences.map((s, i) => ({ text: s, probability: each[i].probability, read: read(i) }));
-    if (!(whole.onTopic ? each.some((d) => d.onTopic) : each.some((d) => d.onTopic && d.probability >= settings.focusOpen)))
-      return { ...whole, sentences: readings(() => true) };
+    // The paragraph read whole costs one more search: read only when it decides, or when every sentence is kept.
+    let whole: ReturnType<typeof decide> | undefined;
+    const wholeOf = () => (whole ??= decide(text, opts));
+    const opens = each.some((d) => d.onTopic && d.probability >= settings.focusOpen);
+    if (!each.some((d) => d.onTopic) || (!opens && !wholeOf().onTopic)) return { ...wholeOf(), sentences: readings(() => true) };
     // Read as on topic as its most telling sentence.
     const best = Math.max(...each.map((d) => d.probability));
-    const keep = (i: number) => each[i].probability >= settings.focusDrop;
     const kept = sentences.filter((_, i) => keep(i));
-    if (kept.length === sentences.length) return { ...whole, onTopic: true, probability: Math.max(whole.probability, best), sentences: readings(keep) };
-    const d = kept.length === 1 ? each[sentences.indexOf(kept[0])] : decide(kept.join(' '), opts);
+    const d = kept.length === sentences.length ? wholeOf() : kept.length === 1 ? each[sentences.indexOf(kept[0])] : decide(kept.join(' '), opts);
     return { ...d, onTopic: true, probability: Math.max(d.probability, best), sentences: readings(keep) };
   }
 
