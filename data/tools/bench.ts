@@ -14,7 +14,9 @@
 import MiniSearch from 'minisearch';
 import { readFileSync } from 'node:fs';
 import { DEV_QUERIES, shippedLibrary } from './cli-lib';
-import { OWN_TUNE } from './evalSets';
+import { framed, OWN_TUNE } from './evalSets';
+import { readJsonl } from './fitGate';
+import type { EvalQuery } from './evaluate';
 import { addToIndex, buildIndex, loadIndex, serialiseIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS } from '../engine/match';
 import { createRewordingSearch, type RewordingTable } from '../engine/rewordings';
@@ -27,6 +29,8 @@ interface Row {
   add: number;
   median: number;
   p95: number;
+  /** The same, on paragraphs of three sentences (a line between two sentences of a letter). */
+  letter: { median: number; p95: number };
   heap: number;
   size: number;
 }
@@ -35,13 +39,16 @@ export function benchCommand(args: string[]): number {
   const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
   const read = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
   const queries = [...read(DEV_QUERIES), ...read(OWN_TUNE)];
+  // Each on-topic line of the own tuning half between two sentences of a letter (framed, evalSets.ts): what the
+  // engine reads sentence by sentence, at about four times the work of one sentence.
+  const letters = framed(readJsonl<EvalQuery>(OWN_TUNE), 'autour').map((q) => q.text);
   const lib = shippedLibrary();
   console.log(`Banc d’essai — ${queries.length} requêtes × ${rounds} tours, Node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (sans --expose-gc : mémoire approximative)'}\n`);
   for (const [name, built] of [['bibliothèque livrée', lib], ['bibliothèque synthétique ×20', scaled(lib, 20)]] as const) {
     const library = JSON.parse(JSON.stringify(built)) as Library;
     const source = newSource(library, 50);
-    const engine = benchEngine(library, source, queries, rounds);
-    const plain = benchPlain(library, source, queries, rounds);
+    const engine = benchEngine(library, source, queries, letters, rounds);
+    const plain = benchPlain(library, source, queries, letters, rounds);
     console.log(`${name} : ${library.positions.length} positions`);
     console.log('| | moteur Positions | MiniSearch seul (BM25) |');
     console.log('|---|---|---|');
@@ -51,6 +58,7 @@ export function benchCommand(args: string[]): number {
     console.log(`| ajout d’une source de 50 positions, puis une requête | ${ms(engine.add)} | ${ms(plain.add)} |`);
     console.log(`| requête : médiane | ${ms(engine.median)} | ${ms(plain.median)} |`);
     console.log(`| requête : p95 | ${ms(engine.p95)} | ${ms(plain.p95)} |`);
+    console.log(`| paragraphe de trois phrases (${letters.length}) : médiane / p95 | ${ms(engine.letter.median)} / ${ms(engine.letter.p95)} | ${ms(plain.letter.median)} / ${ms(plain.letter.p95)} |`);
     console.log(`| mémoire de l’index (tas et tableaux typés) | ${(engine.heap / 1048576).toFixed(1)} Mio | ${(plain.heap / 1048576).toFixed(1)} Mio |\n`);
   }
   return 0;
@@ -81,7 +89,7 @@ function built<T>(build: () => T): { value: T; build: number; heap: number } {
   return { value, build: time, heap: used() - before };
 }
 
-function benchEngine(library: Library, source: Position[], queries: string[], rounds: number): Row {
+function benchEngine(library: Library, source: Position[], queries: string[], letters: string[], rounds: number): Row {
   // Every position of the synthetic library has rewordings (its model's): the search over them is
   // built with the index and counted in its time and memory, as if the library had been reworded whole.
   const rewordings = rewordingsFor(library);
@@ -92,12 +100,13 @@ function benchEngine(library: Library, source: Position[], queries: string[], ro
   const load = performance.now() - t;
   const matcher = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings });
   const q = timeQueries((x) => matcher.match(x), queries, rounds);
+  const letter = timeQueries((x) => matcher.match(x), letters, rounds);
   // The first query after an import also lends its passages their neighbours' rewordings (borrowed.ts): counted.
   t = performance.now();
   addToIndex(loaded, source);
   matcher.match(queries[0]);
   const add = performance.now() - t;
-  return { build, load, add, heap, size: json.length, ...q };
+  return { build, load, add, heap, size: json.length, ...q, letter };
 }
 
 /** The shipped rewordings, each synthetic position given those of the position it was made from. */
@@ -115,18 +124,19 @@ function rewordingsFor(library: Library): RewordingTable {
 }
 
 /** The baseline (plainIndex.ts). */
-function benchPlain(library: Library, source: Position[], queries: string[], rounds: number): Row {
+function benchPlain(library: Library, source: Position[], queries: string[], letters: string[], rounds: number): Row {
   const { value: mini, build, heap } = built(() => plainIndex(library.positions));
   const json = JSON.stringify(mini);
   let t = performance.now();
   const loaded = MiniSearch.loadJSON<PlainDoc>(json, PLAIN_OPTIONS);
   const load = performance.now() - t;
   const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
+  const letter = timeQueries((x) => loaded.search(x).slice(0, 5), letters, rounds);
   t = performance.now();
   loaded.addAll(source.map((p) => ({ id: p.id, text: p.text })));
   loaded.search(queries[0]);
   const add = performance.now() - t;
-  return { build, load, add, heap, size: json.length, ...q };
+  return { build, load, add, heap, size: json.length, ...q, letter };
 }
 
 /** A new source of `n` positions, as an import would bring (sentences of the library recombined, new ids). */
