@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatCitation, quoteAsContext, quoteForLetter } from '../../data/library/citation';
 import { isOurs } from '../../data/library/schema';
+import { createMatcher } from '../../data/engine/match';
+import { buildIndex } from '../../data/engine/searchIndex';
 import { ask, EDITORS, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
 import { launchExtension, type LaunchedExtension } from './extension';
 import {
@@ -221,6 +223,20 @@ describe('following the writing', () => {
       await opened.page.keyboard.type('Objet : le titre de séjour des victimes de la traite', { delay: 2 });
       await expect.poll(() => panel.getByTestId('writing-in').getAttribute('data-editor'), { timeout: 15_000 }).toBe('input');
       await waitForCard(panel, 'titre de séjour');
+    } finally {
+      await close();
+    }
+  });
+
+  test('a position framed as a letter frames it: the panel answers with the position’s cards, not the letter’s', async () => {
+    // Written for this test. Read whole, the thank-you and the closing put a passage on the annual meeting first.
+    const said = 'Trente jours pour décider de porter plainte contre ses exploiteurs, c’est beaucoup trop court.';
+    const letter = `Madame, je vous remercie pour votre accueil jeudi dernier. ${said} Je reste à votre disposition pour tout complément.`;
+    const expected = createMatcher(buildIndex(library)).match(said, { k: 1 })[0].id;
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('outlook'));
+    try {
+      await typeInEditor(opened, editor('outlook'), letter);
+      await expect.poll(() => suggestionCards(panel).first().getAttribute('data-position-id'), { timeout: 20_000 }).toBe(expected);
     } finally {
       await close();
     }
