@@ -9,7 +9,7 @@ import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/m
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
-import { PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { framed, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
@@ -94,6 +94,17 @@ describe('a paragraph of several sentences', () => {
     const text = `Madame, je vous remercie pour votre accueil jeudi dernier. ${said} Je reste à votre disposition pour tout complément.`;
     expect(ids(whole, text)[0]).not.toBe(ids(matcher, said)[0]);
     expect(ids(matcher, text)[0]).toBe(ids(matcher, said)[0]);
+  });
+
+  test('the evaluation’s letters put a sentence before, after or around each on-topic line, and only those lines', () => {
+    const lines: EvalQuery[] = [
+      { id: 'a', kind: 'topic', text: position, expect: {} },
+      { id: 'b', kind: 'offtopic', text: 'Bonne année à tous !', expect: { empty: true } },
+    ];
+    const frames = { before: ['Merci pour votre accueil.'], after: ['Bien cordialement.'] };
+    expect(framed(lines, 'avant', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position}`]);
+    expect(framed(lines, 'après', frames).map((q) => q.text)).toEqual([`${position} Bien cordialement.`]);
+    expect(framed(lines, 'autour', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position} Bien cordialement.`]);
   });
 
   test('office mail of several sentences, none on the subject, stays quiet', () => {
