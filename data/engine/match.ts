@@ -162,6 +162,14 @@ export interface EngineSettings {
   focusDrop: number;
   /** Probability one sentence needs to answer a paragraph that is quiet read whole. */
   focusOpen: number;
+  /**
+   * A paragraph of at most `shortWords` words that tell (numbers aside, no measure named) needs `shortGate`:
+   * the gate was fitted on sentences of eight to twenty words, and on a letter's formula it says more than it
+   * knows (« Je vous prie de recevoir mes salutations respectueuses. » reads 0.83). While one writes, a
+   * paragraph on the subject soon says more.
+   */
+  shortWords: number;
+  shortGate: number;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -253,6 +261,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   sentenceFocus: true,
   focusDrop: 0.2,
   focusOpen: 0.95,
+  shortWords: 5,
+  shortGate: 0.9,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -501,7 +511,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     const features = gateFeatures(a, gateRanked);
     const p = a.refs.length ? 1 : probability(settings.gateModel, features);
-    return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= threshold() };
+    const short = !a.refs.length && a.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
+    // Without the gate (threshold 0), everything is answered, short or not.
+    const t = threshold();
+    return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) };
   }
 
   /**

@@ -116,6 +116,17 @@ describe('a paragraph of several sentences', () => {
   });
 });
 
+describe('a short paragraph', () => {
+  // Written for this test: a closing formula, and a short sentence on the subject, five telling words each at most.
+  test('a closing formula alone on its line stays quiet; a short sentence on the subject is still answered', () => {
+    const closing = 'Je vous prie de recevoir mes salutations respectueuses.';
+    const onTopic = 'Un enfant forcé à voler reste un enfant en danger.';
+    expect(matcher.match(closing)).toEqual([]);
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortWords: 0 }).match(closing).length).toBeGreaterThan(0);
+    expect(matcher.match(onTopic).length).toBeGreaterThan(0);
+  });
+});
+
 describe('reading the paragraph', () => {
   test('a verb in « -ent » the library never uses is read by its root; a noun it knows stays', () => {
     // Snowball leaves « arrivent » whole; the library says « arrivée », « arriver ».
