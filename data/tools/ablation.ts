@@ -52,6 +52,8 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['moteur livré', {}],
   ['sans porte (tout répondre)', { gate: 0 }],
   ['porte au seuil 0.5', { gate: 0.5 }],
+  ['sans lecture phrase par phrase (un paragraphe lu d’un bloc)', { sentenceFocus: false }],
+  ['sans seuil plus haut pour les paragraphes de cinq mots au plus', { shortWords: 0 }],
   ['sans thésaurus (concepts)', { useConcepts: false }],
   ['sans synonymes du français général', { synonymBoost: 0, synonymForeign: 0 }],
   ['sans sigles développés', { useAcronyms: false }],
