@@ -229,7 +229,7 @@ describe('following the writing', () => {
   });
 
   test('a position framed as a letter frames it: the panel answers with the position’s cards, not the letter’s', async () => {
-    // Written for this test. Read whole, the thank-you and the closing put a passage on the annual meeting first.
+    // Written for this test. Read whole, the letter's « jeudi » put first the list of gaps in the plan « présenté le jeudi 30 janvier ».
     const said = 'Trente jours pour décider de porter plainte contre ses exploiteurs, c’est beaucoup trop court.';
     const letter = `Madame, je vous remercie pour votre accueil jeudi dernier. ${said} Je reste à votre disposition pour tout complément.`;
     const expected = createMatcher(buildIndex(library)).match(said, { k: 1 })[0].id;
