@@ -290,7 +290,7 @@ function evalCommand(args: string[]): number {
     return 0;
   }
   if (!options.rest.length && !options.flags.has('--ablation')) {
-    const sets = EVAL_SETS.map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
+    const sets = EVAL_SETS.map((set) => ({ name: set.name, role: set.role, queries: readEvalFile(set.file) }));
     const index = buildIndex(shippedLibrary());
     const matcher = createMatcher(index);
     const hitsBySet = new Map<string, number[]>();
@@ -315,7 +315,7 @@ function evalCommand(args: string[]): number {
     console.log(`${gapLine('écart réglage − frais', fresh)}  ; juges frais réunis : hit@5 ${freshHit.toFixed(3)} sur ${freshLines} lignes`);
     // The same lines as they sit in a letter, a sentence of it before, after or around them.
     for (const role of ['tuning', 'fresh'] as const) {
-      const queries = sets.filter((_, i) => EVAL_SETS[i].role === role).flatMap((s) => s.queries);
+      const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
       const cells = (['avant', 'après', 'autour'] as const).map((mode) => {
         const lines = framed(queries, mode);
         const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
