@@ -32,7 +32,7 @@ import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
 import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
-import { isDraftRemark, isOurs, type AuthorId, type Citation, type Position } from '../library/schema';
+import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
 import { splitSentences } from '../library/extract/segment';
 
@@ -170,6 +170,13 @@ export interface EngineSettings {
    */
   shortWords: number;
   shortGate: number;
+  /**
+   * How many decisions (a sentence's or a paragraph's reading) the matcher remembers. While one writes, the
+   * panel reads the paragraph again at each pause, and only the sentence being written has changed: the
+   * others are not searched again. Forgotten whenever the library changes. 0: nothing remembered (the bench's
+   * one-off queries).
+   */
+  memo: number;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -263,6 +270,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   focusOpen: 0.95,
   shortWords: 5,
   shortGate: 0.9,
+  memo: 64,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -292,7 +300,20 @@ function rewordingSearchOf(table: RewordingTable): RewordingSearch {
 const COMMON_FLOOR = 10;
 
 export function createMatcher(index: SearchIndex, settings: EngineSettings = DEFAULT_SETTINGS) {
-  const measureKeys = new Set(index.library.measures.map((m) => m.key));
+  /**
+   * What the matcher derives from the library, renewed when the library changes. `addToIndex` and
+   * `removeFromIndex` replace `index.library`, and so does the service when it hands the index the library
+   * as stored (with the measures an imported library brings): a new object is the signal.
+   */
+  let seen: Library | undefined;
+  let measureKeys = new Set<string>();
+  const decisions = new Map<string, Decision>();
+  function current(): void {
+    if (seen === index.library) return;
+    seen = index.library;
+    measureKeys = new Set(index.library.measures.map((m) => m.key));
+    decisions.clear();
+  }
 
   /**
    * A passage's stems in reading order, as the index keeps them: reading word pairs in the best
@@ -406,6 +427,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   type Analysis = ReturnType<typeof analyse>;
+  /** What `decide` finds for a text: shared by every read of it while remembered, so never changed. */
+  type Decision = Readonly<{ a: Analysis; ranked: readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
 
   /** The gate's features for an analysed paragraph and its best candidates. */
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
@@ -495,8 +518,25 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return [...rest.slice(0, k), { id, score: above === undefined ? below : (above + below) / 2 }, ...rest.slice(k)];
   }
 
-  /** Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic. */
-  function decide(text: string, opts: MatchOptions) {
+  /**
+   * Ranked candidates, the gate's features and its verdict. A named measure of the library is always on topic.
+   * Remembered (`memo`), the most recent last: a decision is never changed once made.
+   */
+  function decide(text: string, opts: MatchOptions): Decision {
+    current();
+    if (!settings.memo) return decideAfresh(text, opts);
+    const key = `${opts.defaultPlan ?? ''}\u0000${text}`;
+    let d = decisions.get(key);
+    if (d) decisions.delete(key);
+    else {
+      d = decideAfresh(text, opts);
+      if (decisions.size >= settings.memo) decisions.delete(decisions.keys().next().value!);
+    }
+    decisions.set(key, d);
+    return d;
+  }
+
+  function decideAfresh(text: string, opts: MatchOptions): Decision {
     const a = analyse(text, opts.defaultPlan);
     let ranked: { id: string; score: number }[] = [];
     // The gate reads the ranking with the rewordings at their base weight, the one it was fitted on: weighed
@@ -514,7 +554,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const short = !a.refs.length && a.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
-    return { a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) };
+    return Object.freeze({ a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
   }
 
   /**
@@ -549,14 +589,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * (« Chiffres utiles pour la plaquette de sensibilisation. », 0.98), and blind office mail answered
    * went from 6 to 9 of 240 at 0.95, 12 at 0.85. Otherwise the paragraph whole decides.
    */
-  function focus(text: string, opts: MatchOptions): ReturnType<typeof decide> & { sentences: SentenceReading[] } {
+  function focus(text: string, opts: MatchOptions): Decision & { sentences: SentenceReading[] } {
     const sentences = settings.sentenceFocus ? splitSentences(text).map((s) => s.text) : [];
     if (sentences.length < 2) return { ...decide(text, opts), sentences: [] };
     const each = sentences.map((s) => decide(s, opts));
     const keep = (i: number) => each[i].probability >= settings.focusDrop;
     const readings = (read: (i: number) => boolean) => sentences.map((s, i) => ({ text: s, probability: each[i].probability, read: read(i) }));
     // The paragraph read whole costs one more search: read only when it decides, or when every sentence is kept.
-    let whole: ReturnType<typeof decide> | undefined;
+    let whole: Decision | undefined;
     const wholeOf = () => (whole ??= decide(text, opts));
     const opens = each.some((d) => d.onTopic && d.probability >= settings.focusOpen);
     if (!each.some((d) => d.onTopic) || (!opens && !wholeOf().onTopic)) return { ...wholeOf(), sentences: readings(() => true) };
@@ -573,11 +613,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       onTopic: d.onTopic,
       probability: d.probability,
       threshold: threshold(),
-      features: d.features,
+      // Copies: the decision is remembered and shared by the next reads of the same text.
+      features: { ...d.features },
       evidence: d.a.evidence,
       concepts: [...d.a.concepts],
-      measureRefs: d.a.refs,
-      stems: d.a.stems,
+      measureRefs: [...d.a.refs],
+      stems: [...d.a.stems],
       sentences: d.sentences,
     };
   }
@@ -837,7 +878,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /** One result per cluster of near-identical wordings, keeping the members' citations. */
-  function collapse(ranked: { id: string; score: number }[], k: number) {
+  function collapse(ranked: readonly { id: string; score: number }[], k: number) {
     const taken = new Set<number>();
     const out: { id: string; score: number; members: string[] }[] = [];
     for (const r of ranked) {
@@ -890,7 +931,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
   }
 
-  return { match, lookUp, explain };
+  /** Drops what the matcher remembers: the bench's typing row starts each paragraph as new. */
+  function forget(): void {
+    decisions.clear();
+  }
+
+  return { match, lookUp, explain, forget };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

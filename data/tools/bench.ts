@@ -10,6 +10,8 @@
  * flat strings, so the heap does not count V8 flattening the synthetic library's joined
  * sentences); memory, the index alone (JS heap plus typed arrays' contents), as retained
  * after a second build once the analyser's caches are warm; each query timed on its own after two warm-up rounds, over five rounds.
+ * One-off queries are read by a matcher that remembers nothing (`memo` 0), so that no round reads the last one's
+ * decisions; the typing row reads each paragraph as the panel does while one types, with the panel's matcher.
  */
 import MiniSearch from 'minisearch';
 import { readFileSync } from 'node:fs';
@@ -31,6 +33,8 @@ interface Row {
   p95: number;
   /** The same, on paragraphs of three sentences (a line between two sentences of a letter). */
   letter: { median: number; p95: number };
+  /** The same paragraphs read as they are typed: at every third word, and whole. */
+  typing: { median: number; p95: number; reads: number };
   heap: number;
   size: number;
 }
@@ -59,6 +63,7 @@ export function benchCommand(args: string[]): number {
     console.log(`| requête : médiane | ${ms(engine.median)} | ${ms(plain.median)} |`);
     console.log(`| requête : p95 | ${ms(engine.p95)} | ${ms(plain.p95)} |`);
     console.log(`| paragraphe de trois phrases (${letters.length}) : médiane / p95 | ${ms(engine.letter.median)} / ${ms(engine.letter.p95)} | ${ms(plain.letter.median)} / ${ms(plain.letter.p95)} |`);
+    console.log(`| le même, lu pendant la frappe (${engine.typing.reads} lectures) : médiane / p95 | ${ms(engine.typing.median)} / ${ms(engine.typing.p95)} | ${ms(plain.typing.median)} / ${ms(plain.typing.p95)} |`);
     console.log(`| mémoire de l’index (tas et tableaux typés) | ${(engine.heap / 1048576).toFixed(1)} Mio | ${(plain.heap / 1048576).toFixed(1)} Mio |\n`);
   }
   return 0;
@@ -74,6 +79,33 @@ function timeQueries(run: (q: string) => unknown, queries: string[], rounds: num
       run(q);
       times.push(performance.now() - s);
     }
+  return percentiles(times);
+}
+
+/**
+ * Each paragraph read as the panel reads it while one types (at each pause, here every third word, then
+ * whole), each read timed. `start` is called before each paragraph: nothing remembered from another one.
+ * One warm-up round, then two: the reads are many (the paragraph's words over three).
+ */
+function timeTyping(run: (q: string) => unknown, start: () => void, paragraphs: string[]): { median: number; p95: number; reads: number } {
+  const reads = paragraphs.map((p) => {
+    const words = p.split(' ');
+    return words.map((_, i) => words.slice(0, i + 1).join(' ')).filter((_, i) => i % 3 === 2 || i === words.length - 1);
+  });
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++)
+    for (const typed of reads) {
+      start();
+      for (const q of typed) {
+        const s = performance.now();
+        run(q);
+        if (r) times.push(performance.now() - s);
+      }
+    }
+  return { ...percentiles(times), reads: times.length / 2 };
+}
+
+function percentiles(times: number[]): { median: number; p95: number } {
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
   return { median: pct(0.5), p95: pct(0.95) };
@@ -98,15 +130,19 @@ function benchEngine(library: Library, source: Position[], queries: string[], le
   let t = performance.now();
   const loaded = loadIndex(JSON.parse(json), library);
   const load = performance.now() - t;
-  const matcher = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings });
+  // One-off queries, each timed again over the rounds: nothing remembered from one read to the next (`memo` 0).
+  const matcher = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings, memo: 0 });
   const q = timeQueries((x) => matcher.match(x), queries, rounds);
   const letter = timeQueries((x) => matcher.match(x), letters, rounds);
+  // Typing: the panel's matcher, which remembers the sentences already read.
+  const panel = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings });
+  const typing = timeTyping((x) => panel.match(x), () => panel.forget(), letters);
   // The first query after an import also lends its passages their neighbours' rewordings (borrowed.ts): counted.
   t = performance.now();
   addToIndex(loaded, source);
   matcher.match(queries[0]);
   const add = performance.now() - t;
-  return { build, load, add, heap, size: json.length, ...q, letter };
+  return { build, load, add, heap, size: json.length, ...q, letter, typing };
 }
 
 /** The shipped rewordings, each synthetic position given those of the position it was made from. */
@@ -132,11 +168,12 @@ function benchPlain(library: Library, source: Position[], queries: string[], let
   const load = performance.now() - t;
   const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
   const letter = timeQueries((x) => loaded.search(x).slice(0, 5), letters, rounds);
+  const typing = timeTyping((x) => loaded.search(x).slice(0, 5), () => undefined, letters);
   t = performance.now();
   loaded.addAll(source.map((p) => ({ id: p.id, text: p.text })));
   loaded.search(queries[0]);
   const add = performance.now() - t;
-  return { build, load, add, heap, size: json.length, ...q, letter };
+  return { build, load, add, heap, size: json.length, ...q, letter, typing };
 }
 
 /** A new source of `n` positions, as an import would bring (sentences of the library recombined, new ids). */

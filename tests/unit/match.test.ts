@@ -116,6 +116,60 @@ describe('a paragraph of several sentences', () => {
   });
 });
 
+describe('while one writes', () => {
+  // A letter as it is typed, read at each pause (written for this test).
+  const letter = [
+    'Madame la Directrice, je vous remercie pour votre accueil jeudi dernier.',
+    'Trente jours pour décider de porter plainte contre ses exploiteurs, c’est beaucoup trop court.',
+    'Nous demandons que le délai de réflexion soit porté à trois mois.',
+  ].join(' ');
+  const words = letter.split(' ');
+  const reads = words.map((_, i) => words.slice(0, i + 1).join(' ')).filter((_, i) => i % 3 === 2 || i === words.length - 1);
+  const answers = (m: typeof matcher, text: string, opts: { defaultPlan?: string } = {}) => {
+    const e = m.explain(text, opts);
+    return { ids: m.match(text, { k: 5, ...opts }).map((r) => r.id), onTopic: e.onTopic, p: e.probability, refs: e.measureRefs };
+  };
+
+  test('each read of the paragraph answers as a first read of it would, and only what changed is searched again', () => {
+    const fresh = createMatcher(index, { ...DEFAULT_SETTINGS, memo: 0 });
+    const remembering = createMatcher(index);
+    for (const text of reads) expect(answers(remembering, text), text).toEqual(answers(fresh, text));
+    // The finished paragraph, its last sentence changed: its first two sentences are not searched again.
+    const edited = letter.replace('trois mois', 'six mois');
+    const searches = (m: typeof matcher) => {
+      const rank = index.rank;
+      let n = 0;
+      index.rank = (...args) => (n++, rank(...args));
+      try {
+        m.match(edited);
+      } finally {
+        index.rank = rank;
+      }
+      return n;
+    };
+    expect(searches(remembering)).toBeLessThan(searches(fresh));
+  });
+
+  test('the same words under another default plan are another reading', () => {
+    const remembering = createMatcher(index);
+    const text = 'Sur la mesure 16, notre position est la suivante.';
+    const first = answers(remembering, text, { defaultPlan: 'PAN1' });
+    const second = answers(remembering, text, { defaultPlan: 'PAN2' });
+    expect(first.refs).toEqual(['PAN1-16']);
+    expect(second.refs).toEqual(['PAN2-16']);
+  });
+
+  test('a measure the library gains (an imported plan) is recognised at once, by the matcher already in use', () => {
+    const own = buildIndex(library);
+    const m = createMatcher(own);
+    const text = 'Sur la mesure 4 du troisième plan, notre position est la suivante.';
+    expect(m.explain(text).measureRefs).toEqual([]);
+    own.library = { ...own.library, measures: [...own.library.measures, { key: 'PAN3-4', plan: 'PAN3', number: '4', title: 'Une mesure d’un plan importé' }] };
+    expect(m.explain(text).measureRefs).toEqual(['PAN3-4']);
+    expect(m.explain(text).onTopic).toBe(true);
+  });
+});
+
 describe('a short paragraph', () => {
   // Written for this test: a closing formula, and a short sentence on the subject, five telling words each at most.
   test('a closing formula alone on its line stays quiet; a short sentence on the subject is still answered', () => {
