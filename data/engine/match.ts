@@ -31,7 +31,7 @@ import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
-import { analyze, analyzeWithSurface, isNumber, stem, type Token } from './normalise';
+import { analyze, analyzeWithSurface, isNumber, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
 import { splitSentences } from '../library/extract/segment';
@@ -177,6 +177,8 @@ export interface EngineSettings {
    * one-off queries).
    */
   memo: number;
+  /** Typos read by every slip of one letter (`spellings`); off: only two letters swapped. */
+  typoWords: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -271,6 +273,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   shortWords: 5,
   shortGate: 0.9,
   memo: 64,
+  typoWords: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -296,6 +299,8 @@ function rewordingSearchOf(table: RewordingTable): RewordingSearch {
   return s;
 }
 
+const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
+
 /** Passages a word may be in and still pick candidates, however small the library. */
 const COMMON_FLOOR = 10;
 
@@ -313,6 +318,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     seen = index.library;
     measureKeys = new Set(index.library.measures.map((m) => m.key));
     decisions.clear();
+    slips.clear();
   }
 
   /**
@@ -379,22 +385,29 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /**
    * A word neither the library nor ordinary French knows is likely a typo (« ossseux »): read as
-   * the library's word one letter away, by concepts and retrieval alike, not only by the gate.
-   * Not a verb in « -ent » / « -ons », which Snowball leaves whole and no frequency list holds in
-   * every form (« rassurent » is not « assurent »), nor a change of first letter, which typing
-   * rarely gets wrong. Two letters typed in the wrong order (« réfelxion », « vicitmes ») are two
-   * edits away: the word with two neighbouring letters swapped back is read when its stem is the
-   * library's (the most frequent if several are).
+   * the library's word one slip away, by concepts and retrieval alike, not only by the gate; never
+   * by a change of first letter, which typing rarely gets wrong. `typoWords` off, the earlier reading:
+   * the library's stem one letter away, or two neighbouring letters swapped back (not for a verb in
+   * « -ent » / « -ons », whose stem Snowball leaves whole).
    */
   function typo(t: Token): Token {
     const s = t.stem;
-    if (!settings.typoFix || isNumber(s) || /(?:ent|ons)$/.test(t.word) || index.df(s) || background.known(s)) return t;
+    if (!settings.typoFix || isNumber(s) || index.df(s) || background.known(s)) return t;
+    if (settings.typoWords) {
+      const fixed = t.word.length >= 5 ? spellings(t.word) : undefined;
+      return fixed === undefined ? t : { ...t, stem: fixed };
+    }
+    if (/(?:ent|ons)$/.test(t.word)) return t;
     if (s.length >= 5) {
       const near = index.nearestTerm(s, 1);
       if (near !== undefined && near[0] === s[0]) return { ...t, stem: near };
     }
-    const word = t.word; // already folded: lower case, no accents
-    if (word.length < 5) return t;
+    const fixed = t.word.length >= 5 ? swaps(t.word) : undefined;
+    return fixed === undefined ? t : { ...t, stem: fixed };
+  }
+
+  /** Two neighbouring letters swapped back: the stem the library uses most, if any. */
+  function swaps(word: string): string | undefined {
     let best: string | undefined;
     let bestDf = 0;
     for (let i = 1; i + 1 < word.length; i++) {
@@ -403,7 +416,44 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const df = index.df(swapped);
       if (df > bestDf) [best, bestDf] = [swapped, df];
     }
-    return best === undefined ? t : { ...t, stem: best };
+    return best;
+  }
+
+  /**
+   * The word one slip away, as typing makes them, the commonest slip first: two neighbouring letters
+   * swapped (« réfelxion »), one typed twice or one too many (« prostituttion »), one left out
+   * (« démanèlement », « pendat »), one for another (« exploitetion »). The first letter is kept. The
+   * misspelled word's stem is no stem's neighbour (« prostitutt » for `prostitu`): the edits are made on
+   * the word, and each spelling is read as a word written so would be (`known`: « conaissons » is
+   * « connaissons », read by its root). Of the first kind of slip that gives a stem of the library, the
+   * stem it uses most; a stem of three letters or fewer tells nothing (« conissons » stems to `con`).
+   * Remembered per word (unless `memo` is 0), and forgotten with the library.
+   */
+  const slips = new Map<string, string | null>();
+  function spellings(word: string): string | undefined {
+    const seen = slips.get(word);
+    if (seen !== undefined) return seen ?? undefined;
+    let best: string | undefined;
+    let bestDf = 0;
+    const consider = (w: string) => {
+      const s = known({ word: w, stem: stemOnce(w), start: 0, end: 0 }).stem;
+      const df = s.length >= 4 ? index.df(s) : 0;
+      if (df > bestDf) [best, bestDf] = [s, df];
+    };
+    const slipsOf: ((i: number) => void)[] = [
+      (i) => i + 1 < word.length && word[i] !== word[i + 1] && consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)),
+      (i) => i < word.length && consider(word.slice(0, i) + word.slice(i + 1)),
+      (i) => LETTERS.forEach((c) => consider(word.slice(0, i) + c + word.slice(i))),
+      (i) => i < word.length && LETTERS.forEach((c) => c !== word[i] && consider(word.slice(0, i) + c + word.slice(i + 1))),
+    ];
+    for (const slip of slipsOf) {
+      for (let i = 1; i <= word.length; i++) slip(i);
+      if (best !== undefined) break;
+    }
+    if (!settings.memo) return best;
+    if (slips.size > 2000) slips.clear();
+    slips.set(word, best ?? null);
+    return best;
   }
 
   function analyse(text: string, defaultPlan = 'PAN1') {

@@ -590,6 +590,14 @@ function stemFolded(w: string): string {
  * « hébergement » → `heberg`, « délai » → `del`. Words with digits are returned as they are.
  * Cached: the same words come back in every paragraph.
  */
+/**
+ * The stem of an already folded word, not cached: for the many spellings tried once while reading a
+ * typo (`typo` in match.ts), which would otherwise crowd the words that come back out of the cache.
+ */
+export function stemOnce(folded: string): string {
+  return stemFolded(folded);
+}
+
 export function stem(word: string): string {
   let s = STEM_CACHE.get(word);
   if (s !== undefined) return s;

@@ -232,6 +232,22 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('Les victimes sont protégées.').stems).toContain(stem('victimes'));
   });
 
+  test('a letter left out, typed twice or for its neighbour is read as the library’s word, and answered as if well typed', () => {
+    // Written for this test: « démanèlement » (a letter left out), « prostituttion » (one typed twice).
+    const hurried = 'Le démanèlement des réseaux de prostituttion passe par la coopération internationale.';
+    const typed = 'Le démantèlement des réseaux de prostitution passe par la coopération internationale.';
+    expect(matcher.explain(hurried).stems).toEqual(expect.arrayContaining([stem('démantèlement'), stem('prostitution')]));
+    expect(matcher.explain('Les victimes d’exploitarion sexuelle.').stems).toContain(stem('exploitation'));
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 3 }).map((r) => r.id);
+    expect(first(matcher, hurried)).toEqual(first(matcher, typed));
+    // The earlier reading (a stem one letter away, or two letters swapped) does not find these: the panel is quiet.
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, typoWords: false }).match(hurried)).toEqual([]);
+    // A spelling is read as that word well typed would be (« connaissons » by its root), and one whose stem says
+    // nothing is not taken (« conissons » stems to `con`).
+    expect(matcher.explain('Nous les conaissons bien.').stems).toEqual(matcher.explain('Nous les connaissons bien.').stems);
+    expect(matcher.explain('Nous les conaissons bien.').stems).not.toContain('con');
+  });
+
   test('dates and hours do not make office mail look like the library’s language', () => {
     const withDates = matcher.explain('Les chambres de l’hôtel sont réservées du 3 au 5 juin, arrivée à 14 h.');
     const without = matcher.explain('Les chambres de l’hôtel sont réservées en juin.');
