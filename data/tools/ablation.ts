@@ -59,6 +59,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans sigles développés', { useAcronyms: false }],
   ['sans associations apprises', { useAssociations: false }],
   ['sans tolérance aux fautes (recherche floue, mot lu à une lettre près)', { fuzzy: false, typoFix: false }],
+  ['fautes lues comme avant le dix-septième lot (racine à une lettre près, deux lettres interverties)', { typoWords: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],

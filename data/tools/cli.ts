@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, misspelt, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -322,6 +322,16 @@ function evalCommand(args: string[]): number {
         return `${mode} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
       });
       console.log(`${`dans un courrier : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
+    }
+    // The same lines typed in a hurry: two or three words of each with a slip (`misspelt`, evalSets.ts).
+    for (const role of ['tuning', 'fresh'] as const) {
+      const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
+      const cells = [2, 3].map((slips) => {
+        const lines = misspelt(queries, slips);
+        const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
+        return `${slips === 2 ? 'deux' : 'trois'} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
+      });
+      console.log(`${`fautes de frappe : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
     }
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));

@@ -25,6 +25,7 @@ import { DEV_QUERIES, GATE_CALIBRATION, ROOT } from './cli-lib';
 import type { EvalQuery } from './evaluate';
 import { fitGateModel, labelled, readJsonl, type Labelled } from './fitGate';
 import type { GateModel } from '../engine/gate';
+import { seeded } from './resample';
 
 const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 export const OWN_TUNE = join(EVAL_DIR, 'own-tune.jsonl');
@@ -176,6 +177,44 @@ export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: {
 
 function readFrames(): { before: string[]; after: string[] } {
   return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as { before: string[]; after: string[] };
+}
+
+/** Keys next to each other on a French (AZERTY) keyboard: a letter typed for its neighbour. */
+const AZERTY: Record<string, string> = {
+  a: 'zq', z: 'aes', e: 'zrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'om',
+  q: 'asw', s: 'qdz', d: 'sfe', f: 'dgr', g: 'fht', h: 'gjy', j: 'hku', k: 'jli', l: 'kmo', m: 'lp',
+  w: 'xq', x: 'wc', c: 'xv', v: 'cb', b: 'vn', n: 'b',
+};
+
+/**
+ * The on-topic lines typed in a hurry: `slips` words of six letters or more each get one slip, as typing makes
+ * them (two neighbouring letters swapped, one left out, one typed twice, one for its neighbour on the keyboard),
+ * never on the first letter. Seeded: the same lines every run. What is measured is whether the position is
+ * still found; off-topic and author lines are left out.
+ */
+export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1): EvalQuery[] {
+  const random = seeded(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  const slip = (w: string): string => {
+    const i = 1 + pick(w.length - 2);
+    const kind = pick(4);
+    const near = AZERTY[w[i].toLowerCase()];
+    if (kind === 0) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    if (kind === 1 || (kind === 3 && !near)) return w.slice(0, i) + w.slice(i + 1);
+    if (kind === 2) return w.slice(0, i) + w[i] + w.slice(i);
+    return w.slice(0, i) + near[pick(near.length)] + w.slice(i + 1);
+  };
+  return queries
+    .filter((q) => q.kind === 'topic')
+    .map((q) => {
+      const words = q.text.split(' ');
+      const long = words.flatMap((w, i) => (/^\p{L}{6,}$/u.test(w) ? [i] : []));
+      for (let n = 0; n < slips && long.length; n++) {
+        const at = long.splice(pick(long.length), 1)[0];
+        words[at] = slip(words[at]);
+      }
+      return { ...q, text: words.join(' ') };
+    });
 }
 
 /**
