@@ -9,7 +9,7 @@ import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/m
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
-import { framed, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { framed, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
@@ -113,6 +113,28 @@ describe('a paragraph of several sentences', () => {
       'Le centre de loisirs ferme pendant les vacances. Les inscriptions pour la rentrée se font en ligne avant le 15 juillet.',
     ])
       expect(matcher.match(text), text).toEqual([]);
+  });
+});
+
+describe('the evaluation’s hurried lines', () => {
+  test('each on-topic line gets one slip in as many words of six letters or more, never on the first letter, the same every run', () => {
+    const lines: EvalQuery[] = [
+      { id: 'a', kind: 'topic', text: 'Les victimes exploitées doivent être protégées rapidement.', expect: {} },
+      { id: 'b', kind: 'offtopic', text: 'Bonne année à toutes et à tous !', expect: { empty: true } },
+    ];
+    const once = misspelt(lines, 2);
+    expect(once.map((q) => q.id)).toEqual(['a']);
+    expect(misspelt(lines, 2)).toEqual(once);
+    const before = lines[0].text.split(' ');
+    const after = once[0].text.split(' ');
+    const changed = after.filter((w, i) => w !== before[i]);
+    expect(changed).toHaveLength(2);
+    after.forEach((w, i) => {
+      if (w === before[i]) return;
+      expect(before[i].length, w).toBeGreaterThanOrEqual(6);
+      expect(w[0]).toBe(before[i][0]);
+      expect(Math.abs(w.length - before[i].length)).toBeLessThanOrEqual(1);
+    });
   });
 });
 
