@@ -981,9 +981,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     };
   }
 
-  /** Drops what the matcher remembers: the bench's typing row starts each paragraph as new. */
+  /** Drops what the matcher remembers (readings and typos): the bench's typing row starts each paragraph as new. */
   function forget(): void {
     decisions.clear();
+    slips.clear();
   }
 
   return { match, lookUp, explain, forget };

@@ -586,11 +586,6 @@ function stemFolded(w: string): string {
 }
 
 /**
- * The stem of a word, accent- and case-insensitive: « victimes » → `victim`, « hébergées » and
- * « hébergement » → `heberg`, « délai » → `del`. Words with digits are returned as they are.
- * Cached: the same words come back in every paragraph.
- */
-/**
  * The stem of an already folded word, not cached: for the many spellings tried once while reading a
  * typo (`typo` in match.ts), which would otherwise crowd the words that come back out of the cache.
  */
@@ -598,6 +593,11 @@ export function stemOnce(folded: string): string {
   return stemFolded(folded);
 }
 
+/**
+ * The stem of a word, accent- and case-insensitive: « victimes » → `victim`, « hébergées » and
+ * « hébergement » → `heberg`, « délai » → `del`. Words with digits are returned as they are.
+ * Cached: the same words come back in every paragraph.
+ */
 export function stem(word: string): string {
   let s = STEM_CACHE.get(word);
   if (s !== undefined) return s;
