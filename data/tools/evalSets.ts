@@ -199,8 +199,9 @@ export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1)
     const i = 1 + pick(w.length - 2);
     const kind = pick(4);
     const near = AZERTY[w[i].toLowerCase()];
-    if (kind === 0) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-    if (kind === 1 || (kind === 3 && !near)) return w.slice(0, i) + w.slice(i + 1);
+    // Two equal letters swapped, or a key with no neighbour listed (an accented letter): a letter left out instead.
+    if (kind === 0 && w[i] !== w[i + 1]) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    if (kind <= 1 || (kind === 3 && !near)) return w.slice(0, i) + w.slice(i + 1);
     if (kind === 2) return w.slice(0, i) + w[i] + w.slice(i);
     return w.slice(0, i) + near[pick(near.length)] + w.slice(i + 1);
   };
