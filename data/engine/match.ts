@@ -31,7 +31,7 @@ import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs } from './measureRefs';
-import { analyze, analyzeWithSurface, isNumber, stem, stemOnce, type Token } from './normalise';
+import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
 import { splitSentences } from '../library/extract/segment';
@@ -179,6 +179,8 @@ export interface EngineSettings {
   memo: number;
   /** Typos read by every slip of one letter (`spellings`); off: only two letters swapped. */
   typoWords: boolean;
+  /** An elision typed without its apostrophe (« ladministration », « cest ») read as the two words (`unglued`). */
+  gluedElision: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -274,6 +276,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   shortGate: 0.9,
   memo: 64,
   typoWords: true,
+  gluedElision: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -300,6 +303,18 @@ function rewordingSearchOf(table: RewordingTable): RewordingSearch {
 }
 
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
+
+/**
+ * An elision typed without its apostrophe (« ladministration », « dexploitation », « quil », « cest »): the
+ * elided word, then the word it leans on, which begins with a vowel or an h. Read only when the whole is a word
+ * neither the library nor ordinary French knows (« taux », « test », « don » are words): the word behind it when
+ * the library uses it (`typo`), nothing when it is a stop word (`isGluedStopWord`).
+ */
+const GLUED = /^(?:qu|[cdjlmnst])([aeiouyh][a-z]*)$/;
+function isGluedStopWord(word: string): boolean {
+  const rest = GLUED.exec(word)?.[1];
+  return rest !== undefined && !isStopWord(word) && isStopWord(rest);
+}
 
 /** Passages a word may be in and still pick candidates, however small the library. */
 const COMMON_FLOOR = 10;
@@ -395,7 +410,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (!settings.typoFix || isNumber(s) || index.df(s) || background.known(s)) return t;
     if (settings.typoWords) {
       const fixed = t.word.length >= 5 ? spellings(t.word) : undefined;
-      return fixed === undefined ? t : { ...t, stem: fixed };
+      if (fixed !== undefined) return { ...t, stem: fixed };
+      return unglued(t) ?? t;
     }
     if (/(?:ent|ons)$/.test(t.word)) return t;
     if (s.length >= 5) {
@@ -404,6 +420,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     const fixed = t.word.length >= 5 ? swaps(t.word) : undefined;
     return fixed === undefined ? t : { ...t, stem: fixed };
+  }
+
+  /** « ladministration » read as « administration », when the library uses it (`GLUED`). */
+  function unglued(t: Token): Token | undefined {
+    const rest = settings.gluedElision ? GLUED.exec(t.word)?.[1] : undefined;
+    if (rest === undefined || rest.length < 4) return undefined;
+    const read = known({ ...t, word: rest, stem: stem(rest) });
+    return index.df(read.stem) ? read : undefined;
   }
 
   /** Two neighbouring letters swapped back: the stem the library uses most, if any. */
@@ -457,7 +481,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function analyse(text: string, defaultPlan = 'PAN1') {
-    const surface = analyzeWithSurface(text);
+    // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
+    const surface = analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem)));
     const tokens = surface.map(known).map(typo);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const refs = measureRefs(text, defaultPlan, measureKeys);

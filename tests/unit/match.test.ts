@@ -270,6 +270,18 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('Nous les conaissons bien.').stems).not.toContain('con');
   });
 
+  test('an elision typed without its apostrophe is read as the two words, and answered as if typed with it', () => {
+    // Written for this test, as typed on a phone: « lhébergement », « dexploitation », « quil ».
+    const hurried = 'Il faut que lhébergement des victimes dexploitation soit assuré dès quil le faut.';
+    const typed = 'Il faut que l’hébergement des victimes d’exploitation soit assuré dès qu’il le faut.';
+    expect(matcher.explain(hurried).stems).toEqual(matcher.explain(typed).stems);
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 3 }).map((r) => r.id);
+    expect(first(matcher, hurried)).toEqual(first(matcher, typed));
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, gluedElision: false }).match(hurried)).toEqual([]);
+    // Words of ordinary French that look glued are words: « taux » is not « t’aux », nor « test » « t’est ».
+    expect(matcher.explain('Le taux de test est bas.').stems).toEqual(expect.arrayContaining([stem('taux'), stem('test')]));
+  });
+
   test('dates and hours do not make office mail look like the library’s language', () => {
     const withDates = matcher.explain('Les chambres de l’hôtel sont réservées du 3 au 5 juin, arrivée à 14 h.');
     const without = matcher.explain('Les chambres de l’hôtel sont réservées en juin.');
