@@ -60,6 +60,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans associations apprises', { useAssociations: false }],
   ['sans tolérance aux fautes (recherche floue, mot lu à une lettre près)', { fuzzy: false, typoFix: false }],
   ['fautes lues comme avant le dix-septième lot (racine à une lettre près, deux lettres interverties)', { typoWords: false }],
+  ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],

@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, misspelt, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, misspelt, unapostrophed, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -323,13 +323,13 @@ function evalCommand(args: string[]): number {
       });
       console.log(`${`dans un courrier : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
     }
-    // The same lines typed in a hurry: two or three words of each with a slip (`misspelt`, evalSets.ts).
+    // The same lines typed in a hurry: two or three words of each with a slip (`misspelt`, evalSets.ts), or the
+    // apostrophes of elisions left out (`unapostrophed`).
     for (const role of ['tuning', 'fresh'] as const) {
       const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
-      const cells = [2, 3].map((slips) => {
-        const lines = misspelt(queries, slips);
+      const cells = ([['deux', misspelt(queries, 2)], ['trois', misspelt(queries, 3)], ['sans apostrophe', unapostrophed(queries)]] as const).map(([label, lines]) => {
         const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
-        return `${slips === 2 ? 'deux' : 'trois'} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
+        return `${label} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
       });
       console.log(`${`fautes de frappe : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
     }

@@ -219,6 +219,14 @@ export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1)
 }
 
 /**
+ * The on-topic lines typed without apostrophes after an elided word (« ladministration », « quil », « cest »), as
+ * on a phone or in a hurry; lines with no elision stay as they are. Off-topic and author lines are left out.
+ */
+export function unapostrophed(queries: readonly EvalQuery[]): EvalQuery[] {
+  return queries.filter((q) => q.kind === 'topic').map((q) => ({ ...q, text: q.text.replace(/\b(qu|[cdjlmnst])['’](?=\p{L})/giu, '$1') }));
+}
+
+/**
  * What each set is for: the shared set; the own set's tuning half and held-out half; sets decisions were taken on
  * (tuning); sets fitted on by nothing (fresh judges); the older paraphrases, tuned on long ago.
  */
