@@ -313,26 +313,21 @@ function evalCommand(args: string[]): number {
     console.log(gapLine('écart réglage − témoin', linesOf('held-out')));
     const freshHit = fresh.flat().reduce((x, y) => x + y, 0) / (freshLines || 1);
     console.log(`${gapLine('écart réglage − frais', fresh)}  ; juges frais réunis : hit@5 ${freshHit.toFixed(3)} sur ${freshLines} lignes`);
-    // The same lines as they sit in a letter, a sentence of it before, after or around them.
-    for (const role of ['tuning', 'fresh'] as const) {
-      const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
-      const cells = (['avant', 'après', 'autour'] as const).map((mode) => {
-        const lines = framed(queries, mode);
-        const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
-        return `${mode} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
-      });
-      console.log(`${`dans un courrier : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
-    }
-    // The same lines typed in a hurry: two or three words of each with a slip (`misspelt`, evalSets.ts), or the
-    // apostrophes of elisions left out (`unapostrophed`).
-    for (const role of ['tuning', 'fresh'] as const) {
-      const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
-      const cells = ([['deux', misspelt(queries, 2)], ['trois', misspelt(queries, 3)], ['sans apostrophe', unapostrophed(queries)]] as const).map(([label, lines]) => {
-        const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
-        return `${label} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
-      });
-      console.log(`${`fautes de frappe : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
-    }
+    // The tuning and fresh lines read otherwise, one cell per variant: as they sit in a letter, a sentence of it
+    // before, after or around them (`framed`); typed in a hurry, two or three words of each with a slip
+    // (`misspelt`), or the apostrophes of elisions left out (`unapostrophed`).
+    const variantLine = (label: string, variants: (queries: EvalQuery[]) => [string, EvalQuery[]][]) => {
+      for (const role of ['tuning', 'fresh'] as const) {
+        const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
+        const cells = variants(queries).map(([name, lines]) => {
+          const r = score(lines, new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })])));
+          return `${name} ${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)}`;
+        });
+        console.log(`${`${label} : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
+      }
+    };
+    variantLine('dans un courrier', (q) => (['avant', 'après', 'autour'] as const).map((mode) => [mode, framed(q, mode)]));
+    variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['sans apostrophe', unapostrophed(q)]]);
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);
