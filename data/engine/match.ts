@@ -729,7 +729,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const merge = slotScores.start();
     const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
       if (!terms.length || !weight) return [];
-      const ranked = index.rank(terms, opts);
+      const ranked = index.rank(terms, { ...opts, sorted: false });
       let best = 0;
       for (const r of ranked) best = Math.max(best, r.score);
       for (const r of ranked) merge.add(r.slot, weight * (best > 0 ? r.score / best : r.score));
@@ -828,17 +828,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const commonTerms = common.map((c) => ({ id: index.vocab.ids.get(c), idf: idf(c) }));
     let commonIdf = 0;
     for (const c of commonTerms) commonIdf += c.idf;
+    // A candidate's bonus depends on the candidate alone: the second ranking below reuses the first's.
+    const bonuses = new Map<string, number>();
     const finish = () => {
       const scores = merge.top(settings.candidates);
       for (const [id, v] of scores) {
-        const f = index.features.get(id)!;
-        let bonus = 0;
-        if (commonIdf > 0) {
-          let got = 0;
-          for (const c of commonTerms) if (c.id !== undefined && index.hasStemId(f, c.id)) got += c.idf;
-          bonus += (settings.commonWordBoost * got) / commonIdf;
+        let bonus = bonuses.get(id);
+        if (bonus === undefined) {
+          const f = index.features.get(id)!;
+          bonus = 0;
+          if (commonIdf > 0) {
+            let got = 0;
+            for (const c of commonTerms) if (c.id !== undefined && index.hasStemId(f, c.id)) got += c.idf;
+            bonus += (settings.commonWordBoost * got) / commonIdf;
+          }
+          for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
+          bonuses.set(id, bonus);
         }
-        for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
         scores.set(id, v + bonus);
       }
       // A named measure brings its positions in even when they share no word with the paragraph.
@@ -931,6 +937,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return union ? shared / union : 0;
   }
 
+  /**
+   * Each hub's factor, ((1 + hub) / 2) to the power −hubPenalty, computed once: a passage that is no hub has
+   * factor 1 and is left out. (Read in the object for every candidate, the factor took a seventh of a
+   * paragraph's time at twenty times the library, the ids of new passages missing from it.)
+   */
+  const hubFactors = new Map<string, number>(
+    settings.hubPenalty ? Object.entries(settings.hubs).map(([id, hub]) => [id, Math.pow((1 + hub) / 2, -settings.hubPenalty)]) : [],
+  );
+
   function rerank(scores: Map<string, number>, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
@@ -945,7 +960,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       // A long passage matches many things a little; past a few lines, it must earn its place.
       if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       score *= settings.authorPrior[p.author];
-      if (settings.hubPenalty) score *= Math.pow((1 + (settings.hubs[id] ?? 1)) / 2, -settings.hubPenalty);
+      const hub = hubFactors.get(id);
+      if (hub !== undefined) score *= hub;
       if (isDraftRemark(p)) score *= settings.draftRemarkPrior || 1;
       out.push({ id, score });
     }
@@ -1029,6 +1045,8 @@ function createSlotScores(index: SearchIndex) {
     let seen = new Int32Array(0);
     let query = 0;
     const order: number[] = [];
+    // The scores of `order`, copied for the partial sort of `top` (reused from one paragraph to the next).
+    let scratch = new Float64Array(0);
     return {
       reset(q: number) {
         const n = index.vocab.nextSlot;
@@ -1053,8 +1071,16 @@ function createSlotScores(index: SearchIndex) {
       top(k: number): Map<string, number> {
         const out = new Map<string, number>();
         let threshold = -Infinity;
-        if (order.length > k) threshold = nthSmallest(Float64Array.from(order, (slot) => values[slot]), order.length - k);
-        for (const slot of order) if (values[slot] >= threshold && out.size < k) out.set(index.vocab.slotIds[slot]!, values[slot]);
+        if (order.length > k) {
+          if (scratch.length < order.length) scratch = new Float64Array(Math.max(order.length, scratch.length * 2));
+          for (let i = 0; i < order.length; i++) scratch[i] = values[order[i]];
+          threshold = nthSmallest(scratch.subarray(0, order.length), order.length - k);
+        }
+        for (const slot of order) {
+          if (values[slot] < threshold) continue;
+          out.set(index.vocab.slotIds[slot]!, values[slot]);
+          if (out.size === k) break;
+        }
         return out;
       },
     };

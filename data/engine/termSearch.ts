@@ -56,6 +56,12 @@ export interface TermSearchOptions {
    * multiplied: 1 is MiniSearch's (and the default), 0 the plain Okapi sum.
    */
   coordination?: number;
+  /**
+   * False: the hits in the order positions were first met, not best first. For callers that read every
+   * hit (sum them by slot, take the best): sorting them all was a sixth of a query's time at twenty times
+   * the library. The best is the same either way, ties included (the first met).
+   */
+  sorted?: boolean;
 }
 
 // MiniSearch's defaults (`defaultBM25params`, `maxFuzzy`, `weights.fuzzy`).
@@ -65,11 +71,17 @@ const D = 0.5;
 const MAX_FUZZY = 6;
 const FUZZY_WEIGHT = 0.45;
 
-/** MiniSearch's `calcBM25Score`, term frequency 1, written the same way so it rounds the same way. */
-function bm25(matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+/**
+ * MiniSearch's `calcBM25Score`, term frequency 1, written the same way so it rounds the same way:
+ * `idf(…) * lengthFactor(…)`. Split in two so that a term's idf is computed once, not once per
+ * passage holding it, and a passage's length factor once per state of the statistics.
+ */
+function idf(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+function lengthFactor(fieldLength: number, avgFieldLength: number): number {
   const termFreq = 1;
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
+  return D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength));
 }
 
 /** MiniSearch's running mean of field lengths, on adding and on removing a document. */
@@ -119,14 +131,28 @@ export function createTermSearch(v: Postings) {
   let termStamp = new Int32Array(0);
   let queryStamp = new Int32Array(0);
   let stamps = 0;
+  // Each slot's length factor, valid while the statistics it was computed with stay (`factorsOf`).
+  let factors = new Float64Array(0);
+  let factorsOf = { count: -1, avgLength: NaN, nextSlot: -1 };
   const grow = () => {
-    if (total.length >= v.nextSlot) return;
-    const n = Math.max(v.nextSlot, total.length * 2, 64);
-    total = new Float64Array(n);
-    part = new Float64Array(n);
-    quality = new Int32Array(n);
-    termStamp = new Int32Array(n);
-    queryStamp = new Int32Array(n);
+    if (total.length < v.nextSlot) {
+      const n = Math.max(v.nextSlot, total.length * 2, 64);
+      total = new Float64Array(n);
+      part = new Float64Array(n);
+      quality = new Int32Array(n);
+      termStamp = new Int32Array(n);
+      queryStamp = new Int32Array(n);
+    }
+    if (factorsOf.nextSlot === v.nextSlot && factorsOf.count === v.count && factorsOf.avgLength === v.avgLength) return;
+    if (factors.length < total.length) {
+      const more = new Float64Array(total.length);
+      more.set(factors);
+      factors = more;
+    }
+    // While a batch is added the statistics stay until its end (`addToIndex`): only the new slots need a factor.
+    const from = factorsOf.count === v.count && factorsOf.avgLength === v.avgLength ? Math.max(0, factorsOf.nextSlot) : 0;
+    for (let slot = from; slot < v.nextSlot; slot++) factors[slot] = lengthFactor(v.lengths[slot] ?? 0, v.avgLength);
+    factorsOf = { count: v.count, avgLength: v.avgLength, nextSlot: v.nextSlot };
   };
 
   /** Adds one stem's BM25 scores (times `weight`) to `part`, noting slots first touched by this term in `touched`. */
@@ -134,9 +160,10 @@ export function createTermSearch(v: Postings) {
     if (id === undefined) return;
     const p = v.postings[id];
     const df = countBelow(p, below);
+    const termIdf = idf(df, v.count);
     for (let i = 0; i < df; i++) {
       const slot = p[i];
-      const s = weight * bm25(df, v.count, v.lengths[slot], v.avgLength);
+      const s = weight * (termIdf * factors[slot]);
       if (termStamp[slot] !== stamp) {
         termStamp[slot] = stamp;
         part[slot] = s;
@@ -187,7 +214,7 @@ export function createTermSearch(v: Postings) {
     }
     const c = opts.coordination ?? 1;
     const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] ** c, matched: quality[slot] }));
-    return hits.sort((a, b) => b.score - a.score);
+    return opts.sorted === false ? hits : hits.sort((a, b) => b.score - a.score);
   }
 
   /** `rank` with position ids. */

@@ -62,6 +62,21 @@ describe('BM25 over the index’s postings scores as MiniSearch does', () => {
   });
 });
 
+describe('hits left unsorted (`sorted: false`), for callers that read them all', () => {
+  test('the same hits with the same scores, the best first met among equals', () => {
+    for (const q of QUERIES) {
+      const terms = [...new Set(analyze(q.text))];
+      const sorted = index.rank(terms, q.opts);
+      const loose = index.rank(terms, { ...q.opts, sorted: false });
+      const bySlot = (hits: typeof sorted) => [...hits].sort((a, b) => a.slot - b.slot);
+      expect(bySlot(loose), q.why).toEqual(bySlot(sorted));
+      let best = loose[0];
+      for (const h of loose) if (h.score > best.score) best = h;
+      expect(best, q.why).toEqual(sorted[0]);
+    }
+  });
+});
+
 describe('the matched-term count (coordination)', () => {
   const terms = [...new Set(analyze('hébergement sécurisé des victimes mineures à Paris'))];
   // Its own index: the tests above add and remove passages in the shared one.
