@@ -784,7 +784,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
       let best = 0;
-      for (const r of (lent?.search ?? own).rank(stems.filter((s) => !isNumber(s)))) {
+      for (const r of (lent?.search ?? own).rank(stems.filter((s) => !isNumber(s)), { sorted: false })) {
         const f = index.features.get(r.id);
         if (!f) continue;
         // What a passage borrows counts as much as its neighbours are close (borrowed.ts); the best counts as weighed.
@@ -1035,10 +1035,11 @@ export type Matcher = ReturnType<typeof createMatcher>;
 
 /**
  * Scores added up by slot while retrieval's channels merge: typed arrays reused by every
- * query (a stamp says which slots the current query touched, so nothing is cleared), and the
- * order slots were first met, which decides which of equal scores make the candidates.
+ * query (a stamp says which slots the current query touched, so nothing is cleared). Of equal
+ * scores at the edge of the candidates, the first slots go on, whatever order the channels met
+ * them in (they may list their hits unsorted).
  */
-function createSlotScores(index: SearchIndex) {
+export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
   let stamp = 0;
   const accumulator = () => {
     let values = new Float64Array(0);
@@ -1076,10 +1077,17 @@ function createSlotScores(index: SearchIndex) {
           for (let i = 0; i < order.length; i++) scratch[i] = values[order[i]];
           threshold = nthSmallest(scratch.subarray(0, order.length), order.length - k);
         }
+        // Those above the k-th score, then those equal to it by slot (the order the library was indexed in), so that
+        // which of equal candidates go on does not depend on the order the channels met them.
+        const equal: number[] = [];
         for (const slot of order) {
-          if (values[slot] < threshold) continue;
-          out.set(index.vocab.slotIds[slot]!, values[slot]);
+          if (values[slot] > threshold) out.set(index.vocab.slotIds[slot]!, values[slot]);
+          else if (values[slot] === threshold) equal.push(slot);
+        }
+        if (equal.length > k - out.size) equal.sort((x, y) => x - y);
+        for (const slot of equal) {
           if (out.size === k) break;
+          out.set(index.vocab.slotIds[slot]!, values[slot]);
         }
         return out;
       },

@@ -35,8 +35,11 @@ export interface RewordingTable {
 }
 
 export interface RewordingSearch {
-  /** Passages whose rewordings hold the stems, by BM25 over the rewordings, best first. */
-  rank(stems: readonly string[]): { id: string; score: number }[];
+  /**
+   * Passages whose rewordings hold the stems, by BM25 over the rewordings, best first; with `sorted`
+   * false, in the order first met (for a caller that reads them all).
+   */
+  rank(stems: readonly string[], opts?: { sorted?: boolean }): { id: string; score: number }[];
   /** Does one of the passage's rewordings hold the stem? */
   has(passage: string, stem: string): boolean;
   /** …one of the voices the gate was fitted on (all of a table without `newer`, such as what a passage borrows)? */
@@ -150,7 +153,7 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     return at < 0 ? undefined : { at, id };
   };
   return {
-    rank: (stems) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0 }),
+    rank: (stems, opts) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: opts?.sorted }),
     covers: (passage) => slotOf.has(passage),
     has: (passage, stem) => held(passage, stem) !== undefined,
     gateHas(passage, stem) {

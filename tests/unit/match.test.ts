@@ -5,7 +5,7 @@ import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
 import { stem } from '../../data/engine/normalise';
 import { withoutRewordings } from '../../data/engine/rewordings';
-import { createMatcher, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
+import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
@@ -548,5 +548,23 @@ describe('passage paraphrases (tests/fixtures/eval/passage-paraphrases.jsonl, wr
   test('the passage comes back in the first five for at least half of them', () => {
     const report = scorePassages(index, lines, (text) => matcher.match(text));
     expect(report.hit).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('the candidates retrieval hands on', () => {
+  // Retrieval's channels list their hits unsorted: which of equal scores go on must not depend on that order.
+  const vocab = { nextSlot: 8, slotIds: Array.from({ length: 8 }, (_, i) => `p${i}`) } as never;
+  const candidates = (order: number[], k: number) => {
+    const merge = createSlotScores({ vocab }).start();
+    for (const slot of order) merge.add(slot, slot === 6 ? 3 : 1);
+    for (const slot of order) if (slot === 2) merge.add(slot, 1);
+    return [...merge.top(k).keys()].sort();
+  };
+
+  test('the best, then equal scores at the edge by the order the library was indexed in, whatever order they were met in', () => {
+    expect(candidates([0, 1, 2, 3, 4, 5, 6, 7], 4)).toEqual(['p0', 'p1', 'p2', 'p6']);
+    expect(candidates([7, 5, 3, 6, 1, 4, 2, 0], 4)).toEqual(['p0', 'p1', 'p2', 'p6']);
+    expect(candidates([7, 5, 3, 6, 1, 4, 2, 0], 2)).toEqual(['p2', 'p6']);
+    expect(candidates([7, 5, 3, 6, 1, 4, 2, 0], 20)).toHaveLength(8);
   });
 });
