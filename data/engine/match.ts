@@ -13,7 +13,7 @@
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
-import { expandAcronyms } from './acronyms';
+import { expandAcronyms, type ExpandedToken } from './acronyms';
 import { Background, type OfficeCounts } from './background';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
@@ -497,7 +497,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);
     const concepts = new Set(hits.map((h) => h.concept));
     // The words the paragraph says, before acronyms are spelled out: what « how much of it a passage holds » reads.
-    const written = [...new Set(tokens.map((t) => t.stem))];
+    // A long form written out counts as its acronym, one word, as the acronym written does (« Commission nationale
+    // consultative des droits de l'homme » as « CNCDH », not as five words a passage may or may not hold). The
+    // acronym added for a long form spans its words; one added for an acronym spans that one word.
+    const longForms = expanded.filter((t: ExpandedToken) => t.expandedFrom && tokens.some((x) => x.start > t.start && x.end <= t.end));
+    const inLongForm = (x: Token) => longForms.some((t) => x.start >= t.start && x.end <= t.end);
+    const written = [...new Set([...tokens.filter((x) => !inLongForm(x)), ...longForms].map((t) => t.stem))];
     return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))] };
   }
 

@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, misspelt, unapostrophed, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, misspelt, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -328,6 +328,11 @@ function evalCommand(args: string[]): number {
     };
     variantLine('dans un courrier', (q) => (['avant', 'après', 'autour'] as const).map((mode) => [mode, framed(q, mode)]));
     variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['sans apostrophe', unapostrophed(q)]]);
+    // The lines that write an acronym, then with it written out; those that write a long form, then shortened.
+    variantLine('sigles', (q) => {
+      const r = acronymsRewritten(q);
+      return [[`sigle (${r.acronyms.length})`, r.acronyms], ['en toutes lettres', r.spelledOut], [`nom (${r.longForms.length})`, r.longForms], ['en sigle', r.shortened]];
+    });
     const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
     const p = scorePassages(index, passages, (text) => matcher.match(text, { k: 5 }));
     console.log(`${'paraphrases de passages'.padEnd(26)} passage@5 ${p.hit.toFixed(2)}  MRR ${p.mrr.toFixed(2)}  répondues ${Math.round(p.answered * p.lines)}/${p.lines}`);

@@ -18,6 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildAcronymTable, SOURCE_ACRONYMS, type AcronymEntry } from '../engine/acronyms';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import { withoutRewordings } from '../engine/rewordings';
 import type { SearchIndex } from '../engine/searchIndex';
@@ -224,6 +225,37 @@ export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1)
  */
 export function unapostrophed(queries: readonly EvalQuery[]): EvalQuery[] {
   return queries.filter((q) => q.kind === 'topic').map((q) => ({ ...q, text: q.text.replace(/\b(qu|[cdjlmnst])['’](?=\p{L})/giu, '$1') }));
+}
+
+/**
+ * The on-topic lines that write an acronym the engine knows, the first one written out in its long form (« la CNCDH »
+ * → « la Commission nationale consultative des droits de l'homme »), and those that write a long form, the first
+ * one shortened to its acronym; each beside the same lines as written. Other lines are left out.
+ */
+export function acronymsRewritten(
+  queries: readonly EvalQuery[],
+  table: readonly AcronymEntry[] = buildAcronymTable(SOURCE_ACRONYMS),
+): { acronyms: EvalQuery[]; spelledOut: EvalQuery[]; longForms: EvalQuery[]; shortened: EvalQuery[] } {
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out = { acronyms: [] as EvalQuery[], spelledOut: [] as EvalQuery[], longForms: [] as EvalQuery[], shortened: [] as EvalQuery[] };
+  for (const q of queries) {
+    if (q.kind !== 'topic') continue;
+    for (const e of table) {
+      const acronym = new RegExp(`(?<![\\p{L}\\d])${escape(e.acronym)}(?![\\p{L}\\d])`, 'u');
+      if (acronym.test(q.text)) {
+        out.acronyms.push(q);
+        out.spelledOut.push({ ...q, text: q.text.replace(acronym, e.expansions[0]) });
+        break;
+      }
+      const long = e.expansions.map((x) => new RegExp(escape(x).replace(/['’]/g, "['’]"), 'iu')).find((re) => re.test(q.text));
+      if (long) {
+        out.longForms.push(q);
+        out.shortened.push({ ...q, text: q.text.replace(long, e.acronym) });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

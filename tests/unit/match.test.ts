@@ -9,7 +9,7 @@ import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable } from '.
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
-import { framed, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { acronymsRewritten, framed, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
@@ -113,6 +113,24 @@ describe('a paragraph of several sentences', () => {
       'Le centre de loisirs ferme pendant les vacances. Les inscriptions pour la rentrée se font en ligne avant le 15 juillet.',
     ])
       expect(matcher.match(text), text).toEqual([]);
+  });
+});
+
+describe('the evaluation’s lines with acronyms rewritten', () => {
+  test('an acronym is written out, a long form shortened; other lines and off-topic lines are left out', () => {
+    const lines: EvalQuery[] = [
+      { id: 'a', kind: 'topic', text: 'Selon la CNCDH, les formations restent rares.', expect: {} },
+      { id: 'b', kind: 'topic', text: 'L’aide sociale à l’enfance doit protéger ces mineurs.', expect: {} },
+      { id: 'c', kind: 'topic', text: 'Les victimes doivent être protégées.', expect: {} },
+      { id: 'd', kind: 'offtopic', text: 'La CNCDH déménage.', expect: { empty: true } },
+      // « ase » inside a word is no acronym.
+      { id: 'e', kind: 'topic', text: 'Une phase de transition pour les victimes.', expect: {} },
+    ];
+    const r = acronymsRewritten(lines);
+    expect(r.acronyms.map((q) => q.id)).toEqual(['a']);
+    expect(r.spelledOut[0].text).toMatch(/^Selon la Commission nationale consultative des droits de l['’]homme, les formations/);
+    expect(r.longForms.map((q) => q.id)).toEqual(['b']);
+    expect(r.shortened[0].text).toBe('L’ASE doit protéger ces mineurs.');
   });
 });
 
@@ -363,6 +381,15 @@ describe('what a passage is about', () => {
     const hard = library.positions.find((p) => p.text.startsWith('Les victimes de la traite des êtres humains peuvent être difficiles à identifier'))!;
     const ranked = matcher.match(`Comme l’a rappelé la CNCDH, ${hard.text}`, { k: 5 });
     expect(ranked[0]?.id).toBe(hard.id);
+  });
+
+  test('a long form written out counts as its acronym: the same passages as the acronym written', () => {
+    // Written for this test. Read as five words of the paragraph, « Commission nationale consultative des droits de
+    // l'homme » lowered the share of it that passages without those words hold, and three of the five changed.
+    const ids = (text: string) => matcher.match(text, { k: 5, gate: false }).map((r) => r.id);
+    const short = ids('Selon la CNCDH, les formations des policiers restent trop rares.');
+    expect(short).toHaveLength(5);
+    expect(ids('Selon la Commission nationale consultative des droits de l’homme, les formations des policiers restent trop rares.')).toEqual(short);
   });
 
   test('a paragraph that nearly quotes a passage puts it first', () => {
