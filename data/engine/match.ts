@@ -26,6 +26,7 @@ import { phrasingScore, phrasingStemsOf, type PhrasingTable } from './phrasing';
 import synonymData from './generated/synonyms.json';
 import rewordingData from './generated/rewordings.json';
 import hubData from './generated/hubs.json';
+import translationData from './generated/translations.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
@@ -113,6 +114,12 @@ export interface EngineSettings {
   synonymBoost: number;
   /** How much of a word the library never uses its synonyms excuse in the gate's « foreign » share (0: none). */
   synonymForeign: number;
+  /**
+   * Weight of the library's words an everyday word is also read as (translations.ts: learned from the
+   * rewordings beside their passages, `generated/translations.json`), and the table; 0: not read.
+   */
+  translationBoost: number;
+  translations: Readonly<Record<string, readonly string[]>>;
   fuzzy: boolean;
   /** Multiplier by author: context (CNCDH, government) ranks after the Collectif's equal match. */
   authorPrior: Record<AuthorId, number>;
@@ -249,6 +256,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   coordination: 0,
   synonymBoost: 0.3,
   synonymForeign: 0.5,
+  translationBoost: 1,
+  translations: (translationData as { translations: Record<string, string[]> }).translations,
   fuzzy: true,
   authorPrior: { collectif: 1, association: 1, cncdh: 0.85, gouvernement: 0.75 },
   draftRemarkPrior: 0.85,
@@ -732,9 +741,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     written: string[] = stems,
   ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: LexicalBest } {
     const merge = slotScores.start();
-    const run = (terms: string[], opts: TermSearchOptions, weight: number): SlotHit[] => {
+    const run = (terms: string[], opts: TermSearchOptions, weight: number, keep?: (slot: number) => boolean): SlotHit[] => {
       if (!terms.length || !weight) return [];
-      const ranked = index.rank(terms, { ...opts, sorted: false });
+      const all = index.rank(terms, { ...opts, sorted: false });
+      const ranked = keep ? all.filter((r) => keep(r.slot)) : all;
       let best = 0;
       for (const r of ranked) best = Math.max(best, r.score);
       for (const r of ranked) merge.add(r.slot, weight * (best > 0 ? r.score / best : r.score));
@@ -767,6 +777,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (settings.synonymBoost) {
       const extra = [...new Set(stems.flatMap(synonymsOf))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
       run(extra, {}, settings.synonymBoost);
+    }
+    // Everyday words read as the library's words (translations.ts), for the passages without rewordings of their own
+    // (imported after the rewordings were written): a reworded passage is found by its rewordings' own words.
+    if (settings.translationBoost) {
+      const extra = [...new Set(stems.flatMap((s) => settings.translations[s] ?? []))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
+      const own = rewordingSearchOf(settings.rewordings);
+      if (someUnreworded(own)) run(extra, {}, settings.translationBoost, (slot) => !own.covers(index.vocab.slotIds[slot]!));
     }
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
     // Passages without rewordings are searched with those they borrow (borrowed.ts), on the same scale.
@@ -884,6 +901,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
    * the library changes (a slot handed out or a passage removed): once per import, not per query.
    */
+  /** Does the library hold a passage without rewordings of its own (one imported later)? Once per state of the library. */
+  let unreworded: { library: Library; some: boolean } | undefined;
+  function someUnreworded(own: RewordingSearch): boolean {
+    if (unreworded?.library !== index.library) unreworded = { library: index.library, some: index.library.positions.some((p) => !own.covers(p.id)) };
+    return unreworded.some;
+  }
+
   let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const state = `${index.vocab.nextSlot}/${index.vocab.count}`;

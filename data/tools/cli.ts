@@ -11,7 +11,7 @@ import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeed
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
-import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms } from './engineData';
+import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms, serialiseTranslations } from './engineData';
 import { bootstrapDifference } from './resample';
 import { EVAL_SETS, fitGateOnTuning, framed, misspelt, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
@@ -55,7 +55,9 @@ function library(args: string[]): number | Promise<number> {
       writeFileSync(PHRASING, serialisePhrasing());
       const rewordings = serialiseRewordings(lib);
       writeFileSync(REWORDINGS, rewordings);
-      writeFileSync(HUBS, serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable));
+      const translations = serialiseTranslations(lib, JSON.parse(rewordings) as RewordingTable);
+      writeFileSync(TRANSLATIONS, translations);
+      writeFileSync(HUBS, serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable, (JSON.parse(translations) as { translations: Record<string, string[]> }).translations));
       // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
       if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
       else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
@@ -122,13 +124,15 @@ function shippedUpToDate(lib: Library): Problem[] {
     problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
   if (read(EVERYDAY) !== serialiseEveryday(buildEveryday()))
     problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
-  // The hubs are read from the rewordings as serialised: serialised once for both.
+  // The translations and hubs are read from the rewordings as serialised, the hubs from the translations: each serialised once.
   const rewordings = serialiseRewordings(lib);
+  const translations = serialiseTranslations(lib, JSON.parse(rewordings) as RewordingTable);
   const engineFiles: [string, () => string, boolean][] = [
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
     [PHRASING, serialisePhrasing, true],
     [REWORDINGS, () => rewordings, true],
-    [HUBS, () => serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable), true],
+    [TRANSLATIONS, () => translations, true],
+    [HUBS, () => serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable, (JSON.parse(translations) as { translations: Record<string, string[]> }).translations), true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {

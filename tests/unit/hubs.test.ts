@@ -21,7 +21,7 @@ const PARAGRAPH = 'Les jeunes qui arrivent seuls en France doivent être protég
 describe('passages that come up for everything', () => {
   test('the shipped table is current and has a figure for every reworded passage, about 1 on average', () => {
     const rewordings = JSON.parse(readFileSync(REWORDINGS, 'utf8')) as RewordingTable;
-    expect(readFileSync(HUBS, 'utf8')).toBe(serialiseHubs(library, rewordings));
+    expect(readFileSync(HUBS, 'utf8')).toBe(serialiseHubs(library, rewordings, DEFAULT_SETTINGS.translations));
     // Draft remarks, which have no rewordings, get a figure too when they come up.
     for (const id of Object.keys(rewordings.stems)) expect(shippedHubs[id], id).toBeGreaterThanOrEqual(0);
     const values = Object.values(shippedHubs);
