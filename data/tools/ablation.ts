@@ -1,13 +1,14 @@
 /**
  * What each technique of the engine contributes: the engine as shipped, then with one
  * technique turned off at a time (`npm run eval -- --ablation`), on the shared development
- * set and on both halves of the project's own set. The gate model stays the one fitted for
+ * set, both halves of the project's own set and the passage paraphrases, these also with each
+ * source in turn taken as imported without rewordings. The gate model stays the one fitted for
  * the shipped engine. The last row is the baseline of the issue and of `npm run bench`: a
  * plain MiniSearch index over the same French analysis (BM25, the paragraph as the query,
  * nothing else: no gate, no concept, no re-ranking).
  */
 import { score, type EvalQuery } from './evaluate';
-import { EVAL_SETS, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { readJsonl } from './fitGate';
 import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
@@ -58,6 +59,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans synonymes du français général', { synonymBoost: 0, synonymForeign: 0 }],
   ['sans sigles développés', { useAcronyms: false }],
   ['sans associations apprises', { useAssociations: false }],
+  ['sans mots courants lus comme ceux de la bibliothèque (passages sans reformulations, dix-huitième lot)', { translationBoost: 0 }],
   ['sans tolérance aux fautes (recherche floue, mot lu à une lettre près)', { fuzzy: false, typoFix: false }],
   ['fautes lues comme avant le dix-septième lot (racine à une lettre près, deux lettres interverties)', { typoWords: false }],
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
@@ -89,24 +91,28 @@ export function plainBm25(library: Library): (text: string, k?: number) => Posit
 export function ablationTable(index: SearchIndex, sets = EVAL_SETS.slice(0, 3)): string {
   const data = sets.map((s) => ({ name: s.name, queries: readJsonl<EvalQuery>(s.file) }));
   const passages = readJsonl<PassageParaphrase>(PASSAGE_PARAPHRASES);
-  const row = (name: string, run: (text: string) => Position[]) => {
+  const passageCell = (p: { hit: number; mrr: number; answered: number; lines: number }) => `${p.hit.toFixed(2)} / ${p.mrr.toFixed(2)} / ${Math.round(p.answered * p.lines)}/${p.lines}`;
+  // `imported`: the same paraphrases, each source in turn taken as imported without rewordings (evalSets.ts); plain
+  // BM25 reads no rewordings, so its cell is its passage cell.
+  const row = (name: string, run: (text: string) => Position[], imported?: EngineSettings) => {
     const cells = data.map(({ queries }) => {
       const r = score(queries, new Map(queries.map((q) => [q.id, run(q.text)])));
       return `${r.hit.toFixed(2)} / ${r.mrr.toFixed(2)} / ${r.offtopic.ok}/${r.offtopic.of}`;
     });
     const p = scorePassages(index, passages, run);
-    cells.push(`${p.hit.toFixed(2)} / ${p.mrr.toFixed(2)} / ${Math.round(p.answered * p.lines)}/${p.lines}`);
+    cells.push(passageCell(p), imported ? passageCell(scoreAsImported(index, passages, imported).imported) : passageCell(p));
     return `| ${name} | ${cells.join(' | ')} |`;
   };
   const rows = ABLATIONS.map(([name, setting]) => {
     const over = typeof setting === 'function' ? setting(index.library) : setting;
-    const m = createMatcher(index, { ...DEFAULT_SETTINGS, ...over });
-    return row(name, (text) => m.match(text));
+    const settings = { ...DEFAULT_SETTINGS, ...over };
+    const m = createMatcher(index, settings);
+    return row(name, (text) => m.match(text), settings);
   });
   rows.push(row('BM25 seul (MiniSearch, même analyse française)', plainBm25(index.library)));
   return [
-    `| variante | ${data.map((d) => `${d.name} : hit@5 / MRR / hors-sujet muets`).join(' | ')} | paraphrases de passages : passage@5 / MRR / répondues |`,
-    `|---|${data.map(() => '---').join('|')}|---|`,
+    `| variante | ${data.map((d) => `${d.name} : hit@5 / MRR / hors-sujet muets`).join(' | ')} | paraphrases de passages : passage@5 / MRR / répondues | … source importée : passage@5 / MRR / répondues |`,
+    `|---|${data.map(() => '---').join('|')}|---|---|`,
     ...rows,
   ].join('\n');
 }
