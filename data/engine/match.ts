@@ -897,10 +897,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return v;
   }
 
-  /**
-   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
-   * the library changes (a slot handed out or a passage removed): once per import, not per query.
-   */
   /** Does the library hold a passage without rewordings of its own (one imported later)? Once per state of the library. */
   let unreworded: { library: Library; some: boolean } | undefined;
   function someUnreworded(own: RewordingSearch): boolean {
@@ -908,6 +904,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return unreworded.some;
   }
 
+  /**
+   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
+   * the library changes (a slot handed out or a passage removed): once per import, not per query.
+   */
   let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
