@@ -5,8 +5,9 @@
  * side with the passages, they are a parallel text of the field, everyday French on one side, the
  * Collectif's and the administration's words on the other. A word of the rewordings that keeps
  * coming with a word of their passages, far more often than chance (« flic » with `polic`,
- * `gendarmer`), is read as that word too, in a channel of its own, weighed less than the
- * paragraph's own words (`translationBoost` in match.ts).
+ * `gendarmer`), is read as that word too, in a channel of its own, at the weight of the paragraph's
+ * own words (`translationBoost` in match.ts), and only for passages without rewordings of their own:
+ * a reworded passage is found by its rewordings, and the shipped library answers as without the table.
  *
  * What it is for: a passage imported later has no rewordings of its own, and a paraphrase of it
  * shares few of its words; read through this table, the paraphrase's everyday words reach the
@@ -49,9 +50,9 @@ export function buildTranslations(index: SearchIndex, rewordings: RewordingTable
     for (const b of own) libraryDf.set(b, (libraryDf.get(b) ?? 0) + 1);
     for (const a of everyday) {
       if (own.has(a)) continue;
-      let with_ = together.get(a);
-      if (!with_) together.set(a, (with_ = new Map()));
-      for (const b of own) with_.set(b, (with_.get(b) ?? 0) + 1);
+      let pairs = together.get(a);
+      if (!pairs) together.set(a, (pairs = new Map()));
+      for (const b of own) pairs.set(b, (pairs.get(b) ?? 0) + 1);
     }
   }
   const table: Record<string, string[]> = {};
