@@ -319,7 +319,8 @@ function evalCommand(args: string[]): number {
     console.log(`${gapLine('écart réglage − frais', fresh)}  ; juges frais réunis : hit@5 ${freshHit.toFixed(3)} sur ${freshLines} lignes`);
     // The tuning and fresh lines read otherwise, one cell per variant: as they sit in a letter, a sentence of it
     // before, after or around them (`framed`); typed in a hurry, two or three words of each with a slip
-    // (`misspelt`), or the apostrophes of elisions left out (`unapostrophed`).
+    // (`misspelt`), or the apostrophes of elisions left out (`unapostrophed`); acronyms written out, names shortened
+    // (`acronymsRewritten`).
     const variantLine = (label: string, variants: (queries: EvalQuery[]) => [string, EvalQuery[]][]) => {
       for (const role of ['tuning', 'fresh'] as const) {
         const queries = sets.filter((s) => s.role === role).flatMap((s) => s.queries);
@@ -332,7 +333,6 @@ function evalCommand(args: string[]): number {
     };
     variantLine('dans un courrier', (q) => (['avant', 'après', 'autour'] as const).map((mode) => [mode, framed(q, mode)]));
     variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['sans apostrophe', unapostrophed(q)]]);
-    // The lines that write an acronym, then with it written out; those that write a long form, then shortened.
     variantLine('sigles', (q) => {
       const r = acronymsRewritten(q);
       return [[`sigle (${r.acronyms.length})`, r.acronyms], ['en toutes lettres', r.spelledOut], [`nom (${r.longForms.length})`, r.longForms], ['en sigle', r.shortened]];
