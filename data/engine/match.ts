@@ -741,12 +741,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     written: string[] = stems,
   ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: LexicalBest } {
     const merge = slotScores.start();
+    // `keep`: only those hits count, still scaled by the best of all, so that the few passages of a small import do
+    // not get a channel's full weight for one word they share with the paragraph.
     const run = (terms: string[], opts: TermSearchOptions, weight: number, keep?: (slot: number) => boolean): SlotHit[] => {
       if (!terms.length || !weight) return [];
       const all = index.rank(terms, { ...opts, sorted: false });
-      const ranked = keep ? all.filter((r) => keep(r.slot)) : all;
       let best = 0;
-      for (const r of ranked) best = Math.max(best, r.score);
+      for (const r of all) best = Math.max(best, r.score);
+      const ranked = keep ? all.filter((r) => keep(r.slot)) : all;
       for (const r of ranked) merge.add(r.slot, weight * (best > 0 ? r.score / best : r.score));
       return ranked;
     };
