@@ -123,8 +123,8 @@ describe('the evaluation’s lines with acronyms rewritten', () => {
       { id: 'b', kind: 'topic', text: 'L’aide sociale à l’enfance doit protéger ces mineurs.', expect: {} },
       { id: 'c', kind: 'topic', text: 'Les victimes doivent être protégées.', expect: {} },
       { id: 'd', kind: 'offtopic', text: 'La CNCDH déménage.', expect: { empty: true } },
-      // « ase » inside a word is no acronym.
-      { id: 'e', kind: 'topic', text: 'Une phase de transition pour les victimes.', expect: {} },
+      // « ASE » inside a word is no acronym.
+      { id: 'e', kind: 'topic', text: 'Une BASE de données nationale recense les victimes.', expect: {} },
     ];
     const r = acronymsRewritten(lines);
     expect(r.acronyms.map((q) => q.id)).toEqual(['a']);
