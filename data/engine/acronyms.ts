@@ -42,6 +42,8 @@ export interface AcronymPair {
 export interface ExpandedToken extends Token {
   /** The acronym (as in its entry) whose long form or short form this token was added for. */
   expandedFrom?: string;
+  /** Added for a long form written out (the acronym, spanning the long form's words), not for an acronym written. */
+  forLongForm?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ export function createAcronymExpander(entries: readonly AcronymEntry[]): Acronym
     }
     for (const [entry, i, j] of longForms) {
       if (withShort.has(entry)) continue;
-      added.push({ ...compiled.get(entry)!.short, start: tokens[i].start, end: tokens[j - 1].end, expandedFrom: entry.acronym });
+      added.push({ ...compiled.get(entry)!.short, start: tokens[i].start, end: tokens[j - 1].end, expandedFrom: entry.acronym, forLongForm: true });
     }
     // Tokens added by an earlier call are dropped and found again: expanding twice changes nothing.
     return [...tokens, ...added];

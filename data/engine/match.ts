@@ -507,9 +507,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const concepts = new Set(hits.map((h) => h.concept));
     // The words the paragraph says, before acronyms are spelled out: what « how much of it a passage holds » reads.
     // A long form written out counts as its acronym, one word, as the acronym written does (« Commission nationale
-    // consultative des droits de l'homme » as « CNCDH », not as five words a passage may or may not hold). The
-    // acronym added for a long form spans its words; one added for an acronym spans that one word.
-    const longForms = expanded.filter((t: ExpandedToken) => t.expandedFrom && tokens.some((x) => x.start > t.start && x.end <= t.end));
+    // consultative des droits de l'homme » as « CNCDH », not as five words a passage may or may not hold); the
+    // acronym the expander adds for it spans its words.
+    const longForms = expanded.filter((t: ExpandedToken) => t.forLongForm);
     const inLongForm = (x: Token) => longForms.some((t) => x.start >= t.start && x.end <= t.end);
     const written = [...new Set([...tokens.filter((x) => !inLongForm(x)), ...longForms].map((t) => t.stem))];
     return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))] };
