@@ -237,17 +237,22 @@ export function acronymsRewritten(
   table: readonly AcronymEntry[] = buildAcronymTable(SOURCE_ACRONYMS),
 ): { acronyms: EvalQuery[]; spelledOut: EvalQuery[]; longForms: EvalQuery[]; shortened: EvalQuery[] } {
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Compiled once per entry: the acronym as a whole word, each long form whatever its apostrophes and case.
+  const patterns = table.map((e) => ({
+    e,
+    acronym: new RegExp(`(?<![\\p{L}\\d])${escape(e.acronym)}(?![\\p{L}\\d])`, 'u'),
+    longForms: e.expansions.map((x) => new RegExp(escape(x).replace(/['’]/g, "['’]"), 'iu')),
+  }));
   const out = { acronyms: [] as EvalQuery[], spelledOut: [] as EvalQuery[], longForms: [] as EvalQuery[], shortened: [] as EvalQuery[] };
   for (const q of queries) {
     if (q.kind !== 'topic') continue;
-    for (const e of table) {
-      const acronym = new RegExp(`(?<![\\p{L}\\d])${escape(e.acronym)}(?![\\p{L}\\d])`, 'u');
+    for (const { e, acronym, longForms } of patterns) {
       if (acronym.test(q.text)) {
         out.acronyms.push(q);
         out.spelledOut.push({ ...q, text: q.text.replace(acronym, e.expansions[0]) });
         break;
       }
-      const long = e.expansions.map((x) => new RegExp(escape(x).replace(/['’]/g, "['’]"), 'iu')).find((re) => re.test(q.text));
+      const long = longForms.find((re) => re.test(q.text));
       if (long) {
         out.longForms.push(q);
         out.shortened.push({ ...q, text: q.text.replace(long, e.acronym) });
