@@ -11,7 +11,7 @@ import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeed
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
-import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseHubs, serialiseRewordings, serialiseSynonyms, serialiseTranslations } from './engineData';
+import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
 import { EVAL_SETS, fitGateOnTuning, framed, misspelt, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
@@ -20,7 +20,6 @@ import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS } from '../engine/match';
-import type { RewordingTable } from '../engine/rewordings';
 import { parsedText } from '../library/extract/pipeline';
 import { PARSERS } from '../library/extract/sources/index';
 import { checkLibrary, ruleReports, stats, verifyVerbatim, type Problem } from '../library/extract/verify';
@@ -53,11 +52,10 @@ function library(args: string[]): number | Promise<number> {
       writeFileSync(EVERYDAY, serialiseEveryday(buildEveryday()));
       writeFileSync(BACKGROUND, serialiseBackground(buildBackground()));
       writeFileSync(PHRASING, serialisePhrasing());
-      const rewordings = serialiseRewordings(lib);
-      writeFileSync(REWORDINGS, rewordings);
-      const translations = serialiseTranslations(lib, JSON.parse(rewordings) as RewordingTable);
-      writeFileSync(TRANSLATIONS, translations);
-      writeFileSync(HUBS, serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable, (JSON.parse(translations) as { translations: Record<string, string[]> }).translations));
+      const reworded = serialiseRewordingFiles(lib);
+      writeFileSync(REWORDINGS, reworded.rewordings);
+      writeFileSync(TRANSLATIONS, reworded.translations);
+      writeFileSync(HUBS, reworded.hubs);
       // The synonym table needs LibreOffice's French thesaurus (Debian: mythes-fr); without it the committed table stays.
       if (existsSync(MYTHES_FR)) writeFileSync(SYNONYMS, serialiseSynonyms(buildSynonyms(buildIndex(lib).df)));
       else console.error(`Thésaurus absent (${MYTHES_FR}, paquet Debian mythes-fr) : la table de synonymes livrée est gardée.`);
@@ -124,15 +122,13 @@ function shippedUpToDate(lib: Library): Problem[] {
     problems.push({ where: GENERATED, what: 'la bibliothèque livrée n’est pas à jour : lancez « npm run library -- build »' });
   if (read(EVERYDAY) !== serialiseEveryday(buildEveryday()))
     problems.push({ where: EVERYDAY, what: 'la liste du français courant n’est pas à jour : lancez « npm run library -- build »' });
-  // The translations and hubs are read from the rewordings as serialised, the hubs from the translations: each serialised once.
-  const rewordings = serialiseRewordings(lib);
-  const translations = serialiseTranslations(lib, JSON.parse(rewordings) as RewordingTable);
+  const reworded = serialiseRewordingFiles(lib);
   const engineFiles: [string, () => string, boolean][] = [
     [BACKGROUND, () => serialiseBackground(buildBackground()), true],
     [PHRASING, serialisePhrasing, true],
-    [REWORDINGS, () => rewordings, true],
-    [TRANSLATIONS, () => translations, true],
-    [HUBS, () => serialiseHubs(lib, JSON.parse(rewordings) as RewordingTable, (JSON.parse(translations) as { translations: Record<string, string[]> }).translations), true],
+    [REWORDINGS, () => reworded.rewordings, true],
+    [TRANSLATIONS, () => reworded.translations, true],
+    [HUBS, () => reworded.hubs, true],
     [SYNONYMS, () => serialiseSynonyms(buildSynonyms(buildIndex(lib).df)), existsSync(MYTHES_FR)],
   ];
   for (const [file, make, can] of engineFiles) {
