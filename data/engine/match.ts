@@ -782,10 +782,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // Everyday words read as the library's words (translations.ts), for the passages without rewordings of their own
     // (imported after the rewordings were written): a reworded passage is found by its rewordings' own words.
-    if (settings.translationBoost) {
+    const own = rewordingSearchOf(settings.rewordings);
+    if (settings.translationBoost && someUnreworded(own)) {
       const extra = [...new Set(stems.flatMap((s) => settings.translations[s] ?? []))].filter((s) => !stems.includes(s) && index.df(s) <= commonLimit());
-      const own = rewordingSearchOf(settings.rewordings);
-      if (someUnreworded(own)) run(extra, {}, settings.translationBoost, (slot) => !own.covers(index.vocab.slotIds[slot]!));
+      run(extra, {}, settings.translationBoost, (slot) => !own.covers(index.vocab.slotIds[slot]!));
     }
     // Everyday rewordings find the passage they reword (rewordings.ts); passages no longer indexed are skipped.
     // Passages without rewordings are searched with those they borrow (borrowed.ts), on the same scale.
@@ -804,7 +804,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (refs.length) said = 1;
       // (Exactly the base weight once the words are said: the gate's candidates are then the ranking's.)
       if (said < 1) boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
-      const own = rewordingSearchOf(settings.rewordings);
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
       const hits: [number, number][] = [];
       let best = 0;
