@@ -31,7 +31,7 @@ import { createRewordingSearch, type RewordingSearch, type RewordingTable } from
 import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
-import { measureRefs } from './measureRefs';
+import { measureRefs, spellOrdinalRefs } from './measureRefs';
 import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
@@ -489,12 +489,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return best;
   }
 
-  function analyse(text: string, defaultPlan = 'PAN1') {
+  function analyse(paragraph: string, defaultPlan = 'PAN1') {
+    const refs = measureRefs(paragraph, defaultPlan, measureKeys);
+    // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
+    const text = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
     const surface = analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem)));
     const tokens = surface.map(known).map(typo);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
-    const refs = measureRefs(text, defaultPlan, measureKeys);
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
     // Breadth counts concepts named by something more than a generic word (« accueil », « annuel »).
     const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;

@@ -1,10 +1,11 @@
 /**
  * Measure references in French drafting: « la mesure 21 », « mesures 3 et 4 », « mesure 4 bis »,
- * « mesure n° 5 », « m. 16 du deuxième plan », « la mesure vingt et un », « PAN2-16 ».
+ * « mesure n° 5 », « m. 16 du deuxième plan », « la mesure vingt et un », « PAN2-16 », « la 13e mesure »,
+ * « la treizième mesure », « la première mesure du plan ».
  * Shared by the extraction pipeline (tagging passages) and the matching engine (a paragraph
  * that names a measure is about it). Only keys that exist are returned: nothing is invented.
  */
-import { fold } from './normalise';
+import { fold, foldTracked } from './normalise';
 
 export interface MeasureKeyring {
   has(key: string): boolean;
@@ -27,6 +28,25 @@ const MENTION = new RegExp(
   `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|et|ou|&)\\s*${NUM})*)\\b`,
   'g',
 );
+/** « treize » → « treizieme », « cinq » → « cinquieme », « neuf » → « neuvieme », « vingt-et-un » → « vingt-et-unieme ». */
+function ordinalOf(word: string): string {
+  if (word.endsWith('cinq')) return `${word}uieme`;
+  if (word.endsWith('neuf')) return `${word.slice(0, -1)}vieme`;
+  return `${word.replace(/e$/, '')}ieme`;
+}
+const ORDINAL_WORDS: Record<string, number> = {
+  premiere: 1, premier: 1, seconde: 2, second: 2,
+  ...Object.fromEntries(Object.entries(WORDS).map(([w, n]) => [ordinalOf(w), n])),
+};
+const ORDINAL_WORD = Object.keys(ORDINAL_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/-/g, '[- ]'))
+  .join('|');
+/** « la 13e mesure », « cette treizième mesure », « la 1re mesure » (folded: « 13ème » reads « 13eme »). */
+const ORDINAL = new RegExp(`\\b(la|cette|une|chaque|sa|leur|notre|votre)?\\s*(?:(\\d{1,2})\\s?(?:e|eme|er|ere|re)|(${ORDINAL_WORD}))\\s+mesure\\b(?!s)`, 'g');
+/** A plan named right after the measure: « …mesure du plan », « …mesure du deuxième plan d'action », « …du PAN 2 ». */
+const PLAN_AFTER = /^\s*(?:du|de ce|de notre)\s+(?:(?:premier|deuxieme|second|troisieme|1er|2e|2eme|3e|3eme|nouveau|dernier|prochain)\s+)?(?:plan|pan)\b/;
+
 const DIRECT = /\bpan\s*([123])\s*-\s*(\d{1,2}(?:\s*bis)?)\b/g;
 const SECOND = /\b(?:deuxieme|second|2e|2eme|2nd)\s+plan\b|\bpan\s*2\b|\bplan (?:de )?2019/;
 const THIRD = /\b(?:troisieme|3e|3eme)\s+plan\b|\bpan\s*3\b/;
@@ -38,6 +58,56 @@ function number(token: string): string | undefined {
   const core = t.replace(/\s*bis$/, '').replace(/ /g, '-');
   const n = /^\d+$/.test(core) ? Number(core) : (WORDS[core] ?? WORDS[core.replace(/-/g, ' ')]);
   return n ? `${n}${bis ? 'bis' : ''}` : undefined;
+}
+
+interface OrdinalRef {
+  /** Span in the folded text, from the article if there is one. */
+  index: number;
+  end: number;
+  article: string;
+  number: number;
+  key: string;
+}
+
+/**
+ * Measures named by an ordinal. It names one with « la » or « cette » before it, or a plan named after it. « La première
+ * mesure à prendre », « une deuxième mesure » name none: in words, the first and second need the plan after them; « la
+ * 3e mesure de la loi » names another text's.
+ */
+function ordinalRefs(folded: string, defaultPlan: string, keys: MeasureKeyring): OrdinalRef[] {
+  const out: OrdinalRef[] = [];
+  for (const m of folded.matchAll(ORDINAL)) {
+    const end = m.index! + m[0].length;
+    const after = folded.slice(end, end + 45);
+    const n = m[2] ? Number(m[2]) : ORDINAL_WORDS[m[3].replace(/ /g, '-')];
+    const definite = m[1] === 'la' || m[1] === 'cette';
+    const named = PLAN_AFTER.test(after);
+    const otherText = !named && /^\s*(?:de|des|du|d')\b/.test(after);
+    if (!n || otherText || !(named || (definite && (m[2] || n > 2)))) continue;
+    const plan = SECOND.test(after) ? 'PAN2' : THIRD.test(after) ? 'PAN3' : FIRST.test(after) ? 'PAN1' : defaultPlan;
+    const key = `${plan}-${n}`;
+    if (keys.has(key)) out.push({ index: m.index!, end, article: m[1] ?? '', number: n, key });
+  }
+  return out;
+}
+
+/**
+ * The text with each measure named by an ordinal named the way the sources name it: « Sur la treizième mesure du plan »
+ * → « Sur la mesure 13 du plan ». The engine reads it so, and finds what « la mesure 13 » finds.
+ */
+export function spellOrdinalRefs(text: string, defaultPlan: string, keys: MeasureKeyring): string {
+  const { text: folded, from, to } = foldTracked(text, true);
+  const refs = ordinalRefs(folded, defaultPlan, keys);
+  let out = '';
+  let at = 0;
+  for (const r of refs) {
+    // The article is kept as written (« La », « cette »); the rest becomes « mesure 13 ».
+    const start = from[r.index];
+    const articleEnd = r.article ? to[r.index + r.article.length - 1] : start;
+    out += text.slice(at, articleEnd) + (r.article ? ' ' : '') + `mesure ${r.number}`;
+    at = to[r.end - 1];
+  }
+  return out + text.slice(at);
 }
 
 /**
@@ -56,6 +126,7 @@ export function measureRefs(text: string, defaultPlan: string, keys: MeasureKeyr
       if (n && keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);
     }
   }
+  for (const r of ordinalRefs(folded, defaultPlan, keys)) out.add(r.key);
   for (const m of folded.matchAll(DIRECT)) {
     const key = `PAN${m[1]}-${m[2].replace(/\s+/g, '')}`;
     if (keys.has(key)) out.add(key);

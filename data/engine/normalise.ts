@@ -74,13 +74,13 @@ function foldChar(ch: string): string {
 }
 
 /** A folded text, and for each of its characters the span of the original character it came from. */
-interface Folded {
+export interface Folded {
   text: string;
   from: number[];
   to: number[];
 }
 
-function foldTracked(s: string, track: boolean): Folded {
+export function foldTracked(s: string, track: boolean): Folded {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];

@@ -191,6 +191,13 @@ describe('measure references in drafting', () => {
     { why: 'a taxonomy key typed as is', text: 'cf. PAN1-11bis', want: ['PAN1-11bis'] },
     { why: '« une fois » after « mesure » is not measure 1', text: 'cette mesure une fois adoptée', want: [] },
     { why: 'the first plan named explicitly wins over the default', text: 'la mesure 5 du premier plan', want: ['PAN1-5'], plan: 'PAN2' },
+    { why: 'an ordinal in digits after « la »', text: 'sur la 13ème mesure, rien de neuf', want: ['PAN1-13'] },
+    { why: 'an ordinal in words after « cette »', text: 'cette dix-septième mesure', want: ['PAN1-17'] },
+    { why: 'an ordinal with its plan named after it', text: 'la 16e mesure du deuxième plan d’action', want: ['PAN2-16'] },
+    { why: '« la première mesure à prendre » names no measure', text: 'la première mesure à prendre est de réserver la salle', want: [] },
+    { why: '« la première mesure du plan » does', text: 'la première mesure du plan', want: ['PAN1-1'] },
+    { why: '« une troisième mesure » is one more, not the third', text: 'il faudrait une troisième mesure', want: [] },
+    { why: '« la 3e mesure de la loi » is another text’s', text: 'la 3e mesure de la loi Travail', want: [] },
   ])('$why', ({ text, want, plan }) => {
     expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
   });

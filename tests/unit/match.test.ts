@@ -21,6 +21,8 @@ describe('measure references point to the measure’s positions', () => {
     { why: 'a bare number, the 2014 plan by default', text: 'Concernant la mesure 21 du plan, nous restons inquiets.', key: 'PAN1-21' },
     { why: '« bis » measures the draft dropped', text: 'Où en est la mesure 4 bis ?', key: 'PAN1-4bis' },
     { why: 'the second plan named after an abbreviated reference', text: 'Que devient la m. 16 du deuxième plan ?', key: 'PAN2-16' },
+    { why: 'an ordinal in digits', text: 'Sur la 13e mesure, notre position est la suivante.', key: 'PAN1-13' },
+    { why: 'an ordinal in words, the plan named after it', text: 'Sur la treizième mesure du plan, notre position est la suivante.', key: 'PAN1-13' },
   ])('$why', ({ text, key }) => {
     const results = matcher.match(text);
     expect(results.length).toBeGreaterThan(0);
