@@ -260,7 +260,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     };
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
     const words = text.split(/\s+/).length;
-    const refs = measureRefs(/^\d/.test(text) ? `mesure ${text}` : text, 'PAN1', measureKeys);
+    const refs = measureRefs(asMeasure(text), 'PAN1', measureKeys);
     if (refs.length && words <= 4) {
       const hits = library.positions
         .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))
@@ -282,6 +282,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
 }
 
 export type Search = ReturnType<typeof createSearch>;
+
+/**
+ * A look-up that starts with a number names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »;
+ * one that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ».
+ */
+function asMeasure(text: string): string {
+  if (/^\d/.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
+  return /^\p{L}+(?:[- ]\p{L}+){0,2}\s+mesure\b/iu.test(text) ? `la ${text}` : text;
+}
 
 /** Best score first; at equal score the Collectif's wording, then the library's order. */
 function ranked(found: { position: Position; score: number; highlights: [number, number][] }[], order: Map<string, number>): SearchHit[] {

@@ -96,6 +96,12 @@ describe('the count, the page, the order, the filters', () => {
     expect(result.measures).toEqual(['PAN1-4bis']);
     expect(isOurs(result.hits[0].position.author)).toBe(true);
   });
+
+  test.each(['13', '13e', '13ème mesure', 'treizième mesure', 'la 13e mesure'])('« %s » names measure 13', (text) => {
+    const result = all(text);
+    expect(result.via).toBe('measure');
+    expect(result.measures).toEqual(['PAN1-13']);
+  });
 });
 
 describe('the fuzzy search is bounded by design', () => {
