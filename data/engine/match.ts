@@ -186,6 +186,11 @@ export interface EngineSettings {
   memo: number;
   /** Typos read by every slip of one letter (`spellings`); off: only two letters swapped. */
   typoWords: boolean;
+  /**
+   * A typo may also be read as a word the passages' rewordings use (« gamns » → « gamins »): the everyday words people
+   * write, which the passages themselves seldom say. Off: only the passages' words.
+   */
+  typoRewordings: boolean;
   /** An elision typed without its apostrophe (« ladministration », « cest ») read as the two words (`unglued`). */
   gluedElision: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
@@ -285,6 +290,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   shortGate: 0.9,
   memo: 64,
   typoWords: true,
+  typoRewordings: true,
   gluedElision: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
@@ -408,7 +414,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * A word neither the library nor ordinary French knows is likely a typo (« ossseux »): read as
+   * A word neither the library, its rewordings nor ordinary French knows is likely a typo (« ossseux »): read as
    * the library's word one slip away, by concepts and retrieval alike, not only by the gate; never
    * by a change of first letter, which typing rarely gets wrong. `typoWords` off, the earlier reading:
    * the library's stem one letter away, or two neighbouring letters swapped back (not for a verb in
@@ -417,6 +423,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function typo(t: Token): Token {
     const s = t.stem;
     if (!settings.typoFix || isNumber(s) || index.df(s) || background.known(s)) return t;
+    if (settings.typoRewordings && rewordingSearchOf(settings.rewordings).df(s)) return t;
     if (settings.typoWords) {
       const fixed = t.word.length >= 5 ? spellings(t.word) : undefined;
       if (fixed !== undefined) return { ...t, stem: fixed };
@@ -459,7 +466,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * misspelled word's stem is no stem's neighbour (« prostitutt » for `prostitu`): the edits are made on
    * the word, and each spelling is read as a word written so would be (`known`: « conaissons » is
    * « connaissons », read by its root). Of the first kind of slip that gives a stem of the library, the
-   * stem it uses most; a stem of three letters or fewer tells nothing (« conissons » stems to `con`).
+   * stem it uses most, counting the passages that say it and those whose rewordings do (`typoRewordings`:
+   * « gamns » is « gamins », a word people write and the passages do not); a stem of three letters or
+   * fewer tells nothing (« conissons » stems to `con`).
    * Remembered per word (unless `memo` is 0), and forgotten with the library.
    */
   const slips = new Map<string, string | null>();
@@ -468,9 +477,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (seen !== undefined) return seen ?? undefined;
     let best: string | undefined;
     let bestDf = 0;
+    const said = settings.typoRewordings ? rewordingSearchOf(settings.rewordings) : undefined;
     const consider = (w: string) => {
       const s = known({ word: w, stem: stemOnce(w), start: 0, end: 0 }).stem;
-      const df = s.length >= 4 ? index.df(s) : 0;
+      const df = s.length >= 4 ? index.df(s) + (said?.df(s) ?? 0) : 0;
       if (df > bestDf) [best, bestDf] = [s, df];
     };
     const slipsOf: ((i: number) => void)[] = [
@@ -495,14 +505,16 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const text = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
     const surface = analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem)));
-    const tokens = surface.map(known).map(typo);
+    const read = surface.map(known);
+    const tokens = read.map(typo);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
     // Breadth counts concepts named by something more than a generic word (« accueil », « annuel »).
     const distinct = new Set(hits.filter((h) => !h.generic).map((h) => h.concept)).size;
     const evidence = index.thesaurus.evidence(hits, tokens, isEveryday) + Math.max(0, distinct - 2) * settings.breadthBonus;
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
-    const told = phrasingScore(phrasing, phrasingStemsOf(surface.map((t) => t.stem)));
+    // How the subject is told reads the words as written, a typo as the word it stands for (« gamnis » as « gamins »).
+    const told = phrasingScore(phrasing, phrasingStemsOf(surface.map((t, i) => (tokens[i] !== read[i] ? tokens[i].stem : t.stem))));
     // Word pairs in reading order (« delai reflexion »), for the ranking's bonus and the gate.
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);

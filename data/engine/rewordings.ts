@@ -46,6 +46,8 @@ export interface RewordingSearch {
   gateHas(passage: string, stem: string): boolean;
   /** Has the passage rewordings at all? */
   covers(passage: string): boolean;
+  /** How many passages' rewordings hold the stem. */
+  df(stem: string): number;
   /**
    * This search with more passages' rewordings added (borrowed.ts): scored with the statistics
    * of all, so a passage added here ranks on the same scale as the others. This one is unchanged.
@@ -155,6 +157,7 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   return {
     rank: (stems, opts) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: opts?.sorted }),
     covers: (passage) => slotOf.has(passage),
+    df,
     has: (passage, stem) => held(passage, stem) !== undefined,
     gateHas(passage, stem) {
       const h = held(passage, stem);

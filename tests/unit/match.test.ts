@@ -290,6 +290,20 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('Nous les conaissons bien.').stems).not.toContain('con');
   });
 
+  test('a typo of an everyday word the rewordings use is read as that word, and answered as if well typed', () => {
+    // Written for this test: « gamnis », « patrnos ». The passages never say « gamins » or « patrons »; their rewordings
+    // do. Read by the passages' words alone, « gamnis » was « gagner » and the panel stayed quiet.
+    const typed = 'Les gamins qu’on oblige à voler dans le métro, leurs patrons les frappent s’ils rentrent les mains vides.';
+    const hurried = 'Les gamnis qu’on oblige à voler dans le métro, leurs patrnos les frappent s’ils rentrent les mains vides.';
+    expect(matcher.explain(hurried).stems).toEqual(matcher.explain(typed).stems);
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 5 }).map((r) => r.id);
+    expect(first(matcher, typed)).toHaveLength(5);
+    expect(first(matcher, hurried)).toEqual(first(matcher, typed));
+    const passagesOnly = createMatcher(index, { ...DEFAULT_SETTINGS, typoRewordings: false });
+    expect(passagesOnly.explain(hurried).stems).toContain(stem('gagner'));
+    expect(passagesOnly.match(hurried)).toEqual([]);
+  });
+
   test('an elision typed without its apostrophe is read as the two words, and answered as if typed with it', () => {
     // Written for this test, as typed on a phone: « lhébergement », « dexploitation », « quil ».
     const hurried = 'Il faut que lhébergement des victimes dexploitation soit assuré dès quil le faut.';
