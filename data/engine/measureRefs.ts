@@ -43,7 +43,7 @@ const ORDINAL_WORD = Object.keys(ORDINAL_WORDS)
   .map((w) => w.replace(/-/g, '[- ]'))
   .join('|');
 /** « la 13e mesure », « cette treizième mesure », « la 1re mesure » (folded: « 13ème » reads « 13eme »). */
-const ORDINAL = new RegExp(`\\b(la|cette|une|chaque|sa|leur|notre|votre)?\\s*(?:(\\d{1,2})\\s?(?:e|eme|er|ere|re)|(${ORDINAL_WORD}))\\s+mesure\\b(?!s)`, 'g');
+const ORDINAL = new RegExp(`\\b(?:(la|cette|une|chaque|sa|leur|notre|votre)\\s+)?(?:(\\d{1,2})\\s?(?:e|eme|er|ere|re)|(${ORDINAL_WORD}))\\s+mesure\\b(?!s)`, 'g');
 /** A plan named right after the measure: « …mesure du plan », « …mesure du deuxième plan d'action », « …du PAN 2 ». */
 const PLAN_AFTER = /^\s*(?:du|de ce|de notre)\s+(?:(?:premier|deuxieme|second|troisieme|1er|2e|2eme|3e|3eme|nouveau|dernier|prochain)\s+)?(?:plan|pan)\b/;
 

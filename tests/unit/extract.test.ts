@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cuedMeasures, mentionedMeasures } from '../../data/library/extract/measures';
+import { spellOrdinalRefs } from '../../data/engine/measureRefs';
 import { reattribute, segmentBlock, splitSentences } from '../../data/library/extract/segment';
 import { Lexicon, isFurniture, joinLines, paragraphs, readLines, stripMarks } from '../../data/library/extract/text';
 import { themesFor } from '../../data/library/extract/themes';
@@ -200,6 +201,17 @@ describe('measure references in drafting', () => {
     { why: '« la 3e mesure de la loi » is another text’s', text: 'la 3e mesure de la loi Travail', want: [] },
   ])('$why', ({ text, want, plan }) => {
     expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
+  });
+});
+
+describe('a measure named by an ordinal, read as the sources name it', () => {
+  test.each([
+    { text: 'Sur la treizième mesure du plan, rien.', want: 'Sur la mesure 13 du plan, rien.' },
+    { text: 'Sur 13e mesure du plan, rien.', want: 'Sur mesure 13 du plan, rien.' },
+    { text: 'Œuvre : Cette 16ᵉ mesure du deuxième plan', want: 'Œuvre : Cette mesure 16 du deuxième plan' },
+    { text: 'la première mesure à prendre', want: 'la première mesure à prendre' },
+  ])('$text', ({ text, want }) => {
+    expect(spellOrdinalRefs(text, 'PAN1', keys)).toBe(want);
   });
 });
 
