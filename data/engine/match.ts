@@ -191,6 +191,8 @@ export interface EngineSettings {
    * write, which the passages themselves seldom say. Off: only the passages' words.
    */
   typoRewordings: boolean;
+  /** A slip on the first letter is read too, when no slip elsewhere explains the word; off: the first letter is kept. */
+  firstLetterSlips: boolean;
   /** An elision typed without its apostrophe (« ladministration », « cest ») read as the two words (`unglued`). */
   gluedElision: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
@@ -291,6 +293,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   memo: 64,
   typoWords: true,
   typoRewordings: true,
+  firstLetterSlips: true,
   gluedElision: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
@@ -415,8 +418,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /**
    * A word neither the library, its rewordings nor ordinary French knows is likely a typo (« ossseux »): read as
-   * the library's word one slip away, by concepts and retrieval alike, not only by the gate; never
-   * by a change of first letter, which typing rarely gets wrong. `typoWords` off, the earlier reading:
+   * the library's word one slip away, by concepts and retrieval alike, not only by the gate; a slip on
+   * the first letter, which typing gets wrong less often, only when none elsewhere explains the word.
+   * `typoWords` off, the earlier reading:
    * the library's stem one letter away, or two neighbouring letters swapped back (not for a verb in
    * « -ent » / « -ons », whose stem Snowball leaves whole).
    */
@@ -462,7 +466,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /**
    * The word one slip away, as typing makes them, the commonest slip first: two neighbouring letters
    * swapped (« réfelxion »), one typed twice or one too many (« prostituttion »), one left out
-   * (« démanèlement », « pendat »), one for another (« exploitetion »). The first letter is kept. The
+   * (« démanèlement », « pendat »), one for another (« exploitetion »). The first letter is tried last, when no
+   * slip elsewhere gives a word (`firstLetterSlips`: « cictimes »). The
    * misspelled word's stem is no stem's neighbour (« prostitutt » for `prostitu`): the edits are made on
    * the word, and each spelling is read as a word written so would be (`known`: « conaissons » is
    * « connaissons », read by its root). Of the first kind of slip that gives a stem of the library, the
@@ -493,6 +498,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       for (let i = 1; i <= word.length; i++) slip(i);
       if (best !== undefined) break;
     }
+    // The first letter last: typing gets it wrong less often, and a word no other slip explains may still be one
+    // (« cictimes », « xploitation »).
+    if (best === undefined && settings.firstLetterSlips)
+      for (const slip of slipsOf) {
+        slip(0);
+        if (best !== undefined) break;
+      }
     if (!settings.memo) return best;
     if (slips.size > 2000) slips.clear();
     slips.set(word, best ?? null);

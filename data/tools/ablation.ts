@@ -63,6 +63,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans tolérance aux fautes (recherche floue, mot lu à une lettre près)', { fuzzy: false, typoFix: false }],
   ['fautes lues comme avant le dix-septième lot (racine à une lettre près, deux lettres interverties)', { typoWords: false }],
   ['fautes lues par les seuls mots des passages, sans ceux des reformulations (avant le dix-neuvième lot)', { typoRewordings: false }],
+  ['première lettre toujours tenue pour juste dans une faute (avant le dix-neuvième lot)', { firstLetterSlips: false }],
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],

@@ -328,7 +328,7 @@ function evalCommand(args: string[]): number {
       }
     };
     variantLine('dans un courrier', (q) => (['avant', 'après', 'autour'] as const).map((mode) => [mode, framed(q, mode)]));
-    variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['sans apostrophe', unapostrophed(q)]]);
+    variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['sans apostrophe', unapostrophed(q)]]);
     variantLine('sigles', (q) => {
       const r = acronymsRewritten(q);
       return [[`sigle (${r.acronyms.length})`, r.acronyms], ['en toutes lettres', r.spelledOut], [`nom (${r.longForms.length})`, r.longForms], ['en sigle', r.shortened]];

@@ -190,14 +190,14 @@ const AZERTY: Record<string, string> = {
 /**
  * The on-topic lines typed in a hurry: `slips` words of six letters or more each get one slip, as typing makes
  * them (two neighbouring letters swapped, one left out, one typed twice, one for its neighbour on the keyboard),
- * never on the first letter. Seeded: the same lines every run. What is measured is whether the position is
- * still found; off-topic and author lines are left out.
+ * never on the first letter, or (`on: 'first'`) always on it. Seeded: the same lines every run. What is measured
+ * is whether the position is still found; off-topic and author lines are left out.
  */
-export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1): EvalQuery[] {
+export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1, on: 'inside' | 'first' = 'inside'): EvalQuery[] {
   const random = seeded(seed);
   const pick = (n: number) => Math.floor(random() * n);
   const slip = (w: string): string => {
-    const i = 1 + pick(w.length - 2);
+    const i = on === 'first' ? 0 : 1 + pick(w.length - 2);
     const kind = pick(4);
     const near = AZERTY[w[i].toLowerCase()];
     // Two equal letters swapped, or a key with no neighbour listed (an accented letter): a letter left out instead.

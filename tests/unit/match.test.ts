@@ -156,6 +156,17 @@ describe('the evaluation’s hurried lines', () => {
       expect(Math.abs(w.length - before[i].length)).toBeLessThanOrEqual(1);
     });
   });
+
+  test('with `first`, the slip is always on the first letter, the rest of the word kept', () => {
+    const line: EvalQuery = { id: 'a', kind: 'topic', text: 'Les victimes exploitées doivent être protégées rapidement.', expect: {} };
+    const before = line.text.split(' ');
+    const after = misspelt([line], 2, 1, 'first')[0].text.split(' ');
+    const changed = after.flatMap((w, i) => (w === before[i] ? [] : [[before[i], w]]));
+    expect(changed).toHaveLength(2);
+    // Whatever the slip (swapped with the second, left out, typed twice, its keyboard neighbour), the word from its
+    // third letter on is the same.
+    for (const [was, w] of changed) expect(w.slice(-(was.length - 2))).toBe(was.slice(2));
+  });
 });
 
 describe('while one writes', () => {
@@ -256,7 +267,7 @@ describe('reading the paragraph', () => {
     expect(createMatcher(index, { ...DEFAULT_SETTINGS, typoFix: false }).explain(paragraph).concepts).not.toContain('tests-osseux');
     const unfixed = bone(false);
     expect(unfixed === -1 || unfixed >= 1, `rank ${unfixed + 1}`).toBe(true);
-    // A verb form ordinary French knows is left alone, and so is a change of first letter.
+    // A verb form ordinary French knows is left alone, though a slip on its first letter would give a library word.
     expect(matcher.explain('Ces mesures nous rassurent.').stems).not.toContain(stem('assurent'));
   });
 
@@ -290,6 +301,18 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('Nous les conaissons bien.').stems).not.toContain('con');
   });
 
+  test('a slip on the first letter is read when no slip elsewhere explains the word, and answered as if well typed', () => {
+    // Written for this test: « nineurs » (a neighbouring key), « xploités » (the first letter left out).
+    const typed = 'Les mineurs isolés exploités doivent être hébergés dans un lieu sécurisé.';
+    const hurried = 'Les nineurs isolés xploités doivent être hébergés dans un lieu sécurisé.';
+    expect(matcher.explain(hurried).stems).toEqual(matcher.explain(typed).stems);
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 5 }).map((r) => r.id);
+    expect(first(matcher, typed)).toHaveLength(5);
+    expect(first(matcher, hurried)).toEqual(first(matcher, typed));
+    // The first letter kept, neither word is read, and the panel stays quiet.
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, firstLetterSlips: false }).match(hurried)).toEqual([]);
+  });
+
   test('a typo of an everyday word the rewordings use is read as that word, and answered as if well typed', () => {
     // Written for this test: « gamnis », « patrnos ». The passages never say « gamins » or « patrons »; their rewordings
     // do. Read by the passages' words alone, « gamnis » was « gagner » and the panel stayed quiet.
@@ -311,7 +334,11 @@ describe('reading the paragraph', () => {
     expect(matcher.explain(hurried).stems).toEqual(matcher.explain(typed).stems);
     const first = (m: typeof matcher, text: string) => m.match(text, { k: 3 }).map((r) => r.id);
     expect(first(matcher, hurried)).toEqual(first(matcher, typed));
-    expect(createMatcher(index, { ...DEFAULT_SETTINGS, gluedElision: false }).match(hurried)).toEqual([]);
+    // A letter typed in front of the word is also a first-letter slip (« lhébergement »): both readings off, quiet. The
+    // elision alone still reads « quil » as nothing, which no slip does.
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, gluedElision: false, firstLetterSlips: false }).match(hurried)).toEqual([]);
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, gluedElision: false }).explain(hurried).stems).toContain('quil');
+    expect(matcher.explain(hurried).stems).not.toContain('quil');
     // Words of ordinary French that look glued are words: « taux » is not « t’aux », nor « test » « t’est ».
     expect(matcher.explain('Le taux de test est bas.').stems).toEqual(expect.arrayContaining([stem('taux'), stem('test')]));
   });
