@@ -193,6 +193,8 @@ export interface EngineSettings {
   typoRewordings: boolean;
   /** A slip on the first letter is read too, when no slip elsewhere explains the word; off: the first letter is kept. */
   firstLetterSlips: boolean;
+  /** A word cut by a hyphen at a line's end (« vic-\ntimes ») is read whole when the whole is a word (`rejoined`). */
+  rejoinHyphens: boolean;
   /** An elision typed without its apostrophe (« ladministration », « cest ») read as the two words (`unglued`). */
   gluedElision: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
@@ -294,6 +296,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   typoWords: true,
   typoRewordings: true,
   firstLetterSlips: true,
+  rejoinHyphens: true,
   gluedElision: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
@@ -442,6 +445,32 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return fixed === undefined ? t : { ...t, stem: fixed };
   }
 
+  /**
+   * A word cut at the end of a line, as text pasted from a page set in columns keeps it (« vic-\ntimes », « traite-
+   * ment »): one word when the two halves make a word the library, its rewordings or ordinary French knows. « porte-
+   * parole » and « anti- traite » stay as written: « porteparole » and « antitraite » are no words. Read only when the
+   * hyphen ends the first half and the second begins in lower case (not « Saint- Denis », not « victimes - et »).
+   */
+  function rejoined(text: string, surface: Token[]): Token[] {
+    if (!settings.rejoinHyphens) return surface;
+    const out: Token[] = [];
+    for (let i = 0; i < surface.length; i++) {
+      const a = surface[i];
+      const b = surface[i + 1];
+      if (b && /^-\s+$/.test(text.slice(a.end, b.start)) && /^\p{Ll}/u.test(text[b.start] ?? '') && !isNumber(a.stem) && !isNumber(b.stem)) {
+        const word = a.word + b.word;
+        const s = stem(word);
+        if (index.df(s) || background.known(s) || rewordingSearchOf(settings.rewordings).df(s)) {
+          out.push({ word, stem: s, start: a.start, end: b.end });
+          i++;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
+  }
+
   /** « ladministration » read as « administration », when the library uses it (`GLUED`). */
   function unglued(t: Token): Token | undefined {
     const rest = settings.gluedElision ? GLUED.exec(t.word)?.[1] : undefined;
@@ -516,7 +545,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
     const text = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
-    const surface = analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem)));
+    const surface = rejoined(
+      text,
+      analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem))),
+    );
     const read = surface.map(known);
     const tokens = read.map(typo);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];

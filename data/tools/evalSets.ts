@@ -220,6 +220,29 @@ export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1,
 }
 
 /**
+ * The on-topic lines as pasted from a page set in columns: `cuts` words of eight letters or more each cut by a hyphen
+ * and a line break, three letters or more on each side (« vic-\ntimes »). Seeded: the same lines every run.
+ * Off-topic and author lines are left out.
+ */
+export function hyphenated(queries: readonly EvalQuery[], cuts: number, seed = 5): EvalQuery[] {
+  const random = seeded(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  return queries
+    .filter((q) => q.kind === 'topic')
+    .map((q) => {
+      const words = q.text.split(' ');
+      const long = words.flatMap((w, i) => (/^\p{L}{8,}$/u.test(w) ? [i] : []));
+      for (let n = 0; n < cuts && long.length; n++) {
+        const at = long.splice(pick(long.length), 1)[0];
+        const w = words[at];
+        const c = 3 + pick(w.length - 5);
+        words[at] = `${w.slice(0, c)}-\n${w.slice(c)}`;
+      }
+      return { ...q, text: words.join(' ') };
+    });
+}
+
+/**
  * The on-topic lines typed without apostrophes after an elided word (« ladministration », « quil », « cest »), as
  * on a phone or in a hurry; lines with no elision stay as they are. Off-topic and author lines are left out.
  */

@@ -9,7 +9,7 @@ import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable } from '.
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
-import { acronymsRewritten, framed, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { acronymsRewritten, framed, hyphenated, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
@@ -155,6 +155,20 @@ describe('the evaluation’s hurried lines', () => {
       expect(w[0]).toBe(before[i][0]);
       expect(Math.abs(w.length - before[i].length)).toBeLessThanOrEqual(1);
     });
+  });
+
+  test('words cut at a line’s end: eight letters or more, three on each side, a hyphen and a line break, the same every run', () => {
+    const line: EvalQuery = { id: 'a', kind: 'topic', text: 'Les victimes exploitées doivent être protégées rapidement.', expect: {} };
+    const once = hyphenated([line], 2);
+    expect(hyphenated([line], 2)).toEqual(once);
+    const cut = once[0].text.split(' ').filter((w) => w.includes('-\n'));
+    expect(cut).toHaveLength(2);
+    for (const w of cut) {
+      const [a, b] = w.split('-\n');
+      expect(line.text.split(' ')).toContain(a + b);
+      expect((a + b).length).toBeGreaterThanOrEqual(8);
+      expect(Math.min(a.length, b.length)).toBeGreaterThanOrEqual(3);
+    }
   });
 
   test('with `first`, the slip is always on the first letter, the rest of the word kept', () => {
@@ -311,6 +325,23 @@ describe('reading the paragraph', () => {
     expect(first(matcher, hurried)).toEqual(first(matcher, typed));
     // The first letter kept, neither word is read, and the panel stays quiet.
     expect(createMatcher(index, { ...DEFAULT_SETTINGS, firstLetterSlips: false }).match(hurried)).toEqual([]);
+  });
+
+  test('a word cut by a hyphen at a line’s end is read whole when the whole is a word, and answered as if not cut', () => {
+    // Written for this test, as pasted from a page set in columns.
+    const typed = 'Les victimes de proxénétisme doivent bénéficier d’un hébergement sécurisé.';
+    const pasted = 'Les vic-\ntimes de proxéné-\ntisme doivent bénéficier d’un héberge-\nment sécurisé.';
+    expect(matcher.explain(pasted).stems).toEqual(matcher.explain(typed).stems);
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 5 }).map((r) => r.id);
+    expect(first(matcher, typed)).toHaveLength(5);
+    expect(first(matcher, pasted)).toEqual(first(matcher, typed));
+    const asWritten = createMatcher(index, { ...DEFAULT_SETTINGS, rejoinHyphens: false });
+    expect(asWritten.explain(pasted).stems).toContain('vic');
+    // « traite-ment » is « traitement », not « traite »; « porte-parole » and « anti- traite » stay as written.
+    expect(matcher.explain('le traite-\nment des dossiers').stems).toEqual(matcher.explain('le traitement des dossiers').stems);
+    expect(asWritten.explain('le traite-\nment des dossiers').stems).toContain(stem('traite'));
+    expect(matcher.explain('le porte-\nparole et la lutte anti-\ntraite').stems).toEqual(asWritten.explain('le porte-\nparole et la lutte anti-\ntraite').stems);
+    expect(matcher.explain('victimes - et non').stems).toEqual(asWritten.explain('victimes - et non').stems);
   });
 
   test('a typo of an everyday word the rewordings use is read as that word, and answered as if well typed', () => {
