@@ -449,7 +449,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * A word cut at the end of a line, as text pasted from a page set in columns keeps it (« vic-\ntimes », « traite-
    * ment »): one word when the two halves make a word the library, its rewordings or ordinary French knows. « porte-
    * parole » and « anti- traite » stay as written: « porteparole » and « antitraite » are no words. Read only when the
-   * hyphen ends the first half and the second begins in lower case (not « Saint- Denis », not « victimes - et »).
+   * hyphen (or a soft, Unicode or non-breaking one) ends the first half and the second begins in lower case (not
+   * « Saint- Denis », not « victimes - et »).
    */
   function rejoined(text: string, surface: Token[]): Token[] {
     if (!settings.rejoinHyphens) return surface;
@@ -457,7 +458,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     for (let i = 0; i < surface.length; i++) {
       const a = surface[i];
       const b = surface[i + 1];
-      if (b && /^-\s+$/.test(text.slice(a.end, b.start)) && /^\p{Ll}/u.test(text[b.start] ?? '') && !isNumber(a.stem) && !isNumber(b.stem)) {
+      if (b && /^[-\u00AD\u2010\u2011]\s+$/.test(text.slice(a.end, b.start)) && /^\p{Ll}/u.test(text[b.start] ?? '') && !isNumber(a.stem) && !isNumber(b.stem)) {
         const word = a.word + b.word;
         const s = stem(word);
         if (index.df(s) || background.known(s) || rewordingSearchOf(settings.rewordings).df(s)) {

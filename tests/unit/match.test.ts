@@ -342,6 +342,8 @@ describe('reading the paragraph', () => {
     expect(asWritten.explain('le traite-\nment des dossiers').stems).toContain(stem('traite'));
     expect(matcher.explain('le porte-\nparole et la lutte anti-\ntraite').stems).toEqual(asWritten.explain('le porte-\nparole et la lutte anti-\ntraite').stems);
     expect(matcher.explain('victimes - et non').stems).toEqual(asWritten.explain('victimes - et non').stems);
+    // The hyphens of typesetting too: soft, Unicode, non-breaking.
+    for (const hyphen of ['\u00AD', '\u2010', '\u2011']) expect(matcher.explain(`les vic${hyphen}\ntimes`).stems).toContain(stem('victimes'));
   });
 
   test('a typo of an everyday word the rewordings use is read as that word, and answered as if well typed', () => {
