@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -328,7 +328,7 @@ function evalCommand(args: string[]): number {
       }
     };
     variantLine('dans un courrier', (q) => (['avant', 'après', 'autour'] as const).map((mode) => [mode, framed(q, mode)]));
-    variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['sans apostrophe', unapostrophed(q)]]);
+    variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['espace oublié', spaceless(q, 1)], ['sans apostrophe', unapostrophed(q)]]);
     variantLine('collé en colonnes', (q) => [['un mot coupé', hyphenated(q, 1)], ['deux', hyphenated(q, 2)]]);
     variantLine('sigles', (q) => {
       const r = acronymsRewritten(q);

@@ -220,6 +220,28 @@ export function misspelt(queries: readonly EvalQuery[], slips: number, seed = 1,
 }
 
 /**
+ * The on-topic lines typed without `n` of their spaces, each between two words one of which has five letters or more
+ * (« lesvictimes », « mineursisolés »), as on a phone. Seeded: the same lines every run. Off-topic and author lines
+ * are left out.
+ */
+export function spaceless(queries: readonly EvalQuery[], n: number, seed = 9): EvalQuery[] {
+  const random = seeded(seed);
+  const pick = (k: number) => Math.floor(random() * k);
+  return queries
+    .filter((q) => q.kind === 'topic')
+    .map((q) => {
+      let words = q.text.split(' ');
+      for (let k = 0; k < n; k++) {
+        const pairs = words.flatMap((w, i) => (i + 1 < words.length && /^\p{L}+$/u.test(w) && /^\p{L}+$/u.test(words[i + 1]) && Math.max(w.length, words[i + 1].length) >= 5 ? [i] : []));
+        if (!pairs.length) break;
+        const i = pairs[pick(pairs.length)];
+        words = [...words.slice(0, i), words[i] + words[i + 1], ...words.slice(i + 2)];
+      }
+      return { ...q, text: words.join(' ') };
+    });
+}
+
+/**
  * The on-topic lines as pasted from a page set in columns: `cuts` words of eight letters or more each cut by a hyphen
  * and a line break, three letters or more on each side (« vic-\ntimes »). Seeded: the same lines every run.
  * Off-topic and author lines are left out.

@@ -9,7 +9,7 @@ import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable } from '.
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
-import { acronymsRewritten, framed, hyphenated, misspelt, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
+import { acronymsRewritten, framed, hyphenated, misspelt, spaceless, PASSAGE_PARAPHRASES, scorePassages, type PassageParaphrase } from '../../data/tools/evalSets';
 import { readJsonl } from '../../data/tools/fitGate';
 
 const library = shippedLibrary();
@@ -169,6 +169,14 @@ describe('the evaluation’s hurried lines', () => {
       expect((a + b).length).toBeGreaterThanOrEqual(8);
       expect(Math.min(a.length, b.length)).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  test('spaces left out: between two words one of which has five letters or more, the same every run', () => {
+    const line: EvalQuery = { id: 'a', kind: 'topic', text: 'Les victimes exploitées doivent être protégées rapidement.', expect: {} };
+    const once = spaceless([line], 2);
+    expect(spaceless([line], 2)).toEqual(once);
+    expect(once[0].text.split(' ')).toHaveLength(line.text.split(' ').length - 2);
+    expect(once[0].text.replace(/ /g, '')).toBe(line.text.replace(/ /g, ''));
   });
 
   test('with `first`, the slip is always on the first letter, the rest of the word kept', () => {
@@ -344,6 +352,21 @@ describe('reading the paragraph', () => {
     expect(matcher.explain('victimes - et non').stems).toEqual(asWritten.explain('victimes - et non').stems);
     // The hyphens of typesetting too: soft, Unicode, non-breaking.
     for (const hyphen of ['\u00AD', '\u2010', '\u2011']) expect(matcher.explain(`les vic${hyphen}\ntimes`).stems).toContain(stem('victimes'));
+  });
+
+  test('a word glued to a stop word is read as the word, and answered as if the space were there', () => {
+    // Written for this test, as typed on a phone: « lesvictimes », « titrede ».
+    const typed = 'Les victimes de traite doivent obtenir un titre de séjour sans porter plainte.';
+    const hurried = 'Lesvictimes de traite doivent obtenir un titrede séjour sans porter plainte.';
+    expect(matcher.explain(hurried).stems).toEqual(matcher.explain(typed).stems);
+    const first = (m: typeof matcher, text: string) => m.match(text, { k: 5 }).map((r) => r.id);
+    expect(first(matcher, hurried)).toEqual(first(matcher, typed));
+    const asTyped = createMatcher(index, { ...DEFAULT_SETTINGS, splitGlued: false });
+    expect(asTyped.explain(hurried).stems).not.toContain(stem('victimes'));
+    // Two words glued stay as written (« visioconférence » is not « visio » and « conférence »), and so does a word
+    // whose halves only the rewordings say (« encourue » is not « en courue »).
+    expect(matcher.explain('Un lien de visioconférence sera envoyé.').stems).toEqual(asTyped.explain('Un lien de visioconférence sera envoyé.').stems);
+    expect(matcher.explain('la peine encourue').stems).toEqual(asTyped.explain('la peine encourue').stems);
   });
 
   test('a typo of an everyday word the rewordings use is read as that word, and answered as if well typed', () => {
