@@ -32,6 +32,7 @@ import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs, spellOrdinalRefs } from './measureRefs';
+import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
 import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
@@ -199,6 +200,11 @@ export interface EngineSettings {
   splitGlued: boolean;
   /** An elision typed without its apostrophe (« ladministration », « cest ») read as the two words (`unglued`). */
   gluedElision: boolean;
+  /**
+   * Figures of speech (« avec des bouts de ficelle », « pieds et poings liés ») read followed by what they mean
+   * (idioms.ts, `thesaurus/idioms.json`); empty: read as written.
+   */
+  idioms: readonly IdiomEntry[];
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -301,6 +307,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   rejoinHyphens: true,
   splitGlued: true,
   gluedElision: true,
+  idioms: IDIOMS,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -319,6 +326,12 @@ const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
 /** The rewordings' search, built once per table on first use. */
+const compiledIdioms = new WeakMap<readonly IdiomEntry[], Idioms>();
+function idiomsOf(entries: readonly IdiomEntry[]): Idioms {
+  let c = compiledIdioms.get(entries);
+  if (!c) compiledIdioms.set(entries, (c = compileIdioms(entries)));
+  return c;
+}
 const rewordingSearches = new WeakMap<RewordingTable, RewordingSearch>();
 function rewordingSearchOf(table: RewordingTable): RewordingSearch {
   let s = rewordingSearches.get(table);
@@ -576,7 +589,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function analyse(paragraph: string, defaultPlan = 'PAN1') {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
-    const text = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
+    // An idiom is read followed by what it means (« pieds et poings liés » + « la dépendance, la contrainte, l'emprise »).
+    const text = idiomsOf(settings.idioms).gloss(refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph);
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
     const surface = rejoined(
       text,

@@ -383,6 +383,24 @@ describe('reading the paragraph', () => {
     expect(passagesOnly.match(hurried)).toEqual([]);
   });
 
+  test('an idiom is read for what it means: the panel answers it with the passages that say it plainly', () => {
+    // Written for this test. « pieds et poings liés » shares no word with the passages on control by an exploiter;
+    // « lettre morte » none with those on measures not carried out.
+    const bound = 'Tant qu’elles n’ont pas de titre de séjour, ces femmes restent pieds et poings liés.';
+    const unapplied = 'Les engagements pris l’an dernier sont restés lettre morte.';
+    const literal = createMatcher(index, { ...DEFAULT_SETTINGS, idioms: [] });
+    expect(matcher.explain(bound).stems).toContain(stem('emprise'));
+    expect(matcher.match(bound, { k: 5 })[0]?.text).toMatch(/emprise/);
+    expect(literal.match(bound, { k: 5 }).some((r) => /emprise/.test(r.text))).toBe(false);
+    expect(literal.match(unapplied)).toEqual([]);
+    expect(matcher.match(unapplied, { k: 5 }).some((r) => /mises? en œuvre/.test(r.text))).toBe(true);
+    // The idiom is kept as written: a passage's rewordings that use it still find it.
+    expect(matcher.explain(bound).stems).toEqual(expect.arrayContaining(literal.explain(bound).stems));
+    // Office mail that uses an idiom stays quiet.
+    expect(matcher.match('Merci d’avoir remplacé Julie au pied levé pour la réunion de jeudi.')).toEqual([]);
+    expect(matcher.match('Le nouveau logiciel de comptabilité est une usine à gaz.')).toEqual([]);
+  });
+
   test('an elision typed without its apostrophe is read as the two words, and answered as if typed with it', () => {
     // Written for this test, as typed on a phone: « lhébergement », « dexploitation », « quil ».
     const hurried = 'Il faut que lhébergement des victimes dexploitation soit assuré dès quil le faut.';

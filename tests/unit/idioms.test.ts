@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { compileIdioms, IDIOMS } from '../../data/engine/idioms';
+import { fold } from '../../data/engine/normalise';
+
+describe('thesaurus/idioms.json', () => {
+  test('every entry is well formed, matches its idiom as written, and is there once', () => {
+    const seen = new Set<string>();
+    for (const e of IDIOMS) {
+      expect(e.idiom, JSON.stringify(e)).toBeTruthy();
+      expect(e.means, e.idiom).toBeTruthy();
+      expect(seen.has(fold(e.idiom)), `twice: ${e.idiom}`).toBe(false);
+      seen.add(fold(e.idiom));
+      const re = new RegExp(`(?<![a-z0-9])(?:${e.pattern})(?![a-z0-9])`);
+      expect(re.test(fold(e.idiom)), `the pattern of « ${e.idiom} » does not match it`).toBe(true);
+    }
+    expect(IDIOMS.length).toBeGreaterThan(100);
+  });
+
+  test('a meaning is plain words: no idiom of the list reads in it', () => {
+    const idioms = compileIdioms(IDIOMS);
+    for (const e of IDIOMS) expect(idioms.gloss(e.means), e.idiom).toBe(e.means);
+  });
+});
+
+describe('compileIdioms', () => {
+  const idioms = compileIdioms(IDIOMS);
+
+  test('each idiom is followed by its meaning, the text around it kept as written', () => {
+    expect(idioms.gloss('Avec des bouts de ficelle, impossible d’agir.')).toBe('Avec des bouts de ficelle des moyens dérisoires, insuffisants, impossible d’agir.');
+    // Accents, capitals and curly apostrophes do not matter; two idioms in one sentence are both read.
+    expect(idioms.gloss('Pieds et poings liés, elles restent à la merci d’un réseau.')).toBe(
+      'Pieds et poings liés la dépendance, la contrainte, l\'emprise, elles restent à la merci la dépendance, l\'emprise, la vulnérabilité d’un réseau.',
+    );
+  });
+
+  test('only whole words: an idiom inside a longer word, or the words of an idiom apart, are not read', () => {
+    for (const text of ['Une remarque sur le carreaulage.', 'Le trottoir devant la gare est en travaux.', 'Un fil électrique et une patte de fixation.'])
+      expect(idioms.gloss(text)).toBe(text);
+  });
+
+  test('an empty list reads nothing', () => {
+    expect(compileIdioms([]).gloss('Avec des bouts de ficelle.')).toBe('Avec des bouts de ficelle.');
+  });
+});
