@@ -65,6 +65,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['fautes lues par les seuls mots des passages, sans ceux des reformulations (avant le dix-neuvième lot)', { typoRewordings: false }],
   ['première lettre toujours tenue pour juste dans une faute (avant le dix-neuvième lot)', { firstLetterSlips: false }],
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
+  ['sans expressions figurées lues pour leur sens (« bouts de ficelle », « pieds et poings liés » ; avant le vingtième lot)', { idioms: [] }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],
