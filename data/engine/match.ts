@@ -1084,6 +1084,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     settings.hubPenalty ? Object.entries(settings.hubs).map(([id, hub]) => [id, Math.pow((1 + hub) / 2, -settings.hubPenalty)]) : [],
   );
 
+  /** The long passage's discount by length, computed once per length (a power for every candidate was a tenth of re-ranking). */
+  const lengthFactors = new Map<number, number>();
+  function lengthFactor(length: number): number {
+    let f = lengthFactors.get(length);
+    if (f === undefined) lengthFactors.set(length, (f = Math.pow(settings.longPassage / length, settings.lengthPenalty)));
+    return f;
+  }
+
   function rerank(scores: Map<string, number>, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
@@ -1096,7 +1104,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (settings.conceptFocus && qConcepts.size) score += settings.conceptFocus * conceptFocus(qConcepts, index.features.get(id)!.concepts, weight);
       if (refs.length && p.measures.some((m) => refs.includes(m))) score += settings.measureBoost;
       // A long passage matches many things a little; past a few lines, it must earn its place.
-      if (p.text.length > settings.longPassage) score *= Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
+      if (p.text.length > settings.longPassage) score *= lengthFactor(p.text.length);
       score *= settings.authorPrior[p.author];
       const hub = hubFactors.get(id);
       if (hub !== undefined) score *= hub;
