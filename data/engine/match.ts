@@ -979,7 +979,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         scores.set(id, v + bonus);
       }
       // A named measure brings its positions in even when they share no word with the paragraph.
-      if (refs.length) for (const p of index.library.positions) if (p.measures.some((m) => refs.includes(m)) && !scores.has(p.id)) scores.set(p.id, 0);
+      if (refs.length) for (const id of positionsOf(refs)) if (!scores.has(id)) scores.set(id, 0);
       return scores;
     };
     // The rewordings at their base weight first: the candidates the gate reads, when this paragraph weighs them more.
@@ -1017,6 +1017,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
    * the library changes (a slot handed out or a passage removed): once per import, not per query.
    */
+  /**
+   * The positions of each measure, in library order, kept while the library does not change (the same state as the
+   * borrowed rewordings'), rather than looked for in every position twice a sentence when a paragraph names a measure.
+   */
+  let byMeasure: { state: string; ids: Map<string, string[]> } | undefined;
+  function positionsOf(refs: readonly string[]): string[] {
+    const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
+    if (byMeasure?.state !== state) {
+      const ids = new Map<string, string[]>();
+      for (const p of index.library.positions) for (const m of new Set(p.measures)) (ids.get(m) ?? ids.set(m, []).get(m)!).push(p.id);
+      byMeasure = { state, ids };
+    }
+    if (refs.length === 1) return byMeasure.ids.get(refs[0]) ?? [];
+    const ids = byMeasure.ids;
+    return [...new Set(refs.flatMap((m) => ids.get(m) ?? []))];
+  }
+
   let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
