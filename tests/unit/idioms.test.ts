@@ -29,7 +29,7 @@ describe('compileIdioms', () => {
     expect(idioms.gloss('Avec des bouts de ficelle, impossible d’agir.')).toBe('Avec des bouts de ficelle des moyens dérisoires, insuffisants, impossible d’agir.');
     // Accents, capitals and curly apostrophes do not matter; two idioms in one sentence are both read.
     expect(idioms.gloss('Pieds et poings liés, elles restent à la merci d’un réseau.')).toBe(
-      'Pieds et poings liés la dépendance, la contrainte, l\'emprise, elles restent à la merci la dépendance, l\'emprise, la vulnérabilité d’un réseau.',
+      'Pieds et poings liés la contrainte, l\'emprise, l\'impuissance, elles restent à la merci l\'emprise, la vulnérabilité d’un réseau.',
     );
   });
 
