@@ -38,6 +38,15 @@ describe('compileIdioms', () => {
       expect(idioms.gloss(text)).toBe(text);
   });
 
+  test('an idiom whose words are common in office mail is read only in its figurative frame', () => {
+    // « dans les cartons » and « la loterie » are literal in an association's mail; « rester dans les cartons » and
+    // « c'est une loterie » are not.
+    for (const text of ['Les archives sont encore dans les cartons depuis le déménagement.', 'Les lots de la loterie de Noël sont arrivés.'])
+      expect(idioms.gloss(text)).toBe(text);
+    expect(idioms.gloss('Le plan reste dans les cartons.')).not.toBe('Le plan reste dans les cartons.');
+    expect(idioms.gloss('Le titre de séjour, c’est une vraie loterie.')).not.toBe('Le titre de séjour, c’est une vraie loterie.');
+  });
+
   test('an empty list reads nothing', () => {
     expect(compileIdioms([]).gloss('Avec des bouts de ficelle.')).toBe('Avec des bouts de ficelle.');
   });
