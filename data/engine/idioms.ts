@@ -30,7 +30,7 @@ export interface Idioms {
 /** Compiles a list once; `gloss` is then one pass of one regular expression over the folded text. */
 export function compileIdioms(entries: readonly IdiomEntry[]): Idioms {
   if (!entries.length) return { gloss: (text) => text };
-  // One alternation, a group per entry: the earliest idiom wins, then the longest at the same place.
+  // One alternation, a group per entry: the idiom that starts first wins; two starting at the same place, the first listed.
   const all = new RegExp(`(?<![a-z0-9])(?:${entries.map((e) => `(${e.pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})(?![a-z0-9])`, 'g');
   return {
     gloss(text) {

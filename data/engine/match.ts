@@ -325,13 +325,14 @@ const background = new Background((backgroundData as { stems: string[] }).stems,
 const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
-/** The rewordings' search, built once per table on first use. */
+/** The idioms' expression, compiled once per list on first use. */
 const compiledIdioms = new WeakMap<readonly IdiomEntry[], Idioms>();
 function idiomsOf(entries: readonly IdiomEntry[]): Idioms {
   let c = compiledIdioms.get(entries);
   if (!c) compiledIdioms.set(entries, (c = compileIdioms(entries)));
   return c;
 }
+/** The rewordings' search, built once per table on first use. */
 const rewordingSearches = new WeakMap<RewordingTable, RewordingSearch>();
 function rewordingSearchOf(table: RewordingTable): RewordingSearch {
   let s = rewordingSearches.get(table);
@@ -589,7 +590,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function analyse(paragraph: string, defaultPlan = 'PAN1') {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
-    // An idiom is read followed by what it means (« pieds et poings liés » + « la dépendance, la contrainte, l'emprise »).
+    // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »).
     const text = idiomsOf(settings.idioms).gloss(refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph);
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
     const surface = rejoined(
@@ -1014,10 +1015,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
-   * the library changes (a slot handed out or a passage removed): once per import, not per query.
-   */
-  /**
    * The positions of each measure, in library order, kept while the library does not change (the same state as the
    * borrowed rewordings'), rather than looked for in every position twice a sentence when a paragraph names a measure.
    */
@@ -1034,6 +1031,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return [...new Set(refs.flatMap((m) => ids.get(m) ?? []))];
   }
 
+  /**
+   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
+   * the library changes (a slot handed out or a passage removed): once per import, not per query.
+   */
   let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
