@@ -1014,13 +1014,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return unreworded.some;
   }
 
+  /** Changes whenever the library does (a slot handed out or a passage removed): what the tables below are kept by. */
+  function libraryState(): string {
+    return `${index.vocab.nextSlot}/${index.vocab.count}`;
+  }
+
   /**
    * The positions of each measure, in library order, kept while the library does not change (the same state as the
    * borrowed rewordings'), rather than looked for in every position twice a sentence when a paragraph names a measure.
    */
   let byMeasure: { state: string; ids: Map<string, string[]> } | undefined;
   function positionsOf(refs: readonly string[]): string[] {
-    const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
+    const state = libraryState();
     if (byMeasure?.state !== state) {
       const ids = new Map<string, string[]>();
       for (const p of index.library.positions) for (const m of new Set(p.measures)) (ids.get(m) ?? ids.set(m, []).get(m)!).push(p.id);
@@ -1037,7 +1042,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
-    const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
+    const state = libraryState();
     if (borrowed?.state !== state) {
       const own = rewordingSearchOf(settings.rewordings);
       const b = borrowRewordings(index, settings.rewordings, (id) => settings.draftRemarkSelf > 0 || !isDraftRemark(index.byId.get(id)!), commonLimit());

@@ -10,8 +10,7 @@ describe('thesaurus/idioms.json', () => {
       expect(e.means, e.idiom).toBeTruthy();
       expect(seen.has(fold(e.idiom)), `twice: ${e.idiom}`).toBe(false);
       seen.add(fold(e.idiom));
-      const re = new RegExp(`(?<![a-z0-9])(?:${e.pattern})(?![a-z0-9])`);
-      expect(re.test(fold(e.idiom)), `the pattern of « ${e.idiom} » does not match it`).toBe(true);
+      expect(compileIdioms([e]).gloss(e.idiom), `the pattern of « ${e.idiom} » does not match it`).toContain(` ${e.means}`);
     }
     expect(IDIOMS.length).toBeGreaterThan(100);
   });
