@@ -29,7 +29,7 @@ import hubData from './generated/hubs.json';
 import translationData from './generated/translations.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
-import type { SearchIndex } from './searchIndex';
+import type { PositionFeatures, SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs, spellOrdinalRefs } from './measureRefs';
 import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
@@ -418,6 +418,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   const synonymsOf = (stem: string): string[] => (index.df(stem) > 2 ? [] : (synonymTable[stem] ?? []).filter((s) => index.df(s) > 0));
   const threshold = () => settings.gate ?? settings.gateModel.threshold;
   const slotScores = createSlotScores(index);
+  const bonusCache = createSlotCache(index);
 
   /**
    * Snowball leaves verbs in « -ent » whole (« arrivent », « publient », « ignorent »), since
@@ -692,6 +693,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   /** Plain BM25's best passage, the share of the words the paragraph writes that it holds, and how many words that is. */
   type LexicalBest = { slot: number; share: number; words: number };
 
+  /** Retrieval's candidates for re-ranking: slots (`vocab.slotIds`) and their scores, side by side, in no order. */
+  type Candidates = { slots: number[]; values: number[] };
+
   /**
    * A paragraph that says a passage's own words must find it, as plain BM25 would: concepts and
    * associations can lift passages that say the same thing in other words above the one that says
@@ -743,7 +747,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let gateRanked = ranked;
     if (a.stems.length) {
       const found = retrieve(a.stems, a.hits, a.refs, a.written);
-      const rank = (scores: Map<string, number>) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
+      const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
       ranked = rank(found.scores);
       gateRanked = found.gateScores ? rank(found.gateScores) : ranked;
     }
@@ -848,7 +852,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     hits: ConceptHit[],
     refs: string[],
     written: string[] = stems,
-  ): { scores: Map<string, number>; gateScores?: Map<string, number>; lexicalBest?: LexicalBest } {
+  ): { scores: Candidates; gateScores?: Candidates; lexicalBest?: LexicalBest } {
     const merge = slotScores.start();
     // `keep`: only those hits count, still scaled by the best of all, so that the few passages of a small import do
     // not get a channel's full weight for one word they share with the paragraph.
@@ -957,31 +961,45 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       shares.each((slot, share) => merge.add(slot, settings.conceptBoost * share));
     }
     const idf = (t: string) => Math.log(1 + (n - index.df(t) + 0.5) / (index.df(t) + 0.5));
-    const commonTerms = common.map((c) => ({ id: index.vocab.ids.get(c), idf: idf(c) }));
+    const commonTerms = common.map((c) => {
+      const id = index.vocab.ids.get(c);
+      return { holders: id === undefined ? undefined : holdersOf(id), idf: idf(c) };
+    });
     let commonIdf = 0;
     for (const c of commonTerms) commonIdf += c.idf;
     // A candidate's bonus depends on the candidate alone: the second ranking below reuses the first's.
-    const bonuses = new Map<string, number>();
-    const finish = () => {
-      const scores = merge.top(settings.candidates);
-      for (const [id, v] of scores) {
-        let bonus = bonuses.get(id);
+    const bonuses = bonusCache.start();
+    const { features } = passagesBySlot();
+    const finish = (): Candidates => {
+      const slots = merge.topSlots(settings.candidates);
+      const values: number[] = [];
+      for (const slot of slots) {
+        let bonus = bonuses.get(slot);
         if (bonus === undefined) {
-          const f = index.features.get(id)!;
+          const f = features[slot];
           bonus = 0;
           if (commonIdf > 0) {
             let got = 0;
-            for (const c of commonTerms) if (c.id !== undefined && index.hasStemId(f, c.id)) got += c.idf;
+            for (const c of commonTerms) if (c.holders?.[slot]) got += c.idf;
             bonus += (settings.commonWordBoost * got) / commonIdf;
           }
           for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
-          bonuses.set(id, bonus);
+          bonuses.set(slot, bonus);
         }
-        scores.set(id, v + bonus);
+        values.push(merge.value(slot) + bonus);
       }
       // A named measure brings its positions in even when they share no word with the paragraph.
-      if (refs.length) for (const id of positionsOf(refs)) if (!scores.has(id)) scores.set(id, 0);
-      return scores;
+      if (refs.length) {
+        const has = new Set(slots);
+        for (const id of positionsOf(refs)) {
+          const slot = index.features.get(id)?.slot;
+          if (slot !== undefined && !has.has(slot)) {
+            slots.push(slot);
+            values.push(0);
+          }
+        }
+      }
+      return { slots, values };
     };
     // The rewordings at their base weight first: the candidates the gate reads, when this paragraph weighs them more.
     for (const [slot, v] of reworded) merge.add(slot, settings.rewordingBoost * v);
@@ -1037,6 +1055,25 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
+   * Which slots hold a stem, one byte a slot, for the common words (in more than `commonShare` of the library) whose
+   * bonus every candidate is checked for: three hundred candidates a ranking, searched for in each passage's stems,
+   * were a seventh of a pasted paragraph's time. Built from the stem's postings when first asked, kept while the
+   * library does not change; only common words are asked for, a few dozen at most.
+   */
+  let holding: { state: string; byStem: Map<number, Uint8Array> } | undefined;
+  function holdersOf(stemId: number): Uint8Array {
+    const state = libraryState();
+    if (holding?.state !== state) holding = { state, byStem: new Map() };
+    let holders = holding.byStem.get(stemId);
+    if (!holders) {
+      holders = new Uint8Array(index.vocab.nextSlot);
+      for (const slot of index.vocab.postings[stemId]) holders[slot] = 1;
+      holding.byStem.set(stemId, holders);
+    }
+    return holders;
+  }
+
+  /**
    * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
    * the library changes (a slot handed out or a passage removed): once per import, not per query.
    */
@@ -1087,10 +1124,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * paragraph's concepts, the one that says only that ranks above the one that also says five
    * other things.
    */
-  function conceptFocus(qConcepts: ReadonlySet<string>, passage: readonly string[], weight: (concept: string) => number): number {
+  function conceptFocus(qConcepts: ReadonlySet<string>, passage: readonly string[], weight: (concept: string) => number, paragraphWeight: number): number {
     let shared = 0;
-    let union = 0;
-    for (const c of qConcepts) union += weight(c);
+    let union = paragraphWeight;
     for (const c of passage) {
       if (qConcepts.has(c)) shared += weight(c);
       else union += weight(c);
@@ -1115,24 +1151,60 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return f;
   }
 
-  function rerank(scores: Map<string, number>, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
+  /**
+   * What re-ranking reads of each passage, by slot, kept while the library does not change (`libraryState`): its
+   * features and position, and what its score is multiplied by whatever the paragraph (a long passage's discount,
+   * its author's prior, its factor as a hub, a draft remark's prior; 1 where none applies). Looked up by id for each
+   * of three hundred candidates twice a sentence, they were most of re-ranking's time. The four factors are applied
+   * one after the other as before, so the scores are the same to the last bit (their product would round differently).
+   */
+  let bySlot:
+    | { state: string; features: PositionFeatures[]; positions: Position[]; length: Float64Array; author: Float64Array; hub: Float64Array; draft: Float64Array }
+    | undefined;
+  function passagesBySlot() {
+    const state = libraryState();
+    if (bySlot?.state !== state) {
+      const slots = index.vocab.nextSlot;
+      const features: PositionFeatures[] = [];
+      const positions: Position[] = [];
+      const [length, author, hub, draft] = [0, 1, 2, 3].map(() => new Float64Array(slots).fill(1));
+      for (const p of index.library.positions) {
+        const f = index.features.get(p.id);
+        if (!f) continue;
+        features[f.slot] = f;
+        positions[f.slot] = p;
+        // A long passage matches many things a little; past a few lines, it must earn its place.
+        if (p.text.length > settings.longPassage) length[f.slot] = lengthFactor(p.text.length);
+        author[f.slot] = settings.authorPrior[p.author];
+        hub[f.slot] = hubFactors.get(p.id) ?? 1;
+        if (isDraftRemark(p)) draft[f.slot] = settings.draftRemarkPrior || 1;
+      }
+      bySlot = { state, features, positions, length, author, hub, draft };
+    }
+    return bySlot;
+  }
+
+  function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
     const n = index.library.positions.length;
     const rarity = new Map<string, number>();
     const weight = (c: string) => rarity.get(c) ?? rarity.set(c, Math.log(1 + n / Math.max(1, index.conceptDf(c)))).get(c)!;
-    for (const [id, s] of scores) {
-      const p = index.byId.get(id)!;
-      let score = s;
-      if (settings.conceptFocus && qConcepts.size) score += settings.conceptFocus * conceptFocus(qConcepts, index.features.get(id)!.concepts, weight);
-      if (refs.length && p.measures.some((m) => refs.includes(m))) score += settings.measureBoost;
-      // A long passage matches many things a little; past a few lines, it must earn its place.
-      if (p.text.length > settings.longPassage) score *= lengthFactor(p.text.length);
-      score *= settings.authorPrior[p.author];
-      const hub = hubFactors.get(id);
-      if (hub !== undefined) score *= hub;
-      if (isDraftRemark(p)) score *= settings.draftRemarkPrior || 1;
-      out.push({ id, score });
+    const focus = settings.conceptFocus && qConcepts.size > 0;
+    let paragraphWeight = 0;
+    if (focus) for (const c of qConcepts) paragraphWeight += weight(c);
+    const { features, positions, length, author, hub, draft } = passagesBySlot();
+    const { slots, values } = candidates;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      let score = values[i];
+      if (focus) score += settings.conceptFocus * conceptFocus(qConcepts, features[slot].concepts, weight, paragraphWeight);
+      if (refs.length && positions[slot].measures.some((m) => refs.includes(m))) score += settings.measureBoost;
+      score *= length[slot];
+      score *= author[slot];
+      score *= hub[slot];
+      score *= draft[slot];
+      out.push({ id: positions[slot].id, score });
     }
     return out.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
   }
@@ -1215,7 +1287,7 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
     let seen = new Int32Array(0);
     let query = 0;
     const order: number[] = [];
-    // The scores of `order`, copied for the partial sort of `top` (reused from one paragraph to the next).
+    // The scores of `order`, copied for the partial sort of `topSlots` (reused from one paragraph to the next).
     let scratch = new Float64Array(0);
     return {
       reset(q: number) {
@@ -1237,30 +1309,35 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
       each(f: (slot: number, v: number) => void) {
         for (const slot of order) f(slot, values[slot]);
       },
-      /** The `k` best, as position id → score in the order first met, without sorting them all. */
-      top(k: number): Map<string, number> {
-        const out = new Map<string, number>();
-        let threshold = -Infinity;
-        if (order.length > k) {
-          if (scratch.length < order.length) scratch = new Float64Array(Math.max(order.length, scratch.length * 2));
-          for (let i = 0; i < order.length; i++) scratch[i] = values[order[i]];
-          threshold = nthSmallest(scratch.subarray(0, order.length), order.length - k);
-        }
-        // Those above the k-th score, then those equal to it by slot (the order the library was indexed in), so that
-        // which of equal candidates go on does not depend on the order the channels met them.
-        const equal: number[] = [];
-        for (const slot of order) {
-          if (values[slot] > threshold) out.set(index.vocab.slotIds[slot]!, values[slot]);
-          else if (values[slot] === threshold) equal.push(slot);
-        }
-        if (equal.length > k - out.size) equal.sort((x, y) => x - y);
-        for (const slot of equal) {
-          if (out.size === k) break;
-          out.set(index.vocab.slotIds[slot]!, values[slot]);
-        }
-        return out;
+      /** The score of a slot this query touched. */
+      value(slot: number): number {
+        return values[slot];
       },
+      topSlots,
     };
+    /** The slots of the `k` best, in the order first met, without sorting them all. */
+    function topSlots(k: number): number[] {
+      const out: number[] = [];
+      let threshold = -Infinity;
+      if (order.length > k) {
+        if (scratch.length < order.length) scratch = new Float64Array(Math.max(order.length, scratch.length * 2));
+        for (let i = 0; i < order.length; i++) scratch[i] = values[order[i]];
+        threshold = nthSmallest(scratch.subarray(0, order.length), order.length - k);
+      }
+      // Those above the k-th score, then those equal to it by slot (the order the library was indexed in), so that
+      // which of equal candidates go on does not depend on the order the channels met them.
+      const equal: number[] = [];
+      for (const slot of order) {
+        if (values[slot] > threshold) out.push(slot);
+        else if (values[slot] === threshold) equal.push(slot);
+      }
+      if (equal.length > k - out.length) equal.sort((x, y) => x - y);
+      for (const slot of equal) {
+        if (out.length === k) break;
+        out.push(slot);
+      }
+      return out;
+    }
   };
   const merged = accumulator();
   const shares = accumulator();
@@ -1272,6 +1349,33 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
     concepts() {
       shares.reset(++stamp);
       return shares;
+    },
+  };
+}
+
+/**
+ * A value by slot for one retrieval, read back by the next ranking of the same paragraph: typed arrays reused by every
+ * query, a stamp saying which slots this one set (nothing cleared, no map keyed by position id).
+ */
+export function createSlotCache(index: Pick<SearchIndex, 'vocab'>) {
+  let stamp = 0;
+  let values = new Float64Array(0);
+  let seen = new Int32Array(0);
+  return {
+    start() {
+      const n = index.vocab.nextSlot;
+      if (values.length < n) {
+        values = new Float64Array(Math.max(n, values.length * 2));
+        seen = new Int32Array(values.length);
+      }
+      const query = ++stamp;
+      return {
+        get: (slot: number): number | undefined => (seen[slot] === query ? values[slot] : undefined),
+        set(slot: number, v: number) {
+          seen[slot] = query;
+          values[slot] = v;
+        },
+      };
     },
   };
 }

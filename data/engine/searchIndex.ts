@@ -56,8 +56,6 @@ export interface SearchIndex {
   counts: { total: number };
   /** Does the position's wording hold the stem? */
   hasStem(f: PositionFeatures, stem: string): boolean;
-  /** The same by stem id (`vocab.ids`), for loops that look the stem up once. */
-  hasStemId(f: PositionFeatures, id: number): boolean;
   /** Number of positions whose wording holds both stems. */
   coOccurrence(a: string, b: string): number;
   /** Number of positions whose wording holds the concept. */
@@ -142,7 +140,6 @@ function assemble(
       const id = vocab.ids.get(stem);
       return id !== undefined && sortedHas(f.stems, id);
     },
-    hasStemId: (f, id) => sortedHas(f.stems, id),
     coOccurrence(a, b) {
       const ia = vocab.ids.get(a);
       const ib = vocab.ids.get(b);

@@ -702,7 +702,7 @@ describe('the candidates retrieval hands on', () => {
     const merge = createSlotScores({ vocab }).start();
     for (const slot of order) merge.add(slot, slot === 6 ? 3 : 1);
     for (const slot of order) if (slot === 2) merge.add(slot, 1);
-    return [...merge.top(k).keys()].sort();
+    return merge.topSlots(k).map((slot) => `p${slot}`).sort();
   };
 
   test('the best, then equal scores at the edge by the order the library was indexed in, whatever order they were met in', () => {
