@@ -13,8 +13,9 @@
  * analyze('Porter à trente jours le délai de réflexion')  // ['port', '30', 'jour', 'del', 'reflexion']
  * analyzeWithSurface('l’ASE')                           // [{ stem: 'ase', word: 'ase', start: 2, end: 5 }]
  */
-// Named import: the package is a Babel UMD build flagged `__esModule`, so bundlers give it no default export.
-import { newStemmer } from 'snowball-stemmers';
+// Snowball's French algorithm as nlp.js ports it, imported by its own path: the package's index would bring its
+// tokenizer, normaliser and sentiment lexicon, which the engine does not use (README, « Dépendances »).
+import StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr';
 
 /** One analysed word of a text. */
 export interface Token {
@@ -448,7 +449,13 @@ export function isStopWord(word: string): boolean {
 // Stemming
 // ---------------------------------------------------------------------------------------------
 
-const FRENCH = newStemmer('french');
+/** One Snowball program, its state set for each word (reads are synchronous: no two words at once). */
+const FRENCH = new StemmerFr();
+function snowball(word: string): string {
+  FRENCH.setCurrent(word);
+  FRENCH.innerStem();
+  return FRENCH.getCurrent();
+}
 const STEM_CACHE = new Map<string, string>();
 /** Bounds the cache in a long-lived extension page; the library's vocabulary is about 10,000 words. */
 const STEM_CACHE_MAX = 100_000;
@@ -578,7 +585,7 @@ function stemFolded(w: string): string {
   if (override) return override;
   let accented = w;
   for (const [re, to] of REACCENT) accented = accented.replace(re, to);
-  let s = FRENCH.stem(accented);
+  let s = snowball(accented);
   if (NEEDS_FOLD.test(s)) s = s.normalize('NFD').replace(MARKS, '');
   if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1);
   if (s.length > 4 && s.endsWith('i')) s = s.slice(0, -1);
