@@ -1357,7 +1357,7 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
  * A value by slot for one retrieval, read back by the next ranking of the same paragraph: typed arrays reused by every
  * query, a stamp saying which slots this one set (nothing cleared, no map keyed by position id).
  */
-export function createSlotCache(index: Pick<SearchIndex, 'vocab'>) {
+function createSlotCache(index: Pick<SearchIndex, 'vocab'>) {
   let stamp = 0;
   let values = new Float64Array(0);
   let seen = new Int32Array(0);
