@@ -205,6 +205,8 @@ export interface EngineSettings {
    * (idioms.ts, `thesaurus/idioms.json`); empty: read as written.
    */
   idioms: readonly IdiomEntry[];
+  /** An idiom typed with a slip in one of its words (« pieds et poigns liés ») read as the idiom (with `typoFix`). */
+  idiomSlips: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -308,6 +310,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   splitGlued: true,
   gluedElision: true,
   idioms: IDIOMS,
+  idiomSlips: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -591,8 +594,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function analyse(paragraph: string, defaultPlan = 'PAN1') {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
-    // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »).
-    const text = idiomsOf(settings.idioms).gloss(refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph);
+    // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »),
+    // typed with a slip too (« poigns »).
+    const idioms = idiomsOf(settings.idioms);
+    const spelt = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
+    const text = idioms.gloss(spelt, { slips: settings.typoFix && settings.idiomSlips });
     // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
     const surface = rejoined(
       text,

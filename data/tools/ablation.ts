@@ -66,6 +66,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['première lettre toujours tenue pour juste dans une faute (avant le dix-neuvième lot)', { firstLetterSlips: false }],
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
   ['sans expressions figurées lues pour leur sens (« bouts de ficelle », « pieds et poings liés » ; avant le vingtième lot)', { idioms: [] }],
+  ['sans expressions figurées lues malgré une faute de frappe (« pieds et poigns liés » ; avant le vingt et unième lot)', { idiomSlips: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],

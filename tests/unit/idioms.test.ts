@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileIdioms, IDIOMS } from '../../data/engine/idioms';
+import { compileIdioms, IDIOMS, oneSlipApart } from '../../data/engine/idioms';
 import { fold } from '../../data/engine/normalise';
 
 describe('thesaurus/idioms.json', () => {
@@ -48,5 +48,40 @@ describe('compileIdioms', () => {
 
   test('an empty list reads nothing', () => {
     expect(compileIdioms([]).gloss('Avec des bouts de ficelle.')).toBe('Avec des bouts de ficelle.');
+    expect(compileIdioms([]).mend('Avec des bouts de ficele.')).toBe('Avec des bouts de ficele.');
+  });
+
+  test('an idiom typed with a slip in one of its words is made whole, and then read', () => {
+    // Written for this test: a letter left out, two swapped, one too many, one for another.
+    expect(idioms.mend('Ces femmes restent pieds et poigns liés.')).toBe('Ces femmes restent pieds et poings liés.');
+    expect(idioms.mend('On travaille avec des bouts de ficele.')).toBe('On travaille avec des bouts de ficelle.');
+    expect(idioms.mend('Le ministère fait la sourde oreillle.')).toBe('Le ministère fait la sourde oreille.');
+    expect(idioms.gloss(idioms.mend('Les promesses sont restées letre morte.'))).toContain('lettre morte ');
+  });
+
+  test('a word one slip from an idiom\'s word is left as written when no idiom reads with it', () => {
+    for (const text of ['Les poigns de porte du local sont cassés.', 'Une ficele pour les colis.', 'Pieds et poings liés, déjà lu.'])
+      expect(idioms.mend(text)).toBe(text);
+  });
+});
+
+describe('oneSlipApart', () => {
+  test('one slip as typing makes them, the first letter as written', () => {
+    for (const [typed, word] of [
+      ['poigns', 'poings'],
+      ['ficele', 'ficelle'],
+      ['oreillle', 'oreille'],
+      ['lendemian', 'lendemain'],
+      ['combatant', 'combattant'],
+      ['mortr', 'morte'],
+    ])
+      expect(oneSlipApart(typed, word), `${typed} / ${word}`).toBe(true);
+    for (const [typed, word] of [
+      ['poings', 'poings'],
+      ['loings', 'poings'],
+      ['pigons', 'poings'],
+      ['ficel', 'ficelle'],
+    ])
+      expect(oneSlipApart(typed, word), `${typed} / ${word}`).toBe(false);
   });
 });

@@ -396,6 +396,13 @@ describe('reading the paragraph', () => {
     expect(matcher.match(unapplied, { k: 5 }).some((r) => /mises? en œuvre/.test(r.text))).toBe(true);
     // The idiom is kept as written: a passage's rewordings that use it still find it.
     expect(matcher.explain(bound).stems).toEqual(expect.arrayContaining(literal.explain(bound).stems));
+    // Typed with a slip in one of its words, the idiom is read all the same; without that reading it is not.
+    const slipped = bound.replace('poings', 'poigns');
+    const unmended = createMatcher(index, { ...DEFAULT_SETTINGS, idiomSlips: false });
+    expect(matcher.match(slipped, { k: 5 })[0]?.text).toMatch(/emprise/);
+    expect(unmended.match(slipped, { k: 5 }).some((r) => /emprise/.test(r.text))).toBe(false);
+    expect(unmended.match(unapplied.replace('lettre', 'letre'))).toEqual([]);
+    expect(matcher.match(unapplied.replace('lettre', 'letre'), { k: 5 }).some((r) => /mises? en œuvre/.test(r.text))).toBe(true);
     // Office mail that uses an idiom stays quiet.
     expect(matcher.match('Merci d’avoir remplacé Julie au pied levé pour la réunion de jeudi.')).toEqual([]);
     expect(matcher.match('Le nouveau logiciel de comptabilité est une usine à gaz.')).toEqual([]);
