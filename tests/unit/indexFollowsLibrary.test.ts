@@ -82,6 +82,28 @@ describe('an imported source on a new subject', () => {
     for (const text of OFFICE_MAIL) expect(matcher.match(text), text).toEqual([]);
   });
 
+  test('a matcher that read before an import answers after it as one created after it: what it keeps follows the library', () => {
+    // The tables a matcher keeps by passage (re-ranking's factors, which passages hold each common word, a measure's
+    // positions, what imported passages borrow) are built as it reads: read before the import, they must follow it.
+    const own = buildIndex(library);
+    const early = createMatcher(own);
+    const texts = [
+      ...ABOUT_IT,
+      'Les joueurs victimes de ces réseaux ont droit au délai de réflexion, comme toutes les victimes de traite.',
+      'Sur la mesure 5, notre position est la suivante.',
+    ];
+    for (const text of texts) early.match(text);
+    addToIndex(own, added);
+    const scored = (m: typeof matcher, text: string) => m.match(text, { k: 10, gate: false }).map((r) => [r.id, r.score]);
+    const late = createMatcher(own);
+    for (const text of texts) expect(scored(early, text), text).toEqual(scored(late, text));
+    // The imported wording that says « victimes » is among them, with the common word's bonus.
+    expect(scored(early, texts[2]).map(([id]) => id)).toContain(`${SOURCE_ID}-5`);
+    removeFromIndex(own, added.map((p) => p.id));
+    const afterRemoval = createMatcher(own);
+    for (const text of texts) expect(scored(early, text), text).toEqual(scored(afterRemoval, text));
+  });
+
   test('an imported wording, which has no rewordings, is not outranked by shipped passages that have some', () => {
     // The shipped passages are found through their everyday rewordings too; an imported one counts its own words
     // in their stead (`rewordingSelf`). Everyday words here (« majeurs », « un toit », « un jeune ») are in many
