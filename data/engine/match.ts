@@ -1039,60 +1039,62 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /** Changes whenever the library does (a slot handed out or a passage removed): what the tables below are kept by. */
-  function libraryState(): string {
-    return `${index.vocab.nextSlot}/${index.vocab.count}`;
+  /**
+   * A table built from the library, kept while the library does not change (a slot handed out or a passage removed):
+   * built again once after an import or a removal, not at every read.
+   */
+  function keptWhileLibrary<T>(build: () => T): () => T {
+    let kept: { state: string; value: T } | undefined;
+    return () => {
+      const state = `${index.vocab.nextSlot}/${index.vocab.count}`;
+      if (kept?.state !== state) kept = { state, value: build() };
+      return kept.value;
+    };
   }
 
   /**
-   * The positions of each measure, in library order, kept while the library does not change (the same state as the
-   * borrowed rewordings'), rather than looked for in every position twice a sentence when a paragraph names a measure.
+   * The positions of each measure, in library order, rather than looked for in every position twice a sentence when a
+   * paragraph names a measure.
    */
-  let byMeasure: { state: string; ids: Map<string, string[]> } | undefined;
+  const measurePositions = keptWhileLibrary(() => {
+    const ids = new Map<string, string[]>();
+    for (const p of index.library.positions) for (const m of new Set(p.measures)) (ids.get(m) ?? ids.set(m, []).get(m)!).push(p.id);
+    return ids;
+  });
   function positionsOf(refs: readonly string[]): string[] {
-    const state = libraryState();
-    if (byMeasure?.state !== state) {
-      const ids = new Map<string, string[]>();
-      for (const p of index.library.positions) for (const m of new Set(p.measures)) (ids.get(m) ?? ids.set(m, []).get(m)!).push(p.id);
-      byMeasure = { state, ids };
-    }
-    if (refs.length === 1) return byMeasure.ids.get(refs[0]) ?? [];
-    const ids = byMeasure.ids;
+    const ids = measurePositions();
+    if (refs.length === 1) return ids.get(refs[0]) ?? [];
     return [...new Set(refs.flatMap((m) => ids.get(m) ?? []))];
   }
 
   /**
    * Which slots hold a stem, one byte a slot, for the common words (in more than `commonShare` of the library) whose
    * bonus every candidate is checked for: three hundred candidates a ranking, searched for in each passage's stems,
-   * were a seventh of a pasted paragraph's time. Built from the stem's postings when first asked, kept while the
-   * library does not change; only common words are asked for, a few dozen at most.
+   * were a seventh of a pasted paragraph's time. Built from the stem's postings when first asked; only common words
+   * are asked for, a few dozen at most.
    */
-  let holding: { state: string; byStem: Map<number, Uint8Array> } | undefined;
+  const holding = keptWhileLibrary(() => new Map<number, Uint8Array>());
   function holdersOf(stemId: number): Uint8Array {
-    const state = libraryState();
-    if (holding?.state !== state) holding = { state, byStem: new Map() };
-    let holders = holding.byStem.get(stemId);
+    const byStem = holding();
+    let holders = byStem.get(stemId);
     if (!holders) {
       holders = new Uint8Array(index.vocab.nextSlot);
       for (const slot of index.vocab.postings[stemId]) holders[slot] = 1;
-      holding.byStem.set(stemId, holders);
+      byStem.set(stemId, holders);
     }
     return holders;
   }
 
-  /**
-   * What passages without rewordings borrow from their neighbours (borrowed.ts), recomputed when
-   * the library changes (a slot handed out or a passage removed): once per import, not per query.
-   */
-  let borrowed: { state: string; search: RewordingSearch; weight: Map<string, number> } | undefined;
+  /** What passages without rewordings borrow from their neighbours (borrowed.ts): once per import, not per query. */
+  const borrowed = keptWhileLibrary(() => {
+    const own = rewordingSearchOf(settings.rewordings);
+    const b = borrowRewordings(index, settings.rewordings, (id) => settings.draftRemarkSelf > 0 || !isDraftRemark(index.byId.get(id)!), commonLimit());
+    // Nothing borrowed (the shipped library alone): no copy of the rewordings' search is kept.
+    return { search: b.weight.size ? own.extend(b.table) : own, weight: b.weight };
+  });
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
-    const state = libraryState();
-    if (borrowed?.state !== state) {
-      const own = rewordingSearchOf(settings.rewordings);
-      const b = borrowRewordings(index, settings.rewordings, (id) => settings.draftRemarkSelf > 0 || !isDraftRemark(index.byId.get(id)!), commonLimit());
-      // Nothing borrowed (the shipped library alone): no copy of the rewordings' search is kept.
-      borrowed = { state, search: b.weight.size ? own.extend(b.table) : own, weight: b.weight };
-    }
-    return borrowed.weight.size ? borrowed : undefined;
+    const b = borrowed();
+    return b.weight.size ? b : undefined;
   }
 
   /**
@@ -1141,54 +1143,32 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * Each hub's factor, ((1 + hub) / 2) to the power −hubPenalty, computed once: a passage that is no hub has
-   * factor 1 and is left out. (Read in the object for every candidate, the factor took a seventh of a
-   * paragraph's time at twenty times the library, the ids of new passages missing from it.)
+   * What re-ranking reads of each passage, by slot: its features and position, and what its score is multiplied by
+   * whatever the paragraph (1 where none applies): a long passage's discount, its author's prior, its factor as a hub
+   * (((1 + hub) / 2) to the power −hubPenalty), a draft remark's prior. Looked up by id for each of three hundred
+   * candidates twice a sentence, they were most of re-ranking's time. The four factors are applied one after the other,
+   * so the scores are the same to the last bit (their product would round differently).
    */
-  const hubFactors = new Map<string, number>(
-    settings.hubPenalty ? Object.entries(settings.hubs).map(([id, hub]) => [id, Math.pow((1 + hub) / 2, -settings.hubPenalty)]) : [],
-  );
-
-  /** The long passage's discount by length, computed once per length (a power for every candidate was a tenth of re-ranking). */
-  const lengthFactors = new Map<number, number>();
-  function lengthFactor(length: number): number {
-    let f = lengthFactors.get(length);
-    if (f === undefined) lengthFactors.set(length, (f = Math.pow(settings.longPassage / length, settings.lengthPenalty)));
-    return f;
-  }
-
-  /**
-   * What re-ranking reads of each passage, by slot, kept while the library does not change (`libraryState`): its
-   * features and position, and what its score is multiplied by whatever the paragraph (a long passage's discount,
-   * its author's prior, its factor as a hub, a draft remark's prior; 1 where none applies). Looked up by id for each
-   * of three hundred candidates twice a sentence, they were most of re-ranking's time. The four factors are applied
-   * one after the other as before, so the scores are the same to the last bit (their product would round differently).
-   */
-  let bySlot:
-    | { state: string; features: PositionFeatures[]; positions: Position[]; length: Float64Array; author: Float64Array; hub: Float64Array; draft: Float64Array }
-    | undefined;
-  function passagesBySlot() {
-    const state = libraryState();
-    if (bySlot?.state !== state) {
-      const slots = index.vocab.nextSlot;
-      const features: PositionFeatures[] = [];
-      const positions: Position[] = [];
-      const [length, author, hub, draft] = [0, 1, 2, 3].map(() => new Float64Array(slots).fill(1));
-      for (const p of index.library.positions) {
-        const f = index.features.get(p.id);
-        if (!f) continue;
-        features[f.slot] = f;
-        positions[f.slot] = p;
-        // A long passage matches many things a little; past a few lines, it must earn its place.
-        if (p.text.length > settings.longPassage) length[f.slot] = lengthFactor(p.text.length);
-        author[f.slot] = settings.authorPrior[p.author];
-        hub[f.slot] = hubFactors.get(p.id) ?? 1;
-        if (isDraftRemark(p)) draft[f.slot] = settings.draftRemarkPrior || 1;
-      }
-      bySlot = { state, features, positions, length, author, hub, draft };
+  const passagesBySlot = keptWhileLibrary(() => {
+    const slots = index.vocab.nextSlot;
+    const features: PositionFeatures[] = [];
+    const positions: Position[] = [];
+    const [length, author, hub, draft] = [0, 1, 2, 3].map(() => new Float64Array(slots).fill(1));
+    for (const p of index.library.positions) {
+      const f = index.features.get(p.id);
+      if (!f) continue;
+      features[f.slot] = f;
+      positions[f.slot] = p;
+      // A long passage matches many things a little; past a few lines, it must earn its place.
+      if (p.text.length > settings.longPassage) length[f.slot] = Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
+      author[f.slot] = settings.authorPrior[p.author];
+      // A passage imported after the table was built counts as average (factor 1), as one that is no hub.
+      const h = settings.hubs[p.id];
+      if (settings.hubPenalty && h !== undefined) hub[f.slot] = Math.pow((1 + h) / 2, -settings.hubPenalty);
+      if (isDraftRemark(p)) draft[f.slot] = settings.draftRemarkPrior || 1;
     }
-    return bySlot;
-  }
+    return { features, positions, length, author, hub, draft };
+  });
 
   function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
