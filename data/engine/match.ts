@@ -421,7 +421,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   const synonymsOf = (stem: string): string[] => (index.df(stem) > 2 ? [] : (synonymTable[stem] ?? []).filter((s) => index.df(s) > 0));
   const threshold = () => settings.gate ?? settings.gateModel.threshold;
   const slotScores = createSlotScores(index);
-  const bonusCache = createSlotCache(index);
 
   /**
    * Snowball leaves verbs in « -ent » whole (« arrivent », « publient », « ignorent »), since
@@ -974,25 +973,24 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let commonIdf = 0;
     for (const c of commonTerms) commonIdf += c.idf;
     // A candidate's bonus depends on the candidate alone: the second ranking below reuses the first's.
-    const bonuses = bonusCache.start();
+    const bonuses = slotScores.bonuses();
     const { features } = passagesBySlot();
     const finish = (): Candidates => {
       const slots = merge.topSlots(settings.candidates);
       const values: number[] = [];
       for (const slot of slots) {
-        let bonus = bonuses.get(slot);
-        if (bonus === undefined) {
+        if (!bonuses.has(slot)) {
           const f = features[slot];
-          bonus = 0;
+          let bonus = 0;
           if (commonIdf > 0) {
             let got = 0;
             for (const c of commonTerms) if (c.holders?.[slot]) got += c.idf;
             bonus += (settings.commonWordBoost * got) / commonIdf;
           }
           for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
-          bonuses.set(slot, bonus);
+          bonuses.add(slot, bonus);
         }
-        values.push(merge.value(slot) + bonus);
+        values.push(merge.value(slot) + bonuses.value(slot));
       }
       // A named measure brings its positions in even when they share no word with the paragraph.
       if (refs.length) {
@@ -1295,6 +1293,10 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
       each(f: (slot: number, v: number) => void) {
         for (const slot of order) f(slot, values[slot]);
       },
+      /** Did this query touch the slot? */
+      has(slot: number): boolean {
+        return seen[slot] === query;
+      },
       /** The score of a slot this query touched. */
       value(slot: number): number {
         return values[slot];
@@ -1327,6 +1329,7 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
   };
   const merged = accumulator();
   const shares = accumulator();
+  const bonuses = accumulator();
   return {
     start() {
       merged.reset(++stamp);
@@ -1336,32 +1339,10 @@ export function createSlotScores(index: Pick<SearchIndex, 'vocab'>) {
       shares.reset(++stamp);
       return shares;
     },
-  };
-}
-
-/**
- * A value by slot for one retrieval, read back by the next ranking of the same paragraph: typed arrays reused by every
- * query, a stamp saying which slots this one set (nothing cleared, no map keyed by position id).
- */
-function createSlotCache(index: Pick<SearchIndex, 'vocab'>) {
-  let stamp = 0;
-  let values = new Float64Array(0);
-  let seen = new Int32Array(0);
-  return {
-    start() {
-      const n = index.vocab.nextSlot;
-      if (values.length < n) {
-        values = new Float64Array(Math.max(n, values.length * 2));
-        seen = new Int32Array(values.length);
-      }
-      const query = ++stamp;
-      return {
-        get: (slot: number): number | undefined => (seen[slot] === query ? values[slot] : undefined),
-        set(slot: number, v: number) {
-          seen[slot] = query;
-          values[slot] = v;
-        },
-      };
+    /** Each candidate's bonus, for the second ranking of the same paragraph to read back. */
+    bonuses() {
+      bonuses.reset(++stamp);
+      return bonuses;
     },
   };
 }
