@@ -46,34 +46,55 @@ export function borrowRewordings(
   const { vocab } = index;
   const borrowers = [...index.features].filter(([id]) => !rewordings.stems[id] && borrows(id));
   if (!borrowers.length) return { table, weight };
-  const idf2 = (stem: number) => Math.log(1 + vocab.count / Math.max(1, vocab.postings[stem].length)) ** 2;
-  const norms = new Map<number, number>();
+  // Each stem's squared idf, computed once: the norms read every stem of every passage met.
+  const idf2s = new Float64Array(vocab.postings.length);
+  const idf2 = (stem: number) => idf2s[stem] || (idf2s[stem] = Math.log(1 + vocab.count / Math.max(1, vocab.postings[stem].length)) ** 2);
+  // By slot, read once per call rather than once per posting met: whether the passage lends (it has rewordings
+  // of its own), its norm (0 until needed), and the dot product with the borrower at hand (with the slots it
+  // touched, set back to 0 after each borrower). At twenty times the library, fifty borrowers met some 500,000
+  // postings; with a Map per borrower and a lookup of the lender's rewordings by id for each, the first answer
+  // after an import spent 105 to 155 ms here.
+  const slots = vocab.slotIds.length;
+  const lends = new Uint8Array(slots);
+  for (let slot = 0; slot < slots; slot++) {
+    const id = vocab.slotIds[slot];
+    if (id !== undefined && rewordings.stems[id] !== undefined) lends[slot] = 1;
+  }
+  const norms = new Float64Array(slots);
   const norm = (slot: number) => {
-    let v = norms.get(slot);
-    if (v === undefined) {
-      v = 0;
+    let v = norms[slot];
+    if (!v) {
       for (const s of index.features.get(vocab.slotIds[slot]!)!.stems) v += idf2(s);
-      norms.set(slot, (v = Math.sqrt(v) || 1));
+      norms[slot] = v = Math.sqrt(v) || 1;
     }
     return v;
   };
-  const lender = (slot: number) => {
-    const id = vocab.slotIds[slot];
-    return id !== undefined && rewordings.stems[id] !== undefined;
-  };
+  const dot = new Float64Array(slots);
+  const touched: number[] = [];
   for (const [id, f] of borrowers) {
-    const dot = new Map<number, number>();
     for (const s of f.stems) {
-      const slots = vocab.postings[s];
-      if (slots.length > commonLimit) continue;
+      const postings = vocab.postings[s];
+      if (postings.length > commonLimit) continue;
       const w = idf2(s);
-      for (const slot of slots) if (lender(slot)) dot.set(slot, (dot.get(slot) ?? 0) + w);
+      for (const slot of postings) {
+        if (!lends[slot]) continue;
+        if (dot[slot] === 0) touched.push(slot);
+        dot[slot] += w;
+      }
     }
     const own = norm(f.slot);
-    const near = [...dot]
-      .map(([slot, d]) => [slot, d / (own * norm(slot))] as const)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, NEIGHBOURS);
+    // The NEIGHBOURS closest, closest first (ties: the earlier slot first), kept in order as they are met.
+    const near: (readonly [number, number])[] = [];
+    for (const slot of touched) {
+      const c = dot[slot] / (own * norm(slot));
+      dot[slot] = 0;
+      if (near.length === NEIGHBOURS && !closer(c, slot, near[NEIGHBOURS - 1])) continue;
+      let at = near.length;
+      while (at > 0 && closer(c, slot, near[at - 1])) at--;
+      near.splice(at, 0, [slot, c]);
+      if (near.length > NEIGHBOURS) near.pop();
+    }
+    touched.length = 0;
     if (!near.length) continue;
     const stems = new Set<string>();
     // What only the lenders' newer voices hold stays apart, as in the lenders' own table: the gate does not read it.
@@ -95,4 +116,9 @@ export function borrowRewordings(
     weight.set(id, Math.min(1, mean / SIMILAR));
   }
   return { table, weight };
+}
+
+/** Is (cosine `c`, `slot`) before `than` in the order of neighbours: closer, or as close and an earlier slot? */
+function closer(c: number, slot: number, than: readonly [number, number]): boolean {
+  return c > than[1] || (c === than[1] && slot < than[0]);
 }
