@@ -876,8 +876,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
     let lexicalBest: SlotHit | undefined;
     let lexicalScore = 0;
-    // The rewordings' evidence, each candidate's share scaled to [0, 1], added last at this paragraph's weight.
-    const reworded: [number, number][] = [];
+    // The rewordings' evidence, each candidate's share scaled to [0, 1], added last at this paragraph's weight: slots
+    // and values side by side.
+    const rewordedSlots: number[] = [];
+    const rewordedValues: number[] = [];
     let boost = settings.rewordingBoost;
     const lexical = run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
     for (const r of lexical) {
@@ -923,24 +925,29 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       // (Exactly the base weight once the words are said: the gate's candidates are then the ranking's.)
       if (said < 1) boost = settings.rewordingBoostParaphrase + (settings.rewordingBoost - settings.rewordingBoostParaphrase) * said;
       const lent = settings.borrowBoost ? borrowedOf() : undefined;
-      const hits: [number, number][] = [];
+      const search = lent?.search ?? own;
+      const read = rewordingSlotsOf(search, lent?.weight);
       let best = 0;
-      for (const r of (lent?.search ?? own).rank(stems.filter((s) => !isNumber(s)), { sorted: false })) {
-        const f = index.features.get(r.id);
-        if (!f) continue;
+      for (const r of search.rankSlots(stems.filter((s) => !isNumber(s)))) {
+        const slot = read.slot[r.slot];
+        if (slot < 0) continue;
         // What a passage borrows counts as much as its neighbours are close (borrowed.ts); the best counts as weighed.
-        const lentWeight = lent?.weight.get(r.id);
-        const score = lentWeight === undefined ? r.score : r.score * lentWeight * settings.borrowBoost;
+        const lentWeight = read.lent[r.slot];
+        const score = Number.isNaN(lentWeight) ? r.score : r.score * lentWeight * settings.borrowBoost;
         best = Math.max(best, score);
-        hits.push([f.slot, score]);
+        rewordedSlots.push(slot);
+        rewordedValues.push(score);
       }
-      for (const [slot, score] of hits) reworded.push([slot, score / best]);
+      for (let i = 0; i < rewordedValues.length; i++) rewordedValues[i] /= best;
       if (settings.rewordingSelf || settings.draftRemarkSelf) {
         let top = 0;
         for (const r of lexical) top = Math.max(top, r.score);
         for (const r of lexical) {
           const standIn = ownWordsStandIn(r.slot, own);
-          if (standIn) reworded.push([r.slot, (standIn * r.score) / top]);
+          if (standIn) {
+            rewordedSlots.push(r.slot);
+            rewordedValues.push((standIn * r.score) / top);
+          }
         }
       }
     }
@@ -1006,10 +1013,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       return { slots, values };
     };
     // The rewordings at their base weight first: the candidates the gate reads, when this paragraph weighs them more.
-    for (const [slot, v] of reworded) merge.add(slot, settings.rewordingBoost * v);
+    for (let i = 0; i < rewordedSlots.length; i++) merge.add(rewordedSlots[i], settings.rewordingBoost * rewordedValues[i]);
     if (boost === settings.rewordingBoost) return { scores: finish(), lexicalBest: lexicalFound };
     const gateScores = finish();
-    for (const [slot, v] of reworded) merge.add(slot, (boost - settings.rewordingBoost) * v);
+    for (let i = 0; i < rewordedSlots.length; i++) merge.add(rewordedSlots[i], (boost - settings.rewordingBoost) * rewordedValues[i]);
     return { scores: finish(), gateScores, lexicalBest: lexicalFound };
   }
 
@@ -1093,6 +1100,32 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const b = borrowed();
     return b.weight.size ? b : undefined;
+  }
+
+  /**
+   * A rewording search read by its slots: for each, the index slot of the passage it rewords (−1: not indexed, removed
+   * since) and, where the passage borrows (`weight`), how much that counts (NaN: its own rewordings). A sentence brings
+   * thousands of hits at twenty times the library; read by passage id, each cost a lookup in two maps. Built once per
+   * search and state of the library (two arrays of 12 bytes a slot together, about 220 KiB at twenty times).
+   */
+  const rewordingSlots = keptWhileLibrary(() => new Map<RewordingSearch, { slot: Int32Array; lent: Float64Array }>());
+  function rewordingSlotsOf(search: RewordingSearch, weight: ReadonlyMap<string, number> | undefined) {
+    const kept = rewordingSlots();
+    let read = kept.get(search);
+    if (!read) {
+      const slot = new Int32Array(search.slots).fill(-1);
+      const lent = new Float64Array(search.slots).fill(NaN);
+      for (let s = 0; s < search.slots; s++) {
+        const id = search.passageAt(s);
+        if (id === undefined) continue;
+        const f = index.features.get(id);
+        if (f) slot[s] = f.slot;
+        const w = weight?.get(id);
+        if (w !== undefined) lent[s] = w;
+      }
+      kept.set(search, (read = { slot, lent }));
+    }
+    return read;
   }
 
   /**

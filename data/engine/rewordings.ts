@@ -21,7 +21,7 @@
  * rewordings find nothing (the caller keeps only passages the index holds).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { addLength, createTermSearch, sortedIndex, type Postings } from './termSearch';
+import { addLength, createTermSearch, sortedIndex, type Postings, type SlotHit } from './termSearch';
 
 /** What `generated/rewordings.json` ships: passage id → the stems of its rewordings, space-separated. */
 export interface RewordingTable {
@@ -40,6 +40,15 @@ export interface RewordingSearch {
    * false, in the order first met (for a caller that reads them all).
    */
   rank(stems: readonly string[], opts?: { sorted?: boolean }): { id: string; score: number }[];
+  /**
+   * The same hits by this search's own slots, in the order first met: for a caller that reads them all and keeps its
+   * own table from these slots to its passages (`passageAt`, `slots`), rather than a passage id per hit.
+   */
+  rankSlots(stems: readonly string[]): SlotHit[];
+  /** The passage a slot of this search rewords (undefined: none), for slots below `slots`. */
+  passageAt(slot: number): string | undefined;
+  /** How many slots this search has handed out. */
+  readonly slots: number;
   /** Does one of the passage's rewordings hold the stem? */
   has(passage: string, stem: string): boolean;
   /** …one of the voices the gate was fitted on (all of a table without `newer`, such as what a passage borrows)? */
@@ -156,6 +165,9 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   };
   return {
     rank: (stems, opts) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: opts?.sorted }),
+    rankSlots: (stems) => search.rank(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: false }),
+    passageAt: (slot) => v.slotIds[slot],
+    slots: v.nextSlot,
     covers: (passage) => slotOf.has(passage),
     df,
     has: (passage, stem) => held(passage, stem) !== undefined,
