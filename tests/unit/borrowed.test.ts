@@ -120,4 +120,16 @@ describe('a rewording search extended with more passages', () => {
     expect(base.covers('c')).toBe(false);
     expect(base.rank(['gamin']).map((r) => r.id)).toEqual(['a']);
   });
+
+  test('answers by its own slots what it answers by passage (what the matcher reads), the added passages after the first', () => {
+    const base = createRewordingSearch({ stems: { a: 'gamin bled famill', b: 'cantin foyer aout' } });
+    const extended = base.extend({ stems: { c: 'gamin bled' } });
+    expect(extended.slots).toBe(3);
+    expect(base.slots).toBe(2);
+    const bySlot = extended.rankSlots(['bled', 'gamin', 'famill']).map((h) => [extended.passageAt(h.slot), h.score]);
+    expect(bySlot).toEqual(extended.rank(['bled', 'gamin', 'famill'], { sorted: false }).map((r) => [r.id, r.score]));
+    expect(bySlot.map(([id]) => id)).toEqual(['a', 'c']);
+    expect(extended.passageAt(2)).toBe('c');
+    expect(base.passageAt(2)).toBeUndefined();
+  });
 });
