@@ -153,6 +153,8 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     const id = ids.get(stem);
     return id === undefined ? 0 : v.postings[id].length;
   };
+  /** The stems searched: not those too common to tell passages apart. */
+  const searched = (stems: readonly string[]) => stems.filter((s) => df(s) <= common);
   // No typo-tolerant lookup here (`terms` stays empty): the paragraph's typos are read as the library's words before.
   const search = createTermSearch(v);
   /** The passage's slot and the stem's id when one of the passage's rewordings holds the stem. */
@@ -164,8 +166,8 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     return at < 0 ? undefined : { at, id };
   };
   return {
-    rank: (stems, opts) => search.search(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: opts?.sorted }),
-    rankSlots: (stems) => search.rank(stems.filter((s) => df(s) <= common), { coordination: 0, sorted: false }),
+    rank: (stems, opts) => search.search(searched(stems), { coordination: 0, sorted: opts?.sorted }),
+    rankSlots: (stems) => search.rank(searched(stems), { coordination: 0, sorted: false }),
     passageAt: (slot) => v.slotIds[slot],
     slots: v.nextSlot,
     covers: (passage) => slotOf.has(passage),
