@@ -377,7 +377,7 @@ export const OFF_ANSWERED = 0.05;
  * while the model's weights barely moved (thirteenth session). At 0.63 the gate answered a paragraph on a subject the
  * library does not hold (young footballers' intermediaries, before its source is imported: 0.67) with unrelated
  * passages on minors, and one more of the 240 blind office mails. Between 0.6 and 0.8, lines the gate was never
- * fitted on are on topic less often than it says (README, ninth session). Quiet matters more than one more answer.
+ * fitted on are on topic less often than it says (docs/engine-journal.md, ninth session). Quiet matters more than one more answer.
  */
 export const MIN_THRESHOLD = 0.7;
 
