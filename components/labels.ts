@@ -86,6 +86,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   quill: 'editor_quill',
   lexical: 'editor_lexical',
   slate: 'editor_slate',
+  trix: 'editor_trix',
   tinymce: 'editor_tinymce',
   etherpad: 'editor_etherpad',
   gmail: 'editor_gmail',

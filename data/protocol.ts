@@ -171,6 +171,7 @@ export type EditorKind =
   | 'quill'
   | 'lexical'
   | 'slate'
+  | 'trix'
   | 'tinymce'
   | 'etherpad'
   | 'gmail'

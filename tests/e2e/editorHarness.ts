@@ -58,6 +58,8 @@ export const EDITORS: EditorFixture[] = [
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
   { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },
+  { name: 'squire', kind: 'contenteditable', frames: [], editable: '#editor', real: 'Squire from npm (Fastmail compose)', strategy: 'execCommand' },
+  { name: 'trix', kind: 'trix', frames: [], editable: 'trix-editor', real: 'Trix from npm (Basecamp, HEY)', strategy: 'editor-api' },
   { name: 'ckeditor4', kind: 'ckeditor4', frames: ['iframe.cke_wysiwyg_frame'], editable: 'body.cke_editable', real: 'CKEditor 4 from npm (CryptPad rich text), in its iframe', strategy: 'editor-api',
     // CKEditor 4 checks the selection at most every 200 ms, the last check up to 200 ms after the last
     // key; its table-selection plugin then sets and removes a temporary id (and class) on the <body>.

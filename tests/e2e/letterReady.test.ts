@@ -131,6 +131,15 @@ describe('1 bis. an insert right after a keystroke is its own undo step', () => 
       await pressInsert(panel, card, 'insert');
       await textBecomes(opened, `${TYPED} ${spaced(position.text)}`);
       await undoInEditor(opened, fixture);
+      if (fixture.name === 'squire') {
+        // Squire (Fastmail) records an undo state at each word boundary and leaves no mark on its DOM by
+        // which the extension could reach it: the insert and the word typed just before go together (README
+        // « Où Positions lit et écrit »). The user's earlier words stay.
+        await expect.poll(async () => spaced(await editorText(opened.page)).includes(position.text)).toBe(false);
+        const left = spaced(await editorText(opened.page)).trimEnd();
+        expect(TYPED.startsWith(left) && left.length >= TYPED.lastIndexOf(' ')).toBe(true);
+        return;
+      }
       await textBecomes(opened, TYPED);
     } finally {
       await close();

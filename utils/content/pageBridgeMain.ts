@@ -1,6 +1,6 @@
 /**
  * The page-world half of `callPageBridge.ts`: the few calls that need the editors' own objects
- * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's editor, Google Docs' annotated text).
+ * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's and Trix's editors, Google Docs' annotated text).
  *
  * The background injects it with `scripting.executeScript({ world: 'MAIN', func: pageBridgeMain,
  * args: [channel] })` into the one frame whose content script asks (`editor/bridge`), so:
@@ -149,6 +149,16 @@ export function pageBridgeMain(channel: string): void {
         data.setData('text/plain', text);
         editor.insertData(data);
         if (undos && last && undos.length === steps && last.operations.length > kept) undos.push({ operations: last.operations.splice(kept), selectionBefore });
+        return true;
+      }
+      case 'trix-insert': {
+        // Trix (Basecamp, HEY, many Rails apps) keeps its editor on its <trix-editor> element. All typing
+        // since the caret last moved is one consolidated « Typing » undo entry, which execCommand's text
+        // would join: an entry of its own first (not consolidatable), then the text at Trix's selection.
+        const editor = (target.closest('trix-editor') as Loose | null)?.editor as Loose | undefined;
+        if (typeof editor?.insertString !== 'function' || typeof editor.recordUndoEntry !== 'function') return undefined;
+        editor.recordUndoEntry('Positions');
+        editor.insertString(text);
         return true;
       }
       case 'gdocs-read': {

@@ -49,6 +49,7 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   if (root.closest('.ql-editor')) return 'quill';
   if (root.closest('[data-lexical-editor]')) return 'lexical';
   if (root.closest('[data-slate-editor]')) return 'slate';
+  if (root.closest('trix-editor')) return 'trix';
   if (root.id === 'tinymce' || root.classList.contains('mce-content-body')) return 'tinymce';
   if (root.id === 'innerdocbody') return 'etherpad';
   if (isDocsTextEventTarget(doc)) return 'gdocs';

@@ -15,7 +15,8 @@
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
  *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
  *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
- *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke).
+ *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
+ *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
  *
@@ -109,6 +110,11 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       // bridge) is its own paste path, made its own undo step; a plain-text paste event reaches the
       // same path when the bridge cannot (one Ctrl+Z then also takes the text typed just before).
       return [bridge('slate-insert'), paste];
+    case 'trix':
+      // Trix makes everything typed one « Typing » undo entry until the caret moves: execCommand's text
+      // joins it, and one Ctrl+Z would take the user's sentence with it. Its editor (the page bridge)
+      // records an undo entry of its own first, then inserts; execCommand is the fallback.
+      return [bridge('trix-insert'), execCommand];
     case 'outlook':
       // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
       // undo step, where execCommand would merge with the last word typed.
