@@ -87,6 +87,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   lexical: 'editor_lexical',
   slate: 'editor_slate',
   trix: 'editor_trix',
+  jodit: 'editor_jodit',
   tinymce: 'editor_tinymce',
   etherpad: 'editor_etherpad',
   gmail: 'editor_gmail',

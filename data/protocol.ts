@@ -172,6 +172,7 @@ export type EditorKind =
   | 'lexical'
   | 'slate'
   | 'trix'
+  | 'jodit'
   | 'tinymce'
   | 'etherpad'
   | 'gmail'

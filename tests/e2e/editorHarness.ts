@@ -60,6 +60,11 @@ export const EDITORS: EditorFixture[] = [
   { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },
   { name: 'squire', kind: 'contenteditable', frames: [], editable: '#editor', real: 'Squire from npm (Fastmail compose)', strategy: 'execCommand' },
   { name: 'trix', kind: 'trix', frames: [], editable: 'trix-editor', real: 'Trix from npm (Basecamp, HEY)', strategy: 'editor-api' },
+  { name: 'jodit', kind: 'jodit', frames: [], editable: '.jodit-wysiwyg', real: 'Jodit 4 from npm (CMS, back offices)', strategy: 'execCommand',
+    // Jodit files the typing into its history 100 ms after the last key, then updates its toolbar
+    // (undo button state) and its status bar (word and character counts) 100 ms or so later.
+    settlesMs: 400 },
+  { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'execCommand' },
   { name: 'ckeditor4', kind: 'ckeditor4', frames: ['iframe.cke_wysiwyg_frame'], editable: 'body.cke_editable', real: 'CKEditor 4 from npm (CryptPad rich text), in its iframe', strategy: 'editor-api',
     // CKEditor 4 checks the selection at most every 200 ms, the last check up to 200 ms after the last
     // key; its table-selection plugin then sets and removes a temporary id (and class) on the <body>.
