@@ -88,6 +88,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   slate: 'editor_slate',
   trix: 'editor_trix',
   jodit: 'editor_jodit',
+  codemirror: 'editor_codemirror',
   tinymce: 'editor_tinymce',
   etherpad: 'editor_etherpad',
   gmail: 'editor_gmail',

@@ -173,6 +173,7 @@ export type EditorKind =
   | 'slate'
   | 'trix'
   | 'jodit'
+  | 'codemirror'
   | 'tinymce'
   | 'etherpad'
   | 'gmail'

@@ -65,6 +65,7 @@ export const EDITORS: EditorFixture[] = [
     // (undo button state) and its status bar (word and character counts) 100 ms or so later.
     settlesMs: 400 },
   { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'execCommand' },
+  { name: 'codemirror', kind: 'codemirror', frames: [], editable: '.cm-content', real: 'CodeMirror 6 from npm, Markdown (HedgeDoc 2)', strategy: 'execCommand' },
   { name: 'ckeditor4', kind: 'ckeditor4', frames: ['iframe.cke_wysiwyg_frame'], editable: 'body.cke_editable', real: 'CKEditor 4 from npm (CryptPad rich text), in its iframe', strategy: 'editor-api',
     // CKEditor 4 checks the selection at most every 200 ms, the last check up to 200 ms after the last
     // key; its table-selection plugin then sets and removes a temporary id (and class) on the <body>.

@@ -51,6 +51,7 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   if (root.closest('[data-slate-editor]')) return 'slate';
   if (root.closest('trix-editor')) return 'trix';
   if (root.closest('.jodit-wysiwyg')) return 'jodit';
+  if (root.closest('.cm-content')) return 'codemirror';
   if (root.id === 'tinymce' || root.classList.contains('mce-content-body')) return 'tinymce';
   if (root.id === 'innerdocbody') return 'etherpad';
   if (isDocsTextEventTarget(doc)) return 'gdocs';

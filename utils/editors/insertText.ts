@@ -38,12 +38,12 @@ export interface SavedCaret {
 
 /**
  * Editors whose history merges changes made close together into one undo step: Quill within a
- * second of the last change (its `delay` option), ProseMirror and Tiptap within half a second
- * (`newGroupDelay`), Jodit within a tenth of a second (its history waits that long after the last
+ * second of the last change (its `delay` option), ProseMirror, Tiptap and CodeMirror 6 within half a
+ * second (`newGroupDelay`), Jodit within a tenth of a second (its history waits that long after the last
  * change), by default. An insert made right after a keystroke would be taken away by
  * Ctrl+Z together with the last letters typed: it waits for the window to close.
  */
-export const UNDO_MERGE_MS: Partial<Record<EditorTarget['kind'], number>> = { quill: 1000, prosemirror: 500, jodit: 100 };
+export const UNDO_MERGE_MS: Partial<Record<EditorTarget['kind'], number>> = { quill: 1000, prosemirror: 500, codemirror: 500, jodit: 100 };
 
 /** `taken`: the editor's own API accepted the text; it may show it later, never try another way then. */
 type Outcome = 'tried' | 'taken' | 'absent';
