@@ -89,6 +89,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   trix: 'editor_trix',
   jodit: 'editor_jodit',
   codemirror: 'editor_codemirror',
+  codemirror5: 'editor_codemirror5',
   tinymce: 'editor_tinymce',
   etherpad: 'editor_etherpad',
   gmail: 'editor_gmail',

@@ -174,6 +174,7 @@ export type EditorKind =
   | 'trix'
   | 'jodit'
   | 'codemirror'
+  | 'codemirror5'
   | 'tinymce'
   | 'etherpad'
   | 'gmail'

@@ -84,7 +84,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const opened = await openEditor(browser, `${server.url}fixtures/editors/${fixture.name}.html`, fixture);
       const panel = await panelFor(browser, opened);
       try {
-        await watchMutations(opened.frame);
+        await watchMutations(opened.frame, fixture.blinkingCaret);
         await typeIn(opened, fixture.editable, `${TYPED} `);
         const typedAt = await frameNow(opened.frame);
         const position = await waitForCard(panel, 'délai de réflexion');
@@ -276,6 +276,25 @@ describe.each(BROWSERS)('%s', (browserName) => {
       try {
         await typeIn(opened, '#password', 'secret délai de réflexion');
         await typeIn(opened, '#to', 'contact@example.org');
+        await sleep(1000);
+        expect(await panel.evaluate(() => document.querySelector('[data-testid="suggestions-empty"]')?.getAttribute('data-reason'))).toBe('not-writing');
+        expect(await panel.evaluate((cards) => document.querySelectorAll(cards).length, CARDS)).toBe(0);
+      } finally {
+        await Promise.all([panel.close(), opened.page.close()]);
+      }
+    });
+
+    test('code shown in a read-only CodeMirror 5 is never read, even clicked and typed in', async () => {
+      const fixture = EDITORS.find((e) => e.name === 'codemirror5')!;
+      const opened = await openEditor(browser, `${server.url}fixtures/editors/codemirror5.html`, fixture);
+      const panel = await panelFor(browser, opened);
+      try {
+        await opened.frame.evaluate((text) => {
+          const cm = (window as unknown as { cm: { setValue(v: string): void; setOption(k: string, v: unknown): void } }).cm;
+          cm.setValue(text);
+          cm.setOption('readOnly', true);
+        }, TYPED);
+        await typeIn(opened, '.CodeMirror-line', ' délai de réflexion');
         await sleep(1000);
         expect(await panel.evaluate(() => document.querySelector('[data-testid="suggestions-empty"]')?.getAttribute('data-reason'))).toBe('not-writing');
         expect(await panel.evaluate((cards) => document.querySelectorAll(cards).length, CARDS)).toBe(0);

@@ -127,17 +127,18 @@ export async function pressOnCard(panel: TestPage, id: string, action: 'insert' 
 }
 
 /** Records, in the editable's frame, every DOM mutation from now on (when, and what in short). */
-export async function watchMutations(frame: TestFrame): Promise<void> {
-  await frame.evaluate(() => {
+export async function watchMutations(frame: TestFrame, ignore?: string): Promise<void> {
+  await frame.evaluate((ignored) => {
     window.__positionsMutations = [];
     new MutationObserver((records) => {
       for (const r of records) {
         const target = r.target as Element;
+        if (ignored && target instanceof Element && target.closest(ignored)) continue;
         const what = `${r.type} ${target.nodeName}${r.attributeName ? `[${r.attributeName}]` : ''} ${(target.textContent ?? '').slice(-30)}`;
         window.__positionsMutations?.push({ at: performance.now(), what });
       }
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
+  }, ignore);
 }
 
 /** Mutations recorded in `frame` since `since` (the frame's `performance.now()`), described. */

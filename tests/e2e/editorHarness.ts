@@ -44,6 +44,11 @@ export interface EditorFixture {
    * past that, a change while the extension reads is the extension's (tests/e2e/chain.test.ts).
    */
   settlesMs?: number;
+  /**
+   * The caret the editor draws itself and blinks (CodeMirror 5: `visibility` set every 530 ms, forever):
+   * its changes are the editor's, not a change of the text (tests/e2e/chain.test.ts).
+   */
+  blinkingCaret?: string;
 }
 
 export const EDITORS: EditorFixture[] = [
@@ -66,6 +71,8 @@ export const EDITORS: EditorFixture[] = [
     settlesMs: 400 },
   { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'execCommand' },
   { name: 'codemirror', kind: 'codemirror', frames: [], editable: '.cm-content', real: 'CodeMirror 6 from npm, Markdown (HedgeDoc 2)', strategy: 'execCommand' },
+  { name: 'codemirror5', kind: 'codemirror5', frames: [], editable: '.CodeMirror', real: 'CodeMirror 5 from npm, Markdown (HedgeDoc 1, CodiMD)', strategy: 'editor-api',
+    blinkingCaret: '.CodeMirror-cursors' },
   { name: 'ckeditor4', kind: 'ckeditor4', frames: ['iframe.cke_wysiwyg_frame'], editable: 'body.cke_editable', real: 'CKEditor 4 from npm (CryptPad rich text), in its iframe', strategy: 'editor-api',
     // CKEditor 4 checks the selection at most every 200 ms, the last check up to 200 ms after the last
     // key; its table-selection plugin then sets and removes a temporary id (and class) on the <body>.

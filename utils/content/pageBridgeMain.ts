@@ -1,6 +1,6 @@
 /**
  * The page-world half of `callPageBridge.ts`: the few calls that need the editors' own objects
- * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's and Trix's editors, Google Docs' annotated text).
+ * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's, Trix's and CodeMirror 5's editors, Google Docs' annotated text).
  *
  * The background injects it with `scripting.executeScript({ world: 'MAIN', func: pageBridgeMain,
  * args: [channel] })` into the one frame whose content script asks (`editor/bridge`), so:
@@ -159,6 +159,25 @@ export function pageBridgeMain(channel: string): void {
         if (typeof editor?.insertString !== 'function' || typeof editor.recordUndoEntry !== 'function') return undefined;
         editor.recordUndoEntry('Positions');
         editor.insertString(text);
+        return true;
+      }
+      case 'codemirror5-read': {
+        // CodeMirror 5 keeps its instance on its `.CodeMirror` element; its text is in its model (the page
+        // draws only the lines in view), the caret is its cursor.
+        const cm = (target.closest('.CodeMirror') as Loose | null)?.CodeMirror as Loose | undefined;
+        if (typeof cm?.getValue !== 'function') return undefined;
+        return { text: String(cm.getValue()), caret: Number(cm.indexFromPos(cm.getCursor('head'))) };
+      }
+      case 'codemirror5-insert': {
+        // Its history joins changes of the same origin made close together: a generation split before the
+        // insert (and after it, for the typing that follows) makes it one undo step of its own.
+        const cm = (target.closest('.CodeMirror') as Loose | null)?.CodeMirror as Loose | undefined;
+        if (typeof cm?.replaceSelection !== 'function' || cm.getOption('readOnly')) return undefined;
+        const history = cm.getDoc();
+        history.changeGeneration(true);
+        cm.replaceSelection(text, 'end', '+positions');
+        history.changeGeneration(true);
+        cm.focus();
         return true;
       }
       case 'gdocs-read': {

@@ -18,6 +18,16 @@ const NOT_PROSE_AUTOCOMPLETE = /\b(username|email|tel|url|one-time-code|cc-|stre
 /** The editable holding `element` (the focused element), or `undefined` if the user is not writing there. */
 export function detectEditor(element: Element | null): EditorTarget | undefined {
   if (!element) return undefined;
+  // CodeMirror 5 (HedgeDoc 1, CodiMD): the keys go to a hidden <textarea>, the text is drawn in lines of its
+  // own that are not editable; the editor is the `.CodeMirror` element around both.
+  // A read-only one (code shown on a page) makes its <textarea> read-only, or its lines not editable on phones.
+  const codeMirror5 = element.closest('.CodeMirror');
+  if (codeMirror5 instanceof HTMLElement) {
+    const input = codeMirror5.querySelector('textarea');
+    const lines = codeMirror5.querySelector('.CodeMirror-code');
+    const writable = input ? !input.readOnly && !input.disabled : lines instanceof HTMLElement && lines.isContentEditable;
+    return writable ? { kind: 'codemirror5', root: codeMirror5 } : undefined;
+  }
   const tag = element.tagName;
   if (tag === 'TEXTAREA') {
     const area = element as HTMLTextAreaElement;

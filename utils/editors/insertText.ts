@@ -16,7 +16,8 @@
  *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
  *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
- *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry).
+ *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry),
+ *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
  *
@@ -27,7 +28,7 @@ import type { InsertFailure, InsertResult, InsertStrategy } from '../../data/pro
 import { callPageBridge, type BridgeOp } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
 import { joinAtCaret } from './joinAtCaret';
-import { readAll } from './readParagraph';
+import { readAll, readCodeMirror5 } from './readParagraph';
 
 /** Where the caret was when the user left the editable (focus moved to the side panel). */
 export interface SavedCaret {
@@ -116,6 +117,10 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       // joins it, and one Ctrl+Z would take the user's sentence with it. Its editor (the page bridge)
       // records an undo entry of its own first, then inserts; execCommand is the fallback.
       return [bridge('trix-insert'), execCommand];
+    case 'codemirror5':
+      // Its hidden <textarea> takes execCommand's text as typing, one undo step with the sentence before;
+      // its own replaceSelection (the page bridge) is a step of its own. No fallback: nothing else is undoable.
+      return [bridge('codemirror5-insert')];
     case 'outlook':
       // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
       // undo step, where execCommand would merge with the last word typed.
@@ -133,10 +138,11 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
     const wait = saved.editedAt + merge + 50 - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
-  restoreCaret(target, saved);
+  // CodeMirror 5 keeps its own cursor where the user left it; the page's selection is not its caret.
+  if (target.kind !== 'codemirror5') restoreCaret(target, saved);
   await settle();
   // Joined as a writer would: a space after the sentence before, none at a paragraph's start.
-  const around = aroundCaret(target);
+  const around = target.kind === 'codemirror5' ? await aroundCodeMirror5(target.root) : aroundCaret(target);
   if (around) text = joinAtCaret(around.before, text, around.after).text;
   const before = readAll(target) ?? '';
   for (const way of waysFor(target.kind)) {
@@ -183,6 +189,13 @@ function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
   if (!selection || !range || !root.contains(range.startContainer)) return;
   selection.removeAllRanges();
   selection.addRange(range.cloneRange());
+}
+
+/** The caret's line before and after the caret in CodeMirror 5's own text (page bridge). */
+async function aroundCodeMirror5(root: HTMLElement): Promise<{ before: string; after: string } | undefined> {
+  const read = await readCodeMirror5(root);
+  if (!read) return undefined;
+  return { before: read.text.slice(0, read.caret).split('\n').at(-1) ?? '', after: read.text.slice(read.caret).split('\n')[0] ?? '' };
 }
 
 /** Paragraph-level elements: the text around the caret is read within the nearest one. */

@@ -19,6 +19,12 @@ export async function readParagraph(target: EditorTarget): Promise<ReadParagraph
     return pickParagraph(lines, caretLine);
   }
   if (target.kind === 'gdocs') return readDocs(target.root);
+  if (target.kind === 'codemirror5') {
+    const read = await readCodeMirror5(target.root);
+    if (!read) return undefined;
+    const { lines, caretLine } = linesOfValue(read.text, read.caret);
+    return pickParagraph(lines, caretLine);
+  }
   const caret = caretIn(target.root);
   if (!caret) return undefined;
   const { lines, caretLine } = linesOfElement(target.root, caret);
@@ -37,9 +43,21 @@ export function caretIn(root: Element): Caret | undefined {
 export function readAll(target: EditorTarget): string | undefined {
   if (target.kind === 'textarea' || target.kind === 'input') return target.root.value;
   if (target.kind === 'gdocs') return undefined;
+  // CodeMirror 5 draws the lines in view (and a margin around them), the caret's among them.
+  if (target.kind === 'codemirror5') return Array.from(target.root.querySelectorAll('.CodeMirror-code .CodeMirror-line'), (line) => line.textContent ?? '').join('\n');
   return linesOfElement(target.root, undefined)
     .lines.map((line) => line.text)
     .join('\n');
+}
+
+/**
+ * CodeMirror 5's text and caret (offset in its text), from its own model through the page bridge: its
+ * <textarea> only holds the last keys typed. `undefined` without the bridge.
+ */
+export async function readCodeMirror5(root: HTMLElement): Promise<{ text: string; caret: number } | undefined> {
+  const reply = await callPageBridge(root, 'codemirror5-read', undefined, 500);
+  const read = reply?.result as { text?: unknown; caret?: unknown } | undefined;
+  return typeof read?.text === 'string' && typeof read.caret === 'number' ? { text: read.text, caret: read.caret } : undefined;
 }
 
 /**
