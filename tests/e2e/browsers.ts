@@ -167,6 +167,9 @@ async function ppPress(page: PpPage, chord: string): Promise<void> {
   for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
 }
 
+/** Playwright's CSS selectors look inside open shadow roots; puppeteer's do behind `pierce/`. */
+const deep = (selector: string) => `pierce/${selector}`;
+
 function ppFrame(frame: PpFrame): TestFrame {
   return {
     evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never,
@@ -174,11 +177,11 @@ function ppFrame(frame: PpFrame): TestFrame {
       const handle = await frame.waitForFunction(fn as (arg: unknown) => unknown, { timeout, polling: 100 }, arg);
       return (await handle.jsonValue()) as never;
     },
-    waitForSelector: async (selector, timeout = 20_000) => void (await frame.waitForSelector(selector, { timeout })),
-    click: (selector) => frame.click(selector),
-    focus: (selector) => frame.focus(selector),
+    waitForSelector: async (selector, timeout = 20_000) => void (await frame.waitForSelector(deep(selector), { timeout })),
+    click: (selector) => frame.click(deep(selector)),
+    focus: (selector) => frame.focus(deep(selector)),
     child: async (selector) => {
-      const handle = await frame.waitForSelector(selector);
+      const handle = await frame.waitForSelector(deep(selector));
       const child = await handle?.contentFrame();
       if (!child) throw new Error(`child(${selector}): not an iframe`);
       return ppFrame(child);

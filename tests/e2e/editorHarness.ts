@@ -73,6 +73,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'codemirror', kind: 'codemirror', frames: [], editable: '.cm-content', real: 'CodeMirror 6 from npm, Markdown (HedgeDoc 2)', strategy: 'execCommand' },
   { name: 'codemirror5', kind: 'codemirror5', frames: [], editable: '.CodeMirror', real: 'CodeMirror 5 from npm, Markdown (HedgeDoc 1, CodiMD)', strategy: 'editor-api',
     blinkingCaret: '.CodeMirror-cursors' },
+  { name: 'shadow', kind: 'contenteditable', frames: [], editable: '#editor', real: 'a contenteditable in a web component’s open shadow root (Lit, Stencil apps)', strategy: 'execCommand' },
   { name: 'ckeditor4', kind: 'ckeditor4', frames: ['iframe.cke_wysiwyg_frame'], editable: 'body.cke_editable', real: 'CKEditor 4 from npm (CryptPad rich text), in its iframe', strategy: 'editor-api',
     // CKEditor 4 checks the selection at most every 200 ms, the last check up to 200 ms after the last
     // key; its table-selection plugin then sets and removes a temporary id (and class) on the <body>.

@@ -15,6 +15,7 @@ import type { InsertResult, Paragraph } from '../../data/protocol';
 import { detectEditor, type EditorTarget } from '../editors/detectEditor';
 import { insertText, type SavedCaret } from '../editors/insertText';
 import { readParagraph } from '../editors/readParagraph';
+import { selectionOf } from '../editors/selectionOf';
 
 /** Typing pause before the paragraph is read and sent: never on every keystroke. */
 export const DEBOUNCE_MS = 300;
@@ -54,7 +55,7 @@ export function watchEditors(win: Window, options: WatchOptions) {
 
   const remember = (target: EditorTarget) => {
     if (target.kind === 'textarea' || target.kind === 'input') return;
-    const selection = doc.getSelection();
+    const selection = selectionOf(target.root);
     if (!selection?.rangeCount) return;
     const range = selection.getRangeAt(0);
     if (target.root.contains(range.startContainer)) saved.set(target.root, { range: range.cloneRange() });

@@ -28,6 +28,7 @@ import type { InsertFailure, InsertResult, InsertStrategy } from '../../data/pro
 import { callPageBridge, type BridgeOp } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
 import { joinAtCaret } from './joinAtCaret';
+import { selectionOf } from './selectionOf';
 import { readAll, readCodeMirror5 } from './readParagraph';
 
 /** Where the caret was when the user left the editable (focus moved to the side panel). */
@@ -183,7 +184,7 @@ function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
     return;
   }
   const { root } = target;
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionOf(root);
   const current = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
   const range = saved.range && root.contains(saved.range.startContainer) && root.contains(saved.range.endContainer) ? saved.range : current;
   if (!selection || !range || !root.contains(range.startContainer)) return;
@@ -213,7 +214,7 @@ function aroundCaret(target: EditorTarget): { before: string; after: string } | 
     return { before: value.slice(0, start).split('\n').at(-1) ?? '', after: value.slice(end).split('\n')[0] ?? '' };
   }
   const { root } = target;
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionOf(root);
   if (!selection?.rangeCount) return undefined;
   const range = selection.getRangeAt(0);
   if (!root.contains(range.startContainer)) return undefined;
@@ -286,7 +287,7 @@ async function pasteText(root: HTMLElement, text: string): Promise<boolean> {
 function dispatchPaste(root: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionOf(root);
   const anchor = selection?.anchorNode;
   const target = anchor && root.contains(anchor) ? (anchor.nodeType === Node.ELEMENT_NODE ? (anchor as Element) : anchor.parentElement) : root;
   const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });

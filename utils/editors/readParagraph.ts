@@ -5,6 +5,7 @@
 import { callPageBridge } from '../content/callPageBridge';
 import type { EditorTarget } from './detectEditor';
 import { linesOfElement, type Caret } from './linesOfElement';
+import { selectionOf } from './selectionOf';
 import { cleanText, linesOfValue, pickParagraph, type PickedParagraph, type TextLine } from './pickParagraph';
 
 export interface ReadParagraph extends PickedParagraph {
@@ -33,7 +34,7 @@ export async function readParagraph(target: EditorTarget): Promise<ReadParagraph
 
 /** The caret (focus end of the selection) when it is inside `root`. */
 export function caretIn(root: Element): Caret | undefined {
-  const selection = root.ownerDocument.getSelection();
+  const selection = selectionOf(root);
   const node = selection?.focusNode;
   if (!selection || !node || !root.contains(node)) return undefined;
   return { node, offset: selection.focusOffset };
