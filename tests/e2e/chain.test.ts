@@ -162,6 +162,38 @@ describe.each(BROWSERS)('%s', (browserName) => {
     });
   });
 
+  describe('a real Etherpad, reached as Etherpad 2 must be (its toolbar, no module system in the page)', () => {
+    const pad = { frames: ['iframe[name="ace_outer"]', 'iframe[name="ace_inner"]'], editable: '#innerdocbody' };
+
+    // Etherpad 2 bundles its modules: its pad page has no `require` and no `padeditor`, only the toolbar
+    // (`padeditbar`), the same object with the same commands as in 1.8.14. Taking `require` away from this
+    // real 1.8.14 pad leaves the extension that one way in (checked by hand against Etherpad 2.5.3 too).
+    test('with no `require` in the page, Insérer still goes through the editor: one Ctrl+Z leaves exactly what the user typed', async () => {
+      const padId = `positions-bar-${browserName}-${Date.now().toString(36)}`;
+      const opened = await openEditor(browser, `${etherpad.url}p/${padId}`, pad, () => (window as unknown as { pad?: { collabClient?: unknown } }).pad?.collabClient !== undefined);
+      await opened.page.evaluate(() => {
+        const w = window as unknown as { require?: (m: string) => { padeditor: { ace: { exportText(): string } } }; fixture?: unknown };
+        const load = w.require!;
+        w.fixture = { text: () => load('ep_etherpad-lite/static/js/pad_editor').padeditor.ace.exportText().replace(/\n$/, '') };
+        w.require = undefined;
+      });
+      const panel = await panelFor(browser, opened);
+      try {
+        await typeIn(opened, pad.editable, `${TYPED} `);
+        const position = await waitForCard(panel, 'délai de réflexion');
+        await expect.poll(() => etherpad.padText(padId), { timeout: 15_000 }).toBe(`${TYPED} \n`);
+        await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+        expect(await editorText(opened.page)).toBe(`${TYPED} ${position.text}`);
+        await expect.poll(() => etherpad.padText(padId), { timeout: 15_000 }).toBe(`${TYPED} ${position.text}\n`);
+        await undoIn(opened, pad.editable);
+        await expect.poll(() => editorText(opened.page)).toBe(`${TYPED} `);
+        await expect.poll(() => etherpad.padText(padId), { timeout: 15_000 }).toBe(`${TYPED} \n`);
+      } finally {
+        await Promise.all([panel.close(), opened.page.close()]);
+      }
+    });
+  });
+
   describe('Google-Docs-shaped page (a stand-in, not Google Docs: README « Google Docs »)', () => {
     const docsPage = { frames: [], editable: 'canvas' };
     const writingIn = (panel: TestPage) => panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.textContent ?? '');

@@ -42,15 +42,34 @@ export function pageBridgeMain(channel: string): void {
         // 1.8 keeps `padeditor` inside its module system (no global): it is reached through the pad
         // page's own `require`, already loaded by pad.js. Only in the pad page (it has the `pad` and
         // `padeditbar` globals): the ace frames' own `require` would load a second, empty copy from the
-        // server. A `padeditor` global (plugins, other versions) is taken first.
+        // server. A `padeditor` global (plugins, other versions) is taken first; Etherpad 2, through its toolbar.
         const ace = findUp((w) => {
           if (w.padeditor?.ace) return w.padeditor.ace;
-          if (typeof w.require !== 'function' || !w.pad || !w.padeditbar) return undefined;
-          try {
-            return w.require('ep_etherpad-lite/static/js/pad_editor')?.padeditor?.ace;
-          } catch {
-            return undefined;
+          if (!w.pad || !w.padeditbar) return undefined;
+          if (typeof w.require === 'function') {
+            try {
+              const found = w.require('ep_etherpad-lite/static/js/pad_editor')?.padeditor?.ace;
+              if (found) return found;
+            } catch {
+              // Etherpad 2: no module system left in the page (below).
+            }
           }
+          // Etherpad 2 bundles its modules: no `require`, no `padeditor` global. Its toolbar (`padeditbar`,
+          // still global in 1.8 and 2.x) hands the editor to every command it runs: a command of one call,
+          // registered under this bridge's private name and removed at once, takes it.
+          const bar = w.padeditbar as Loose;
+          if (typeof bar.registerCommand !== 'function' || typeof bar.triggerCommand !== 'function' || typeof bar.commands !== 'object') return undefined;
+          const name = `${channel}:ace`;
+          let taken: unknown;
+          bar.registerCommand(name, (_cmd: string, editor: unknown) => {
+            taken = editor;
+          });
+          try {
+            bar.triggerCommand(name);
+          } finally {
+            delete bar.commands[name];
+          }
+          return taken;
         }) as Loose | undefined;
         if (!ace) return undefined;
         ace.callWithAce(
