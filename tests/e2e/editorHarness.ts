@@ -59,7 +59,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'quill', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 2 from npm', strategy: 'execCommand' },
   { name: 'lexical', kind: 'lexical', frames: [], editable: '[data-lexical-editor]', real: 'Lexical from npm, rich text + history', strategy: 'execCommand' },
   { name: 'tinymce', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'TinyMCE from npm, in its iframe', strategy: 'editor-api' },
-  { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE in its iframe', strategy: 'editor-api' },
+  { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE 5 (as Roundcube 1.6 ships it) in its iframe', strategy: 'editor-api' },
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
   { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },

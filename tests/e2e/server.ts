@@ -25,6 +25,8 @@ export const DEFAULT_MOUNTS: Record<string, string> = {
   '/fixtures-build/': FIXTURES_BUILD,
   // TinyMCE self-hosted: it loads its theme, model, icons and skin from here at run time.
   '/vendor/tinymce/': join(ROOT, 'node_modules/tinymce'),
+  // Roundcube 1.6 ships TinyMCE 5: its compose page is tested with that one (npm alias `tinymce5`).
+  '/vendor/tinymce5/': join(ROOT, 'node_modules/tinymce5'),
   // CKEditor 4 likewise: ckeditor.js loads its config, plugins, language and skin from its own folder.
   '/vendor/ckeditor4/': join(ROOT, 'node_modules/ckeditor4'),
 };
