@@ -57,6 +57,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'prosemirror', kind: 'prosemirror', frames: [], editable: '.ProseMirror', real: 'ProseMirror from npm (Tiptap, Nextcloud Text)', strategy: 'execCommand' },
   { name: 'ckeditor5', kind: 'ckeditor5', frames: [], editable: '.ck-editor__editable', real: 'CKEditor 5 from npm', strategy: 'paste' },
   { name: 'quill', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 2 from npm', strategy: 'execCommand' },
+  { name: 'quill1', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 1.3.7 from npm (the Quill most sites still run)', strategy: 'execCommand' },
   { name: 'lexical', kind: 'lexical', frames: [], editable: '[data-lexical-editor]', real: 'Lexical from npm, rich text + history', strategy: 'execCommand' },
   { name: 'tinymce', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'TinyMCE from npm, in its iframe', strategy: 'editor-api' },
   { name: 'roundcube', kind: 'tinymce', frames: ['iframe.tox-edit-area__iframe'], editable: 'body#tinymce', real: 'Roundcube-style compose page, real TinyMCE 5 (as Roundcube 1.6 ships it) in its iframe', strategy: 'editor-api' },

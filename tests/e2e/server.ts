@@ -27,6 +27,8 @@ export const DEFAULT_MOUNTS: Record<string, string> = {
   '/vendor/tinymce/': join(ROOT, 'node_modules/tinymce'),
   // Roundcube 1.6 ships TinyMCE 5: its compose page is tested with that one (npm alias `tinymce5`).
   '/vendor/tinymce5/': join(ROOT, 'node_modules/tinymce5'),
+  // Quill 1.3.7 as its own build serves it (npm alias `quill1`; the name `quill` is Quill 2).
+  '/vendor/quill1/': join(ROOT, 'node_modules/quill1/dist'),
   // CKEditor 4 likewise: ckeditor.js loads its config, plugins, language and skin from its own folder.
   '/vendor/ckeditor4/': join(ROOT, 'node_modules/ckeditor4'),
 };
