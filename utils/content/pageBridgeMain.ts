@@ -33,6 +33,9 @@ export function pageBridgeMain(channel: string): void {
     }
   };
 
+  /** CodeMirror 5 keeps its instance on its `.CodeMirror` element. */
+  const codeMirror5Of = (target: Element) => (target.closest('.CodeMirror') as Loose | null)?.CodeMirror as Loose | undefined;
+
   const run = async (op: string, text: string, target: Element): Promise<unknown> => {
     switch (op) {
       case 'ping':
@@ -181,16 +184,15 @@ export function pageBridgeMain(channel: string): void {
         return true;
       }
       case 'codemirror5-read': {
-        // CodeMirror 5 keeps its instance on its `.CodeMirror` element; its text is in its model (the page
-        // draws only the lines in view), the caret is its cursor.
-        const cm = (target.closest('.CodeMirror') as Loose | null)?.CodeMirror as Loose | undefined;
+        // Its text is in its model (the page draws only the lines in view), the caret is its cursor.
+        const cm = codeMirror5Of(target);
         if (typeof cm?.getValue !== 'function') return undefined;
         return { text: String(cm.getValue()), caret: Number(cm.indexFromPos(cm.getCursor('head'))) };
       }
       case 'codemirror5-insert': {
         // Its history joins changes of the same origin made close together: a generation split before the
         // insert (and after it, for the typing that follows) makes it one undo step of its own.
-        const cm = (target.closest('.CodeMirror') as Loose | null)?.CodeMirror as Loose | undefined;
+        const cm = codeMirror5Of(target);
         if (typeof cm?.replaceSelection !== 'function' || cm.getOption('readOnly')) return undefined;
         const history = cm.getDoc();
         history.changeGeneration(true);

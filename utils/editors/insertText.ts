@@ -195,8 +195,12 @@ function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
 /** The caret's line before and after the caret in CodeMirror 5's own text (page bridge). */
 async function aroundCodeMirror5(root: HTMLElement): Promise<{ before: string; after: string } | undefined> {
   const read = await readCodeMirror5(root);
-  if (!read) return undefined;
-  return { before: read.text.slice(0, read.caret).split('\n').at(-1) ?? '', after: read.text.slice(read.caret).split('\n')[0] ?? '' };
+  return read && aroundInText(read.text, read.caret, read.caret);
+}
+
+/** The line of a plain text before `start` and after `end` (a field's value, CodeMirror 5's text). */
+function aroundInText(value: string, start: number, end: number): { before: string; after: string } {
+  return { before: value.slice(0, start).split('\n').at(-1) ?? '', after: value.slice(end).split('\n')[0] ?? '' };
 }
 
 /** Paragraph-level elements: the text around the caret is read within the nearest one. */
@@ -210,8 +214,7 @@ function aroundCaret(target: EditorTarget): { before: string; after: string } | 
   if (target.kind === 'textarea' || target.kind === 'input') {
     const { value, selectionStart, selectionEnd } = target.root;
     const start = selectionStart ?? value.length;
-    const end = selectionEnd ?? start;
-    return { before: value.slice(0, start).split('\n').at(-1) ?? '', after: value.slice(end).split('\n')[0] ?? '' };
+    return aroundInText(value, start, selectionEnd ?? start);
   }
   const { root } = target;
   const selection = selectionOf(root);

@@ -16,19 +16,22 @@ export interface ReadParagraph extends PickedParagraph {
 export async function readParagraph(target: EditorTarget): Promise<ReadParagraph | undefined> {
   if (target.kind === 'textarea' || target.kind === 'input') {
     const { value, selectionStart } = target.root;
-    const { lines, caretLine } = linesOfValue(value, selectionStart ?? value.length);
-    return pickParagraph(lines, caretLine);
+    return paragraphOfText(value, selectionStart ?? value.length);
   }
   if (target.kind === 'gdocs') return readDocs(target.root);
   if (target.kind === 'codemirror5') {
     const read = await readCodeMirror5(target.root);
-    if (!read) return undefined;
-    const { lines, caretLine } = linesOfValue(read.text, read.caret);
-    return pickParagraph(lines, caretLine);
+    return read && paragraphOfText(read.text, read.caret);
   }
   const caret = caretIn(target.root);
   if (!caret) return undefined;
   const { lines, caretLine } = linesOfElement(target.root, caret);
+  return pickParagraph(lines, caretLine);
+}
+
+/** The paragraph around `caret` in a plain text (a field's value, CodeMirror 5's text): blank lines part paragraphs. */
+function paragraphOfText(value: string, caret: number): PickedParagraph {
+  const { lines, caretLine } = linesOfValue(value, caret);
   return pickParagraph(lines, caretLine);
 }
 
