@@ -35,4 +35,30 @@ describe('linesOfValue (textarea)', () => {
     expect(caretLine).toBe(3);
     expect(pickParagraph(lines, caretLine).text).toBe('Premier paragraphe.\nSuite.');
   });
+
+  // Roundcube's reply: the caret goes on the line right under the quote, no blank line between.
+  const REPLY = ['Le 2026-12-03 10:00, Cabinet de la ministre a écrit :', '> Madame,', '> ', '> Nous vous confirmons la réunion du 12 janvier.', '> Le cabinet', LONG].join('\n');
+
+  test('a reply written right under a mail quote is read without the quote or the line that introduces it', () => {
+    const { lines, caretLine } = linesOfValue(REPLY, REPLY.length);
+    expect(pickParagraph(lines, caretLine)).toEqual({ text: LONG });
+  });
+
+  test('written right above a quote (top posting), the line that introduces the quote is not read either', () => {
+    const value = `${LONG}\nOn Thu, Dec 3, 2026, Cabinet wrote:\n> Dear Madam,\n> the meeting is confirmed.`;
+    const { lines, caretLine } = linesOfValue(value, LONG.length);
+    expect(pickParagraph(lines, caretLine).text).toBe(LONG);
+  });
+
+  test('with the caret in the quote, the quote is read without its marks, one depth at a time', () => {
+    const value = '> > Question du cabinet ?\n> Réponse citée sur le délai de réflexion,\n> sur deux lignes.\n\nMa réponse.';
+    const { lines, caretLine } = linesOfValue(value, value.indexOf('deux'));
+    expect(pickParagraph(lines, caretLine).text).toBe('Réponse citée sur le délai de réflexion,\nsur deux lignes.');
+  });
+
+  test('a line ending with a colon and no quote under it stays the user’s', () => {
+    const value = `Notre position est la suivante :\n${LONG}`;
+    const { lines, caretLine } = linesOfValue(value, value.length);
+    expect(pickParagraph(lines, caretLine).text).toBe(`Notre position est la suivante :\n${LONG}`);
+  });
 });

@@ -5,12 +5,18 @@
  * A paragraph is either one paragraph element (`<p>`, `<li>`, a heading… — every line it holds,
  * soft line breaks included), or, for editors that write one `<div>` per line (Gmail, Outlook,
  * Etherpad, a plain contenteditable) and for textareas, the run of lines between blank lines.
+ *
+ * In plain text, a mail quote (lines marked `>`, as Roundcube and every mail client quote a reply)
+ * is never part of the paragraph written under or above it: Roundcube puts the caret on the line
+ * right under the quote, with no blank line between.
  */
 
 export interface TextLine {
   text: string;
   /** The paragraph element the line belongs to; `undefined` for a bare line (a `<div>`, a textarea line). */
   block?: unknown;
+  /** How deep in a mail quote the line is (`> > text` is 2); 0 or absent outside one. */
+  quote?: number;
 }
 
 export interface PickedParagraph {
@@ -33,6 +39,7 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
   const groups: string[][] = [];
   const groupOf: number[] = [];
   let previousBlock: unknown = null;
+  let previousQuote = 0;
   let open = false;
   for (const line of lines) {
     const text = cleanText(line.text).trim();
@@ -41,11 +48,12 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
       open = false;
       continue;
     }
-    const sameGroup = open && (line.block ?? undefined) === previousBlock;
+    const sameGroup = open && (line.block ?? undefined) === previousBlock && (line.quote ?? 0) === previousQuote;
     if (!sameGroup) groups.push([]);
     (groups[groups.length - 1] as string[]).push(text);
     groupOf.push(groups.length - 1);
     previousBlock = line.block ?? undefined;
+    previousQuote = line.quote ?? 0;
     open = true;
   }
   const index = groupOf[Math.max(0, Math.min(caretLine, groupOf.length - 1))] ?? -1;
@@ -60,9 +68,24 @@ function clip(text: string): string {
   return text.length > MAX_PARAGRAPH ? text.slice(0, MAX_PARAGRAPH) : text;
 }
 
-/** Textarea and input: lines of the value, and the line holding `caret` (a character offset). */
+/** A mail quote's marks at the start of a line: `>`, `> >`, `>>`, and the space after them. */
+const QUOTE_MARKS = /^((?:[ \t]*>)+)[ \t]?/;
+
+/**
+ * Textarea and input: lines of the value, and the line holding `caret` (a character offset). A quoted
+ * line comes without its marks, with its depth; the line that introduces a quote (« Le 3 déc. 2026,
+ * Cabinet a écrit : », « On …, … wrote: ») goes with the quote.
+ */
 export function linesOfValue(value: string, caret: number): { lines: TextLine[]; caretLine: number } {
-  const texts = value.split('\n');
+  const lines: TextLine[] = value.split('\n').map((text) => {
+    const marks = QUOTE_MARKS.exec(text);
+    return marks ? { text: text.slice(marks[0].length), quote: (marks[1]!.match(/>/g) ?? []).length } : { text };
+  });
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if ((next.quote ?? 0) > (line.quote ?? 0) && line.text.trimEnd().endsWith(':')) line.quote = next.quote;
+  }
   const caretLine = value.slice(0, Math.max(0, caret)).split('\n').length - 1;
-  return { lines: texts.map((text) => ({ text })), caretLine };
+  return { lines, caretLine };
 }
