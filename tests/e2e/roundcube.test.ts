@@ -1,0 +1,268 @@
+/**
+ * A real Roundcube Webmail (Debian's roundcube-core 1.6, a real Dovecot behind it: tests/e2e/roundcubeServer.ts),
+ * in Chromium and in Firefox, as an association's member uses it: log in, « Rédiger », write in the
+ * plain-text body (Roundcube's default) or, after the editor's « HTML » switch, in its TinyMCE 5; reply to
+ * a minister's office under its quoted message, in plain text and in HTML. A card appears in the panel,
+ * from what the user wrote only (never the quote); « Insérer » puts exactly its wording at the caret; one
+ * Ctrl+Z takes it away and leaves what was typed; « Enregistrer » (save as draft) stores, on the IMAP
+ * server, what was typed and the insert once, nothing else.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
+import { editorText, messages, panelFor, pressOnCard, recordParagraphs, spaced, tabIdOf, typeIn, undoIn, waitForCard, waitForParagraph, type OpenedEditor } from './chain';
+import { TYPED } from './editorHarness';
+import { ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
+
+const fr = messages('fr');
+let roundcube: RoundcubeServer;
+
+/** A message from a minister's office, in the inbox: the reply test answers it. */
+const FROM_CABINET = [
+  'From: Cabinet de la ministre <cabinet@ministere.example>',
+  `To: ${ROUNDCUBE_USER.name}@collectif.example`,
+  'Subject: Réunion du 12 janvier',
+  'Date: Thu, 03 Dec 2026 10:00:00 +0100',
+  'Message-ID: <reunion-12-janvier@ministere.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=UTF-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Madame,',
+  '',
+  'Nous vous confirmons la réunion du 12 janvier au ministère, à 10 heures.',
+  'Merci de nous transmettre vos observations avant cette date.',
+  '',
+  'Le cabinet',
+  '',
+].join('\n');
+
+beforeAll(async () => {
+  roundcube = await startRoundcube();
+  roundcube.deliver(FROM_CABINET);
+}, 60_000);
+
+/**
+ * The text of a saved message as its reader sees it: the text/plain part (of a multipart message too),
+ * its transfer encoding undone, format=flowed lines joined again (RFC 3676), in UTF-8.
+ */
+function plainTextOf(stored: string): string {
+  // Dovecot stores lines ending in LF; the message says CRLF.
+  const raw = stored.replace(/\r?\n/g, '\r\n');
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
+  const type = header('Content-Type');
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    for (const part of body.split(`--${boundary}`).slice(1)) {
+      if (part.startsWith('--')) break;
+      const text = plainTextOf(part.replace(/^\r\n/, ''));
+      if (text) return text;
+    }
+    return '';
+  }
+  if (type && !/^text\/plain/i.test(type)) return '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const bytes =
+    encoding === 'quoted-printable'
+      ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64')
+        : Buffer.from(body, 'latin1');
+  const text = bytes.toString('utf8');
+  if (!/format=flowed/i.test(type)) return text;
+  // Flowed: a line ending in a space goes on with the next one; a leading space was added (stuffing).
+  return text
+    .split('\r\n')
+    .map((line) => (line.startsWith(' ') ? line.slice(1) : line))
+    .reduce((lines: string[], line) => {
+      const last = lines.length - 1;
+      if (last >= 0 && lines[last]!.endsWith(' ') && lines[last] !== '-- ') lines[last] += line;
+      else lines.push(line);
+      return lines;
+    }, [])
+    .join('\n');
+}
+
+/** « Enregistrer »: saves the message as a draft, on the IMAP server; returns the draft's text. */
+async function saveDraft(page: TestPage): Promise<string> {
+  const before = roundcube.messages('Drafts').length;
+  await page.bringToFront();
+  await page.click('a.save.draft');
+  // Saving again replaces the previous draft: wait for the folder to hold one message fewer or more
+  // than before, then the newest one.
+  await page.waitFor(() => document.querySelector('#messagestack')?.textContent?.includes('Brouillons') === true, undefined, 15_000);
+  const drafts = roundcube.messages('Drafts');
+  if (drafts.length === 0) throw new Error(`saveDraft: no draft on the server (${before} before).\n${roundcube.logs()}`);
+  return plainTextOf(drafts[drafts.length - 1]!);
+}
+afterAll(async () => {
+  await roundcube?.close();
+});
+
+/** Logs in through Roundcube's own login form, once per browser (the session cookie serves every tab). */
+async function logIn(browser: TestBrowser): Promise<void> {
+  const page = await browser.openPage(`${roundcube.url}?_task=login`);
+  try {
+    await page.waitForSelector('#rcmloginuser', 30_000);
+    await page.click('#rcmloginuser');
+    await page.type(ROUNDCUBE_USER.name);
+    await page.click('#rcmloginpwd');
+    await page.type(ROUNDCUBE_USER.password);
+    await page.press('Enter');
+    await page.waitFor(() => (window as unknown as { rcmail?: { task?: string; busy?: boolean } }).rcmail?.task === 'mail', undefined, 30_000);
+  } finally {
+    await page.close();
+  }
+}
+
+/** « Rédiger »: a new message's compose page, ready (Roundcube's `rcmail` initialised, its body there). */
+async function compose(browser: TestBrowser): Promise<TestPage> {
+  const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose`);
+  await page.waitFor(() => (window as unknown as { rcmail?: { env?: { compose_id?: string }; loaded?: boolean } }).rcmail?.env?.compose_id !== undefined, undefined, 30_000);
+  await page.waitForSelector('#composebody', 30_000);
+  return page;
+}
+
+/** Paramètres › Préférences › Rédaction des courriels › « Rédiger en HTML » : toujours, or never (the default). */
+async function setComposeInHtml(browser: TestBrowser, always: boolean): Promise<void> {
+  const page = await browser.openPage(`${roundcube.url}?_task=settings&_action=edit-prefs&_section=compose&_framed=1`);
+  try {
+    await page.waitForSelector('select[name="_htmleditor"]', 30_000);
+    await page.evaluate((value) => {
+      (window as unknown as { __positionsBeforeSave?: boolean }).__positionsBeforeSave = true;
+      const select = document.querySelector('select[name="_htmleditor"]') as HTMLSelectElement;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      (window as unknown as { rcmail: { command(name: string): void } }).rcmail.command('save');
+    }, always ? '1' : '0');
+    // Saving posts the form; Roundcube answers with the same page, the saved value selected.
+    await page.waitFor(
+      (value) => !(window as unknown as { __positionsBeforeSave?: boolean }).__positionsBeforeSave && (document.querySelector('select[name="_htmleditor"]') as HTMLSelectElement | null)?.value === value,
+      always ? '1' : '0',
+      30_000,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+describe.each(BROWSERS)('%s', (browserName) => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser(browserName);
+    await logIn(browser);
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  test('plain-text body (Roundcube’s default): a card appears; Insérer puts its wording at the caret; Ctrl+Z leaves what was typed', async () => {
+    const page = await compose(browser);
+    const opened: OpenedEditor = { page, frame: page, url: page.url() };
+    await page.evaluate(() => {
+      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
+    });
+    const panel = await panelFor(browser, opened);
+    try {
+      await typeIn(opened, '#composebody', `${TYPED} `);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.getAttribute('data-editor'))).toBe('textarea');
+      expect(await editorText(page)).toBe(`${TYPED} `);
+      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+      expect(await editorText(page)).toBe(`${TYPED} ${position.text}`);
+      // What Roundcube keeps, on the server: the draft holds the insert, once, after what was typed.
+      expect((await saveDraft(page)).trimEnd()).toBe(`${TYPED} ${position.text}`);
+      await undoIn(opened, '#composebody');
+      await expect.poll(() => editorText(page)).toBe(`${TYPED} `);
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('a reply, under the quoted message: only the paragraph being written is read, not the quote; Insérer and Ctrl+Z as in a new message', async () => {
+    const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
+    await page.waitFor(() => (window as unknown as { rcmail?: { env?: { compose_id?: string } } }).rcmail?.env?.compose_id !== undefined, undefined, 30_000);
+    await page.waitFor(() => (document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value.includes('> Le cabinet') === true, undefined, 30_000);
+    const opened: OpenedEditor = { page, frame: page, url: page.url() };
+    await page.evaluate(() => {
+      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
+    });
+    const quoted = await editorText(page);
+    const panel = await panelFor(browser, opened);
+    try {
+      await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+      // Roundcube puts the caret under the quote (its default, « commencer sous la citation ») and the
+      // focus in the body: the user writes there without clicking.
+      await page.bringToFront();
+      await page.type(`${TYPED} `);
+      const paragraph = await waitForParagraph(panel, 'pour les victimes.');
+      expect(paragraph.text).toBe(TYPED);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      const written = await editorText(page);
+      expect(written.startsWith(quoted.trimEnd())).toBe(true);
+      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+      expect(await editorText(page)).toBe(written.replace(`${TYPED} `, `${TYPED} ${position.text}`));
+      await undoIn(opened, '#composebody');
+      await expect.poll(() => editorText(page)).toBe(written);
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('an HTML reply (TinyMCE 5, « Rédiger en HTML : toujours »), under the quote: only the paragraph being written is read; Insérer and Ctrl+Z', async () => {
+    await setComposeInHtml(browser, true);
+    const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
+    await page.waitFor(() => (window as unknown as { tinymce?: { get(id: string): { getContent(): string } | null } }).tinymce?.get('composebody')?.getContent().includes('Le cabinet') === true, undefined, 30_000);
+    const opened: OpenedEditor = { page, frame: await page.child('#composebody_ifr'), url: page.url() };
+    const panel = await panelFor(browser, opened);
+    try {
+      await page.evaluate(() => {
+        type Tiny = { get(id: string): { getContent(o?: { format: string }): string } };
+        (window as unknown as { fixture: unknown }).fixture = { text: () => (window as unknown as { tinymce: Tiny }).tinymce.get('composebody').getContent({ format: 'text' }) };
+      });
+      const quoted = spaced(await editorText(page));
+      await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+      // Roundcube leaves an empty paragraph under the quote: the user clicks there and writes.
+      await typeIn(opened, 'body#tinymce > blockquote + p', `${TYPED} `);
+      const paragraph = await waitForParagraph(panel, 'pour les victimes.');
+      expect(paragraph.text).toBe(TYPED);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      const written = spaced(await editorText(page));
+      expect(written.startsWith(quoted.trimEnd())).toBe(true);
+      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+      expect(spaced(await editorText(page))).toBe(written.replace(`${TYPED} `, `${TYPED} ${spaced(position.text)}`));
+      await undoIn(opened, 'body#tinymce');
+      await expect.poll(async () => spaced(await editorText(page)).trimEnd()).toBe(written.trimEnd());
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+      await setComposeInHtml(browser, false);
+    }
+  });
+
+  test('HTML body (TinyMCE 5, after the editor’s « HTML » switch): a card appears; Insérer puts its wording at the caret; Ctrl+Z leaves what was typed', async () => {
+    const page = await compose(browser);
+    await page.click('#composebodycontainer .editor-toolbar a.mce-i-html');
+    await page.waitFor(() => (window as unknown as { tinymce?: { get(id: string): { initialized?: boolean } | null } }).tinymce?.get('composebody')?.initialized === true, undefined, 30_000);
+    const frame = await page.child('#composebody_ifr');
+    const opened: OpenedEditor = { page, frame, url: page.url() };
+    await page.evaluate(() => {
+      type Tiny = { get(id: string): { getContent(o: { format: string }): string } };
+      (window as unknown as { fixture: unknown }).fixture = { text: () => (window as unknown as { tinymce: Tiny }).tinymce.get('composebody').getContent({ format: 'text' }) };
+    });
+    const panel = await panelFor(browser, opened);
+    try {
+      await typeIn(opened, 'body#tinymce', `${TYPED} `);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.getAttribute('data-editor'))).toBe('tinymce');
+      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+      expect(spaced(await editorText(page))).toBe(`${TYPED} ${spaced(position.text)}`);
+      // The draft on the server: its text part (Roundcube writes one beside the HTML) holds the insert once.
+      expect(spaced(await saveDraft(page)).trimEnd()).toBe(`${TYPED} ${spaced(position.text)}`);
+      await undoIn(opened, 'body#tinymce');
+      await expect.poll(async () => spaced(await editorText(page)).trimEnd()).toBe(TYPED);
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+});
+
