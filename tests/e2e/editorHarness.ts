@@ -55,6 +55,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'textarea', kind: 'textarea', frames: [], editable: '#editor', real: 'a <textarea> (mail compose form)', strategy: 'execCommand' },
   { name: 'contenteditable', kind: 'contenteditable', frames: [], editable: '#editor', real: 'a plain contenteditable (mail compose)', strategy: 'execCommand' },
   { name: 'prosemirror', kind: 'prosemirror', frames: [], editable: '.ProseMirror', real: 'ProseMirror from npm (Tiptap, Nextcloud Text)', strategy: 'execCommand' },
+  { name: 'tiptap', kind: 'prosemirror', frames: [], editable: '.tiptap', real: 'Tiptap 3 from npm, StarterKit (Nextcloud Text, Docmost)', strategy: 'execCommand' },
   { name: 'ckeditor5', kind: 'ckeditor5', frames: [], editable: '.ck-editor__editable', real: 'CKEditor 5 from npm', strategy: 'paste' },
   { name: 'quill', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 2 from npm', strategy: 'execCommand' },
   { name: 'quill1', kind: 'quill', frames: [], editable: '.ql-editor', real: 'Quill 1.3.7 from npm (the Quill most sites still run)', strategy: 'execCommand' },
