@@ -29,6 +29,11 @@ describe('pickParagraph', () => {
 });
 
 describe('linesOfValue (textarea)', () => {
+  const pickInText = (value: string, caret: number) => {
+    const { lines, caretLine } = linesOfValue(value, caret);
+    return pickParagraph(lines, caretLine);
+  };
+
   test('finds the caret line from a character offset', () => {
     const value = 'Bonjour,\n\nPremier paragraphe.\nSuite.\n\nFin';
     const { lines, caretLine } = linesOfValue(value, value.indexOf('Suite') + 2);
@@ -40,25 +45,28 @@ describe('linesOfValue (textarea)', () => {
   const REPLY = ['Le 2026-12-03 10:00, Cabinet de la ministre a écrit :', '> Madame,', '> ', '> Nous vous confirmons la réunion du 12 janvier.', '> Le cabinet', LONG].join('\n');
 
   test('a reply written right under a mail quote is read without the quote or the line that introduces it', () => {
-    const { lines, caretLine } = linesOfValue(REPLY, REPLY.length);
-    expect(pickParagraph(lines, caretLine)).toEqual({ text: LONG });
+    expect(pickInText(REPLY, REPLY.length)).toEqual({ text: LONG });
   });
 
   test('written right above a quote (top posting), the line that introduces the quote is not read either', () => {
     const value = `${LONG}\nOn Thu, Dec 3, 2026, Cabinet wrote:\n> Dear Madam,\n> the meeting is confirmed.`;
-    const { lines, caretLine } = linesOfValue(value, LONG.length);
-    expect(pickParagraph(lines, caretLine).text).toBe(LONG);
+    expect(pickInText(value, LONG.length).text).toBe(LONG);
+  });
+
+  test('a short line under a quote (« Madame, ») takes no quote as context: the next paragraph, or nothing', () => {
+    const shortUnder = `${REPLY.slice(0, REPLY.lastIndexOf('\n'))}\nMadame,`;
+    expect(pickInText(shortUnder, shortUnder.length)).toEqual({ text: 'Madame,' });
+    const withNext = `${shortUnder}\n\n${LONG}`;
+    expect(pickInText(withNext, shortUnder.length)).toEqual({ text: 'Madame,', context: LONG });
   });
 
   test('with the caret in the quote, the quote is read without its marks, one depth at a time', () => {
     const value = '> > Question du cabinet ?\n> Réponse citée sur le délai de réflexion,\n> sur deux lignes.\n\nMa réponse.';
-    const { lines, caretLine } = linesOfValue(value, value.indexOf('deux'));
-    expect(pickParagraph(lines, caretLine).text).toBe('Réponse citée sur le délai de réflexion,\nsur deux lignes.');
+    expect(pickInText(value, value.indexOf('deux')).text).toBe('Réponse citée sur le délai de réflexion,\nsur deux lignes.');
   });
 
   test('a line ending with a colon and no quote under it stays the user’s', () => {
     const value = `Notre position est la suivante :\n${LONG}`;
-    const { lines, caretLine } = linesOfValue(value, value.length);
-    expect(pickParagraph(lines, caretLine).text).toBe(`Notre position est la suivante :\n${LONG}`);
+    expect(pickInText(value, value.length).text).toBe(`Notre position est la suivante :\n${LONG}`);
   });
 });

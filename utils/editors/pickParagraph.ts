@@ -21,7 +21,7 @@ export interface TextLine {
 
 export interface PickedParagraph {
   text: string;
-  /** The previous paragraph (or the next, at the top) when `text` is short. */
+  /** The previous paragraph (or the next, at the top) when `text` is short; never a mail quote. */
   context?: string;
 }
 
@@ -37,6 +37,8 @@ export function cleanText(text: string): string {
 
 export function pickParagraph(lines: readonly TextLine[], caretLine: number): PickedParagraph {
   const groups: string[][] = [];
+  /** Whether each group is a mail quote: never a neighbour sent as context (someone else's words). */
+  const quoted: boolean[] = [];
   const groupOf: number[] = [];
   let previousBlock: unknown = null;
   let previousQuote = 0;
@@ -49,7 +51,10 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
       continue;
     }
     const sameGroup = open && (line.block ?? undefined) === previousBlock && (line.quote ?? 0) === previousQuote;
-    if (!sameGroup) groups.push([]);
+    if (!sameGroup) {
+      groups.push([]);
+      quoted.push((line.quote ?? 0) > 0);
+    }
     (groups[groups.length - 1] as string[]).push(text);
     groupOf.push(groups.length - 1);
     previousBlock = line.block ?? undefined;
@@ -60,7 +65,7 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
   if (index < 0) return { text: '' };
   const text = clip((groups[index] as string[]).join('\n'));
   if (text.length >= SHORT_PARAGRAPH) return { text };
-  const neighbour = groups[index - 1] ?? groups[index + 1];
+  const neighbour = [index - 1, index + 1].map((i) => (quoted[i] ? undefined : groups[i])).find((group) => group !== undefined);
   return neighbour ? { text, context: clip(neighbour.join('\n')) } : { text };
 }
 
