@@ -192,8 +192,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
     try {
       await recordParagraphs(panel, await tabIdOf(browser, opened.url));
       // Roundcube puts the caret under the quote (its default, « commencer sous la citation ») and the
-      // focus in the body: the user writes there without clicking.
+      // focus in the body: the user writes there without clicking. A short first line is searched alone,
+      // not with the quote above it as its context.
       await page.bringToFront();
+      await page.type('Madame,');
+      expect(await waitForParagraph(panel, 'Madame,')).not.toHaveProperty('context');
+      await page.press('Enter');
+      await page.press('Enter');
       await page.type(`${TYPED} `);
       const paragraph = await waitForParagraph(panel, 'pour les victimes.');
       expect(paragraph.text).toBe(TYPED);
@@ -222,8 +227,12 @@ describe.each(BROWSERS)('%s', (browserName) => {
       });
       const quoted = spaced(await editorText(page));
       await recordParagraphs(panel, await tabIdOf(browser, opened.url));
-      // Roundcube leaves an empty paragraph under the quote: the user clicks there and writes.
-      await typeIn(opened, 'body#tinymce > blockquote + p', `${TYPED} `);
+      // Roundcube leaves an empty paragraph under the quote: the user clicks there and writes, a short first
+      // line (searched alone, not with the quote above it as its context), then the paragraph.
+      await typeIn(opened, 'body#tinymce > blockquote + p', 'Madame,');
+      expect(await waitForParagraph(panel, 'Madame,')).not.toHaveProperty('context');
+      await page.press('Enter');
+      await page.type(`${TYPED} `);
       const paragraph = await waitForParagraph(panel, 'pour les victimes.');
       expect(paragraph.text).toBe(TYPED);
       const position = await waitForCard(panel, 'délai de réflexion');

@@ -23,6 +23,19 @@ describe('pickParagraph', () => {
     expect(pickParagraph(lines, caretLine)).toEqual(expected);
   });
 
+  test('a short paragraph under a <blockquote> (an HTML reply) takes neither the quote nor the paragraph introducing it as context', () => {
+    const [INTRO, QUOTED, MINE, NEXT] = [{}, {}, {}, {}];
+    const reply: TextLine[] = [
+      { text: 'Le 2026-12-03 10:00, Cabinet de la ministre a écrit\u00A0:', block: INTRO },
+      { text: 'Nous vous confirmons la réunion du 12 janvier.', block: QUOTED, quote: 1 },
+      { text: 'Madame,', block: MINE },
+    ];
+    expect(pickParagraph(reply, 2)).toEqual({ text: 'Madame,' });
+    expect(pickParagraph([...reply, { text: LONG, block: NEXT }], 2)).toEqual({ text: 'Madame,', context: LONG });
+    // Above the quote (top posting), the introducing paragraph is not taken either.
+    expect(pickParagraph([{ text: 'Madame,', block: MINE }, ...reply.slice(0, 2)], 0)).toEqual({ text: 'Madame,' });
+  });
+
   test('a very long paragraph is cut', () => {
     expect(pickParagraph([{ text: 'a'.repeat(10_000) }], 0).text).toHaveLength(4000);
   });

@@ -22,9 +22,11 @@ export function linesOfElement(root: Element, caret: Caret | undefined): { lines
   const lines: TextLine[] = [];
   let current: TextLine | null = null;
   let caretLine = -1;
+  /** How many <blockquote> the walk is inside (a mail quote, usually: `TextLine.quote`). */
+  let quoteDepth = 0;
   const ensureLine = (block: Element | undefined) => {
     if (!current) {
-      current = { text: '', block };
+      current = quoteDepth ? { text: '', block, quote: quoteDepth } : { text: '', block };
       lines.push(current);
     }
     return current;
@@ -61,13 +63,16 @@ export function linesOfElement(root: Element, caret: Caret | undefined): { lines
     }
     const isBlock = BLOCKS.has(tag) && element !== root;
     const inner = PARAGRAPHS.has(tag) ? element : block;
+    const isQuote = tag === 'BLOCKQUOTE' && element !== root;
     if (isBlock) current = null;
+    if (isQuote) quoteDepth++;
     const children = element.childNodes;
     for (let i = 0; i < children.length; i++) {
       if (caret?.node === element && caret.offset === i) markCaret(inner);
       visit(children[i] as Node, inner);
     }
     if (caret?.node === element && caret.offset >= children.length) markCaret(inner);
+    if (isQuote) quoteDepth--;
     if (isBlock) {
       // An empty block (`<div><br></div>` is Gmail's blank line) still counts as a line.
       if (!children.length) ensureLine(inner);

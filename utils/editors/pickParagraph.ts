@@ -8,7 +8,9 @@
  *
  * In plain text, a mail quote (lines marked `>`, as Roundcube and every mail client quote a reply)
  * is never part of the paragraph written under or above it: Roundcube puts the caret on the line
- * right under the quote, with no blank line between.
+ * right under the quote, with no blank line between. A quote (those lines, or a `<blockquote>`) is
+ * never the neighbour sent as context either: a short « Madame, » under a minister's message would
+ * search the minister's words.
  */
 
 export interface TextLine {
@@ -61,6 +63,9 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
     previousQuote = line.quote ?? 0;
     open = true;
   }
+  // The line that introduces a quote (« Le 3 déc. 2026, Cabinet a écrit : », Roundcube's and Gmail's own
+  // paragraph above the <blockquote>) is the quote's too.
+  for (let i = 0; i + 1 < groups.length; i++) if (!quoted[i] && quoted[i + 1] && groups[i]!.join(' ').endsWith(':')) quoted[i] = true;
   const index = groupOf[Math.max(0, Math.min(caretLine, groupOf.length - 1))] ?? -1;
   if (index < 0) return { text: '' };
   const text = clip((groups[index] as string[]).join('\n'));
