@@ -13,7 +13,8 @@
  *   → near-identical wordings collapsed into one result that keeps every citation
  *   → why each matched: the words and concepts shared, with ranges to highlight.
  */
-import { expandAcronyms, type ExpandedToken } from './acronyms';
+import { defaultAcronymExpander, expandAcronyms, type ExpandedToken } from './acronyms';
+import { organisationNames, readNamesAsNames, type OrganisationName } from './organisations';
 import { Background, type OfficeCounts } from './background';
 import { GENERIC_FACTOR, STRENGTH_WEIGHT, type ConceptHit } from './concepts';
 import { Everyday } from './everyday';
@@ -151,6 +152,11 @@ export interface EngineSettings {
   useEveryday: boolean;
   /** Search acronyms by their long forms and long forms by their acronyms (« ASE » / « aide sociale à l'enfance »). */
   useAcronyms: boolean;
+  /**
+   * Read an organisation's name written out as its name (its acronym, or nothing), not as what its words say:
+   * « Ensemble contre la traite des êtres humains » in a signature is no paragraph on trafficking (organisations.ts).
+   */
+  organisationNames: boolean;
   /** Several distinct concepts together are evidence no single one gives (« enfants » + « voler »). */
   breadthBonus: number;
   /** Characters past which a passage's score is discounted, and how steeply. */
@@ -291,6 +297,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   collapse: true,
   useEveryday: true,
   useAcronyms: true,
+  organisationNames: true,
   breadthBonus: 0.2,
   longPassage: 350,
   lengthPenalty: 0.3,
@@ -368,11 +375,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   let seen: Library | undefined;
   let measureKeys = new Set<string>();
+  let orgNames: OrganisationName[] = [];
   const decisions = new Map<string, Decision>();
   function current(): void {
     if (seen === index.library) return;
     seen = index.library;
     measureKeys = new Set(index.library.measures.map((m) => m.key));
+    orgNames = settings.organisationNames
+      ? organisationNames(
+          index.library.positions.filter((p) => isOurs(p.author) && p.organisation).map((p) => p.organisation!),
+          defaultAcronymExpander(),
+          (tokens) => index.thesaurus.detect(tokens).some((h) => !h.generic),
+        )
+      : [];
     decisions.clear();
     slips.clear();
   }
@@ -590,7 +605,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return best;
   }
 
-  function analyse(paragraph: string, defaultPlan = 'PAN1') {
+  /** `readNames`: an organisation's name reads as its acronym, or as nothing (organisations.ts); off, as written. */
+  function analyse(paragraph: string, defaultPlan = 'PAN1', readNames = true) {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
     // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »),
@@ -607,7 +623,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const fixed = read.map(typo);
     // A missing space is read after slips: the other way, two and three slips a line lost 0.01.
     const parts = fixed.map((t) => (settings.splitGlued && settings.typoFix ? unspaced(t) : undefined));
-    const tokens = fixed.flatMap((t, i) => parts[i] ?? [t]);
+    const named = readNamesAsNames(
+      fixed.flatMap((t, i) => parts[i] ?? [t]),
+      readNames ? orgNames : [],
+    );
+    const tokens = named.tokens;
+    const inName = (t: Token) => named.spans.some(([start, end]) => t.start >= start && t.end <= end);
     const hits = settings.useConcepts ? index.thesaurus.detect(tokens) : [];
     const isEveryday = (s: string) => settings.useEveryday && everyday.isEveryday(s);
     // Breadth counts concepts named by something more than a generic word (« accueil », « annuel »).
@@ -615,7 +636,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const evidence = index.thesaurus.evidence(hits, tokens, isEveryday) + Math.max(0, distinct - 2) * settings.breadthBonus;
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
     // How the subject is told reads the words as written, a typo as the word it stands for (« gamnis » as « gamins »).
-    const told = phrasingScore(phrasing, phrasingStemsOf(surface.flatMap((t, i) => parts[i]?.map((p) => p.stem) ?? [fixed[i] !== read[i] ? fixed[i].stem : t.stem])));
+    const told = phrasingScore(
+      phrasing,
+      phrasingStemsOf(surface.flatMap((t, i) => (inName(t) ? [] : (parts[i]?.map((p) => p.stem) ?? [fixed[i] !== read[i] ? fixed[i].stem : t.stem])))),
+    );
     // Word pairs in reading order (« delai reflexion »), for the ranking's bonus and the gate.
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i].stem} ${tokens[i + 1].stem}`);
@@ -627,12 +651,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const longForms = expanded.filter((t: ExpandedToken) => t.forLongForm);
     const inLongForm = (x: Token) => longForms.some((t) => x.start >= t.start && x.end <= t.end);
     const written = [...new Set([...tokens.filter((x) => !inLongForm(x)), ...longForms].map((t) => t.stem))];
-    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))] };
+    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))], namesRead: named.spans.length > 0 };
   }
 
   type Analysis = ReturnType<typeof analyse>;
   /** What `decide` finds for a text: shared by every read of it while remembered, so never changed. */
-  type Decision = Readonly<{ a: Analysis; ranked: readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
+  /** `a`: the words as written, what the ranking read; `gate`: what the gate read (names as names), often the same. */
+  type Decision = Readonly<{ a: Analysis; gate: Analysis; ranked: readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
 
   /** The gate's features for an analysed paragraph and its best candidates. */
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
@@ -744,24 +769,33 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   function decideAfresh(text: string, opts: MatchOptions): Decision {
-    const a = analyse(text, opts.defaultPlan);
-    let ranked: { id: string; score: number }[] = [];
-    // The gate reads the ranking with the rewordings at their base weight, the one it was fitted on: weighed
-    // more, they pick passages for the words they share with their rewordings, and a removal van's « bras » and
-    // « camion » read as covered (blind office mail answered 4 → 5 of 240). Both rankings come from one retrieval.
-    let gateRanked = ranked;
-    if (a.stems.length) {
-      const found = retrieve(a.stems, a.hits, a.refs, a.written);
-      const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
-      ranked = rank(found.scores);
-      gateRanked = found.gateScores ? rank(found.gateScores) : ranked;
-    }
-    const features = gateFeatures(a, gateRanked);
-    const p = a.refs.length ? 1 : probability(settings.gateModel, features);
-    const short = !a.refs.length && a.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
+    // The gate reads an organisation's name as a name (« Ensemble contre la traite des êtres humains » in a
+    // signature is no paragraph on trafficking); the ranking reads its words as written, which find the passages
+    // that name it. Two readings, two retrievals, only for a paragraph that names one.
+    const gate = analyse(text, opts.defaultPlan);
+    const a = gate.namesRead ? analyse(text, opts.defaultPlan, false) : gate;
+    const forWords = rankingOf(a);
+    const forGate = a === gate ? forWords : rankingOf(gate);
+    const features = gateFeatures(gate, forGate.gateRanked);
+    const p = gate.refs.length ? 1 : probability(settings.gateModel, features);
+    const short = !gate.refs.length && gate.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
-    return Object.freeze({ a, ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
+    return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
+  }
+
+  /**
+   * The ranking of an analysed paragraph, and the one the gate reads: with the rewordings at their base weight,
+   * the one it was fitted on. Weighed more, they pick passages for the words they share with their rewordings,
+   * and a removal van's « bras » and « camion » read as covered (blind office mail answered 4 → 5 of 240). Both
+   * rankings come from one retrieval.
+   */
+  function rankingOf(a: Analysis): { ranked: { id: string; score: number }[]; gateRanked: { id: string; score: number }[] } {
+    if (!a.stems.length) return { ranked: [], gateRanked: [] };
+    const found = retrieve(a.stems, a.hits, a.refs, a.written);
+    const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
+    const ranked = rank(found.scores);
+    return { ranked, gateRanked: found.gateScores ? rank(found.gateScores) : ranked };
   }
 
   /**
@@ -822,8 +856,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       threshold: threshold(),
       // Copies: the decision is remembered and shared by the next reads of the same text.
       features: { ...d.features },
-      evidence: d.a.evidence,
-      concepts: [...d.a.concepts],
+      evidence: d.gate.evidence,
+      concepts: [...d.gate.concepts],
       measureRefs: [...d.a.refs],
       stems: [...d.a.stems],
       sentences: d.sentences,
