@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tabIdOf } from './editorHarness';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { searchCards, suggestionCards } from './panelHarness';
+import { ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
 import { startServer, type StaticServer } from './server';
 
 const OUT = join(ROOT, 'test-results');
@@ -99,6 +100,59 @@ describe('screenshots', () => {
       expect(await suggestionCards(panel).count()).toBeGreaterThan(0);
     } finally {
       await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('suggestions beside a reply in the real Roundcube, under the quoted message', async () => {
+    const roundcube = await startRoundcube();
+    roundcube.deliver(
+      [
+        'From: Cabinet de la ministre <cabinet@ministere.example>',
+        'To: marie@collectif.example',
+        'Subject: Titre de séjour des victimes',
+        'Date: Thu, 03 Dec 2026 10:00:00 +0100',
+        'Message-ID: <titre-de-sejour@ministere.example>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=UTF-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        'Madame,',
+        '',
+        'Nous avons bien reçu votre courrier. La réunion de travail aura lieu le 12 janvier.',
+        'Merci de nous transmettre vos observations avant cette date.',
+        '',
+        'Le cabinet',
+        '',
+      ].join('\n'),
+    );
+    const page = await ext.context.newPage();
+    try {
+      await page.setViewportSize({ width: PAGE_WIDTH, height: HEIGHT });
+      await page.goto(`${roundcube.url}?_task=login`);
+      await page.fill('#rcmloginuser', ROUNDCUBE_USER.name);
+      await page.fill('#rcmloginpwd', ROUNDCUBE_USER.password);
+      await page.press('#rcmloginpwd', 'Enter');
+      await page.waitForFunction(() => (window as unknown as { rcmail?: { task?: string } }).rcmail?.task === 'mail');
+      await page.goto(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
+      await page.waitForFunction(() => (document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value.includes('> Le cabinet') === true);
+      const scout = await ext.openPage('popup.html');
+      const tabId = await tabIdOf(scout, page.url());
+      await scout.close();
+      const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`, { width: PANEL_WIDTH, height: HEIGHT });
+      try {
+        await page.bringToFront();
+        await page.keyboard.type('Madame,\n\nNous vous remercions. Nous souhaitons rappeler que la délivrance du titre de séjour aux victimes ne devrait pas dépendre de leur coopération avec la justice.', { delay: 5 });
+        await suggestionCards(panel).first().waitFor({ timeout: 20_000 });
+        await panel.waitForTimeout(300);
+        await sideBySide(await page.screenshot(), await panel.screenshot(), join(OUT, 'panel-roundcube.png'));
+        publish('panel-roundcube.png');
+        expect(await suggestionCards(panel).count()).toBeGreaterThan(0);
+      } finally {
+        await panel.close();
+      }
+    } finally {
+      await page.close();
+      await roundcube.close();
     }
   });
 
