@@ -1,7 +1,6 @@
 /**
  * Pictures of the side panel for the README and for review: suggestions beside a compose page and beside
- * a reply in the real Roundcube, search
- * and browse, dark mode, the popup. Written to test-results/ on every run; with UPDATE_SCREENSHOTS=1
+ * a reply in the real Roundcube, search and browse, dark mode, the popup. Written to test-results/ on every run; with UPDATE_SCREENSHOTS=1
  * the README's ones in docs/screenshots/ are replaced too (`UPDATE_SCREENSHOTS=1 npx vitest run
  * --project e2e tests/e2e/panelScreenshots.test.ts`, after `npm run build`).
  *
