@@ -383,7 +383,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     measureKeys = new Set(index.library.measures.map((m) => m.key));
     orgNames = settings.organisationNames
       ? organisationNames(
-          index.library.positions.filter((p) => isOurs(p.author) && p.organisation).map((p) => p.organisation!),
+          index.library.positions.filter((p) => p.organisation).map((p) => ({ name: p.organisation!, ours: isOurs(p.author) })),
           defaultAcronymExpander(),
           (tokens) => index.thesaurus.detect(tokens).some((h) => !h.generic),
         )

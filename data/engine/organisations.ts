@@ -15,8 +15,8 @@
  * subject and stay as written, so that « ce que dit Hors la rue » still finds Hors la rue's positions.
  *
  * The names come from the library (the organisation of each position on the Collectif's side, the name
- * inside « » when there is one, and the long forms of those that are acronyms): a source imported with a
- * new member association brings its name.
+ * inside « » when there is one, and the long forms of every organisation that is an acronym, the MIPROF's
+ * too): a source imported with a new member association brings its name.
  */
 import type { AcronymExpander } from './acronyms';
 import { analyzeWithSurface, type Token } from './normalise';
@@ -28,9 +28,15 @@ export interface OrganisationName {
   as?: Pick<Token, 'stem' | 'word'>;
 }
 
-/** The names to read as names, longest first (a longer name wins where two start at the same word). */
+/**
+ * The names to read as names, longest first (a longer name wins where two start at the same word), from the
+ * organisations of the library's positions: of every one that is an acronym, its long forms (the MIPROF's
+ * « Mission interministérielle … la lutte contre la traite des êtres humains » is a name whoever writes it);
+ * of the Collectif's side, the name itself too (a government « organisation » may be a document, « Plan d'action
+ * national 2014-2016 », whose words do tell the subject).
+ */
 export function organisationNames(
-  organisations: Iterable<string>,
+  organisations: Iterable<{ name: string; ours: boolean }>,
   acronyms: Pick<AcronymExpander, 'lookup'>,
   tellsTheSubject: (tokens: Token[]) => boolean,
 ): OrganisationName[] {
@@ -41,13 +47,17 @@ export function organisationNames(
     const stems = tokens.map((t) => t.stem);
     names.set(stems.join(' '), as ? { stems, as } : { stems });
   };
-  for (const organisation of new Set(organisations)) {
+  const seen = new Set<string>();
+  for (const { name: organisation, ours } of organisations) {
+    if (seen.has(`${ours} ${organisation}`)) continue;
+    seen.add(`${ours} ${organisation}`);
     const quoted = /«\s*([^»]+?)\s*»/.exec(organisation)?.[1];
     const bare = organisation.replace(/\([^)]*\)/g, ' ').trim();
     const entry = acronyms.lookup(bare);
     const short = entry && analyzeWithSurface(entry.acronym)[0];
     const as = short ? { stem: short.stem, word: short.word } : undefined;
     if (entry) for (const expansion of entry.expansions) add(expansion, as);
+    if (!ours) continue;
     if (quoted) add(quoted);
     else if (!entry) add(bare);
   }

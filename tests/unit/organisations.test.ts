@@ -18,6 +18,7 @@ const OFFICE = [
   'Le Collectif « Ensemble contre la traite des êtres humains » vous remercie pour la réunion de mardi et vous transmettra le compte rendu la semaine prochaine.',
   'Bonjour, je vous écris au nom du Collectif Ensemble contre la traite des êtres humains pour fixer la date de notre prochaine assemblée générale.',
   "Le Comité contre l'esclavage moderne vous invite à son assemblée générale le 12 mars à 18 heures.",
+  'Nous avons rendez-vous à la Mission interministérielle pour la protection des femmes contre les violences et la lutte contre la traite des êtres humains mardi à 14 heures, salle 3.',
   // A short line with the signature as the paragraph before it.
   'Marie Dupont\nChargée de plaidoyer, Secours Catholique – Caritas France\nCollectif Ensemble contre la traite des êtres humains\n\nMerci.',
 ];
@@ -41,7 +42,10 @@ describe('organisation names', () => {
 
   test('only names whose words would count as evidence are read as names; a name with an acronym reads as the acronym', () => {
     const names = organisationNames(
-      ['Collectif « Ensemble contre la traite des êtres humains »', 'CCEM', 'Secours Catholique', 'Hors la rue'],
+      [
+        ...['Collectif « Ensemble contre la traite des êtres humains »', 'CCEM', 'Secours Catholique', 'Hors la rue'].map((name) => ({ name, ours: true })),
+        ...['MIPROF', 'Plan d’action national 2014-2016 (Gouvernement)'].map((name) => ({ name, ours: false })),
+      ],
       defaultAcronymExpander(),
       (tokens) => index.thesaurus.detect(tokens).some((h) => !h.generic),
     );
@@ -49,6 +53,9 @@ describe('organisation names', () => {
     expect(read('Le Comité contre l’esclavage moderne et Hors la rue')).toEqual(['ccem', 'hors', 'rue']);
     expect(read('le collectif Ensemble contre la traite des êtres humains')).toEqual(['collectif']);
     expect(read('la traite des êtres humains')).toEqual(['traite', 'etres', 'humains']);
+    // A government body's name is a name too; a government document is not an organisation's name.
+    expect(read('Mission interministérielle pour la protection des femmes contre les violences et la lutte contre la traite des êtres humains')).toEqual(['miprof']);
+    expect(read('le plan d’action national')).toEqual(['plan', 'action', 'national']);
   });
 
   test('a member association brought by an imported source is read by its name from then on, and no longer once removed', () => {
