@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './extension';
+import { freePort } from './server';
 
 export const ETHERPAD_DIR = join(ROOT, 'tests/e2e/etherpad');
 
@@ -20,17 +20,6 @@ export interface EtherpadServer {
   /** The pad's plain-text export (`/p/<id>/export/txt`), what a user downloads. */
   exportText(padId: string): Promise<string>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startEtherpad(): Promise<EtherpadServer> {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tabIdOf } from './editorHarness';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { searchCards, suggestionCards } from './panelHarness';
-import { ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
+import { mailFromCabinet, ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
 import { startServer, type StaticServer } from './server';
 
 const OUT = join(ROOT, 'test-results');
@@ -106,24 +106,14 @@ describe('screenshots', () => {
   test('suggestions beside a reply in the real Roundcube, under the quoted message', async () => {
     const roundcube = await startRoundcube();
     roundcube.deliver(
-      [
-        'From: Cabinet de la ministre <cabinet@ministere.example>',
-        'To: marie@collectif.example',
-        'Subject: Titre de séjour des victimes',
-        'Date: Thu, 03 Dec 2026 10:00:00 +0100',
-        'Message-ID: <titre-de-sejour@ministere.example>',
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset=UTF-8',
-        'Content-Transfer-Encoding: 8bit',
-        '',
+      mailFromCabinet('Titre de séjour des victimes', 'titre-de-sejour', [
         'Madame,',
         '',
         'Nous avons bien reçu votre courrier. La réunion de travail aura lieu le 12 janvier.',
         'Merci de nous transmettre vos observations avant cette date.',
         '',
         'Le cabinet',
-        '',
-      ].join('\n'),
+      ]),
     );
     const page = await ext.context.newPage();
     try {

@@ -11,30 +11,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
 import { editorText, messages, panelFor, pressOnCard, recordParagraphs, spaced, tabIdOf, typeIn, undoIn, waitForCard, waitForParagraph, type OpenedEditor } from './chain';
 import { TYPED } from './editorHarness';
-import { ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
+import { mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
 
 const fr = messages('fr');
 let roundcube: RoundcubeServer;
 
 /** A message from a minister's office, in the inbox: the reply test answers it. */
-const FROM_CABINET = [
-  'From: Cabinet de la ministre <cabinet@ministere.example>',
-  `To: ${ROUNDCUBE_USER.name}@collectif.example`,
-  'Subject: Réunion du 12 janvier',
-  'Date: Thu, 03 Dec 2026 10:00:00 +0100',
-  'Message-ID: <reunion-12-janvier@ministere.example>',
-  'MIME-Version: 1.0',
-  'Content-Type: text/plain; charset=UTF-8',
-  'Content-Transfer-Encoding: 8bit',
-  '',
+const FROM_CABINET = mailFromCabinet('Réunion du 12 janvier', 'reunion-12-janvier', [
   'Madame,',
   '',
   'Nous vous confirmons la réunion du 12 janvier au ministère, à 10 heures.',
   'Merci de nous transmettre vos observations avant cette date.',
   '',
   'Le cabinet',
-  '',
-].join('\n');
+]);
 
 beforeAll(async () => {
   roundcube = await startRoundcube();

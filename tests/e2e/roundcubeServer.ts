@@ -8,9 +8,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './server';
 
 /** Debian's layout of the `roundcube-core` package. */
 const ROUNDCUBE_WEB = '/var/lib/roundcube/public_html';
@@ -21,6 +22,26 @@ const PHP = '/usr/bin/php';
 
 /** The mailbox the tests log in with. */
 export const ROUNDCUBE_USER = { name: 'marie', password: 'positions-tests' };
+
+/**
+ * A plain-text mail from a minister's office to the test user, as `deliver` takes it: what a reply answers,
+ * under its quote. `body` is its lines, from « Madame, » to « Le cabinet ».
+ */
+export function mailFromCabinet(subject: string, messageId: string, body: string[]): string {
+  return [
+    'From: Cabinet de la ministre <cabinet@ministere.example>',
+    `To: ${ROUNDCUBE_USER.name}@collectif.example`,
+    `Subject: ${subject}`,
+    'Date: Thu, 03 Dec 2026 10:00:00 +0100',
+    `Message-ID: <${messageId}@ministere.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    ...body,
+    '',
+  ].join('\n');
+}
 
 export interface RoundcubeServer {
   /** Base URL, e.g. `http://127.0.0.1:41234/`. */
@@ -37,17 +58,6 @@ export interface RoundcubeServer {
   /** Dovecot's and Roundcube's logs, to say why something failed. */
   logs(): string;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A PHP string literal. */
