@@ -204,6 +204,40 @@ describe.each(BROWSERS)('%s', (browserName) => {
     }
   });
 
+  test('a forward (« Transférer », inline, plain text): « Madame, » written above the forwarded message is searched alone; the paragraph under it is read without it', async () => {
+    const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_forward_uid=1&_mbox=INBOX`);
+    // Roundcube's own header over the forwarded message (compose.php), in French, with no `>` marks.
+    await page.waitFor(() => /-------- Courriel original --------\nObjet: /.test((document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value ?? ''), undefined, 30_000);
+    const opened: OpenedEditor = { page, frame: page, url: page.url() };
+    await page.evaluate(() => {
+      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
+    });
+    const forwarded = await editorText(page);
+    const panel = await panelFor(browser, opened);
+    try {
+      await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+      // The focus is in « À » (no recipient yet): the user clicks at the top of the body, above the header.
+      await page.bringToFront();
+      await page.evaluate(() => {
+        const body = document.querySelector('#composebody') as HTMLTextAreaElement;
+        body.focus();
+        body.setSelectionRange(0, 0);
+      });
+      await page.type('Madame,');
+      expect(await waitForParagraph(panel, 'Madame,')).not.toHaveProperty('context');
+      await page.press('Enter');
+      await page.press('Enter');
+      await page.type(`${TYPED} `);
+      const paragraph = await waitForParagraph(panel, 'pour les victimes.');
+      expect(paragraph.text).toBe(TYPED);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+      expect(await editorText(page)).toBe(`Madame,\n\n${TYPED} ${position.text}${forwarded}`);
+    } finally {
+      await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
   test('an HTML reply (TinyMCE 5, « Rédiger en HTML : toujours »), under the quote: only the paragraph being written is read; Insérer and Ctrl+Z', async () => {
     await setComposeInHtml(browser, true);
     const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);

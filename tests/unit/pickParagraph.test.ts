@@ -82,4 +82,26 @@ describe('linesOfValue (textarea)', () => {
     const value = `Notre position est la suivante :\n${LONG}`;
     expect(pickInText(value, value.length).text).toBe(`Notre position est la suivante :\n${LONG}`);
   });
+
+  // A forwarded message carries no `>`: Roundcube (its own words, `compose.php`), Thunderbird, Outlook.
+  const MINISTER = 'Nous vous confirmons que le délai de réflexion des victimes de la traite sera examiné.';
+  test.each([
+    ['Roundcube’s inline forward', `-------- Courriel original --------\nObjet: Réunion\nDate: 2026-12-03 10:00\nDe: Cabinet de la ministre\n\n${MINISTER}`],
+    ['Outlook’s original message', `-----Message d'origine-----\nDe : Cabinet de la ministre\nEnvoyé : mardi 3 décembre 2026\n\n${MINISTER}`],
+    ['Gmail’s forwarded message', `---------- Forwarded message ---------\nFrom: Cabinet <cabinet@gouv.fr>\n\n${MINISTER}`],
+    ['Outlook’s rule over the original’s header', `________________________________\nDe : Cabinet de la ministre\nObjet : Réunion\n\n${MINISTER}`],
+    ['a signature', `-- \nMarie Dupont\nCollectif « Ensemble contre la traite des êtres humains »\n\n${MINISTER}`],
+  ])('a short line above %s takes none of it as context, and a long one none of it as its own', (_name, below) => {
+    expect(pickInText(`Madame,\n\n\n${below}`, 3)).toEqual({ text: 'Madame,' });
+    // No blank line between (a signature right under the last line): still not the user's paragraph.
+    expect(pickInText(`${LONG}\n${below}`, 5)).toEqual({ text: LONG });
+    // The caret in the forwarded message reads it, as it reads a quote.
+    const value = `Madame,\n\n${below}`;
+    expect(pickInText(value, value.length).text).toBe(MINISTER);
+  });
+
+  test('dashes and underscores that open no message leave the text the user’s', () => {
+    expect(pickInText(`Court.\n\n-- Ordre du jour --\n${LONG}`, 2)).toEqual({ text: 'Court.', context: `-- Ordre du jour --\n${LONG}` });
+    expect(pickInText(`Court.\n\n__________\n${LONG}`, 2)).toEqual({ text: 'Court.', context: `__________\n${LONG}` });
+  });
 });

@@ -12,6 +12,33 @@ const BLOCKS = new Set(
 const PARAGRAPHS = new Set('BLOCKQUOTE DD DT FIGCAPTION H1 H2 H3 H4 H5 H6 LI P PRE TD TH'.split(' '));
 /** Never text the user wrote. */
 const SKIPPED = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT SVG'.split(' '));
+/**
+ * What mail editors put around words that are not the paragraph being written: a quoted or forwarded
+ * message and a signature, by the marks each one's own code sets. Their lines count as a quote
+ * (`TextLine.quote`): never part of the user's paragraph, never sent as its context.
+ * - Gmail: `gmail_quote` around « Le … a écrit : » and its <blockquote>, or around a forwarded message;
+ *   `gmail_signature`. Thunderbird: `moz-cite-prefix`, `moz-forward-container`, `moz-signature`. Yahoo:
+ *   `yahoo_quoted`. Proton: `protonmail_quote`, `protonmail_signature_block`.
+ * - Outlook on the web: `Signature`; the newer reference message container. Roundcube: `_rc_sig`.
+ */
+const QUOTE_CLASSES = new Set('gmail_quote gmail_quote_container gmail_signature moz-cite-prefix moz-forward-container moz-signature yahoo_quoted protonmail_quote protonmail_signature_block'.split(' '));
+const QUOTE_IDS = new Set(['Signature', '_rc_sig', 'mail-editor-reference-message-container']);
+/**
+ * Outlook on the web's reply and forward: the user's text, an empty `#appendonsend`, a rule, then
+ * `#divRplyFwdMsg` (« De : … Envoyé : … À : … Objet : ») and the original message in plain `<div>`s,
+ * no <blockquote>. Everything from either mark on is the original's.
+ */
+const QUOTED_FROM_HERE_ON = /^(x_)*(appendonsend|divRplyFwdMsg)$/;
+
+function isQuoteContainer(element: Element): boolean {
+  if (element.tagName.toUpperCase() === 'BLOCKQUOTE' || QUOTE_IDS.has(element.id)) return true;
+  for (const name of Array.from(element.classList)) if (QUOTE_CLASSES.has(name)) return true;
+  return false;
+}
+
+/** `Node.TEXT_NODE` and `Node.ELEMENT_NODE`, without the global `Node` (the unit tests walk a DOM in node). */
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 export interface Caret {
   node: Node;
@@ -22,8 +49,9 @@ export function linesOfElement(root: Element, caret: Caret | undefined): { lines
   const lines: TextLine[] = [];
   let current: TextLine | null = null;
   let caretLine = -1;
-  /** How many <blockquote> the walk is inside (a mail quote, usually: `TextLine.quote`). */
+  /** How many quotes (a <blockquote>, a forwarded message, a signature) the walk is inside: `TextLine.quote`. */
   let quoteDepth = 0;
+  let quotedFromHereOn = false;
   const ensureLine = (block: Element | undefined) => {
     if (!current) {
       current = quoteDepth ? { text: '', block, quote: quoteDepth } : { text: '', block };
@@ -44,12 +72,12 @@ export function linesOfElement(root: Element, caret: Caret | undefined): { lines
   };
 
   const visit = (node: Node, block: Element | undefined) => {
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       ensureLine(block).text += (node as Text).data;
       if (caret?.node === node) caretLine = lines.length - 1;
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) return;
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
     if (SKIPPED.has(tag)) return;
@@ -63,9 +91,15 @@ export function linesOfElement(root: Element, caret: Caret | undefined): { lines
     }
     const isBlock = BLOCKS.has(tag) && element !== root;
     const inner = PARAGRAPHS.has(tag) ? element : block;
-    const isQuote = tag === 'BLOCKQUOTE' && element !== root;
+    const isQuote = element !== root && isQuoteContainer(element);
     if (isBlock) current = null;
     if (isQuote) quoteDepth++;
+    // From Outlook's mark on, every line is the original message's (the mark stays counted).
+    if (element !== root && QUOTED_FROM_HERE_ON.test(element.id) && !quotedFromHereOn) {
+      quotedFromHereOn = true;
+      quoteDepth++;
+      current = null;
+    }
     const children = element.childNodes;
     for (let i = 0; i < children.length; i++) {
       if (caret?.node === element && caret.offset === i) markCaret(inner);

@@ -11,13 +11,21 @@
  * right under the quote, with no blank line between. A quote (those lines, or a `<blockquote>`) is
  * never the neighbour sent as context either: a short « Madame, » under a minister's message would
  * search the minister's words.
+ *
+ * The same goes for what follows a forwarded or original message's separator (« -------- Courriel
+ * original -------- » in Roundcube, « -----Message d'origine----- », Outlook's line of underscores
+ * over « De : … ») and a signature's (« -- »): from that line on, the text is not what the user is
+ * writing. Editors mark the same parts in their DOM (`linesOfElement.ts`).
  */
 
 export interface TextLine {
   text: string;
   /** The paragraph element the line belongs to; `undefined` for a bare line (a `<div>`, a textarea line). */
   block?: unknown;
-  /** How deep in a mail quote the line is (`> > text` is 2); 0 or absent outside one. */
+  /**
+   * How deep in a mail quote the line is (`> > text` is 2); 0 or absent outside one. A forwarded
+   * message and a signature count as a quote: words already there, not the user's paragraph.
+   */
   quote?: number;
 }
 
@@ -45,22 +53,25 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
   let previousBlock: unknown = null;
   let previousQuote = 0;
   let open = false;
-  for (const line of lines) {
+  const tail = quotedTail(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as TextLine;
     const text = cleanText(line.text).trim();
     if (!text) {
       groupOf.push(-1);
       open = false;
       continue;
     }
-    const sameGroup = open && (line.block ?? undefined) === previousBlock && (line.quote ?? 0) === previousQuote;
+    const quote = Math.max(line.quote ?? 0, i >= tail ? 1 : 0);
+    const sameGroup = open && (line.block ?? undefined) === previousBlock && quote === previousQuote;
     if (!sameGroup) {
       groups.push([]);
-      quoted.push((line.quote ?? 0) > 0);
+      quoted.push(quote > 0);
     }
     (groups[groups.length - 1] as string[]).push(text);
     groupOf.push(groups.length - 1);
     previousBlock = line.block ?? undefined;
-    previousQuote = line.quote ?? 0;
+    previousQuote = quote;
     open = true;
   }
   // The line that introduces a quote (« Le 3 déc. 2026, Cabinet a écrit : », Roundcube's and Gmail's own
@@ -72,6 +83,32 @@ export function pickParagraph(lines: readonly TextLine[], caretLine: number): Pi
   if (text.length >= SHORT_PARAGRAPH) return { text };
   const neighbour = [index - 1, index + 1].map((i) => (quoted[i] ? undefined : groups[i])).find((group) => group !== undefined);
   return neighbour ? { text, context: clip(neighbour.join('\n')) } : { text };
+}
+
+/** « -------- Courriel original -------- », « -----Original Message----- », « ---------- Forwarded message --------- ». */
+const MESSAGE_SEPARATOR = /^-{2,}\s*[^-]*\b(message|courriel|mail)\b[^-]*-{2,}$/i;
+/** Outlook's plain-text reply: a line of underscores, then the original's header. */
+const RULE = /^_{8,}$/;
+/** A header line of a quoted or forwarded message: « De : », « From: », « Objet : », « Envoyé : »… */
+const HEADER = /^(de|from|objet|sujet|subject|date|envoyé|sent|à|a|to|cc|expéditeur|destinataire)\s*:/i;
+/** A signature's separator: « -- » alone on its line (RFC 3676 writes it with a trailing space). */
+const SIGNATURE = /^-- ?$/;
+
+/**
+ * Where the text stops being the user's: the first line of a forwarded or original message (its
+ * separator), or of a signature; `lines.length` when there is none.
+ */
+function quotedTail(lines: readonly TextLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = cleanText((lines[i] as TextLine).text);
+    const text = raw.trim();
+    if (SIGNATURE.test(raw.trimStart()) || MESSAGE_SEPARATOR.test(text)) return i;
+    if (RULE.test(text)) {
+      const next = lines.slice(i + 1).find((line) => cleanText(line.text).trim());
+      if (next && HEADER.test(cleanText(next.text).trim())) return i;
+    }
+  }
+  return lines.length;
 }
 
 function clip(text: string): string {
