@@ -101,8 +101,8 @@ export function SuggestionsView({
         {t('panelModeSuggestions')}
       </h2>
       {writing && (
-        <p class="writing-in muted" data-testid="writing-in" data-editor={ask.editor}>
-          {t('writingIn', editorName(ask.editor), hostOf(ask.url))}
+        <p class="writing-in muted" data-testid="writing-in" data-editor={ask.editor} data-app={ask.app}>
+          {t('writingIn', editorName(ask.editor, ask.app), hostOf(ask.url))}
           {ask.from === 'selection' && <> · {t('writingFromSelection')}</>}
           {status === 'loading' && results.length > 0 && (
             <span class="updating" aria-hidden="true">

@@ -2,7 +2,7 @@
  * The words the panel puts on the library's data: who said a wording, a measure's chip, a CNCDH
  * status, an editor's name, an insert's outcome. One place, every string through `t()`.
  */
-import type { EditorKind, InsertFailure, InsertResult, MeasureEntry } from '../data/protocol';
+import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, WebApp } from '../data/protocol';
 import type { AuthorId, CncdhStatus, MeasureReason, Position } from '../data/library/schema';
 import { formatDate, t, uiLanguage, type MessageKey } from '../utils/i18n';
 
@@ -98,7 +98,9 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   gdocs: 'editor_gdocs',
 };
 
-export function editorName(kind: EditorKind): string {
+/** What the panel calls the place the user writes in: the web application when known, else the editor. */
+export function editorName(kind: EditorKind, app?: WebApp): string {
+  if (app === 'roundcube') return t('editor_roundcube');
   return t(EDITOR_NAMES[kind] ?? 'editor_contenteditable');
 }
 

@@ -182,6 +182,9 @@ export type EditorKind =
   | 'word'
   | 'gdocs';
 
+/** Web applications named in the panel by their own name (Gmail and Outlook are editor kinds: their editors are their own). */
+export type WebApp = 'roundcube';
+
 /** The text being written, as the content script reads it. */
 export interface Paragraph {
   /** The block holding the caret, trimmed; may be empty (an empty line, a fresh editor). */
@@ -189,6 +192,11 @@ export interface Paragraph {
   /** The neighbouring paragraph when `text` is short (under ~60 characters), for context. */
   context?: string;
   editor: EditorKind;
+  /**
+   * The web application the editor is part of, when the page says so: the panel names it rather than
+   * its editor (« Vous écrivez dans Roundcube », not « zone de texte » or « TinyMCE »).
+   */
+  app?: WebApp;
   /** The page (top frame) address and title, for the panel to say where the user is writing. */
   url: string;
   title: string;

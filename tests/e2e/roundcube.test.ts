@@ -157,6 +157,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await typeIn(opened, '#composebody', `${TYPED} `);
       const position = await waitForCard(panel, 'délai de réflexion');
       expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.getAttribute('data-editor'))).toBe('textarea');
+      // The panel names the webmail, not its <textarea>: « Vous écrivez dans Roundcube — 127.0.0.1 ».
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.textContent)).toMatch(/^Vous écrivez dans Roundcube — /);
       expect(await editorText(page)).toBe(`${TYPED} `);
       await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
       expect(await editorText(page)).toBe(`${TYPED} ${position.text}`);
@@ -287,6 +289,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await typeIn(opened, 'body#tinymce', `${TYPED} `);
       const position = await waitForCard(panel, 'délai de réflexion');
       expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.getAttribute('data-editor'))).toBe('tinymce');
+      // From TinyMCE's iframe too, the panel names Roundcube.
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.textContent)).toMatch(/^Vous écrivez dans Roundcube — /);
       await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
       expect(spaced(await editorText(page))).toBe(`${TYPED} ${spaced(position.text)}`);
       // The draft on the server: its text part (Roundcube writes one beside the HTML) holds the insert once.

@@ -12,7 +12,7 @@
  * insert time (issue 12 item 6).
  */
 import type { InsertResult, Paragraph } from '../../data/protocol';
-import { detectEditor, type EditorTarget } from '../editors/detectEditor';
+import { detectEditor, webApp, type EditorTarget } from '../editors/detectEditor';
 import { insertText, type SavedCaret } from '../editors/insertText';
 import { readParagraph } from '../editors/readParagraph';
 import { selectionOf } from '../editors/selectionOf';
@@ -85,6 +85,8 @@ export function watchEditors(win: Window, options: WatchOptions) {
     const paragraph: Paragraph = { text: read.text, editor: target.kind, url: topUrl(win), title: topTitle(win) };
     if (read.context) paragraph.context = read.context;
     if (read.from) paragraph.from = read.from;
+    const app = webApp(target.root.ownerDocument);
+    if (app) paragraph.app = app;
     const key = JSON.stringify([idOf(target.root), paragraph.editor, paragraph.text, paragraph.context ?? '']);
     if (key === lastSent) return; // nothing changed: nothing to say
     lastSent = key;

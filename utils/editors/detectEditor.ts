@@ -5,7 +5,7 @@
  * HTML mode is TinyMCE in an iframe whose body is `#tinymce`; Etherpad's text is `#innerdocbody`
  * two iframes down).
  */
-import type { EditorKind } from '../../data/protocol';
+import type { EditorKind, WebApp } from '../../data/protocol';
 
 export type EditorTarget =
   | { kind: 'textarea' | 'input'; root: HTMLTextAreaElement | HTMLInputElement }
@@ -69,6 +69,21 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   if (root.hasAttribute('g_editable') || host === 'mail.google.com') return 'gmail';
   if (/^outlook\.(live|office|office365)\.com$/.test(host) || /^(Message body|Corps du message)$/.test(root.getAttribute('aria-label') ?? '')) return 'outlook';
   return 'contenteditable';
+}
+
+/**
+ * The web application around the editor, from its top page: Roundcube loads its own `program/js/app`
+ * script on every page and writes into `#composebody` (a <textarea>, or TinyMCE over it). Works from
+ * TinyMCE's iframe too (same origin). `undefined` for any other page, or a cross-origin frame.
+ */
+export function webApp(doc: Document): WebApp | undefined {
+  let top: Document = doc;
+  try {
+    top = doc.defaultView?.top?.document ?? doc;
+  } catch {
+    // A cross-origin frame: only this frame's own page can be read.
+  }
+  return top.querySelector('script[src*="program/js/app"]') && top.querySelector('#composebody') ? 'roundcube' : undefined;
 }
 
 /**
