@@ -68,6 +68,15 @@ describe('linesOfElement: what mail editors mark as not the user’s paragraph',
     expect(pickIn(forward, 'Pour information').picked).toEqual({ text: 'Pour information,' });
   });
 
+  test('Zimbra: its rule, its header block and its quoted text are the original’s', () => {
+    const reply =
+      '<div>Madame,</div><div><br></div><hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__"><b>De: </b>Cabinet de la ministre<br>' +
+      `<b>Objet: </b>Réunion<br></div><br><div data-marker="__QUOTED_TEXT__"><div>${MINISTER}</div></div>`;
+    const { picked, lines } = pickIn(reply, 'Madame,');
+    expect(picked).toEqual({ text: 'Madame,' });
+    expect(lines.filter((line) => line.text.trim() && !line.quote).map((line) => line.text)).toEqual(['Madame,']);
+  });
+
   test('without any such mark, the next paragraph is still a short line’s context, and a quote’s own text is read at its caret', () => {
     expect(pickIn(`<div>Madame,</div><div><br></div><div>${LONG}</div>`, 'Madame,').picked).toEqual({ text: 'Madame,', context: LONG });
     expect(pickIn(`<div>Madame,</div><blockquote>${MINISTER}</blockquote>`, 'examiné').picked).toEqual({ text: MINISTER });

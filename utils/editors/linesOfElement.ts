@@ -19,19 +19,24 @@ const SKIPPED = new Set('SCRIPT STYLE TEMPLATE NOSCRIPT SVG'.split(' '));
  * - Gmail: `gmail_quote` around « Le … a écrit : » and its <blockquote>, or around a forwarded message;
  *   `gmail_signature`. Thunderbird: `moz-cite-prefix`, `moz-forward-container`, `moz-signature`. Yahoo:
  *   `yahoo_quoted`. Proton: `protonmail_quote`, `protonmail_signature_block`.
- * - Outlook on the web: `Signature`; the newer reference message container. Roundcube: `_rc_sig`.
+ * - Outlook on the web: `Signature`; the newer reference message container; Outlook for Mac's
+ *   `OLK_SRC_BODY_SECTION`. Roundcube: `_rc_sig`. Zoho: `zmail_extra`. Zimbra: its `data-marker`s
+ *   `__HEADERS__` and `__QUOTED_TEXT__`.
  */
-const QUOTE_CLASSES = new Set('gmail_quote gmail_quote_container gmail_signature moz-cite-prefix moz-forward-container moz-signature yahoo_quoted protonmail_quote protonmail_signature_block'.split(' '));
+const QUOTE_CLASSES = new Set('gmail_quote gmail_quote_container gmail_signature moz-cite-prefix moz-forward-container moz-signature yahoo_quoted protonmail_quote protonmail_signature_block OLK_SRC_BODY_SECTION zmail_extra'.split(' '));
 const QUOTE_IDS = new Set(['Signature', '_rc_sig', 'mail-editor-reference-message-container']);
+const QUOTE_MARKERS = new Set(['__HEADERS__', '__QUOTED_TEXT__']);
 /**
  * Outlook on the web's reply and forward: the user's text, an empty `#appendonsend`, a rule, then
  * `#divRplyFwdMsg` (« De : … Envoyé : … À : … Objet : ») and the original message in plain `<div>`s,
- * no <blockquote>. Everything from either mark on is the original's.
+ * no <blockquote>. Everything from either mark on is the original's. Zimbra's rule over its quote,
+ * `hr#zwchr`, says the same.
  */
-const QUOTED_FROM_HERE_ON = /^(x_)*(appendonsend|divRplyFwdMsg)$/;
+const QUOTED_FROM_HERE_ON = /^(x_)*(appendonsend|divRplyFwdMsg|zwchr)$/;
 
 function isQuoteContainer(element: Element): boolean {
   if (element.tagName.toUpperCase() === 'BLOCKQUOTE' || QUOTE_IDS.has(element.id)) return true;
+  if (QUOTE_MARKERS.has(element.getAttribute('data-marker') ?? '')) return true;
   for (const name of Array.from(element.classList)) if (QUOTE_CLASSES.has(name)) return true;
   return false;
 }
