@@ -15,6 +15,8 @@ import { PANEL_PORT, type FocusedParagraph, type PanelFollow, type PanelParagrap
 const KEEP_ALIVE_MS = 20_000;
 /** After the port dropped (background restarted, extension updated), try again this soon. */
 const RECONNECT_MS = 1_000;
+/** How long after the panel's window gets the focus the panel page knows whether it has it. */
+const FOCUS_SETTLES_MS = 100;
 
 /**
  * Follows one tab's paragraph. Connects the `panel` port, asks for `tabId`, and calls `onParagraph`
@@ -73,9 +75,84 @@ export function tabFromAddress(location: Pick<Location, 'search'> = window.locat
 }
 
 /**
+ * Which tab the panel works for, as the user moves between windows. Pure (the browser's events are
+ * fed in by `watchTargetTab`), so it is unit-tested.
+ *
+ * The side panel (Chrome) and the sidebar (Firefox) belong to one window: its active tab is the one.
+ * But a webmail may open its compose page in a pop-up window (Roundcube's « Ouvrir dans une nouvelle
+ * fenêtre »), which has no panel of its own: while the user writes there, the panel follows the
+ * pop-up's tab. When the focus comes back to the panel's window, it keeps following the pop-up if the
+ * focus is in the panel itself (that is how « Insérer » is clicked), and goes back to its window's
+ * active tab if the user went back to the page; likewise when the user switches tabs there, or when
+ * the pop-up closes. Another ordinary window has its own panel, and is left to it.
+ */
+export interface TabChooser {
+  readonly target: number | undefined;
+  /** The panel's own window and its active tab, once known. */
+  start(windowId: number | undefined, activeTabId: number | undefined): void;
+  /** A tab became active in some window. */
+  activated(tabId: number, windowId: number): void;
+  /**
+   * A window got the focus (`undefined`: none of the browser's windows has it); `panelHasFocus` when
+   * it is the panel's window and the focus is in the panel, not in the page beside it.
+   */
+  focused(window: { id: number; type?: string; activeTabId?: number } | undefined, panelHasFocus?: boolean): void;
+  /** A tab was closed. */
+  removed(tabId: number): void;
+}
+
+export function createTabChooser(onChange: (tabId: number | undefined) => void): TabChooser {
+  let own: number | undefined;
+  let ownActive: number | undefined;
+  let popup: { windowId: number; tabId: number } | undefined;
+  let reported: number | undefined | null = null;
+  const target = () => popup?.tabId ?? ownActive;
+  const report = () => {
+    const now = target();
+    if (now === reported) return;
+    reported = now;
+    onChange(now);
+  };
+  return {
+    get target() {
+      return target();
+    },
+    start(windowId, activeTabId) {
+      own = windowId;
+      ownActive = activeTabId;
+      report();
+    },
+    activated(tabId, windowId) {
+      if (windowId === own) {
+        ownActive = tabId;
+        popup = undefined;
+      } else if (windowId === popup?.windowId) popup = { windowId, tabId };
+      else return;
+      report();
+    },
+    focused(window, panelHasFocus = false) {
+      if (!window) return;
+      if (window.id === own) {
+        if (!popup || panelHasFocus) return;
+        popup = undefined;
+      } else if (window.type === 'popup' && window.activeTabId !== undefined) popup = { windowId: window.id, tabId: window.activeTabId };
+      else return;
+      report();
+    },
+    removed(tabId) {
+      if (tabId === popup?.tabId) popup = undefined;
+      else if (tabId === ownActive) ownActive = undefined;
+      else return;
+      report();
+    },
+  };
+}
+
+/**
  * The tab the panel works for: `?tab=<id>` when given, otherwise the active tab of the panel's
- * window, updated each time the user switches tabs there. Calls `onTab` at once and on every change;
- * returns a function that stops watching.
+ * window, updated each time the user switches tabs there, or a pop-up window's tab while the user
+ * writes there (`createTabChooser`). Calls `onTab` at once and on every change; returns a function
+ * that stops watching.
  */
 export function watchTargetTab(onTab: (tabId: number | undefined) => void, location: Pick<Location, 'search'> = window.location): () => void {
   const fixed = tabFromAddress(location);
@@ -83,26 +160,47 @@ export function watchTargetTab(onTab: (tabId: number | undefined) => void, locat
     onTab(fixed);
     return () => undefined;
   }
-  let windowId: number | undefined;
   let stopped = false;
-  const onActivated = (info: { tabId: number; windowId: number }) => {
-    if (!stopped && info.windowId === windowId) onTab(info.tabId);
+  let ownWindow: number | undefined;
+  const chooser = createTabChooser((tabId) => {
+    if (!stopped) onTab(tabId);
+  });
+  const onActivated = (info: { tabId: number; windowId: number }) => chooser.activated(info.tabId, info.windowId);
+  const onRemoved = (tabId: number) => chooser.removed(tabId);
+  const onFocusChanged = (windowId: number) => {
+    if (windowId === browser.windows.WINDOW_ID_NONE) return;
+    if (windowId === ownWindow) {
+      // Whether the click went to the panel or to the page beside it is known once the focus has moved.
+      setTimeout(() => {
+        if (!stopped) chooser.focused({ id: windowId }, document.hasFocus());
+      }, FOCUS_SETTLES_MS);
+      return;
+    }
+    void browser.windows
+      .get(windowId, { populate: true })
+      .then((win) => {
+        if (!stopped) chooser.focused({ id: windowId, type: win.type, activeTabId: win.tabs?.find((tab) => tab.active)?.id });
+      })
+      .catch(() => undefined); // closed meanwhile
   };
   browser.tabs.onActivated.addListener(onActivated);
-  // The side panel (Chrome) and the sidebar (Firefox) belong to one window: its active tab is the one.
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.windows.onFocusChanged.addListener(onFocusChanged);
   void browser.windows
     .getCurrent()
     .then(async (win) => {
-      windowId = win.id;
-      const [tab] = await browser.tabs.query({ active: true, windowId });
-      if (!stopped) onTab(tab?.id);
+      ownWindow = win.id;
+      const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
+      if (!stopped) chooser.start(win.id, tab?.id);
     })
     .catch((error: unknown) => {
       console.warn('Positions: cannot tell which tab is active.', error);
-      if (!stopped) onTab(undefined);
+      if (!stopped) chooser.start(undefined, undefined);
     });
   return () => {
     stopped = true;
     browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.windows.onFocusChanged.removeListener(onFocusChanged);
   };
 }

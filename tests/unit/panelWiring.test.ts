@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { PanelSearchReady } from '../../data/protocol';
 import { createSearchHandoff } from '../../utils/background/serveShortcuts';
 import { matchText } from '../../components/useSuggestions';
-import { tabFromAddress } from '../../utils/followTab';
+import { createTabChooser, tabFromAddress } from '../../utils/followTab';
 import { searchFromAddress } from '../../utils/pendingSearch';
 
 describe('the panel’s address', () => {
@@ -80,5 +80,62 @@ describe('selection menu → panel hand-off', () => {
   test('no listener yet is not an error', () => {
     const handoff = createSearchHandoff({ notify: () => Promise.reject(new Error('Receiving end does not exist.')) });
     expect(() => handoff.offer('traite', 1)).not.toThrow();
+  });
+});
+
+describe('which tab the panel follows across windows (a webmail’s pop-up compose window)', () => {
+  // The panel's window is 1, its active tab 10 (the webmail); Roundcube's « Ouvrir dans une nouvelle
+  // fenêtre » opens a pop-up window 2 whose tab 20 holds the message being written.
+  const setUp = () => {
+    const followed: Array<number | undefined> = [];
+    const chooser = createTabChooser((tab) => followed.push(tab));
+    chooser.start(1, 10);
+    return { chooser, followed };
+  };
+
+  test('the pop-up is followed while the user writes there, and still when they click into the panel to insert', () => {
+    const { chooser, followed } = setUp();
+    chooser.focused({ id: 2, type: 'popup', activeTabId: 20 });
+    chooser.focused({ id: 1 }, true);
+    expect(followed).toEqual([10, 20]);
+  });
+
+  test('back to the page beside the panel, or to another tab of its window, the panel follows that page again', () => {
+    const { chooser, followed } = setUp();
+    chooser.focused({ id: 2, type: 'popup', activeTabId: 20 });
+    chooser.focused({ id: 1 }, false);
+    expect(chooser.target).toBe(10);
+    chooser.focused({ id: 2, type: 'popup', activeTabId: 20 });
+    chooser.activated(11, 1);
+    expect(followed).toEqual([10, 20, 10, 20, 11]);
+  });
+
+  test('when the pop-up closes (the message is sent), the panel follows its window’s active tab again', () => {
+    const { chooser, followed } = setUp();
+    chooser.focused({ id: 2, type: 'popup', activeTabId: 20 });
+    chooser.focused({ id: 1 }, true);
+    chooser.removed(20);
+    expect(followed).toEqual([10, 20, 10]);
+  });
+
+  test('another ordinary window has its own panel: focusing it changes nothing here; nor does focus leaving the browser', () => {
+    const { chooser, followed } = setUp();
+    chooser.focused({ id: 3, type: 'normal', activeTabId: 30 });
+    chooser.focused(undefined);
+    chooser.activated(31, 3);
+    chooser.removed(30);
+    expect(followed).toEqual([10]);
+  });
+
+  test('a tab switch inside the pop-up is followed; before the panel knows its window, it follows nothing but says so once', () => {
+    const followed: Array<number | undefined> = [];
+    const chooser = createTabChooser((tab) => followed.push(tab));
+    chooser.start(undefined, undefined);
+    chooser.start(undefined, undefined);
+    expect(followed).toEqual([undefined]);
+    const { chooser: other, followed: seen } = setUp();
+    other.focused({ id: 2, type: 'popup', activeTabId: 20 });
+    other.activated(21, 2);
+    expect(seen).toEqual([10, 20, 21]);
   });
 });
