@@ -68,6 +68,8 @@ export interface TestBrowser {
   openPage(url: string, viewport?: Viewport): Promise<TestPage>;
   /** An extension page, e.g. `sidepanel.html?tab=3`. */
   openExtensionPage(path: string, viewport?: Viewport): Promise<TestPage>;
+  /** The page that `action` makes a page open (`window.open`: a pop-up window, a new tab). */
+  pageOpenedBy(action: () => Promise<void>): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,11 @@ async function launchChromium(lang: string, mapHosts: string[]): Promise<TestBro
     openExtensionPage: async (path, viewport = { width: 380, height: 900 }) => {
       const page = await newPage(viewport);
       await page.goto(`${extensionBase}${path}`);
+      return pwPage(page);
+    },
+    pageOpenedBy: async (action) => {
+      const [page] = await Promise.all([context.waitForEvent('page', { timeout: 30_000 }), action()]);
+      await page.waitForLoadState();
       return pwPage(page);
     },
     close: async () => {
@@ -272,6 +279,14 @@ async function launchFirefox(lang: string, mapHosts: string[]): Promise<TestBrow
         if (Date.now() > deadline) throw new Error(`openExtensionPage(${path}): the page did not load in 20 s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      return ppPage(page);
+    },
+    pageOpenedBy: async (action) => {
+      const before = new Set(browser.targets());
+      const [target] = await Promise.all([browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 30_000 }), action()]);
+      const page = await target.page();
+      if (!page) throw new Error('pageOpenedBy: the new target has no page');
+      track(page);
       return ppPage(page);
     },
     close: async () => {

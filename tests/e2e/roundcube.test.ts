@@ -5,11 +5,12 @@
  * a minister's office under its quoted message, in plain text and in HTML. A card appears in the panel,
  * from what the user wrote only (never the quote); « Insérer » puts exactly its wording at the caret; one
  * Ctrl+Z takes it away and leaves what was typed; « Enregistrer » (save as draft) stores, on the IMAP
- * server, what was typed and the insert once, nothing else.
+ * server, what was typed and the insert once, nothing else. A message opened in its own pop-up window
+ * (« Ouvrir dans une nouvelle fenêtre ») is followed by the panel of the window beside it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
-import { editorText, messages, panelFor, pressOnCard, recordParagraphs, spaced, tabIdOf, typeIn, undoIn, waitForCard, waitForParagraph, type OpenedEditor } from './chain';
+import { cardSelector, editorText, messages, panelFor, pressOnCard, recordParagraphs, spaced, tabIdOf, typeIn, undoIn, waitForCard, waitForParagraph, type OpenedEditor } from './chain';
 import { TYPED } from './editorHarness';
 import { mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
 
@@ -237,6 +238,36 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await editorText(page)).toBe(`Madame,\n\n${TYPED} ${position.text}${forwarded}`);
     } finally {
       await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('« Ouvrir dans une nouvelle fenêtre » (a pop-up window, with no panel of its own): the panel of the window beside it follows it; Insérer writes into the pop-up', async () => {
+    const page = await compose(browser);
+    // The panel's page without `?tab=`: it follows its own window, as the side panel (Chrome) and the sidebar (Firefox) do.
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    let popup: TestPage | undefined;
+    try {
+      await panel.waitForSelector('[data-testid="mode-suggestions"]', 30_000);
+      popup = await browser.pageOpenedBy(() => page.click('a.extwin'));
+      await popup.waitForSelector('#composebody', 30_000);
+      // What the browser made of it: a pop-up window, apart from the panel's.
+      const kind = await panel.evaluate(async () => {
+        type Windows = { getAll(o: { populate: boolean }): Promise<Array<{ type?: string; tabs?: Array<{ url?: string }> }>> };
+        const scope = globalThis as unknown as { browser?: { windows: Windows }; chrome: { windows: Windows } };
+        const windows = await (scope.browser ?? scope.chrome).windows.getAll({ populate: true });
+        return windows.find((w) => (w.tabs ?? []).some((t) => (t.url ?? '').includes('_extwin=1')))?.type;
+      });
+      expect(kind).toBe('popup');
+      await popup.bringToFront();
+      await popup.click('#composebody');
+      await popup.type(`${TYPED} `);
+      const position = await waitForCard(panel, 'délai de réflexion');
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="writing-in"]')?.textContent)).toMatch(/^Vous écrivez dans Roundcube — /);
+      // A click in the panel, as the user makes it (not bringing its tab to the front: the side panel is no tab).
+      await panel.click(`${cardSelector(position.id)} [data-testid="insert"]`);
+      await expect.poll(() => popup!.evaluate(() => (document.querySelector('#composebody') as HTMLTextAreaElement).value)).toBe(`${TYPED} ${position.text}`);
+    } finally {
+      await Promise.all([popup?.close(), panel.close(), page.close()]);
     }
   });
 
