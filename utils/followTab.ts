@@ -183,9 +183,22 @@ export function watchTargetTab(onTab: (tabId: number | undefined) => void, locat
       })
       .catch(() => undefined); // closed meanwhile
   };
+  // From the panel to the page beside it, the window keeps the focus: no event above says so, but the panel's
+  // page loses it. Back to the page (the window still focused, the panel not): follow the page again.
+  const onBlur = () => {
+    setTimeout(() => {
+      void browser.windows
+        .getLastFocused()
+        .then((win) => {
+          if (!stopped && win.id !== undefined && win.id === ownWindow) chooser.focused({ id: win.id }, document.hasFocus());
+        })
+        .catch(() => undefined);
+    }, FOCUS_SETTLES_MS);
+  };
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.windows.onFocusChanged.addListener(onFocusChanged);
+  window.addEventListener('blur', onBlur);
   void browser.windows
     .getCurrent()
     .then(async (win) => {
@@ -202,5 +215,6 @@ export function watchTargetTab(onTab: (tabId: number | undefined) => void, locat
     browser.tabs.onActivated.removeListener(onActivated);
     browser.tabs.onRemoved.removeListener(onRemoved);
     browser.windows.onFocusChanged.removeListener(onFocusChanged);
+    window.removeEventListener('blur', onBlur);
   };
 }
