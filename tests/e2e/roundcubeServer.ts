@@ -11,7 +11,6 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { freePort } from './server';
 
 /** Debian's layout of the `roundcube-core` package. */
@@ -23,15 +22,6 @@ const PHP = '/usr/bin/php';
 
 /** The mailbox the tests log in with. */
 export const ROUNDCUBE_USER = { name: 'marie', password: 'positions-tests' };
-
-/** Logs the test user in through Roundcube's own form, in a Playwright page (the screenshots and the pop-up test). */
-export async function logInWithPlaywright(page: Page, roundcubeUrl: string): Promise<void> {
-  await page.goto(`${roundcubeUrl}?_task=login`);
-  await page.fill('#rcmloginuser', ROUNDCUBE_USER.name);
-  await page.fill('#rcmloginpwd', ROUNDCUBE_USER.password);
-  await page.press('#rcmloginpwd', 'Enter');
-  await page.waitForFunction(() => (window as unknown as { rcmail?: { task?: string } }).rcmail?.task === 'mail');
-}
 
 /**
  * A plain-text mail from a minister's office to the test user, as `deliver` takes it: what a reply answers,
