@@ -139,6 +139,31 @@ async function setComposeInHtml(browser: TestBrowser, always: boolean): Promise<
   }
 }
 
+/**
+ * Paramètres › Identités › the test user's identity: its plain-text signature (`''` removes it). Its address
+ * becomes one Roundcube's form accepts (the login's, `marie@127.0.0.1`, is refused as invalid on saving).
+ */
+async function setSignature(browser: TestBrowser, signature: string): Promise<void> {
+  const page = await browser.openPage(`${roundcube.url}?_task=settings&_action=edit-identity&_iid=1&_framed=1`);
+  try {
+    await page.waitForSelector('#rcmfd_signature', 30_000);
+    await page.evaluate((text) => {
+      (window as unknown as { __positionsBeforeSave?: boolean }).__positionsBeforeSave = true;
+      (document.querySelector('#rcmfd_email') as HTMLInputElement).value = 'marie@collectif.example';
+      (document.querySelector('#rcmfd_signature') as HTMLTextAreaElement).value = text;
+      (window as unknown as { rcmail: { command(name: string): void } }).rcmail.command('save');
+    }, signature);
+    // Saving posts the form; Roundcube answers with the same page, the saved signature in it.
+    await page.waitFor(
+      (text) => !(window as unknown as { __positionsBeforeSave?: boolean }).__positionsBeforeSave && (document.querySelector('#rcmfd_signature') as HTMLTextAreaElement | null)?.value === text,
+      signature,
+      30_000,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   let browser: TestBrowser;
   beforeAll(async () => {
@@ -238,6 +263,44 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await editorText(page)).toBe(`Madame,\n\n${TYPED} ${position.text}${forwarded}`);
     } finally {
       await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('a signature (Paramètres › Identités): « Merci. » written above it is searched alone; the paragraph above it is read without it', async () => {
+    const SIGNATURE = 'Marie Dupont\nCollectif « Ensemble contre la traite des êtres humains »\nSecours Catholique – Caritas France';
+    await setSignature(browser, SIGNATURE);
+    try {
+      const page = await compose(browser);
+      // Roundcube puts the signature under its own separator (« -- », RFC 3676), below an empty first line.
+      await page.waitFor(() => ((document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value ?? '').includes('\n-- \nMarie Dupont'), undefined, 30_000);
+      const opened: OpenedEditor = { page, frame: page, url: page.url() };
+      await page.evaluate(() => {
+        (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
+      });
+      const signed = await editorText(page);
+      const panel = await panelFor(browser, opened);
+      try {
+        await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+        await page.bringToFront();
+        await page.evaluate(() => {
+          const body = document.querySelector('#composebody') as HTMLTextAreaElement;
+          body.focus();
+          body.setSelectionRange(0, 0);
+        });
+        await page.type('Merci.');
+        expect(await waitForParagraph(panel, 'Merci.')).not.toHaveProperty('context');
+        await page.press('Enter');
+        await page.press('Enter');
+        await page.type(`${TYPED} `);
+        expect((await waitForParagraph(panel, 'pour les victimes.')).text).toBe(TYPED);
+        const position = await waitForCard(panel, 'délai de réflexion');
+        await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+        expect(await editorText(page)).toBe(`Merci.\n\n${TYPED} ${position.text}${signed}`);
+      } finally {
+        await Promise.all([panel.close(), page.close()]);
+      }
+    } finally {
+      await setSignature(browser, '');
     }
   });
 
