@@ -304,6 +304,29 @@ describe.each(BROWSERS)('%s', (browserName) => {
     }
   });
 
+  test('the signature in an HTML message (TinyMCE 5, Roundcube’s `_rc_sig`): « Merci. » written above it is searched alone', async () => {
+    await setSignature(browser, 'Marie Dupont\nCollectif « Ensemble contre la traite des êtres humains »');
+    await setComposeInHtml(browser, true);
+    try {
+      const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose`);
+      await page.waitFor(() => (window as unknown as { tinymce?: { get(id: string): { getContent(): string } | null } }).tinymce?.get('composebody')?.getContent().includes('Marie Dupont') === true, undefined, 30_000);
+      const opened: OpenedEditor = { page, frame: await page.child('#composebody_ifr'), url: page.url() };
+      // Roundcube's own mark around the signature, in the editor's document.
+      expect(await opened.frame.evaluate(() => document.querySelector('body#tinymce #_rc_sig')?.textContent ?? '')).toContain('Marie Dupont');
+      const panel = await panelFor(browser, opened);
+      try {
+        await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+        await typeIn(opened, 'body#tinymce > :first-child', 'Merci.');
+        expect(await waitForParagraph(panel, 'Merci.')).not.toHaveProperty('context');
+      } finally {
+        await Promise.all([panel.close(), page.close()]);
+      }
+    } finally {
+      await setComposeInHtml(browser, false);
+      await setSignature(browser, '');
+    }
+  });
+
   test('« Ouvrir dans une nouvelle fenêtre » (a pop-up window, with no panel of its own): the panel of the window beside it follows it; Insérer writes into the pop-up', async () => {
     const page = await compose(browser);
     // The panel's page without `?tab=`: it follows its own window, as the side panel (Chrome) and the sidebar (Firefox) do.
