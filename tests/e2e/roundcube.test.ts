@@ -5,8 +5,9 @@
  * a minister's office under its quoted message, in plain text and in HTML. A card appears in the panel,
  * from what the user wrote only (never the quote); « Insérer » puts exactly its wording at the caret; one
  * Ctrl+Z takes it away and leaves what was typed; « Enregistrer » (save as draft) stores, on the IMAP
- * server, what was typed and the insert once, nothing else. A message opened in its own pop-up window
- * (« Ouvrir dans une nouvelle fenêtre ») is followed by the panel of the window beside it.
+ * server, what was typed and the insert once, nothing else. Above a forwarded message or the identity's
+ * signature (plain text and HTML), a short first line is searched alone. A message opened in its own pop-up
+ * window (« Ouvrir dans une nouvelle fenêtre ») is followed by the panel of the window beside it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
