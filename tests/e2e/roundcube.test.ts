@@ -165,6 +165,46 @@ async function setSignature(browser: TestBrowser, signature: string): Promise<vo
   }
 }
 
+/** Roundcube's plain-text body as the editor under test: `editorText` reads the <textarea>'s value. */
+async function plainBody(page: TestPage): Promise<OpenedEditor> {
+  await page.evaluate(() => {
+    (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
+  });
+  return { page, frame: page, url: page.url() };
+}
+
+/**
+ * Above what Roundcube already put in a plain-text body (a forwarded message, a signature): the user clicks at
+ * its very top and writes a short first line, then a paragraph. The short line is searched alone (never with
+ * what is below as its context), the paragraph without what is below, and « Insérer » puts the card's wording
+ * after the paragraph, the rest of the body as it was.
+ */
+async function writeAtTheTop(browser: TestBrowser, opened: OpenedEditor, firstLine: string): Promise<void> {
+  const { page } = opened;
+  const below = await editorText(page);
+  const panel = await panelFor(browser, opened);
+  try {
+    await recordParagraphs(panel, await tabIdOf(browser, opened.url));
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const body = document.querySelector('#composebody') as HTMLTextAreaElement;
+      body.focus();
+      body.setSelectionRange(0, 0);
+    });
+    await page.type(firstLine);
+    expect(await waitForParagraph(panel, firstLine)).not.toHaveProperty('context');
+    await page.press('Enter');
+    await page.press('Enter');
+    await page.type(`${TYPED} `);
+    expect((await waitForParagraph(panel, 'pour les victimes.')).text).toBe(TYPED);
+    const position = await waitForCard(panel, 'délai de réflexion');
+    await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
+    expect(await editorText(page)).toBe(`${firstLine}\n\n${TYPED} ${position.text}${below}`);
+  } finally {
+    await panel.close();
+  }
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   let browser: TestBrowser;
   beforeAll(async () => {
@@ -175,10 +215,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
   test('plain-text body (Roundcube’s default): a card appears; Insérer puts its wording at the caret; Ctrl+Z leaves what was typed', async () => {
     const page = await compose(browser);
-    const opened: OpenedEditor = { page, frame: page, url: page.url() };
-    await page.evaluate(() => {
-      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
-    });
+    const opened = await plainBody(page);
     const panel = await panelFor(browser, opened);
     try {
       await typeIn(opened, '#composebody', `${TYPED} `);
@@ -202,10 +239,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
     await page.waitFor(() => (window as unknown as { rcmail?: { env?: { compose_id?: string } } }).rcmail?.env?.compose_id !== undefined, undefined, 30_000);
     await page.waitFor(() => (document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value.includes('> Le cabinet') === true, undefined, 30_000);
-    const opened: OpenedEditor = { page, frame: page, url: page.url() };
-    await page.evaluate(() => {
-      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
-    });
+    const opened = await plainBody(page);
     const quoted = await editorText(page);
     const panel = await panelFor(browser, opened);
     try {
@@ -237,33 +271,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const page = await browser.openPage(`${roundcube.url}?_task=mail&_action=compose&_forward_uid=1&_mbox=INBOX`);
     // Roundcube's own header over the forwarded message (compose.php), in French, with no `>` marks.
     await page.waitFor(() => /-------- Courriel original --------\nObjet: /.test((document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value ?? ''), undefined, 30_000);
-    const opened: OpenedEditor = { page, frame: page, url: page.url() };
-    await page.evaluate(() => {
-      (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
-    });
-    const forwarded = await editorText(page);
-    const panel = await panelFor(browser, opened);
+    // The focus is in « À » (no recipient yet): the user clicks at the top of the body, above the header.
     try {
-      await recordParagraphs(panel, await tabIdOf(browser, opened.url));
-      // The focus is in « À » (no recipient yet): the user clicks at the top of the body, above the header.
-      await page.bringToFront();
-      await page.evaluate(() => {
-        const body = document.querySelector('#composebody') as HTMLTextAreaElement;
-        body.focus();
-        body.setSelectionRange(0, 0);
-      });
-      await page.type('Madame,');
-      expect(await waitForParagraph(panel, 'Madame,')).not.toHaveProperty('context');
-      await page.press('Enter');
-      await page.press('Enter');
-      await page.type(`${TYPED} `);
-      const paragraph = await waitForParagraph(panel, 'pour les victimes.');
-      expect(paragraph.text).toBe(TYPED);
-      const position = await waitForCard(panel, 'délai de réflexion');
-      await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
-      expect(await editorText(page)).toBe(`Madame,\n\n${TYPED} ${position.text}${forwarded}`);
+      await writeAtTheTop(browser, await plainBody(page), 'Madame,');
     } finally {
-      await Promise.all([panel.close(), page.close()]);
+      await page.close();
     }
   });
 
@@ -274,31 +286,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const page = await compose(browser);
       // Roundcube puts the signature under its own separator (« -- », RFC 3676), below an empty first line.
       await page.waitFor(() => ((document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value ?? '').includes('\n-- \nMarie Dupont'), undefined, 30_000);
-      const opened: OpenedEditor = { page, frame: page, url: page.url() };
-      await page.evaluate(() => {
-        (window as unknown as { fixture: unknown }).fixture = { text: () => (document.querySelector('#composebody') as HTMLTextAreaElement).value };
-      });
-      const signed = await editorText(page);
-      const panel = await panelFor(browser, opened);
       try {
-        await recordParagraphs(panel, await tabIdOf(browser, opened.url));
-        await page.bringToFront();
-        await page.evaluate(() => {
-          const body = document.querySelector('#composebody') as HTMLTextAreaElement;
-          body.focus();
-          body.setSelectionRange(0, 0);
-        });
-        await page.type('Merci.');
-        expect(await waitForParagraph(panel, 'Merci.')).not.toHaveProperty('context');
-        await page.press('Enter');
-        await page.press('Enter');
-        await page.type(`${TYPED} `);
-        expect((await waitForParagraph(panel, 'pour les victimes.')).text).toBe(TYPED);
-        const position = await waitForCard(panel, 'délai de réflexion');
-        await expect(pressOnCard(panel, position.id, 'insert')).resolves.toBe(fr.inserted?.message);
-        expect(await editorText(page)).toBe(`Merci.\n\n${TYPED} ${position.text}${signed}`);
+        await writeAtTheTop(browser, await plainBody(page), 'Merci.');
       } finally {
-        await Promise.all([panel.close(), page.close()]);
+        await page.close();
       }
     } finally {
       await setSignature(browser, '');
