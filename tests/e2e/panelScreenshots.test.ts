@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tabIdOf } from './editorHarness';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { searchCards, suggestionCards } from './panelHarness';
-import { mailFromCabinet, ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
+import { mailboxSettled, mailFromCabinet, ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
 import { startServer, type StaticServer } from './server';
 
 const OUT = join(ROOT, 'test-results');
@@ -122,7 +122,7 @@ describe('screenshots', () => {
       await page.fill('#rcmloginuser', ROUNDCUBE_USER.name);
       await page.fill('#rcmloginpwd', ROUNDCUBE_USER.password);
       await page.press('#rcmloginpwd', 'Enter');
-      await page.waitForFunction(() => (window as unknown as { rcmail?: { task?: string } }).rcmail?.task === 'mail');
+      await page.waitForFunction(mailboxSettled);
       await page.goto(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
       await page.waitForFunction(() => (document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value.includes('> Le cabinet') === true);
       const scout = await ext.openPage('popup.html');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './browsers';
 import { cardSelector, editorText, messages, panelFor, pressOnCard, recordParagraphs, spaced, tabIdOf, typeIn, undoIn, waitForCard, waitForParagraph, type OpenedEditor } from './chain';
 import { TYPED } from './editorHarness';
-import { mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
+import { mailboxSettled, mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
 
 const fr = messages('fr');
 let roundcube: RoundcubeServer;
@@ -103,7 +103,7 @@ async function logIn(browser: TestBrowser): Promise<void> {
     await page.click('#rcmloginpwd');
     await page.type(ROUNDCUBE_USER.password);
     await page.press('Enter');
-    await page.waitFor(() => (window as unknown as { rcmail?: { task?: string; busy?: boolean } }).rcmail?.task === 'mail', undefined, 30_000);
+    await page.waitFor(mailboxSettled, undefined, 30_000);
   } finally {
     await page.close();
   }

@@ -43,6 +43,21 @@ export function mailFromCabinet(subject: string, messageId: string, body: string
   ].join('\n');
 }
 
+/**
+ * Run in a Roundcube page (`waitFor`/`waitForFunction`): true once the user is logged in and the mailbox view
+ * has finished its own requests (its message list is there, so the inbox must hold a message, and no request of
+ * Roundcube's is under way). Leaving the page earlier races Roundcube's session: a list request still running
+ * on the server when the next page opens a compose ends by writing back the session it read at its start, and
+ * the new compose's data in it is lost: the reply opens without its quote. Seen in 2 runs of 15 here, once in CI.
+ */
+export function mailboxSettled(): boolean {
+  const page = window as unknown as {
+    rcmail?: { task?: string; busy?: boolean; message_list?: { rowcount?: number } };
+    jQuery?: { active?: number };
+  };
+  return page.rcmail?.task === 'mail' && page.rcmail.busy === false && (page.rcmail.message_list?.rowcount ?? 0) > 0 && page.jQuery?.active === 0;
+}
+
 export interface RoundcubeServer {
   /** Base URL, e.g. `http://127.0.0.1:41234/`. */
   url: string;
