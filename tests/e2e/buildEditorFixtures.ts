@@ -22,6 +22,8 @@ export async function buildEditorFixtures(): Promise<string> {
     target: 'chrome120',
     outdir: FIXTURES_BUILD,
     logLevel: 'warning',
+    // Draft.js's helpers (fbjs, setimmediate) read Node's `global`: in a page it is `globalThis`.
+    define: { global: 'globalThis' },
     // Readable stacks when a fixture breaks; size does not matter here.
     minify: false,
     sourcemap: false,

@@ -65,6 +65,7 @@ export const EDITORS: EditorFixture[] = [
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
   { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },
+  { name: 'draftjs', kind: 'contenteditable', frames: [], editable: '.public-DraftEditor-content', real: 'Draft.js 0.11.7 from npm (its last release; Meta archived it)', strategy: 'execCommand' },
   { name: 'squire', kind: 'contenteditable', frames: [], editable: '#editor', real: 'Squire from npm (Fastmail compose)', strategy: 'execCommand' },
   { name: 'trix', kind: 'trix', frames: [], editable: 'trix-editor', real: 'Trix from npm (Basecamp, HEY)', strategy: 'editor-api' },
   { name: 'jodit', kind: 'jodit', frames: [], editable: '.jodit-wysiwyg', real: 'Jodit 4 from npm (CMS, back offices)', strategy: 'execCommand',

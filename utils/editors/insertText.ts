@@ -176,6 +176,7 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
  */
 function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
   target.root.focus({ preventScroll: true });
+  announceFocus(target.root);
   if (target.kind === 'textarea' || target.kind === 'input') {
     // A field keeps its selection when it loses focus.
     const field = target.root;
@@ -190,6 +191,20 @@ function restoreCaret(target: EditorTarget, saved: SavedCaret): void {
   if (!selection || !range || !root.contains(range.startContainer)) return;
   selection.removeAllRanges();
   selection.addRange(range.cloneRange());
+}
+
+/**
+ * Firefox, while its sidebar has the focus, moves the page's focus to the editor without telling the editor: the
+ * `focus` event waits until the user comes back to the page. An editor that follows its focus by that event then
+ * takes the insertion as made while it was blurred: Draft.js files it so, and its Ctrl+Z, taking the insertion
+ * away, puts the caret at the start of the message. The editor is told as a click would tell it. Only then: a
+ * page that has the focus has had its events.
+ */
+function announceFocus(root: HTMLElement): void {
+  const doc = root.ownerDocument;
+  if (doc.hasFocus() || doc.activeElement !== root) return;
+  root.dispatchEvent(new FocusEvent('focus'));
+  root.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
 }
 
 /** The caret's line before and after the caret in CodeMirror 5's own text (page bridge). */
