@@ -88,6 +88,7 @@ const EDITOR_NAMES: Record<EditorKind, MessageKey> = {
   slate: 'editor_slate',
   trix: 'editor_trix',
   jodit: 'editor_jodit',
+  summernote: 'editor_summernote',
   codemirror: 'editor_codemirror',
   codemirror5: 'editor_codemirror5',
   tinymce: 'editor_tinymce',

@@ -173,6 +173,7 @@ export type EditorKind =
   | 'slate'
   | 'trix'
   | 'jodit'
+  | 'summernote'
   | 'codemirror'
   | 'codemirror5'
   | 'tinymce'

@@ -32,6 +32,10 @@ export const DEFAULT_MOUNTS: Record<string, string> = {
   '/vendor/quill1/': join(ROOT, 'node_modules/quill1/dist'),
   // CKEditor 4 likewise: ckeditor.js loads its config, plugins, language and skin from its own folder.
   '/vendor/ckeditor4/': join(ROOT, 'node_modules/ckeditor4'),
+  // Summernote (jQuery back offices) as such sites load it: jQuery, then Summernote's lite build (its
+  // stylesheet loads its icon font from its own folder) and its French strings, each a <script>.
+  '/vendor/jquery/': join(ROOT, 'node_modules/jquery/dist'),
+  '/vendor/summernote/': join(ROOT, 'node_modules/summernote/dist'),
 };
 
 const TYPES: Record<string, string> = {

@@ -14,7 +14,7 @@
  */
 import { sendMessage } from '../messaging';
 
-export type BridgeOp = 'paste' | 'copy' | 'etherpad-insert' | 'ckeditor-insert' | 'ckeditor4-insert' | 'tinymce-insert' | 'slate-insert' | 'trix-insert' | 'codemirror5-insert' | 'codemirror5-read' | 'gdocs-read' | 'ping';
+export type BridgeOp = 'paste' | 'copy' | 'etherpad-insert' | 'ckeditor-insert' | 'ckeditor4-insert' | 'tinymce-insert' | 'slate-insert' | 'trix-insert' | 'summernote-insert' | 'codemirror5-insert' | 'codemirror5-read' | 'gdocs-read' | 'ping';
 
 export interface BridgeRequest {
   id: string;

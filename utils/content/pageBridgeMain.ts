@@ -1,6 +1,7 @@
 /**
  * The page-world half of `callPageBridge.ts`: the few calls that need the editors' own objects
- * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's, Trix's and CodeMirror 5's editors, Google Docs' annotated text).
+ * (Etherpad's ace, TinyMCE's undo manager, CKEditor 4's and 5's instances, Slate's, Trix's and CodeMirror 5's editors,
+ * Summernote's history, Google Docs' annotated text).
  *
  * The background injects it with `scripting.executeScript({ world: 'MAIN', func: pageBridgeMain,
  * args: [channel] })` into the one frame whose content script asks (`editor/bridge`), so:
@@ -181,6 +182,22 @@ export function pageBridgeMain(channel: string): void {
         if (typeof editor?.insertString !== 'function' || typeof editor.recordUndoEntry !== 'function') return undefined;
         editor.recordUndoEntry('Positions');
         editor.insertString(text);
+        return true;
+      }
+      case 'summernote-insert': {
+        // Summernote keeps its context in jQuery's data of the original field (`$note.data('summernote')`),
+        // the element its `.note-editor` comes right after; its history is the editor module's.
+        const editable = target.closest('.note-editable');
+        const noteEditor = editable?.closest('.note-editor');
+        const jQuery = findUp((w) => (typeof w.jQuery === 'function' ? w.jQuery : undefined)) as ((el: Element) => Loose) | undefined;
+        const original = noteEditor?.previousElementSibling;
+        const context = jQuery && original ? (jQuery(original).data('summernote') as Loose | undefined) : undefined;
+        const history = context?.modules?.editor?.history as Loose | undefined;
+        if (!editable || context?.layoutInfo?.editable?.[0] !== editable || typeof history?.recordUndo !== 'function' || context.isDisabled?.()) return undefined;
+        // Its Ctrl+Z records the current text when it differs from the last snapshot, then goes back
+        // one: a snapshot of what the user typed, then the native insert, makes the insert one step.
+        history.recordUndo();
+        editable.ownerDocument.execCommand('insertText', false, text);
         return true;
       }
       case 'codemirror5-read': {

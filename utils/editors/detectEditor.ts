@@ -61,6 +61,8 @@ export function editorKind(root: HTMLElement): Exclude<EditorKind, 'textarea' | 
   if (root.closest('[data-slate-editor]')) return 'slate';
   if (root.closest('trix-editor')) return 'trix';
   if (root.closest('.jodit-wysiwyg')) return 'jodit';
+  // Summernote (jQuery back offices): its editable, under the `.note-editor` it builds after the original field.
+  if (root.closest('.note-editable')) return 'summernote';
   if (root.closest('.cm-content')) return 'codemirror';
   if (root.id === 'tinymce' || root.classList.contains('mce-content-body')) return 'tinymce';
   if (root.id === 'innerdocbody') return 'etherpad';

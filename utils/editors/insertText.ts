@@ -17,7 +17,9 @@
  *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
  *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry),
- *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input).
+ *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input),
+ *   a snapshot of Summernote's history before the native insert (it snapshots only at a click, a space
+ *   or Enter: the last word typed would go with the insert).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
  *
@@ -118,6 +120,11 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       // joins it, and one Ctrl+Z would take the user's sentence with it. Its editor (the page bridge)
       // records an undo entry of its own first, then inserts; execCommand is the fallback.
       return [bridge('trix-insert'), execCommand];
+    case 'summernote':
+      // Summernote answers Ctrl+Z from its own history, which takes a snapshot only at a click, a space
+      // or Enter, or one of its commands: an insert after « victimes. » would go with that word. Its
+      // history (the page bridge) snapshots what the user typed first; the text then goes in natively.
+      return [bridge('summernote-insert'), execCommand];
     case 'codemirror5':
       // Its hidden <textarea> takes execCommand's text as typing, one undo step with the sentence before;
       // its own replaceSelection (the page bridge) is a step of its own. No fallback: nothing else is undoable.
