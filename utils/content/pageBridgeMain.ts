@@ -89,8 +89,18 @@ export function pageBridgeMain(channel: string): void {
       case 'ckeditor-insert': {
         // CKEditor 5 keeps its instance on the editable element (`ckeditorInstance`).
         const editor = (target.closest('.ck-editor__editable') as Loose | null)?.ckeditorInstance as Loose | undefined;
-        if (!editor?.commands?.get('insertText')) return undefined;
-        editor.execute('insertText', { text });
+        const command = editor?.commands?.get('insertText') as Loose | undefined;
+        if (!editor || !command?.isEnabled || editor.isReadOnly) return undefined;
+        // Its insertText command writes into the typing's own undo step (its change buffer, one step per
+        // 20 characters typed): one Ctrl+Z would take « pour les victimes. » with the insert. A change of
+        // its own is a step of its own, and closes the typing's step (Firefox comes here: its scripted
+        // paste carries nothing).
+        const model = editor.model as Loose | undefined;
+        if (typeof model?.enqueueChange === 'function' && typeof model.insertContent === 'function' && typeof model.createBatch === 'function') {
+          model.enqueueChange(model.createBatch(), (writer: Loose) => {
+            model.insertContent(writer.createText(text, model.document.selection.getAttributes()));
+          });
+        } else editor.execute('insertText', { text });
         return true;
       }
       case 'ckeditor4-insert': {
