@@ -57,6 +57,14 @@ export function CardActions({
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+  // The question was asked on the paragraph as the panel last had it. Once the paragraph no longer holds the
+  // wording (a Ctrl+Z in the page, read a moment later), it is withdrawn: « Insérer » now inserts at once.
+  useEffect(() => {
+    if (!confirming || alreadyIn(paragraphText, item.text)) return;
+    const hadFocus = document.activeElement === confirmButton.current;
+    setConfirming(undefined);
+    if (hadFocus) returnTo.current?.focus();
+  }, [paragraphText]);
   // A remark on a draft's wording is not wording for a letter: copied with its citation only.
   const ours = isOurs(item.author) && !isDraftRemark(item);
   const cited = citationStyle !== 'none';

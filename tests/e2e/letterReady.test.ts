@@ -195,7 +195,7 @@ describe('2. the citation in the style chosen on the settings page', () => {
 });
 
 describe('3. after « Insérer » the panel stays put', () => {
-  test('same cards in the same order, the card marked « Inséré » with the focus; the same wording again asks first', async () => {
+  test('same cards in the same order, the card marked « Inséré » with the focus; the same wording again asks first, until the page no longer holds it', async () => {
     const { opened, panel, close } = await pageWithPanel(ext, server, textarea);
     try {
       await typeInEditor(opened, textarea, TYPED);
@@ -225,6 +225,16 @@ describe('3. after « Insérer » the panel stays put', () => {
       await card.getByTestId('insert-cancel').click();
       await panel.waitForTimeout(500);
       expect(count(spaced(await editorText(opened.page)), spaced(wording))).toBe(1);
+
+      // The card asks again; meanwhile the user takes the wording away in the page (Ctrl+Z). Once the panel has
+      // the paragraph without it, the question goes, and « Insérer » inserts without asking.
+      await card.getByTestId('insert').click();
+      await expect(card.getByTestId('insert-confirm').isVisible()).resolves.toBe(true);
+      await undoInEditor(opened, textarea);
+      await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording))).toBe(0);
+      await expect.poll(() => card.getByTestId('insert-confirm').count(), INSERTED).toBe(0);
+      await pressInsert(panel, card, 'insert');
+      await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording)), INSERTED).toBe(1);
     } finally {
       await close();
     }
