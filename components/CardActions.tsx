@@ -63,6 +63,7 @@ export function CardActions({
     if (!confirming || alreadyIn(paragraphText, item.text)) return;
     const hadFocus = document.activeElement === confirmButton.current;
     setConfirming(undefined);
+    setStatus({ ok: true, message: t('insertQuestionWithdrawn') });
     if (hadFocus) returnTo.current?.focus();
   }, [paragraphText]);
   // A remark on a draft's wording is not wording for a letter: copied with its citation only.

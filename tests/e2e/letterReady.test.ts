@@ -233,6 +233,7 @@ describe('3. after « Insérer » the panel stays put', () => {
       await undoInEditor(opened, textarea);
       await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording))).toBe(0);
       await expect.poll(() => card.getByTestId('insert-confirm').count(), INSERTED).toBe(0);
+      await expect(card.getByTestId('action-status').textContent()).resolves.toBe(fr.insertQuestionWithdrawn?.message);
       await pressInsert(panel, card, 'insert');
       await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording)), INSERTED).toBe(1);
     } finally {
