@@ -14,7 +14,8 @@
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
  *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
- *   `editor.execute('insertText')` (a fallback), Slate's `editor.insertData` as its own undo step
+ *   model, a change of its own (a fallback, Firefox's path: its `insertText` command would join the
+ *   last 20 characters typed), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
  *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry),
  *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input),
