@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { quoteAsContext, quoteForLetter, type CitedSource } from '../data/library/citation';
 import { isDraftRemark, isOurs } from '../data/library/schema';
 import { copyText } from '../utils/copyText';
+import { alreadyIn } from '../utils/editors/alreadyIn';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { insertOutcome } from './labels';
@@ -16,13 +17,6 @@ interface Status {
 
 /** How long « Copié » stays; an insert's outcome stays until the next action (it may need reading). */
 const COPIED_MS = 4_000;
-
-/** Spaces and typographic variants aside, is `wording` already in `paragraph`? */
-export function alreadyIn(paragraph: string | undefined, wording: string): boolean {
-  if (!paragraph) return false;
-  const loose = (s: string) => s.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[’‘]/g, "'").trim();
-  return loose(paragraph).includes(loose(wording));
-}
 
 /**
  * A card's buttons. The Collectif's wording: « Insérer », « Insérer avec la source » (when there is a tab
@@ -70,29 +64,39 @@ export function CardActions({
   const ours = isOurs(item.author) && !isDraftRemark(item);
   const cited = citationStyle !== 'none';
 
-  const run = (kind: Kind) => {
+  /** `again`: the user answered « Insérer quand même »; otherwise the page first looks for the wording in the paragraph. */
+  const run = (kind: Kind, again = false) => {
     if (tabId === undefined || busy) return;
     clearTimeout(clear.current);
     setConfirming(undefined);
     setBusy(kind);
     setStatus(undefined);
     // The background composes the text from the library (the same quoteForLetter, in the chosen style, as « Copier avec la source »).
-    sendMessage('editor/insert', { tabId, insert: { kind: 'position', id: item.id, variant: kind === 'insert' ? 'plain' : 'source', style: citationStyle } })
-      .then(insertOutcome, (error: unknown) => {
-        console.warn('Positions: insert failed.', error);
-        return { ok: false, message: t('insertFailedError') };
-      })
-      .then((outcome) => {
+    // The page reads the paragraph at that moment: the panel's copy may be a pause behind (a Ctrl+Z just before the click).
+    const insert = { kind: 'position', id: item.id, variant: kind === 'insert' ? 'plain' : 'source', style: citationStyle } as const;
+    sendMessage('editor/insert', again ? { tabId, insert } : { tabId, insert, unlessPresent: item.text }).then(
+      (result) => {
         setBusy(undefined);
+        if (!result.ok && result.reason === 'already-present') {
+          setConfirming(kind);
+          return;
+        }
+        const outcome = insertOutcome(result);
         setStatus(outcome);
         if (outcome.ok) onInserted?.(item.id);
         returnTo.current?.focus();
-      });
+      },
+      (error: unknown) => {
+        console.warn('Positions: insert failed.', error);
+        setBusy(undefined);
+        setStatus({ ok: false, message: t('insertFailedError') });
+        returnTo.current?.focus();
+      },
+    );
   };
   const insert = (kind: Kind) => (event: MouseEvent) => {
     returnTo.current = event.currentTarget as HTMLButtonElement;
-    if (alreadyIn(paragraphText, item.text)) setConfirming(kind);
-    else run(kind);
+    run(kind);
   };
 
   const copy = (text: () => string) => () => {
@@ -139,7 +143,7 @@ export function CardActions({
         <div class="card__confirm" role="group" aria-label={t('insertAgainQuestion')} data-testid="insert-confirm">
           <p>{t('insertAgainQuestion')}</p>
           <div class="card__buttons">
-            <button ref={confirmButton} type="button" class="button button--small" onClick={() => run(confirming)} data-testid="insert-again">
+            <button ref={confirmButton} type="button" class="button button--small" onClick={() => run(confirming, true)} data-testid="insert-again">
               {t('insertAgain')}
             </button>
             <button

@@ -112,6 +112,8 @@ const INSERT_FAILURES: Record<InsertFailure, MessageKey> = {
   'not-inserted': 'insertFailedNotInserted',
   'inserted-twice': 'insertFailedTwice',
   unsupported: 'insertFailedUnsupported',
+  // The card asks instead (CardActions); said only if another caller ever shows it.
+  'already-present': 'insertAgainQuestion',
 };
 
 /** An insert's outcome, said honestly: inserted, inserted but not undoable, sent but unverifiable, or why not. */

@@ -70,7 +70,11 @@ export interface ProtocolMap {
    * *what* (a position and a variant); the background composes the text from the library and
    * refuses the government's and the CNCDH's words (`data/library/composeInsert.ts`).
    */
-  'editor/insert': { request: { tabId: number; insert: InsertRequest }; response: InsertResult };
+  /**
+   * `unlessPresent`: the wording to look for first in the paragraph at the caret, read live by the page; when it is
+   * there, nothing is inserted and the answer is `already-present` (the panel then asks).
+   */
+  'editor/insert': { request: { tabId: number; insert: InsertRequest; unlessPresent?: string }; response: InsertResult };
   /**
    * « Insérer la trame »: the background composes the outline of `measures` from the library (the
    * panel sends keys, never text) and inserts it like a single position (`editor/insert` with
@@ -149,7 +153,7 @@ export interface MessageContext {
  */
 export interface ContentProtocolMap {
   /** Insert `text` at the remembered caret of the editable, then read the editor back. */
-  'content/insert': { request: { text: string }; response: InsertResult };
+  'content/insert': { request: { text: string; unlessPresent?: string }; response: InsertResult };
   /** The site was turned off: stop reading and sending, at once, in this frame. */
   'content/stop': { request: void; response: void };
 }
@@ -240,7 +244,9 @@ export type InsertFailure =
   /** Reading the editor back shows the text more than once: something inserted it twice. */
   | 'inserted-twice'
   /** Read-only field, or an editor that cannot be written from outside (Google Docs, Word for the web). */
-  | 'unsupported';
+  | 'unsupported'
+  /** Asked with `unlessPresent`: the paragraph at the caret already holds that wording; nothing was inserted. */
+  | 'already-present';
 
 /** Messages on the `panel` port (`runtime.connect({ name: PANEL_PORT })`). */
 export const PANEL_PORT = 'panel';

@@ -25,7 +25,7 @@ export default defineBackground(() => {
   const sites = createSiteAccess();
   const accepts = (context: MessageContext) => sites.isActive(senderSiteUrl(context));
   const relay = createEditorRelay({
-    insertInFrame: (tabId, frameId, text) => sendToFrame(tabId, frameId, 'content/insert', { text }),
+    insertInFrame: (tabId, frameId, text, unlessPresent) => sendToFrame(tabId, frameId, 'content/insert', unlessPresent === undefined ? { text } : { text, unlessPresent }),
     compose: service.compose,
     accepts,
     store: sessionStore('relay'),

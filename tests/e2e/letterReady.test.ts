@@ -220,7 +220,7 @@ describe('3. after « Insérer » the panel stays put', () => {
 
       // Again: the card asks, and « Annuler » inserts nothing.
       await card.getByTestId('insert').click();
-      await expect(card.getByTestId('insert-confirm').isVisible()).resolves.toBe(true);
+      await card.getByTestId('insert-confirm').waitFor({ timeout: 10_000 }); // the page reads the paragraph first
       await expect(card.getByTestId('insert-confirm').textContent()).resolves.toContain(fr.insertAgainQuestion?.message);
       await card.getByTestId('insert-cancel').click();
       await panel.waitForTimeout(500);
@@ -229,7 +229,7 @@ describe('3. after « Insérer » the panel stays put', () => {
       // The card asks again; meanwhile the user takes the wording away in the page (Ctrl+Z). Once the panel has
       // the paragraph without it, the question goes, and « Insérer » inserts without asking.
       await card.getByTestId('insert').click();
-      await expect(card.getByTestId('insert-confirm').isVisible()).resolves.toBe(true);
+      await card.getByTestId('insert-confirm').waitFor({ timeout: 10_000 }); // the page reads the paragraph first
       await undoInEditor(opened, textarea);
       await expect.poll(async () => count(spaced(await editorText(opened.page)), spaced(wording))).toBe(0);
       await expect.poll(() => card.getByTestId('insert-confirm').count(), INSERTED).toBe(0);

@@ -19,9 +19,11 @@ const OURS = { kind: 'position', id: 'cr-a:0001', variant: 'plain' } as const;
 
 function setup(insert: (tabId: number, frameId: number, text: string) => Promise<InsertResult> = async () => ({ ok: true, strategy: 'execCommand', undoable: true })) {
   const sent: Array<[number, number, string]> = [];
+  const guards: Array<string | undefined> = [];
   const relay = createEditorRelay({
-    insertInFrame: (tabId, frameId, text) => {
+    insertInFrame: (tabId, frameId, text, unlessPresent) => {
       sent.push([tabId, frameId, text]);
+      guards.push(unlessPresent);
       return insert(tabId, frameId, text);
     },
     compose: async (request) => composeInsert(BUNDLE_V1, request),
@@ -34,7 +36,7 @@ function setup(insert: (tabId: number, frameId: number, text: string) => Promise
     relay.follow({ post: (message) => got.push(message) }, tabId);
     return got;
   };
-  return { relay, handlers: relay.handlers, sent, panel };
+  return { relay, handlers: relay.handlers, sent, guards, panel };
 }
 
 describe('createEditorRelay', () => {
@@ -61,6 +63,15 @@ describe('createEditorRelay', () => {
     await handlers['editor/paragraph'](paragraph('b'), from(7, 4));
     await expect(handlers['editor/insert']({ tabId: 7, insert: OURS }, PAGE)).resolves.toMatchObject({ ok: true });
     expect(sent).toEqual([[7, 4, 'Le Collectif demande (cr-a 1).']]);
+  });
+
+  test('the wording to look for first goes to the page with the insert (the page reads the paragraph then); only text', async () => {
+    const { handlers, guards } = setup();
+    await handlers['editor/paragraph'](paragraph('a'), from(7, 0));
+    await handlers['editor/insert']({ tabId: 7, insert: OURS, unlessPresent: 'Le Collectif demande' }, PAGE);
+    await handlers['editor/insert']({ tabId: 7, insert: OURS }, PAGE);
+    await handlers['editor/insert']({ tabId: 7, insert: OURS, unlessPresent: { not: 'text' } as unknown as string }, PAGE);
+    expect(guards).toEqual(['Le Collectif demande', undefined, undefined]);
   });
 
   test('the background composes the text from the library: the wording, or the wording with its source', async () => {

@@ -13,7 +13,7 @@ import type { Handlers } from '../../data/service';
 
 export interface EditorRelayDeps {
   /** Sends the insert to one frame of a tab; rejects when no content script is there any more. */
-  insertInFrame(tabId: number, frameId: number, text: string): Promise<InsertResult>;
+  insertInFrame(tabId: number, frameId: number, text: string, unlessPresent?: string): Promise<InsertResult>;
   /** The text for an insert request, from the library; rejects a request that may not be inserted. */
   compose(request: InsertRequest): Promise<string>;
   /**
@@ -98,14 +98,14 @@ export function createEditorRelay(deps: EditorRelayDeps) {
       notify(tabId);
       await saving;
     },
-    'editor/insert': async ({ tabId, insert }) => {
+    'editor/insert': async ({ tabId, insert, unlessPresent }) => {
       // Composed here, before anything is sent to the page: a refused request never reaches it.
       const text = await deps.compose(insert);
       await ready;
       const focused = latest.get(tabId);
       if (!focused) return { ok: false, reason: 'no-editor' };
       try {
-        return await deps.insertInFrame(tabId, focused.frameId, text);
+        return await deps.insertInFrame(tabId, focused.frameId, text, typeof unlessPresent === 'string' ? unlessPresent : undefined);
       } catch (error) {
         // The frame was reloaded or closed since the user wrote in it.
         forget(tabId);

@@ -36,7 +36,7 @@ export function startContentScript(win: Window & typeof globalThis = window): vo
     left: () => void send(sendMessage('editor/left', undefined)),
   });
   const stopAnswering = serveContentMessages({
-    'content/insert': async ({ text }) => watcher.insert(text),
+    'content/insert': async ({ text, unlessPresent }) => watcher.insert(text, unlessPresent),
     'content/stop': async () => stop(),
   });
 }

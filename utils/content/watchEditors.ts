@@ -12,6 +12,7 @@
  * insert time (issue 12 item 6).
  */
 import type { InsertResult, Paragraph } from '../../data/protocol';
+import { alreadyIn } from '../editors/alreadyIn';
 import { detectEditor, webApp, type EditorTarget } from '../editors/detectEditor';
 import { insertText, type SavedCaret } from '../editors/insertText';
 import { readParagraph } from '../editors/readParagraph';
@@ -144,12 +145,14 @@ export function watchEditors(win: Window, options: WatchOptions) {
 
   return {
     /** Inserts at the caret of the editable the user was last writing in, in this frame. */
-    async insert(text: string): Promise<InsertResult> {
+    async insert(text: string, unlessPresent?: string): Promise<InsertResult> {
       if (!current) return { ok: false, reason: 'no-editor' };
       // Checked again now: the page may have hidden, shrunk or moved the field since the user typed.
       // (Not Google Docs: its keystrokes go to a hidden field by design, under the visible canvas.)
       if (current.root !== chosen) return { ok: false, reason: 'no-editor', detail: 'the user is not writing in that editable any more' };
       if (current.kind !== 'gdocs' && !isVisible(current.root)) return { ok: false, reason: 'no-editor', detail: 'the editable is not visible' };
+      // The panel's copy of the paragraph may be a pause behind (a Ctrl+Z just before the click): the page reads it now.
+      if (unlessPresent !== undefined && alreadyIn((await readParagraph(current))?.text, unlessPresent)) return { ok: false, reason: 'already-present' };
       const result = await insertText(current, text, { ...saved.get(current.root), editedAt });
       onActivity(); // the paragraph changed: the panel gets it after the usual pause
       return result;
