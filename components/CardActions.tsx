@@ -36,7 +36,7 @@ export function CardActions({
   item: CardItem;
   source: CitedSource | undefined;
   tabId?: number;
-  /** The paragraph being written, to ask before inserting the same wording twice. */
+  /** The paragraph as the panel last had it: a question « insert it again? » is withdrawn once it no longer holds the wording. */
   paragraphText?: string;
   onInserted?: (id: string) => void;
 }) {

@@ -69,10 +69,8 @@ export interface ProtocolMap {
    * Insert at the caret of the editor the user was writing in, in tab `tabId`. The request names
    * *what* (a position and a variant); the background composes the text from the library and
    * refuses the government's and the CNCDH's words (`data/library/composeInsert.ts`).
-   */
-  /**
-   * `unlessPresent`: the wording to look for first in the paragraph at the caret, read live by the page; when it is
-   * there, nothing is inserted and the answer is `already-present` (the panel then asks).
+   * `unlessPresent`: the wording to look for first in the paragraph at the caret, read by the page at that
+   * moment; when it is there, nothing is inserted and the answer is `already-present` (the panel then asks).
    */
   'editor/insert': { request: { tabId: number; insert: InsertRequest; unlessPresent?: string }; response: InsertResult };
   /**
