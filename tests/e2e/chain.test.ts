@@ -179,7 +179,6 @@ describe.each(BROWSERS)('%s', (browserName) => {
         await Promise.all([panel.close(), opened.page.close()]);
       }
     });
-
   });
 
   describe('a real Etherpad (npm ep_etherpad-lite 1.8.14, its own server)', () => {
