@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { buildAcronymTable, SOURCE_ACRONYMS, type AcronymEntry } from '../engine/acronyms';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import { withoutRewordings } from '../engine/rewordings';
+import { buildTranslations } from '../engine/translations';
 import type { SearchIndex } from '../engine/searchIndex';
 import { DEV_QUERIES, GATE_CALIBRATION, ROOT } from './cli-lib';
 import type { EvalQuery } from './evaluate';
@@ -124,13 +125,31 @@ export function scorePassages(index: SearchIndex, lines: readonly PassageParaphr
  * expect. `others`: the lines about the rest of the library, which its passages must not crowd out
  * (until the fourteenth session only the first was read, and it alone always asks for more weight
  * on imported passages).
+ *
+ * What the library build learns from the rewordings is learned again without that source's, as it
+ * would have been had the source come later: the everyday words read as the library's
+ * (translations.ts), and its passages get no factor as hubs (match.ts: « imported after the table
+ * was built »). Until the twenty-eighth session both were the shipped tables, learned with those
+ * very rewordings: passage@5 read 0.68 where a report imported later gets 0.63.
  */
+/**
+ * The engine's settings as they would be had `source` been imported after the library was built: its passages without
+ * rewordings, the everyday words read as the library's learned without them, its passages without a factor as hubs.
+ */
+export function asImported(index: SearchIndex, settings: EngineSettings, source: string): EngineSettings {
+  const imported = (id: string) => index.byId.get(id)?.sourceId === source;
+  const rewordings = withoutRewordings(settings.rewordings, imported);
+  // A variant without the table (`translationBoost` 0) does not read it: not learned for nothing.
+  const translations = settings.translationBoost ? buildTranslations(index, rewordings) : settings.translations;
+  const hubs = Object.fromEntries(Object.entries(settings.hubs).filter(([id]) => !imported(id)));
+  return { ...settings, rewordings, translations, hubs };
+}
+
 export function scoreAsImported(index: SearchIndex, lines: readonly PassageParaphrase[], settings: EngineSettings = DEFAULT_SETTINGS): { imported: PassageReport; others: PassageReport } {
   const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
   const total = { imported: { lines: 0, hit: 0, mrr: 0, answered: 0 }, others: { lines: 0, hit: 0, mrr: 0, answered: 0 } };
   for (const source of new Set(sourceOf.values())) {
-    const rewordings = withoutRewordings(settings.rewordings, (id) => sourceOf.get(id) === source);
-    const matcher = createMatcher(index, { ...settings, rewordings });
+    const matcher = createMatcher(index, asImported(index, settings, source));
     for (const part of ['imported', 'others'] as const) {
       const own = lines.filter((l) => (sourceOf.get(l.passage) === source) === (part === 'imported'));
       const r = scorePassages(index, own, (text) => matcher.match(text, { k: 5 }));

@@ -10,6 +10,8 @@ import { stem } from '../../data/engine/normalise';
 import { withoutRewordings, type RewordingTable } from '../../data/engine/rewordings';
 import { shippedLibrary } from '../../data/tools/cli-lib';
 import { REWORDINGS, serialiseTranslations, TRANSLATIONS } from '../../data/tools/engineData';
+import { asImported } from '../../data/tools/evalSets';
+import { buildTranslations } from '../../data/engine/translations';
 
 const library = shippedLibrary();
 const index = buildIndex(library);
@@ -29,10 +31,11 @@ describe('everyday words read as the library’s words', () => {
   const target = library.positions.find((p) => p.text.startsWith('L’identification des victimes, en France, est de la responsabilité'))!;
 
   test('a passage imported without rewordings is found by an everyday paraphrase through them', () => {
-    // The source as if imported after the rewordings were written: its passages have none.
-    const rewordings = withoutRewordings(DEFAULT_SETTINGS.rewordings, (id) => id.startsWith(`${target.sourceId}:`));
+    // The source as if imported after the rewordings were written: its passages have none, and the table is learned
+    // without them, as it would have been.
+    const imported = asImported(index, DEFAULT_SETTINGS, target.sourceId);
     const rank = (translationBoost: number) =>
-      createMatcher(index, { ...DEFAULT_SETTINGS, rewordings, translationBoost, gate: 0 })
+      createMatcher(index, { ...imported, translationBoost, gate: 0 })
         .match(paraphrase, { k: 20 })
         .findIndex((r) => r.id === target.id);
     expect(rank(0)).toBeGreaterThanOrEqual(5);
@@ -44,4 +47,20 @@ describe('everyday words read as the library’s words', () => {
     const ids = (translationBoost: number) => createMatcher(index, { ...DEFAULT_SETTINGS, translationBoost, gate: 0 }).match(paraphrase, { k: 10 }).map((r) => [r.id, r.score]);
     expect(ids(DEFAULT_SETTINGS.translationBoost)).toEqual(ids(0));
   });
+});
+
+describe('a source taken as imported, in the evaluation', () => {
+  test('learns nothing from its own rewordings: neither the everyday words nor the hubs', () => {
+    const source = 'plaidoyer-2022-12-15';
+    const ofSource = (id: string) => id.startsWith(`${source}:`);
+    const imported = asImported(index, DEFAULT_SETTINGS, source);
+    expect(Object.keys(imported.rewordings.stems).filter(ofSource)).toEqual([]);
+    expect(Object.keys(imported.hubs).filter(ofSource)).toEqual([]);
+    expect(Object.keys(DEFAULT_SETTINGS.hubs).filter(ofSource).length).toBeGreaterThan(100);
+    // The table a report imported later meets: learned from the other sources' rewordings alone. It is not the
+    // shipped one, which learned from this source's rewordings too (until the 28th session, the evaluation read that).
+    expect(imported.translations).toEqual(buildTranslations(index, withoutRewordings(DEFAULT_SETTINGS.rewordings, ofSource)));
+    expect(imported.translations).not.toEqual(DEFAULT_SETTINGS.translations);
+    expect(imported.translations[stem('flic')]).toContain(stem('police'));
+  }, 60_000);
 });
