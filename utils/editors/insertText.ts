@@ -21,6 +21,8 @@
  *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input),
  *   a snapshot of Summernote's history before the native insert (it snapshots only at a click, a space
  *   or Enter: the last word typed would go with the insert).
+ * - roosterjs (Outlook) in Firefox, where a paste made by script arrives empty: the native insert between
+ *   two snapshots roosterjs takes at an empty `compositionend` (`snapshotAroundExecCommand`).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
  *
@@ -86,6 +88,25 @@ const setRangeText: Way = {
     return 'tried';
   },
 };
+/**
+ * roosterjs (Outlook) takes an undo snapshot at a word boundary, a click, a paste, or the end of an IME
+ * composition. Where a paste made by script carries nothing (Firefox), the text goes in natively, and
+ * roosterjs neither snapshots what was typed before it nor counts it as new content: Ctrl+Z went back to
+ * the last word boundary, taking the word typed just before with the insert. An empty `compositionend`
+ * before the insert has it snapshot what the user typed, one after it snapshots the insert: a step of its
+ * own. Its other listeners act only on the text a composition brings, and this one brings none.
+ */
+const snapshotAroundExecCommand: Way = {
+  strategy: 'execCommand',
+  undoable: true,
+  run: (target, text) => {
+    const snapshot = () => target.root.dispatchEvent(new CompositionEvent('compositionend', { data: '', bubbles: true }));
+    snapshot();
+    const outcome = execCommand.run(target, text);
+    snapshot();
+    return outcome;
+  },
+};
 /** The page bridge's insert operations (`callPageBridge.ts`), one per editor that needs its own API. */
 const bridge = (op: Extract<BridgeOp, `${string}-insert`>): Way => ({
   strategy: 'editor-api',
@@ -132,8 +153,8 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       return [bridge('codemirror5-insert')];
     case 'outlook':
       // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
-      // undo step, where execCommand would merge with the last word typed.
-      return [paste, execCommand];
+      // undo step, where execCommand would merge with the last word typed (hence the snapshots around it).
+      return [paste, snapshotAroundExecCommand];
     default:
       return [execCommand, paste];
   }
