@@ -34,6 +34,7 @@ import type { PositionFeatures, SearchIndex } from './searchIndex';
 import type { SlotHit, TermSearchOptions } from './termSearch';
 import { measureRefs, spellOrdinalRefs } from './measureRefs';
 import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
+import { compileFormulas, FORMULAS, type FormulaEntry, type FormulaReader } from './formulas';
 import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { squash } from '../library/extract/verify';
@@ -213,6 +214,13 @@ export interface EngineSettings {
   idioms: readonly IdiomEntry[];
   /** An idiom typed with a slip in one of its words (« pieds et poigns liés ») read as the idiom (with `typoFix`). */
   idiomSlips: boolean;
+  /**
+   * Formulas of correspondence (« Je vous prie d'agréer… », « Merci pour votre accueil », « Madame la Ministre, »)
+   * read as form: their words are not read (formulas.ts); empty: read as written.
+   */
+  formulas: readonly FormulaEntry[];
+  /** A paragraph with no evidence at all of the library's subject (no telling word, nothing shared, no concept) is quiet. */
+  evidenceFloor: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
   rewordingBoost: number;
   /**
@@ -318,6 +326,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   gluedElision: true,
   idioms: IDIOMS,
   idiomSlips: true,
+  formulas: FORMULAS,
+  evidenceFloor: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
   rewordingLexicalAt: 0.6,
@@ -340,6 +350,13 @@ const compiledIdioms = new WeakMap<readonly IdiomEntry[], Idioms>();
 function idiomsOf(entries: readonly IdiomEntry[]): Idioms {
   let c = compiledIdioms.get(entries);
   if (!c) compiledIdioms.set(entries, (c = compileIdioms(entries)));
+  return c;
+}
+/** The formulas' reader, compiled once per list on first use. */
+const compiledFormulas = new WeakMap<readonly FormulaEntry[], FormulaReader>();
+function formulasOf(entries: readonly FormulaEntry[]): FormulaReader {
+  let c = compiledFormulas.get(entries);
+  if (!c) compiledFormulas.set(entries, (c = compileFormulas(entries)));
   return c;
 }
 /** The rewordings' search, built once per table on first use. */
@@ -606,7 +623,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /** `readNames`: an organisation's name reads as its acronym, or as nothing (organisations.ts); off, as written. */
-  function analyse(paragraph: string, defaultPlan = 'PAN1', readNames = true) {
+  function analyse(paragraph: string, defaultPlan = 'PAN1', readNames = true, readForm = true) {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
     // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »),
@@ -614,10 +631,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const idioms = idiomsOf(settings.idioms);
     const spelt = refs.length ? spellOrdinalRefs(paragraph, defaultPlan, measureKeys) : paragraph;
     const text = idioms.gloss(spelt, { slips: settings.typoFix && settings.idiomSlips });
-    // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either.
+    // « cest », « jai », « quil »: a stop word behind an elision typed without its apostrophe tells nothing either;
+    // nor do the words of a formula of correspondence (« Je vous prie d'agréer… »), read as form.
+    const form = formulasOf(settings.formulas)(text);
+    const inForm = (t: Token) => !readForm && form.some(([start, end]) => t.start >= start && t.end <= end);
     const surface = rejoined(
       text,
-      analyzeWithSurface(text).filter((t) => !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem))),
+      analyzeWithSurface(text).filter((t) => !inForm(t) && !(settings.gluedElision && isGluedStopWord(t.word) && !index.df(t.stem) && !background.known(t.stem))),
     );
     const read = surface.map(known);
     const fixed = read.map(typo);
@@ -651,7 +671,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const longForms = expanded.filter((t: ExpandedToken) => t.forLongForm);
     const inLongForm = (x: Token) => longForms.some((t) => x.start >= t.start && x.end <= t.end);
     const written = [...new Set([...tokens.filter((x) => !inLongForm(x)), ...longForms].map((t) => t.stem))];
-    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))], namesRead: named.spans.length > 0 };
+    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))], namesRead: named.spans.length > 0, formFound: form.length > 0 };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -772,12 +792,22 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The gate reads an organisation's name as a name (« Ensemble contre la traite des êtres humains » in a
     // signature is no paragraph on trafficking); the ranking reads its words as written, which find the passages
     // that name it. Two readings, two retrievals, only for a paragraph that names one.
+    // The ranking also leaves out the formulas of correspondence (formulas.ts): « considération distinguée » would find
+    // passages on what must be « distinguished ». The gate reads their words (they are how office mail is told) beside
+    // the passages the rest finds: a second retrieval only for a name.
     const gate = analyse(text, opts.defaultPlan);
-    const a = gate.namesRead ? analyse(text, opts.defaultPlan, false) : gate;
+    const a = gate.namesRead || gate.formFound ? analyse(text, opts.defaultPlan, false, false) : gate;
     const forWords = rankingOf(a);
-    const forGate = a === gate ? forWords : rankingOf(gate);
+    const forGate = a === gate || !gate.namesRead ? forWords : rankingOf(gate);
     const features = gateFeatures(gate, forGate.gateRanked);
-    const p = gate.refs.length ? 1 : probability(settings.gateModel, features);
+    // A paragraph none of whose words is more the library's than ordinary French, that shares nothing weighed with the
+    // best passages and holds no concept, gives the model nothing but ratios of nearly nothing (« Je fais. »: every word
+    // it says is « reworded », 0.98): it is not about the library's subject. No line on topic of any set reads so. Nor
+    // is one that says nothing more once its formulas are left out (« Je vous prie de croire… », « Merci pour cet
+    // échange très constructif. », « Madame la Déléguée interministérielle, »).
+    const evidenceless = (f: GateFeatures) => settings.evidenceFloor && f.language === 0 && f.retrieval === 0 && f.concepts === 0;
+    const onlyForm = a.formFound && (!a.stems.length || evidenceless(gateFeatures(a, forWords.gateRanked)));
+    const p = gate.refs.length ? 1 : onlyForm || evidenceless(features) ? 0 : probability(settings.gateModel, features);
     const short = !gate.refs.length && gate.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();

@@ -67,6 +67,8 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
   ['sans expressions figurées lues pour leur sens (« bouts de ficelle », « pieds et poings liés » ; avant le vingtième lot)', { idioms: [] }],
   ['sans expressions figurées lues malgré une faute de frappe (« pieds et poigns liés » ; avant le vingt et unième lot)', { idiomSlips: false }],
+  ['sans formules de correspondance lues comme forme (« Je vous prie d’agréer… », « Merci pour votre accueil » ; avant le vingt-huitième lot)', { formulas: [] }],
+  ['sans silence pour un paragraphe sans aucun indice du sujet (« Je fais. » ; avant le vingt-huitième lot)', { evidenceFloor: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],
   ['sans pénalité de longueur', { lengthPenalty: 0 }],

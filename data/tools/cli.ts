@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { benchCommand } from './bench';
@@ -361,6 +361,8 @@ function evalCommand(args: string[]): number {
     console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${office.filter((l) => l.answered).length}/${office.length} (${kinds.join(', ')})`);
     const formulas = readJsonl<{ text: string }>(OFFICE_FORMULAS);
     console.log(`${'bureau : formules'.padEnd(26)} répondues ${formulas.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${formulas.length} (une phrase qui encadre un courrier, seule sur sa ligne)`);
+    const tuned = readJsonl<{ text: string }>(FORMULAS_TUNE);
+    console.log(`${'bureau : formules, réglage'.padEnd(26)} répondues ${tuned.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${tuned.length} (jeu de réglage des formules lues comme forme)`);
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);

@@ -173,6 +173,12 @@ export function scoreAsImported(index: SearchIndex, lines: readonly PassageParap
  * helper session that saw neither the engine nor any set: on its own line, each should leave the panel quiet.
  */
 export const OFFICE_FORMULAS = join(EVAL_DIR, 'office-formulas.jsonl');
+/**
+ * 200 more, written blind in the twenty-eighth session from a like brief (greetings, closings, framing sentences,
+ * meeting logistics, thanks, signature lines; `kind` says which): the tuning set of the formulas read as form
+ * (engine/formulas.ts), which the 120 above only judge (FORMULAS-TUNE.md).
+ */
+export const FORMULAS_TUNE = join(EVAL_DIR, 'formulas-tune.jsonl');
 
 /** Sentences a coordinator writes around a position (`letter-frames.json`): the « dans un courrier » lines of `npm run eval`. */
 export const LETTER_FRAMES = join(EVAL_DIR, 'letter-frames.json');

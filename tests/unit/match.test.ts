@@ -83,11 +83,13 @@ describe('the off-topic gate', () => {
 describe('a paragraph of several sentences', () => {
   const position = 'Un enfant forcé à voler reste un enfant en danger qu’il faut protéger.';
   const whole = createMatcher(index, { ...DEFAULT_SETTINGS, sentenceFocus: false });
+  // Read whole, and without the formulas of correspondence read as form (formulas.ts), which also leave a thank-you out.
+  const wholeWithForm = createMatcher(index, { ...DEFAULT_SETTINGS, sentenceFocus: false, formulas: [] });
   const ids = (m: typeof matcher, text: string) => m.match(text, { k: 3 }).map((r) => r.id);
 
   test('one sentence on the subject is enough: a thank-you before it does not silence the paragraph', () => {
     const text = `Merci encore pour le rendez-vous de mardi au ministère. ${position}`;
-    expect(whole.match(text)).toEqual([]);
+    expect(wholeWithForm.match(text)).toEqual([]);
     expect(ids(matcher, text)).toEqual(ids(matcher, position));
   });
 
@@ -251,7 +253,8 @@ describe('a short paragraph', () => {
     const closing = 'Je vous prie de recevoir mes salutations respectueuses.';
     const onTopic = 'Un enfant forcé à voler reste un enfant en danger.';
     expect(matcher.match(closing)).toEqual([]);
-    expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortWords: 0 }).match(closing).length).toBeGreaterThan(0);
+    // Read as words (neither as a formula nor against the evidence floor), only the short paragraphs' threshold keeps it quiet.
+    expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortWords: 0, formulas: [], evidenceFloor: false }).match(closing).length).toBeGreaterThan(0);
     expect(matcher.match(onTopic).length).toBeGreaterThan(0);
   });
 });

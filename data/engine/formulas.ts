@@ -1,0 +1,138 @@
+/**
+ * The formulas of French correspondence, read as form.
+ *
+ * A letter to a cabinet opens with « Madame la Déléguée interministérielle, », closes with « Je vous prie de croire,
+ * Monsieur le Préfet, en l'expression de ma considération distinguée. », thanks for « cet échange très constructif »
+ * and stays « à votre entière disposition pour tout échange complémentaire ». None of it says anything about a
+ * subject, yet its words are the library's: « interministérielle » (the MIPROF), « distinguée » (the stem of
+ * « distinguer »), « échange » (« notre échange constructif de ce 15 décembre », a passage of the Collectif). Read
+ * as evidence, such a line went on topic (0.86 to 0.92) and brought passages it has nothing to do with.
+ *
+ * Each pattern below is a formula of ordinary French letters and mail, as the usage guides give them, written
+ * from that usage and not from the library nor from any evaluation line. The words a formula covers are dropped
+ * from the paragraph's reading, as an organisation's name is read as a name (organisations.ts): a line that is
+ * only form reads as nothing and the panel stays quiet; the rest of a paragraph that holds one is read as if the
+ * formula were not there. Only the form is covered: « Je vous transmets les remarques du Collectif sur la mesure
+ * 5 » loses « Je vous transmets », not its subject.
+ *
+ * Patterns match folded text (lower case, no accents, straight apostrophes, white space collapsed: `fold`), as
+ * whole words. `example` is a formula as usually written, which its pattern must cover whole (formulas.test.ts).
+ */
+import { foldTracked } from './normalise';
+
+export interface FormulaEntry {
+  /** A formula as usually written; its pattern covers it whole. */
+  example: string;
+  /** A regular expression over folded text, matched as whole words. */
+  pattern: string;
+}
+
+/** Those one writes to: the words a salutation names someone by. */
+const WHOM = "(?:madame|monsieur|mesdames|messieurs|mademoiselle|cher|chere|chers|cheres|bonjour|bonsoir|salut|hello|coucou)";
+/** What one thanks for, or refers back to: the exchange itself, never a subject. */
+const EXCHANGE =
+  "(?:echanges?|accueil|retours?|reponses?|messages?|mails?|courriels?|invitations?|rencontres?|entretiens?|reunions?|rendez-vous|" +
+  'participation|presence|disponibilite|temps|aide|lecture|relecture|attention|confiance|ecoute|comprehension|patience|diligence|' +
+  'collaboration|cooperation|implication|contribution|travail|envoi|transmission|compte rendu|compte-rendu|conversation|appel|visite|seance|discussion)';
+const QUALITY =
+  '(?:tres|si|bien|particulierement|vraiment|excellente?s?|bons?|bonnes?|riches?|chaleureu(?:x|ses?)|aimables?|precieu(?:x|ses?)|rapides?|' +
+  "fructueu(?:x|ses?)|constructi(?:f|fs|ve|ves)|agreables?|cordiale?s?|dernier|derniere|recente?s?|brefs?|breves?|longs?|longues?|nombreu(?:x|ses)|utiles?)";
+const DETERMINER = "(?:votre|vos|ton|ta|tes|notre|nos|cet|cette|ce|ces|la|le|les|l'|un|une)";
+/** « pour votre accueil », « de cet échange très constructif », « pour vos retours rapides ». */
+const THANKED_FOR = `(?: (?:pour|de|d') ?${DETERMINER} ?(?:${QUALITY} )*${EXCHANGE}(?: ${QUALITY})*)`;
+const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+const MONTH = '(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)';
+/** « du 12 mars », « de jeudi dernier », « d'hier », « de ce matin ». */
+const WHEN = `(?: (?:du|de|d') ?(?:${WEEKDAY} )?(?:\\d{1,2}(?:er)? ${MONTH}(?: \\d{4})?|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${WEEKDAY}(?: dernier)?|hier(?: matin| soir| apres-midi)?|ce matin|cet apres-midi|la semaine derniere|ce jour))`;
+
+export const FORMULAS: readonly FormulaEntry[] = [
+  // Openings: the whole paragraph names whom one writes to, and nothing else.
+  {
+    example: 'Madame la Déléguée interministérielle,',
+    pattern: `^(?:${WHOM}(?: [a-z'-]+){0,6} ?(?:,|!|et)? ?)+$`,
+  },
+  // Closings.
+  {
+    example: "Je vous prie d'agréer, Madame la Ministre, l'expression de ma haute considération.",
+    pattern:
+      "(?:(?:je|nous) vous (?:prie|prions) (?:de bien vouloir (?:agreer|croire|recevoir|accepter)|d'agreer|de croire|de recevoir|d'accepter)|veuillez (?:agreer|recevoir|croire|accepter)|recevez|agreez|croyez|acceptez)(?:,[^,.!?]{0,60},)? (?:(?:a|en) )?(?:l'expression|l'assurance|mes|nos|ma|notre)(?![a-z0-9])[^.!?]*",
+  },
+  {
+    example: 'Avec mes salutations les plus cordiales',
+    pattern:
+      '(?:(?:avec|recevez|acceptez) )?(?:(?:mes|nos|toutes mes|toutes nos|tous mes|tous nos) )?(?:(?:tres|plus|bien|sinceres|meilleures|respectueuses|cordiales|amicales|chaleureuses|distinguees) ){0,3}(?:salutations|sentiments|amities)(?: (?:les )?(?:plus )?(?:distinguee?s|respectueu(?:x|ses)|devoue?e?s|meilleur(?:e?s)?|cordiales?|amicales?|sinceres|chaleureuses?|fraternel(?:le)?s))*',
+  },
+  { example: 'Très cordialement,', pattern: '(?:(?:tres|bien) )?(?:cordialement|amicalement|respectueusement|fraternellement)' },
+  { example: 'Bien à vous,', pattern: "bien (?:a (?:vous|toi|tous|toutes)|amicalement|cordialement)" },
+  { example: 'À très bientôt !', pattern: `a (?:(?:tres|plus) )?(?:bientot|vite|plus tard|demain|tout a l'heure|${WEEKDAY}(?: prochain)?)` },
+  {
+    example: 'Bonne fin de journée à tous,',
+    pattern: "(?:(?:tres|excellente|belle|bonne) )+(?:journee|soiree|fin de journee|semaine|fin de semaine|week-end|continuation|reception|lecture|annee|fetes?|vacances)(?: a (?:vous|toi|tous|toutes|toutes et a tous|tous et a toutes|chacun|chacune))?",
+  },
+  {
+    example: 'Dans l’attente de votre retour,',
+    pattern: "dans l'attente (?:de|d') ?(?:votre|vos|ta|tes|la|une|vous) ?(?:(?:prochaine?|rapide|aimable|bienveillante?) )?(?:retour|reponse|nouvelles|lecture|avis|lire)(?: (?:favorable|rapide|prochain|prochaine))?",
+  },
+  {
+    example: 'Je reste bien entendu à votre entière disposition pour tout complément d’information.',
+    pattern:
+      "(?:(?:je|nous) (?:reste|restons|demeure|demeurons)|restant|demeurant)(?: (?:bien entendu|naturellement|volontiers|evidemment|bien sur|toujours))? a (?:votre|vos|ta|la) (?:(?:entiere|complete|totale|pleine) )?disposition(?: (?:pour|si|en cas de) (?:tout|toute|tous|toutes|d'eventuel(?:le)?s|de plus amples|un|une|besoin|question|questions)(?: (?:[a-z'-]+ ){0,2}?(?:complements?|precisions?|informations?|questions?|echanges?|renseignements?|details?|besoin)(?: (?:complementaires?|supplementaires?|utiles?|d'information))?)?| le cas echeant)?",
+  },
+  {
+    example: 'N’hésitez pas à me contacter pour toute question.',
+    pattern: "n'hesite(?:z)? pas a (?:me|nous) (?:contacter|recontacter|solliciter|ecrire|appeler|faire signe|faire part de (?:vos|tes) (?:questions|remarques|observations))(?: (?:pour|si|en cas de) (?:toute|tout|vous avez des|tu as des) (?:questions?|besoin|precisions?|complements?))?",
+  },
+  { example: 'Envoyé de mon iPhone', pattern: 'envoye (?:de|depuis) mon (?:iphone|ipad|telephone|smartphone|mobile|android|portable)' },
+  // Thanks, for the exchange itself.
+  {
+    example: 'Je vous remercie vivement pour votre accueil.',
+    pattern: `(?:(?:je|nous) (?:vous|te|tiens a vous|tenons a vous) (?:remercie|remercions)|(?:je|nous) (?:tiens|tenons) a (?:vous|te) remercier)(?: (?:vivement|sincerement|beaucoup|chaleureusement|par avance|d'avance|infiniment|encore|tres))*${THANKED_FOR}?`,
+  },
+  {
+    example: 'Merci encore pour cet échange très constructif.',
+    pattern: `(?<!(?:la|sa|leur|ta|ma|notre|votre) )(?:un )?(?:grand )?merci(?! de (?:ceux|celles|celui|celle|leur|leurs|son|sa|ses|qui|l'|la|les|des|trafiquants|reseaux|passeurs|exploiteurs))(?: (?:encore|beaucoup|infiniment|bien|mille fois|a (?:tous|toutes|vous|toi|chacun|chacune)(?: et a (?:tous|toutes))?|par avance|d'avance))*${THANKED_FOR}?`,
+  },
+  // Framing: what is sent, and what one comes back to.
+  {
+    example: 'Vous trouverez ci-joint',
+    pattern:
+      "(?:vous trouverez|veuillez trouver|(?:je|nous) (?:vous|te) (?:adresse|adressons|transmets|transmettons|envoie|envoyons|fais parvenir|faisons parvenir|fais suivre|faisons suivre|joins|joignons)|je joins|nous joignons)(?: (?:ci-jointe?s?|ci-dessous|ci-apres|en piece jointe|en pj|dans ce (?:mail|message|courriel)))?",
+  },
+  {
+    example: 'Suite à notre rencontre du 12 mars,',
+    pattern: `(?:suite a|pour faire suite a|comme suite a|a la suite de|comme convenu (?:lors de|pendant|a l'issue de)|comme evoque (?:lors de|pendant)) ?${DETERMINER} ?(?:${QUALITY} )*${EXCHANGE}(?: (?:telephonique|de travail))?${WHEN}?`,
+  },
+  {
+    example: 'Je me permets de revenir vers vous',
+    pattern:
+      "(?:je me permets|nous nous permettons) de(?: (?:vous|te))?(?: (?:revenir vers (?:vous|toi)|recontacter|relancer|contacter|ecrire|solliciter|faire suivre|transmettre))?|(?:je|nous) (?:reviens|revenons) vers (?:vous|toi)",
+  },
+  {
+    example: 'Je vous mets en copie de cet échange',
+    pattern: `(?:(?:je|nous) (?:vous |te )?(?:mets|mettons)|(?:vous |te )?mettre) en copie(?: (?:de|d') ?${DETERMINER} ?${EXCHANGE})?|(?:en copie|en cc)(?= |$)`,
+  },
+  {
+    example: 'Merci de me faire part de vos retours éventuels',
+    pattern:
+      "merci (?:de|d') ?(?:bien vouloir )?(?:me|nous) (?:faire part de|transmettre|envoyer|communiquer|faire parvenir|retourner|indiquer|confirmer|donner) (?:vos|votre|ton|ta|tes) (?:retours?|remarques|observations|disponibilites|commentaires|avis|reponses?|suggestions)(?: eventuel(?:le)?s?)?",
+  },
+  { example: 'Pour information,', pattern: 'pour (?:information|info|rappel|memoire)(?= ?[,:.]|$)' },
+];
+
+/** The spans of `text` (start, end) that formulas cover, in order, none overlapping. */
+export type FormulaReader = (text: string) => [number, number][];
+
+/** Compiles the list once: one alternation, the formula that starts first wins; two at the same place, the first listed. */
+export function compileFormulas(entries: readonly FormulaEntry[]): FormulaReader {
+  if (!entries.length) return () => [];
+  const all = new RegExp(`(?<![a-z0-9])(?:${entries.map((e) => e.pattern).join('|')})(?![a-z0-9])`, 'g');
+  return (text) => {
+    const { text: folded, from, to } = foldTracked(text, true);
+    const spans: [number, number][] = [];
+    for (const m of folded.matchAll(all)) {
+      if (!m[0].length) continue;
+      spans.push([from[m.index!]!, to[m.index! + m[0].length - 1]!]);
+    }
+    return spans;
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Formulas of correspondence read as form (engine/formulas.ts), and a paragraph without any evidence of the
+ * library's subject left quiet (`evidenceFloor`, match.ts). The lines here were written for this test.
+ */
+import { describe, expect, test } from 'vitest';
+import { compileFormulas, FORMULAS } from '../../data/engine/formulas';
+import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
+import { buildIndex } from '../../data/engine/searchIndex';
+import { shippedLibrary } from '../../data/tools/cli-lib';
+
+const read = compileFormulas(FORMULAS);
+/** What the formulas cover in `text`, as written. */
+const covered = (text: string) => read(text).map(([start, end]) => text.slice(start, end));
+
+describe('the formulas', () => {
+  test('each covers its own example whole, and every example once', () => {
+    const seen = new Set<string>();
+    for (const f of FORMULAS) {
+      expect(seen.has(f.example), `twice: ${f.example}`).toBe(false);
+      seen.add(f.example);
+      const trimmed = (t: string) => t.replace(/[\s,.!]+$/, '');
+      expect(compileFormulas([f])(f.example).map(([start, end]) => trimmed(f.example.slice(start, end))), f.example).toEqual([trimmed(f.example)]);
+    }
+  });
+
+  test('only the form is covered: what a sentence says around a formula is read', () => {
+    expect(covered('Je vous transmets les remarques du Collectif sur la mesure 5.')).toEqual(['Je vous transmets']);
+    expect(covered('Je reste à votre disposition pour discuter du délai de réflexion.')).toEqual(['Je reste à votre disposition']);
+    expect(covered('Merci pour votre engagement contre l’exploitation des mineurs.')).toEqual(['Merci']);
+    expect(covered('Madame la Ministre, le délai de réflexion de trente jours est trop court.')).toEqual([]);
+    // « Je vous prie de croire que… » states something; only the closing formula is form.
+    expect(covered('Je vous prie de croire que nous suivrons ce dossier de près.')).toEqual([]);
+  });
+
+  test('« à la merci de » is no thanks', () => {
+    expect(covered('Ces femmes restent à la merci de leurs exploiteurs.')).toEqual([]);
+    expect(covered('Sans papiers, il est à la merci de son employeur.')).toEqual([]);
+  });
+});
+
+describe('the panel stays quiet on a line that is only form', () => {
+  const index = buildIndex(shippedLibrary());
+  const engine = createMatcher(index);
+  const before = createMatcher(index, { ...DEFAULT_SETTINGS, formulas: [], evidenceFloor: false });
+  const lines = [
+    'Je vous prie de bien vouloir agréer, Madame la Déléguée interministérielle, l’expression de ma considération distinguée.',
+    'Merci encore pour cet échange très constructif.',
+    'Madame la Déléguée interministérielle,',
+  ];
+
+  test.each(lines)('« %s »', (line) => {
+    // Read as words, the library's own (« interministérielle », « distinguée », « échange constructif ») answer it.
+    expect(before.match(line, { k: 5 }).length).toBeGreaterThan(0);
+    expect(engine.match(line, { k: 5 })).toEqual([]);
+  });
+
+  test('a paragraph that gives no evidence at all is quiet (« Je fais. » read 0.98)', () => {
+    expect(before.match('Je fais.', { k: 5 }).length).toBeGreaterThan(0);
+    expect(engine.explain('Je fais.').probability).toBe(0);
+    expect(engine.match('Je fais.', { k: 5 })).toEqual([]);
+  });
+
+  test('a closing formula does not steer the ranking of what the paragraph says', () => {
+    const said = 'Nous demandons que le délai de réflexion soit porté à trois mois.';
+    const ids = (text: string) => engine.match(text, { k: 5 }).map((r) => r.id);
+    expect(ids(said).length).toBe(5);
+    expect(ids(`${said} Je vous prie d’agréer, Madame la Ministre, l’expression de ma considération distinguée.`)).toEqual(ids(said));
+    expect(ids(`Je reste à votre disposition pour parler du délai de réflexion.`)[0]).toBe(ids('Parler du délai de réflexion.')[0]);
+  });
+});
