@@ -622,7 +622,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return best;
   }
 
-  /** `readNames`: an organisation's name reads as its acronym, or as nothing (organisations.ts); off, as written. */
+  /**
+   * `readNames`: an organisation's name reads as its acronym, or as nothing (organisations.ts); off, as written.
+   * `readForm`: the words of a formula of correspondence are read; off, left out (formulas.ts). `formFound` says
+   * whether the paragraph holds one either way.
+   */
   function analyse(paragraph: string, defaultPlan = 'PAN1', readNames = true, readForm = true) {
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.

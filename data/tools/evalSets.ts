@@ -119,20 +119,6 @@ export function scorePassages(index: SearchIndex, lines: readonly PassageParaphr
 }
 
 /**
- * The passage paraphrases as if each source had been imported after the rewordings were written:
- * for each source in turn, its passages lose their rewordings, the other sources keep theirs, and
- * every line is scored. `imported`: the lines about its passages, what a report imported later can
- * expect. `others`: the lines about the rest of the library, which its passages must not crowd out
- * (until the fourteenth session only the first was read, and it alone always asks for more weight
- * on imported passages).
- *
- * What the library build learns from the rewordings is learned again without that source's, as it
- * would have been had the source come later: the everyday words read as the library's
- * (translations.ts), and its passages get no factor as hubs (match.ts: « imported after the table
- * was built »). Until the twenty-eighth session both were the shipped tables, learned with those
- * very rewordings: passage@5 read 0.68 where a report imported later gets 0.63.
- */
-/**
  * The engine's settings as they would be had `source` been imported after the library was built: its passages without
  * rewordings, the everyday words read as the library's learned without them, its passages without a factor as hubs.
  */
@@ -145,6 +131,20 @@ export function asImported(index: SearchIndex, settings: EngineSettings, source:
   return { ...settings, rewordings, translations, hubs };
 }
 
+/**
+ * The passage paraphrases as if each source had been imported after the rewordings were written:
+ * for each source in turn, its passages lose their rewordings, the other sources keep theirs, and
+ * every line is scored. `imported`: the lines about its passages, what a report imported later can
+ * expect. `others`: the lines about the rest of the library, which its passages must not crowd out
+ * (until the fourteenth session only the first was read, and it alone always asks for more weight
+ * on imported passages).
+ *
+ * What the library build learns from the rewordings is learned again without that source's, as it
+ * would have been had the source come later: the everyday words read as the library's
+ * (translations.ts), and its passages get no factor as hubs (match.ts: « imported after the table
+ * was built »). Until the twenty-eighth session both were the shipped tables, learned with those
+ * very rewordings: passage@5 read 0.68 where a report imported later gets 0.64 (`asImported`).
+ */
 export function scoreAsImported(index: SearchIndex, lines: readonly PassageParaphrase[], settings: EngineSettings = DEFAULT_SETTINGS): { imported: PassageReport; others: PassageReport } {
   const sourceOf = new Map(index.library.positions.map((p) => [p.id, p.sourceId]));
   const total = { imported: { lines: 0, hit: 0, mrr: 0, answered: 0 }, others: { lines: 0, hit: 0, mrr: 0, answered: 0 } };
