@@ -46,10 +46,11 @@ const MONTH = '(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|oct
 const WHEN = `(?: (?:du|de|d') ?(?:${WEEKDAY} )?(?:\\d{1,2}(?:er)? ${MONTH}(?: \\d{4})?|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${WEEKDAY}(?: dernier)?|hier(?: matin| soir| apres-midi)?|ce matin|cet apres-midi|la semaine derniere|ce jour))`;
 
 export const FORMULAS: readonly FormulaEntry[] = [
-  // Openings: the whole paragraph names whom one writes to, and nothing else.
+  // Openings: the whole paragraph names whom one writes to, and nothing else: up to six words closed by a comma, or
+  // three without (« Bonjour à tous »; « Bonjour délai de réflexion trop court » is read).
   {
     example: 'Madame la Déléguée interministérielle,',
-    pattern: `^(?:${WHOM}(?: [a-z'-]+){0,6} ?(?:,|!|et)? ?)+$`,
+    pattern: `^(?:${WHOM}(?:(?: [a-z'-]+){0,6} ?[,!]|(?: [a-z'-]+){0,3}) ?(?:et )?)+$`,
   },
   // Closings.
   {

@@ -28,6 +28,11 @@ describe('the formulas', () => {
     expect(covered('Je reste à votre disposition pour discuter du délai de réflexion.')).toEqual(['Je reste à votre disposition']);
     expect(covered('Merci pour votre engagement contre l’exploitation des mineurs.')).toEqual(['Merci']);
     expect(covered('Madame la Ministre, le délai de réflexion de trente jours est trop court.')).toEqual([]);
+    // A greeting alone on its line is form, with or without its comma; a hurried line that goes on is read.
+    expect(covered('Bonjour à toutes et à tous,')).toEqual(['Bonjour à toutes et à tous,']);
+    expect(covered('Madame, Monsieur,')).toEqual(['Madame, Monsieur,']);
+    expect(covered('Bonjour à tous')).toEqual(['Bonjour à tous']);
+    expect(covered('Bonjour délai de réflexion trop court')).toEqual([]);
     // « Je vous prie de croire que… » states something; only the closing formula is form.
     expect(covered('Je vous prie de croire que nous suivrons ce dossier de près.')).toEqual([]);
   });
