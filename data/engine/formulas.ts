@@ -45,6 +45,11 @@ const MONTH = '(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|oct
 /** « du 12 mars », « de jeudi dernier », « d'hier », « de ce matin ». */
 const WHEN = `(?: (?:du|de|d') ?(?:${WEEKDAY} )?(?:\\d{1,2}(?:er)? ${MONTH}(?: \\d{4})?|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${WEEKDAY}(?: dernier)?|hier(?: matin| soir| apres-midi)?|ce matin|cet apres-midi|la semaine derniere|ce jour))`;
 
+/** A closing's « mes salutations », « nos sentiments les plus respectueux », « toutes mes amitiés ». */
+const CLOSING_OWNER = '(?:mes|nos|toutes mes|toutes nos|tous mes|tous nos)';
+const CLOSING_KIND = '(?:tres|plus|bien|sinceres|meilleures|respectueuses|cordiales|amicales|chaleureuses|distinguees)';
+const CLOSING_HOW = '(?:les )?(?:plus )?(?:distinguee?s|respectueu(?:x|ses)|devoue?e?s|meilleur(?:e?s)?|cordiales?|amicales?|sinceres|chaleureuses?|fraternel(?:le)?s)';
+
 export const FORMULAS: readonly FormulaEntry[] = [
   // Openings: the whole paragraph names whom one writes to, and nothing else: up to six words closed by a comma, or
   // three without (« Bonjour à tous »; « Bonjour délai de réflexion trop court » is read).
@@ -60,8 +65,10 @@ export const FORMULAS: readonly FormulaEntry[] = [
   },
   {
     example: 'Avec mes salutations les plus cordiales',
+    // « salutations » alone is a formula; « sentiments » and « amitiés » only with « mes », « nos » or a closing's adjective.
     pattern:
-      '(?:(?:avec|recevez|acceptez) )?(?:(?:mes|nos|toutes mes|toutes nos|tous mes|tous nos) )?(?:(?:tres|plus|bien|sinceres|meilleures|respectueuses|cordiales|amicales|chaleureuses|distinguees) ){0,3}(?:salutations|sentiments|amities)(?: (?:les )?(?:plus )?(?:distinguee?s|respectueu(?:x|ses)|devoue?e?s|meilleur(?:e?s)?|cordiales?|amicales?|sinceres|chaleureuses?|fraternel(?:le)?s))*',
+      `(?:(?:avec|recevez|acceptez) )?(?:${CLOSING_OWNER} )?(?:${CLOSING_KIND} ){0,3}salutations(?: ${CLOSING_HOW})*|` +
+      `(?:(?:avec|recevez|acceptez) )?${CLOSING_OWNER} (?:${CLOSING_KIND} ){0,3}(?:sentiments|amities)(?: ${CLOSING_HOW})*|(?:sentiments|amities)(?: ${CLOSING_HOW})+`,
   },
   { example: 'Très cordialement,', pattern: '(?:(?:tres|bien) )?(?:cordialement|amicalement|respectueusement|fraternellement)' },
   { example: 'Bien à vous,', pattern: "bien (?:a (?:vous|toi|tous|toutes)|amicalement|cordialement)" },

@@ -37,6 +37,13 @@ describe('the formulas', () => {
     expect(covered('Je vous prie de croire que nous suivrons ce dossier de près.')).toEqual([]);
   });
 
+  test('« sentiments » is a closing only as one: with « mes », « nos » or a closing’s adjective', () => {
+    expect(covered('Veuillez croire à mes sentiments les meilleurs.')).toEqual(['Veuillez croire à mes sentiments les meilleurs']);
+    expect(covered('Avec mes sincères salutations,')).toEqual(['Avec mes sincères salutations']);
+    expect(covered('Sentiments distingués.')).toEqual(['Sentiments distingués']);
+    expect(covered('Les sentiments de honte empêchent les victimes de parler.')).toEqual([]);
+  });
+
   test('« à la merci de » is no thanks', () => {
     expect(covered('Ces femmes restent à la merci de leurs exploiteurs.')).toEqual([]);
     expect(covered('Sans papiers, il est à la merci de son employeur.')).toEqual([]);
