@@ -123,14 +123,17 @@ export function CardActions({
               )}
             </>
           )}
-          <button type="button" class="link-button" onClick={copy(() => item.text)} data-testid="copy">
-            {t('copy')}
-          </button>
-          {cited && (
-            <button type="button" class="link-button" onClick={copy(() => quoteForLetter(item, source, citationStyle))} data-testid="copy-cited">
-              {t('copyCited')}
+          {/* The two copies wrap as one: beside the buttons when the panel is wide, both on the next line when not. */}
+          <span class="card__copies">
+            <button type="button" class="link-button" onClick={copy(() => item.text)} data-testid="copy">
+              {t('copy')}
             </button>
-          )}
+            {cited && (
+              <button type="button" class="link-button" onClick={copy(() => quoteForLetter(item, source, citationStyle))} data-testid="copy-cited">
+                {t('copyCited')}
+              </button>
+            )}
+          </span>
         </div>
       ) : (
         <div class="card__buttons">

@@ -395,6 +395,27 @@ describe('7. dense enough for a letter', () => {
   });
 });
 
+describe('7b. a card\'s actions keep their order at any panel width', () => {
+  test('« Copier » and « Copier avec la source » wrap together, never one beside the buttons and the other below', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, textarea, { viewport: { width: 360, height: 800 } });
+    try {
+      await typeInEditor(opened, textarea, TYPED);
+      await waitForCard(panel, 'délai de réflexion');
+      const card = suggestionCards(panel).filter({ has: panel.getByTestId('copy-cited') }).first();
+      const splitAt: number[] = [];
+      // The side panel is as wide as the user drags it: Chrome's narrowest is 320 px.
+      for (let width = 320; width <= 640; width += 10) {
+        await panel.setViewportSize({ width, height: 800 });
+        const [copy, cited] = await Promise.all([card.getByTestId('copy').boundingBox(), card.getByTestId('copy-cited').boundingBox()]);
+        if (!copy || !cited || Math.abs(copy.y - cited.y) > 2) splitAt.push(width);
+      }
+      expect(splitAt, 'widths where the two copy links sit on different lines').toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('9. the settings page', () => {
   test('the interface language can be chosen; context can be left out of the suggestions', async () => {
     const options = await ext.openPage('options.html', { width: 700, height: 900 });
