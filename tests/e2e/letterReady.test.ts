@@ -11,7 +11,8 @@
  * 5. suggestions follow focus: an empty paragraph in the other editor is the quiet state;
  * 6. search: « ASE » and « TRACFIN » find the word (or its long form), whole-word highlights, an honest
  *    count with « Voir plus », « mesure 4 bis » shows the measure;
- * 7. at least two and a half cards in a 360 × 800 panel, context quotes upright;
+ * 7. at least two and a half cards in a 360 × 800 panel, context quotes upright; a card's two copy links
+ *    wrap together at every panel width (7b, 29th session);
  * 9. the settings page: language, suggestions off for context.
  * The figures the issue asks for (cards on screen, keystroke to cards) are printed, never asserted as times.
  */
