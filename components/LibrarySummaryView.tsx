@@ -10,8 +10,12 @@ const KIND_LABEL: Record<SourceKind, MessageKey> = {
   note: 'sourceKind_note',
 };
 
-/** The library at a glance: totals, then each source with its number of positions. */
-export function LibrarySummaryView({ summary, headingLevel = 2 }: { summary: LibrarySummary; headingLevel?: 2 | 3 }) {
+/**
+ * The library at a glance: totals, then each source with its number of positions. `listSources` false: the totals
+ * only, where the page lists the sources itself (the settings page, whose « Sources de la bibliothèque » section
+ * shows each with its actions).
+ */
+export function LibrarySummaryView({ summary, headingLevel = 2, listSources = true }: { summary: LibrarySummary; headingLevel?: 2 | 3; listSources?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const ours = (Object.entries(summary.authors) as [AuthorId, number][]).reduce((sum, [author, n]) => (isOurs(author) ? sum + n : sum), 0);
   return (
@@ -30,15 +34,19 @@ export function LibrarySummaryView({ summary, headingLevel = 2 }: { summary: Lib
         </p>
         {summary.positionCount > 0 && <p class="totals__sub muted">{tCount('ownWording', ours)}</p>}
       </div>
-      <Heading class="section-title library__sources-title">{t('sourcesHeading')}</Heading>
-      {summary.sources.length === 0 ? (
-        <p class="muted">{t('emptyLibrary')}</p>
-      ) : (
-        <ul class="sources">
-          {summary.sources.map((source) => (
-            <SourceRow key={source.id} source={source} />
-          ))}
-        </ul>
+      {listSources && (
+        <>
+          <Heading class="section-title library__sources-title">{t('sourcesHeading')}</Heading>
+          {summary.sources.length === 0 ? (
+            <p class="muted">{t('emptyLibrary')}</p>
+          ) : (
+            <ul class="sources">
+              {summary.sources.map((source) => (
+                <SourceRow key={source.id} source={source} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );

@@ -31,7 +31,7 @@ export function Options() {
               {(summary) => (
                 <>
                   {summary.bundled && <p class="muted">{t('optionsBundledInstalled', formatDay(summary.bundled.installedAt))}</p>}
-                  <LibrarySummaryView summary={summary} headingLevel={3} />
+                  <LibrarySummaryView summary={summary} headingLevel={3} listSources={false} />
                 </>
               )}
             </LibraryQuery>

@@ -30,19 +30,30 @@ export interface SourceRow {
   hidden: boolean;
 }
 
-/** Every stored source with its number of positions; reloads after each write. */
+/**
+ * Every stored source with its number of positions; reloads after each write, and when the page comes back into view
+ * (a report imported from another window meanwhile).
+ */
 export function useSources() {
   const [rows, setRows] = useState<SourceRow[] | undefined>();
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
   useEffect(() => {
     const on = () => reload();
+    const shown = () => document.visibilityState === 'visible' && reload();
     window.addEventListener('positions:library-changed', on);
-    return () => window.removeEventListener('positions:library-changed', on);
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      window.removeEventListener('positions:library-changed', on);
+      document.removeEventListener('visibilitychange', shown);
+    };
   }, [reload]);
   useEffect(() => {
     let current = true;
     void (async () => {
+      // On the first run the background may still be filling the database with the shipped sources: the summary is
+      // answered once they are in (service.ts, `ensureInstalled`). Read before, the list was empty until a reload.
+      await sendMessage('library/summary', undefined).catch(() => undefined);
       const d = libraryDb();
       const [sources, hidden] = await Promise.all([d.sources.toArray(), hiddenSourceIds(d)]);
       sources.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));

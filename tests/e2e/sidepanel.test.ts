@@ -106,6 +106,32 @@ describe('extension in Chromium (French UI)', () => {
   });
 });
 
+describe('the settings page, opened first on a fresh profile', () => {
+  let ext: LaunchedExtension;
+
+  beforeAll(async () => {
+    ext = await launchExtension({ lang: 'fr' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  // Opened before anything else, while the background is still storing the shipped sources: the list must fill in
+  // without a reload, once, under one heading (the totals at the top no longer repeat it).
+  test('lists every shipped source once, with its actions, under one « Sources de la bibliothèque »', async () => {
+    const page = await ext.openPage('options.html', { width: 900, height: 900 });
+    try {
+      const rows = page.getByTestId('sources').getByTestId('source-row');
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(library.sources.length);
+      await expect(page.getByTestId('position-count').count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', { name: messages('fr').sourcesHeading!.message, exact: true }).count()).resolves.toBe(1);
+      await expect(page.getByTestId('source-row').count()).resolves.toBe(library.sources.length);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('extension in Chromium (English UI)', () => {
   test('the side panel speaks English when the browser does', async () => {
     const ext = await launchExtension({ lang: 'en' });
