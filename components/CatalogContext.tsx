@@ -5,6 +5,7 @@ import type { Source, Theme } from '../data/library/schema';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { ErrorNotice } from './ErrorNotice';
+import { useLibraryVersion } from './useLibraryVersion';
 import { useQuery } from './useQuery';
 
 /** The catalog with look-ups by id: every card needs its source, its measures' titles, its themes' labels. */
@@ -17,7 +18,11 @@ export interface CatalogIndex {
 
 const CatalogContext = createContext<CatalogIndex | undefined>(undefined);
 
-/** Loads the catalog once for the page; shows loading and error states until it is there. */
+/**
+ * Loads the catalog for the page, and again when the library changes (a report imported in the options tab while
+ * the panel is open: its cards need the new source's title for their citation); shows loading and error states until
+ * it is first there, then keeps the last one on screen while it is read again.
+ */
 export function CatalogProvider({
   children,
   load = () => sendMessage('library/catalog', undefined),
@@ -28,7 +33,8 @@ export function CatalogProvider({
   /** Say nothing while loading (the popup already says « Chargement… » once). */
   quiet?: boolean;
 }) {
-  const { query, retry } = useQuery('catalog', load);
+  const version = useLibraryVersion();
+  const { query, retry } = useQuery(`catalog:${version}`, load, { keepPrevious: true });
   const value = useMemo(() => (query.status === 'ready' ? indexCatalog(query.value) : undefined), [query]);
   if (query.status === 'error') return <ErrorNotice title={t('loadErrorTitle')} error={query.error} onRetry={retry} />;
   if (!value) {

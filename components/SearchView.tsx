@@ -7,6 +7,7 @@ import { useCatalog } from './CatalogContext';
 import { measureLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
+import { useLibraryVersion } from './useLibraryVersion';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
 import { OutlineView } from './OutlineView';
 import { OffTopicNote } from './OffTopicNote';
@@ -261,7 +262,9 @@ function SearchResults({
   browsing: boolean;
   onMore: () => void;
 }) {
-  const key = JSON.stringify(query);
+  // The library's version in the key: the hits follow a report imported while the panel is open.
+  const version = useLibraryVersion();
+  const key = `${version}:${JSON.stringify(query)}`;
   const { query: answer, retry } = useQuery<SearchResponse>(key, () => sendMessage('library/search', query));
   // Keep the last hits on screen while the next look-up runs, as the suggestions do.
   const [shown, setShown] = useState<SearchResponse & { text?: string }>();

@@ -276,6 +276,16 @@ export interface PanelSearchReady {
 }
 
 /**
+ * Background → extension pages (`runtime.sendMessage`): the stored library changed (a report imported, a source
+ * hidden or removed, labels corrected) and the engine follows it. An open panel, popup or options page reads again
+ * what it loaded once: the catalog (every card's citation, the search's filters), the totals.
+ */
+export interface LibraryUpdated {
+  channel: 'positions';
+  type: 'library/updated';
+}
+
+/**
  * Where the assistant runs: `builtin` on the webmails and editors it knows (Gmail, Outlook on the web,
  * Google Docs, Word for the web), `enabled` on a site the user turned it on for (Roundcube, Etherpad,
  * Nextcloud… at any address), `disabled` elsewhere, `unsupported` on pages no extension may touch

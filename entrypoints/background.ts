@@ -14,6 +14,7 @@ import { createSiteAccess } from '../utils/background/siteAccess';
 import { senderSiteUrl } from '../utils/background/sitePattern';
 import type { MessageContext } from '../data/protocol';
 import { sendToFrame, serveMessages } from '../utils/messaging';
+import { announceLibraryUpdated } from '../utils/libraryUpdates';
 
 /**
  * The background owns the library (it installs the bundled one and answers every message) and
@@ -35,7 +36,12 @@ export default defineBackground(() => {
     service.ensureInstalled().catch((error: unknown) => console.error('Positions: installing the bundled library failed.', error));
   });
   const outlines = createOutlineInsert({ library: async () => (await service.ensureEngine()).library, insert: relay.handlers['editor/insert'] });
-  serveMessages({ ...service.handlers, ...relay.handlers, ...outlines, ...sites.handlers, ...handoff.handlers, ...createPageBridge(accepts) });
+  // Once the engine follows a change an extension page made, the pages open meanwhile read the library again.
+  const libraryChanged = async () => {
+    await service.handlers['library/changed']();
+    announceLibraryUpdated();
+  };
+  serveMessages({ ...service.handlers, 'library/changed': libraryChanged, ...relay.handlers, ...outlines, ...sites.handlers, ...handoff.handlers, ...createPageBridge(accepts) });
   servePanels(relay);
   serveShortcuts(handoff);
   sites.listen();

@@ -34,24 +34,8 @@ async function download(button: string): Promise<unknown> {
 
 describe('import a report, then share it', () => {
   test('import through the options page, keep the proposals, and see the new position suggested with its citation', async () => {
-    await options.getByTestId('import-file').setInputFiles(REPORT);
-    await options.getByTestId('import-file-read').waitFor();
-    await options.getByTestId('import-title').fill(TITLE);
-    await options.getByTestId('import-date').fill('2026-11-18');
-    await options.getByTestId('import-propose').click();
-    await options.getByTestId('review').waitFor();
-    expect(await options.getByTestId('proposal').count()).toBe(16);
-    // Shown as text, verbatim, with the author proposed.
-    const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
-    expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
-    expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
-    await options.getByTestId('review-save').click();
-    await options.getByTestId('import-saved').waitFor();
-    expect(await options.getByTestId('import-saved').textContent()).toContain('16 positions');
-    const row = options.locator(`[data-source="${SOURCE_ID}"]`);
-    await row.waitFor();
-    expect(await row.textContent()).toContain('16 positions');
-
+    // The side panel stays open beside the letter while the report is imported in the options tab, as it does in
+    // use: it must learn of the new source (its citation, the search's filters) without being reopened.
     const fixture = EDITORS[0]!;
     const opened = await openEditorFixture(session.ext, session.server, fixture);
     const scout = await openPanel(session.ext);
@@ -59,12 +43,34 @@ describe('import a report, then share it', () => {
     await scout.close();
     const panel = await openPanel(session.ext, tabId);
     try {
+      await panel.getByTestId('mode-suggestions').waitFor({ state: 'attached', timeout: 30_000 });
+      await options.bringToFront();
+      await options.getByTestId('import-file').setInputFiles(REPORT);
+      await options.getByTestId('import-file-read').waitFor();
+      await options.getByTestId('import-title').fill(TITLE);
+      await options.getByTestId('import-date').fill('2026-11-18');
+      await options.getByTestId('import-propose').click();
+      await options.getByTestId('review').waitFor();
+      expect(await options.getByTestId('proposal').count()).toBe(16);
+      // Shown as text, verbatim, with the author proposed.
+      const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
+      expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
+      expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
+      await options.getByTestId('review-save').click();
+      await options.getByTestId('import-saved').waitFor();
+      expect(await options.getByTestId('import-saved').textContent()).toContain('16 positions');
+      const row = options.locator(`[data-source="${SOURCE_ID}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('16 positions');
+
       await typeInEditor(opened, fixture, "Nous demandons que les victimes de la traite soient informées dès leur première audition de leur droit à saisir la CIVI, avec un avocat désigné d'office.");
       const card = panel.getByTestId('suggestion').filter({ hasText: 'droit à saisir la CIVI dès leur première audition' }).first();
       await card.waitFor({ timeout: 30_000 });
       expect(await card.getAttribute('data-position-id')).toMatch(new RegExp(`^${SOURCE_ID}:`));
       expect(await card.getByTestId('citation').textContent()).toContain('rencontre au ministère de la Justice : non-sanction et CIVI, 18 novembre 2026');
       expect(await card.getByTestId('author-badge').textContent()).toBe('Secours Catholique');
+      // The search's source filter offers it too, in the same panel.
+      await expect(panel.getByTestId('source-filter').locator(`option[value="${SOURCE_ID}"]`).count()).resolves.toBe(1);
       // The panel links to the import page, which opens in a tab of its own.
       const link = panel.getByTestId('panel-import-link');
       expect(await link.textContent()).toBe('Importer un compte-rendu…');
