@@ -27,6 +27,31 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('axe-core: no serious or critical violation', () => {
+  // A notice (« 16 positions enregistrées », an export imported, a storage repair, an error) shows only after an action:
+  // one of each kind is put on the options page, which loads the stylesheet every page shares, and read in both modes.
+  test.each(['light', 'dark'] as const)('notices of every kind are readable (axe colour contrast), %s mode', async (scheme) => {
+    const options = await session.ext.openPage('options.html', { width: 800, height: 900 });
+    try {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.getByTestId('position-count').waitFor({ timeout: 20_000 });
+      await options.evaluate(() => {
+        const probe = document.createElement('section');
+        probe.id = 'notice-probe';
+        for (const kind of ['notice', 'notice notice--error', 'notice notice--warning']) {
+          const p = document.createElement('p');
+          p.className = kind;
+          p.textContent = 'Compte-rendu enregistré : 16 positions.';
+          probe.append(p);
+        }
+        document.querySelector('main')!.prepend(probe);
+      });
+      const { violations } = await new AxeBuilder({ page: options }).include('#notice-probe').withRules(['color-contrast']).analyze();
+      expect(violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`))).toEqual([]);
+    } finally {
+      await options.close();
+    }
+  });
+
   test('side panel, suggestions with cards, then search with results', async () => {
     const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
     try {
