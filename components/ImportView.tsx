@@ -123,7 +123,7 @@ export function ImportView() {
       {!doc && (
         <label class="field">
           <span>{t('importPaste')}</span>
-          <textarea rows={6} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} data-testid="import-paste" />
+          <textarea class="input" rows={6} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} data-testid="import-paste" />
         </label>
       )}
       {(doc?.markup || (!doc && /<\/?[a-z][^>]*>/i.test(pasted))) && <p class="notice notice--warning">{t('importMarkup')}</p>}
@@ -136,15 +136,15 @@ export function ImportView() {
         <legend>{t('importDescribe')}</legend>
         <label class="field">
           <span>{t('importTitle')}</span>
-          <input value={d.title} onInput={set('title')} required data-testid="import-title" />
+          <input class="input" value={d.title} onInput={set('title')} required data-testid="import-title" />
         </label>
         <label class="field">
           <span>{t('importDate')}</span>
-          <input type="date" value={d.date} onInput={set('date')} required data-testid="import-date" />
+          <input class="input" type="date" value={d.date} onInput={set('date')} required data-testid="import-date" />
         </label>
         <label class="field">
           <span>{t('importKind')}</span>
-          <select value={d.kind} onChange={set('kind')}>
+          <select class="select" value={d.kind} onChange={set('kind')}>
             {KINDS.map((k) => (
               <option value={k.kind} key={k.kind}>
                 {k.label()}
@@ -154,15 +154,15 @@ export function ImportView() {
         </label>
         <label class="field">
           <span>{t('importMeeting')}</span>
-          <input value={d.meeting} onInput={set('meeting')} />
+          <input class="input" value={d.meeting} onInput={set('meeting')} />
         </label>
         <label class="field">
           <span>{t('importParticipants')}</span>
-          <textarea rows={3} value={d.participants} onInput={set('participants')} />
+          <textarea class="input" rows={3} value={d.participants} onInput={set('participants')} />
         </label>
         <label class="field">
           <span>{t('importSpeaker')}</span>
-          <input value={d.speaker} onInput={set('speaker')} data-testid="import-speaker" />
+          <input class="input" value={d.speaker} onInput={set('speaker')} data-testid="import-speaker" />
           <small class="muted">{t('importSpeakerHint')}</small>
         </label>
       </fieldset>
