@@ -57,7 +57,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
             <div class="review__labels">
               <label class="field">
                 <span>{t('reviewAuthor')}</span>
-                <select value={p.author} onChange={(e) => update(i, relabel(p, { author: e.currentTarget.value as AuthorId }))} data-testid="proposal-author">
+                <select class="select" value={p.author} onChange={(e) => update(i, relabel(p, { author: e.currentTarget.value as AuthorId }))} data-testid="proposal-author">
                   {AUTHORS.map((a) => (
                     <option value={a} key={a}>
                       {authorLabel(a)}
@@ -67,19 +67,19 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
               </label>
               <label class="field">
                 <span>{t('reviewSpeaker')}</span>
-                <input value={p.speaker ?? ''} onChange={(e) => update(i, relabel(p, { speaker: e.currentTarget.value.trim() }))} data-testid="proposal-speaker" />
+                <input class="input" value={p.speaker ?? ''} onChange={(e) => update(i, relabel(p, { speaker: e.currentTarget.value.trim() }))} data-testid="proposal-speaker" />
               </label>
               <label class="field">
                 <span>{t('reviewOrganisation')}</span>
-                <input value={p.organisation ?? ''} onChange={(e) => update(i, relabel(p, { organisation: e.currentTarget.value.trim() }))} />
+                <input class="input" value={p.organisation ?? ''} onChange={(e) => update(i, relabel(p, { organisation: e.currentTarget.value.trim() }))} />
               </label>
               <label class="field">
                 <span>{t('reviewMeasures')}</span>
-                <input value={p.measures.join(', ')} onChange={(e) => update(i, relabel(p, { measures: keys(e.currentTarget.value) }))} data-testid="proposal-measures" />
+                <input class="input" value={p.measures.join(', ')} onChange={(e) => update(i, relabel(p, { measures: keys(e.currentTarget.value) }))} data-testid="proposal-measures" />
               </label>
               <label class="field">
                 <span>{t('reviewThemes')}</span>
-                <input value={p.themes.join(', ')} onChange={(e) => update(i, relabel(p, { themes: keys(e.currentTarget.value) }))} />
+                <input class="input" value={p.themes.join(', ')} onChange={(e) => update(i, relabel(p, { themes: keys(e.currentTarget.value) }))} />
               </label>
             </div>
             {p.reasons.length > 0 && <p class="muted">{t('reviewWhy', p.reasons.map(reasonText).join(' ; '))}</p>}
