@@ -3,11 +3,12 @@
  * background (extension pages share its origin), writes through `data/library/import/store.ts`,
  * and after every write tells the background once (`library/changed`) so suggestions follow.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { openLibraryDb, type LibraryDb, type PositionRecord } from '../data/library/db';
 import type { Source } from '../data/library/schema';
 import { hiddenSourceIds } from '../data/library/import/store';
 import { sendMessage } from '../utils/messaging';
+import { useLibraryVersion } from './useLibraryVersion';
 
 let db: LibraryDb | undefined;
 
@@ -16,11 +17,13 @@ export function libraryDb(): LibraryDb {
   return db;
 }
 
-/** Runs a write, then lets the background rebuild what it derives from the library. */
+/**
+ * Runs a write, then lets the background rebuild what it derives from the library; it then tells every open page
+ * (`library/updated`, this one included), which is how the sources list below reads again.
+ */
 export async function write<T>(change: (db: LibraryDb) => Promise<T>): Promise<T> {
   const result = await change(libraryDb());
   await sendMessage('library/changed', undefined);
-  window.dispatchEvent(new Event('positions:library-changed'));
   return result;
 }
 
@@ -31,23 +34,12 @@ export interface SourceRow {
 }
 
 /**
- * Every stored source with its number of positions; reloads after each write, and when the page comes back into view
- * (a report imported from another window meanwhile).
+ * Every stored source with its number of positions; read again at each change of the library, made here or in another
+ * window (`useLibraryVersion`).
  */
 export function useSources() {
   const [rows, setRows] = useState<SourceRow[] | undefined>();
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((n) => n + 1), []);
-  useEffect(() => {
-    const on = () => reload();
-    const shown = () => document.visibilityState === 'visible' && reload();
-    window.addEventListener('positions:library-changed', on);
-    document.addEventListener('visibilitychange', shown);
-    return () => {
-      window.removeEventListener('positions:library-changed', on);
-      document.removeEventListener('visibilitychange', shown);
-    };
-  }, [reload]);
+  const version = useLibraryVersion();
   useEffect(() => {
     let current = true;
     void (async () => {
@@ -64,7 +56,7 @@ export function useSources() {
       current = false;
     };
   }, [version]);
-  return { rows, reload };
+  return { rows };
 }
 
 export async function positionsOf(sourceId: string): Promise<PositionRecord[]> {
