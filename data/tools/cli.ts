@@ -359,10 +359,12 @@ function evalCommand(args: string[]): number {
       return `${OFFICE_KINDS[kind]} ${lines.filter((l) => l.answered).length}/${lines.length}`;
     });
     console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${office.filter((l) => l.answered).length}/${office.length} (${kinds.join(', ')})`);
-    const formulas = readJsonl<{ text: string }>(OFFICE_FORMULAS);
-    console.log(`${'bureau : formules'.padEnd(26)} répondues ${formulas.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${formulas.length} (une phrase qui encadre un courrier, seule sur sa ligne)`);
-    const tuned = readJsonl<{ text: string }>(FORMULAS_TUNE);
-    console.log(`${'bureau : formules, réglage'.padEnd(26)} répondues ${tuned.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${tuned.length} (jeu de réglage des formules lues comme forme)`);
+    const formulas = (label: string, file: string, what: string) => {
+      const lines = readJsonl<{ text: string }>(file);
+      console.log(`${label.padEnd(26)} répondues ${lines.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${lines.length} (${what})`);
+    };
+    formulas('bureau : formules', OFFICE_FORMULAS, 'une phrase qui encadre un courrier, seule sur sa ligne');
+    formulas('bureau : formules, réglage', FORMULAS_TUNE, 'jeu de réglage des formules lues comme forme');
     return 0;
   }
   const queries = readEvalFile(options.rest[0] ?? DEV_QUERIES);
