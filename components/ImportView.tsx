@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SourceKind } from '../data/library/schema';
 import { ACCEPTED, checkSize, readDocument, readPasted, type DocumentText } from '../data/library/import/readDocument';
 import { proposeImport, type ImportProposal } from '../data/library/import/propose';
-import { t } from '../utils/i18n';
+import { t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
 import { ReviewView } from './ReviewView';
 
@@ -88,7 +88,7 @@ export function ImportView() {
           setProposal(undefined);
           setDoc(undefined);
           setPasted('');
-          setSaved(t('reviewSaved', title, count));
+          setSaved(tCount('reviewSaved', count, title));
         }}
       />
     );
@@ -117,7 +117,7 @@ export function ImportView() {
       </label>
       {doc && (
         <p class="muted" data-testid="import-file-read">
-          {t('importFileRead', doc.name, doc.text.split('\n').length)}
+          {tCount('importFileRead', doc.text.split('\n').length, doc.name)}
         </p>
       )}
       {!doc && (

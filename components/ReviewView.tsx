@@ -4,7 +4,7 @@ import type { ImportProposal, MeasureReason, Proposal } from '../data/library/im
 import { mergeWithNext, relabel, sentencesOf, setAccepted, splitAt, uniqueIds } from '../data/library/import/review';
 import { isImportError } from '../data/library/import/ImportError';
 import { saveImport } from '../data/library/import/store';
-import { t } from '../utils/i18n';
+import { formatNumber, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
 import { write } from './userLibrary';
 
@@ -108,7 +108,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
           </li>
         ))}
       </ol>
-      <p data-testid="review-count">{t('reviewCount', kept.length, list.length)}</p>
+      <p data-testid="review-count">{tCount('reviewCount', kept.length, formatNumber(list.length))}</p>
       {error && (
         <p role="alert" class="notice notice--error" data-testid="review-error">
           {error.text}

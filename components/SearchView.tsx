@@ -292,7 +292,7 @@ function SearchResults({
       {named && <MeasureHeader measureKey={named} />}
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
         {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
-        {shown.total > hits.length && <> · {t('searchShown', formatNumber(hits.length))}</>}
+        {shown.total > hits.length && <> · {tCount('searchShown', hits.length)}</>}
       </p>
       <OffTopicNote answer={shown} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { parseExport, previewExport, type ExportPreview, type ExportScope, type LibraryExport } from '../data/library/import/exchange';
 import { applyExport, currentForPreview, exportLibrary } from '../data/library/import/store';
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, formatList, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
-import { libraryDb, write } from './userLibrary';
+import { libraryDb, libraryInstalled, write } from './userLibrary';
 
 /**
  * Back up and share: export everything or only what was imported or corrected, as one JSON file
@@ -11,7 +11,7 @@ import { libraryDb, write } from './userLibrary';
  */
 export function ShareView() {
   const [error, setError] = useState<string | undefined>();
-  const [pending, setPending] = useState<{ incoming: LibraryExport; preview: ExportPreview } | undefined>();
+  const [pending, setPending] = useState<Pending | undefined>();
   const [replace, setReplace] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<string | undefined>();
 
@@ -23,6 +23,8 @@ export function ShareView() {
   }
 
   async function download(scope: ExportScope) {
+    // On a first run, an export clicked before the shipped sources are stored would hold only what was imported.
+    await libraryInstalled();
     const data = await exportLibrary(libraryDb(), scope);
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1) + '\n'], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -38,9 +40,11 @@ export function ShareView() {
     setDone(undefined);
     setPending(undefined);
     try {
+      // The file is checked against the library's sources, measures and themes: the shipped ones must be there.
+      await libraryInstalled();
       const current = await currentForPreview(libraryDb());
       const incoming = parseExport(file.name, await file.text(), current.known);
-      setPending({ incoming, preview: previewExport(current, incoming) });
+      setPending({ incoming, preview: previewExport(current, incoming), titles: new Map(current.sources.map((s) => [s.id, s.title])) });
       setReplace(new Set());
     } catch (e) {
       setError(importErrorText(e));
@@ -52,7 +56,7 @@ export function ShareView() {
     try {
       const report = await write((db) => applyExport(db, pending.incoming, replace));
       setPending(undefined);
-      setDone(t('shareApplied', report.sources, report.positions));
+      setDone(t('shareApplied', tCount('sourceCount', report.sources), tCount('positionCount', report.positions)));
     } catch (e) {
       setError(importErrorText(e));
     }
@@ -86,41 +90,70 @@ export function ShareView() {
           {done}
         </p>
       )}
-      {pending && (
-        <div data-testid="share-preview">
-          <p>
-            {t(
-              'sharePreview',
-              formatDate(pending.incoming.exportedAt),
-              pending.preview.newSources.length,
-              pending.preview.edits.length,
-              pending.preview.changedSources.length,
-              pending.preview.conflicts.length,
-            )}
-          </p>
-          {pending.preview.changedSources.map((c) => (
-            <label key={c.source.id} class="field">
-              <input
-                type="checkbox"
-                checked={replace.has(c.source.id)}
-                onChange={(e) => toggle(c.source.id, e.currentTarget.checked)}
-              />
-              {t('shareReplaceSource', c.source.title, c.added, c.removed, c.changed)}
-            </label>
-          ))}
-          {[...groupConflicts(pending.preview)].map(([sourceId, count]) => (
-            <label key={`edits-${sourceId}`} class="field">
-              <input type="checkbox" checked={replace.has(sourceId)} onChange={(e) => toggle(sourceId, e.currentTarget.checked)} />
-              {t('shareReplaceEdits', sourceId, count)}
-            </label>
-          ))}
-          <button type="button" class="button button--primary" onClick={() => void apply()} data-testid="share-apply">
-            {t('shareApply')}
-          </button>
-        </div>
-      )}
+      {pending && <Preview pending={pending} replace={replace} onToggle={toggle} onApply={() => void apply()} />}
     </div>
   );
+}
+
+interface Pending {
+  incoming: LibraryExport;
+  preview: ExportPreview;
+  /** The library's source titles, to name the sources whose corrections differ. */
+  titles: Map<string, string>;
+}
+
+/**
+ * What the file would change, in one sentence that names only what is there (« 1 nouvelle source et 2 corrections »),
+ * then a box per source or set of corrections that would replace the user's own. A file that brings nothing says so
+ * and offers nothing to apply.
+ */
+function Preview({ pending, replace, onToggle, onApply }: { pending: Pending; replace: Set<string>; onToggle: (sourceId: string, on: boolean) => void; onApply: () => void }) {
+  const { preview } = pending;
+  const date = formatDate(pending.incoming.exportedAt);
+  const parts = [
+    preview.newSources.length && tCount('sharePreviewNew', preview.newSources.length),
+    preview.edits.length && tCount('sharePreviewEdits', preview.edits.length),
+    preview.changedSources.length && tCount('sharePreviewChanged', preview.changedSources.length),
+    preview.conflicts.length && tCount('sharePreviewConflicts', preview.conflicts.length),
+  ].filter((part): part is string => Boolean(part));
+  if (!parts.length)
+    return (
+      <div data-testid="share-preview">
+        <p role="status" class="notice" data-testid="share-summary">
+          {t('sharePreviewNothing', date)}
+        </p>
+      </div>
+    );
+  return (
+    <div data-testid="share-preview">
+      <p data-testid="share-summary">{t('sharePreview', date, formatList(parts))}</p>
+      {preview.changedSources.map((c) => (
+        <label key={c.source.id} class="field">
+          <input type="checkbox" checked={replace.has(c.source.id)} onChange={(e) => onToggle(c.source.id, e.currentTarget.checked)} />
+          {t('shareReplaceSource', c.source.title, changesOf(c))}
+        </label>
+      ))}
+      {[...groupConflicts(preview)].map(([sourceId, count]) => (
+        <label key={`edits-${sourceId}`} class="field">
+          <input type="checkbox" checked={replace.has(sourceId)} onChange={(e) => onToggle(sourceId, e.currentTarget.checked)} />
+          {tCount('shareReplaceEdits', count, pending.titles.get(sourceId) ?? sourceId)}
+        </label>
+      ))}
+      <button type="button" class="button button--primary" onClick={onApply} data-testid="share-apply">
+        {t('shareApply')}
+      </button>
+    </div>
+  );
+}
+
+/** « 1 position ajoutée et 2 positions classées autrement »; a source whose positions are the same differs by its title or date. */
+function changesOf(c: { added: number; removed: number; changed: number }): string {
+  const parts = [
+    c.added && tCount('shareAdded', c.added),
+    c.removed && tCount('shareRemoved', c.removed),
+    c.changed && tCount('shareRelabelled', c.changed),
+  ].filter((part): part is string => Boolean(part));
+  return parts.length ? formatList(parts) : t('shareRetitled');
 }
 
 /** Conflicting corrections, counted by source: replacing them is decided per source. */

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PositionRecord } from '../data/library/db';
 import { AUTHORS, type AuthorId } from '../data/library/schema';
 import { editPositionLabels, removeImportedSource, restoreSource, setSourceHidden, type RemovedSource } from '../data/library/import/store';
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
 import { authorLabel } from './ReviewView';
 import { positionsOf, useSources, write } from './userLibrary';
@@ -46,7 +46,7 @@ export function SourcesView() {
           <li key={source.id} class="sources__row" data-testid="source-row" data-source={source.id}>
             <strong>{source.title}</strong> <span class="muted">{formatDate(source.date)}</span>{' '}
             <span class="badge">{source.origin === 'imported' ? t('sourcesImported') : t('sourcesShipped')}</span>
-            {hidden && <span class="badge">{t('sourcesHidden')}</span>} <span class="muted">{t('sourcesCount', count)}</span>
+            {hidden && <span class="badge">{t('sourcesHidden')}</span>} <span class="muted">{tCount('positionCount', count)}</span>
             <div class="review__actions">
               <button type="button" class="button button--small" onClick={() => setOpen(open === source.id ? undefined : source.id)}>
                 {t('sourcesPositions')}

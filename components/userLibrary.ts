@@ -27,6 +27,15 @@ export async function write<T>(change: (db: LibraryDb) => Promise<T>): Promise<T
   return result;
 }
 
+/**
+ * Waits until the shipped sources are in the database. On the first run the background may still be storing them: it
+ * answers the summary once they are in (service.ts, `ensureInstalled`). Whatever reads the database directly (the
+ * sources list, an export, the preview of a file) waits for this first; read before, it would miss them.
+ */
+export async function libraryInstalled(): Promise<void> {
+  await sendMessage('library/summary', undefined).catch(() => undefined);
+}
+
 export interface SourceRow {
   source: Source;
   count: number;
@@ -43,9 +52,8 @@ export function useSources() {
   useEffect(() => {
     let current = true;
     void (async () => {
-      // On the first run the background may still be filling the database with the shipped sources: the summary is
-      // answered once they are in (service.ts, `ensureInstalled`). Read before, the list was empty until a reload.
-      await sendMessage('library/summary', undefined).catch(() => undefined);
+      // Read before the shipped sources are stored, the list was empty until a reload.
+      await libraryInstalled();
       const d = libraryDb();
       const [sources, hidden] = await Promise.all([d.sources.toArray(), hiddenSourceIds(d)]);
       sources.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));

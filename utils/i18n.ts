@@ -41,10 +41,18 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return text || key;
 }
 
-/** « 1 position », « 0 position » (fr) / « 0 positions » (en), « 1 234 positions ». */
-export function tCount(base: PluralBase, count: number): string {
+/**
+ * « 1 position », « 0 position » (fr) / « 0 positions » (en), « 1 234 positions ». The count is the message's `$1`;
+ * `rest` fills `$2`, `$3`… (« « Rencontre » est enregistrée : 1 position »).
+ */
+export function tCount(base: PluralBase, count: number, ...rest: Array<string | number>): string {
   const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
-  return t(`${base}_${form}` as MessageKey, formatNumber(count));
+  return t(`${base}_${form}` as MessageKey, formatNumber(count), ...rest);
+}
+
+/** « a, b et c » / « a, b and c »: parts of one sentence, joined as the language does. */
+export function formatList(parts: string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(parts);
 }
 
 export function uiLanguage(): string {

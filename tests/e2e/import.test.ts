@@ -100,11 +100,21 @@ describe('import a report, then share it', () => {
     writeFileSync(file, JSON.stringify({ ...(mine as object), exportedAt: '2026-11-20T10:00:00.000Z' }));
     await options.getByTestId('share-file').setInputFiles(file);
     await options.getByTestId('share-preview').waitFor();
-    expect(await options.getByTestId('share-preview').textContent()).toContain('ajoute 1 sources');
+    // What the file brings, in one sentence that names only what is there, each number with its noun's form.
+    expect(await options.getByTestId('share-summary').textContent()).toBe('Ce fichier, exporté le 20 novembre 2026, apporte 1 nouvelle source.');
     await options.getByTestId('share-apply').click();
     await options.getByTestId('share-done').waitFor();
+    expect(await options.getByTestId('share-done').textContent()).toBe('Export appliqué : 1 source et 16 positions enregistrées.');
     await row.waitFor();
     expect(await download('export-all')).toEqual(before);
+
+    // The same file a second time brings nothing: it says so, and there is nothing to apply.
+    await options.getByTestId('share-file').setInputFiles(file);
+    await options.getByTestId('share-preview').waitFor();
+    expect(await options.getByTestId('share-summary').textContent()).toBe(
+      "Ce fichier, exporté le 20 novembre 2026, n'apporte rien de nouveau : votre bibliothèque contient déjà tout ce qu'il contient. Rien n'a été modifié.",
+    );
+    await expect(options.getByTestId('share-apply').count()).resolves.toBe(0);
 
     // A file from a newer version is refused whole, saying why, and nothing changes.
     writeFileSync(file, JSON.stringify({ ...(mine as object), formatVersion: 2 }));

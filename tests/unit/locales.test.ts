@@ -58,6 +58,28 @@ describe('locales', () => {
     expect(used.filter((key) => !(key in fr))).toEqual([]);
   });
 
+  test.each(Object.entries(LOCALES))('in %s, a number written before a noun has a singular and a plural form', (_, messages) => {
+    // « 1 sources », « 1 propositions gardées »: a placeholder that holds a number (its example is one), followed by a
+    // word in the plural, must be a `_one` / `_other` pair read through tCount, which picks the form the number takes.
+    const wrong = Object.entries(messages)
+      .filter(([key]) => !/_(one|other)$/.test(key))
+      .flatMap(([key, m]) =>
+        Object.entries(m.placeholders ?? {})
+          .filter(([, p]) => /^\d+$/.test((p as { example?: string }).example ?? ''))
+          .flatMap(([name]) => [...m.message.matchAll(new RegExp(`\\$${name}\\$ (\\p{L}+[sx])\\b`, 'giu'))].map((found) => `${key}: ${found[0]}`)),
+      );
+    expect(wrong).toEqual([]);
+  });
+
+  test('each singular and plural pair says the same thing with the same placeholders', () => {
+    for (const messages of [fr, en])
+      for (const key of Object.keys(messages).filter((k) => k.endsWith('_one'))) {
+        const other = messages[key.replace(/_one$/, '_other')];
+        expect(other, `${key} has no _other form`).toBeDefined();
+        expect(other?.placeholders).toEqual(expect.objectContaining(Object.fromEntries(Object.entries(messages[key]?.placeholders ?? {}).map(([n, p]) => [n, expect.objectContaining({ content: p.content })]))));
+      }
+  });
+
   test('every message is used somewhere (no dead strings for translators)', () => {
     const sources = ['wxt.config.ts', ...listFiles('components'), ...listFiles('utils'), ...listFiles('entrypoints')]
       .map((file) => readFileSync(join(ROOT, file), 'utf8'))
