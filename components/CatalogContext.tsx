@@ -34,7 +34,7 @@ export function CatalogProvider({
   quiet?: boolean;
 }) {
   const version = useLibraryVersion();
-  const { query, retry } = useQuery(`catalog:${version}`, load, { keepPrevious: true });
+  const { query, retry } = useQuery('catalog', load, { refresh: version });
   const value = useMemo(() => (query.status === 'ready' ? indexCatalog(query.value) : undefined), [query]);
   if (query.status === 'error') return <ErrorNotice title={t('loadErrorTitle')} error={query.error} onRetry={retry} />;
   if (!value) {

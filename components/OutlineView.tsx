@@ -7,6 +7,7 @@ import { useCatalog } from './CatalogContext';
 import { insertOutcome, measureLabel } from './labels';
 import { WithField } from './StoryView';
 import { useDebounced } from './useDebounced';
+import { useLibraryVersion } from './useLibraryVersion';
 import { useQuery } from './useQuery';
 import './storyOutline.css';
 
@@ -33,7 +34,12 @@ export function OutlineView({ tabId, found, onBack }: { tabId: number | undefine
   useEffect(() => heading.current?.focus(), []);
 
   const request = { measures: chosen, with: typed || undefined };
-  const { query } = useQuery<Outline>(chosen.length ? JSON.stringify(request) : undefined, () => sendMessage('library/outline', request));
+  // A report imported or removed while the outline is open changes what it shows (a measure's latest position): read
+  // again, the last outline staying on screen meanwhile.
+  const version = useLibraryVersion();
+  const { query } = useQuery<Outline>(chosen.length ? JSON.stringify(request) : undefined, () => sendMessage('library/outline', request), {
+    refresh: version,
+  });
   const known = found.filter((key) => catalog.measures.some((m) => m.key === key));
   const toggle = (key: string) => setChosen((now) => (now.includes(key) ? now.filter((k) => k !== key) : [...now, key]));
 

@@ -9,6 +9,7 @@ import { measureLabel } from './labels';
 import { CncdhStatusBadge } from './MeasureList';
 import { PositionCard } from './PositionCard';
 import { useDebounced } from './useDebounced';
+import { useLibraryVersion } from './useLibraryVersion';
 import { useQuery } from './useQuery';
 import './storyOutline.css';
 
@@ -25,7 +26,10 @@ export function StoryView({ subjectKey, tabId, onBack }: { subjectKey: string; t
   const [who, setWho] = useState('');
   const typed = useDebounced(who.trim(), 300);
   const request = { key: subjectKey, with: typed || undefined };
-  const { query, retry } = useQuery<Story>(JSON.stringify(request), () => sendMessage('library/story', request));
+  // A report imported or removed while the story is open adds or takes its passages: read again, the last story staying
+  // on screen meanwhile.
+  const version = useLibraryVersion();
+  const { query, retry } = useQuery<Story>(JSON.stringify(request), () => sendMessage('library/story', request), { refresh: version });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [subjectKey]);
 

@@ -14,6 +14,15 @@ import { ROOT } from './extension';
 const REPORT = join(ROOT, 'tests/fixtures/reports/cr-2026-11-18-non-sanction.docx');
 const TITLE = 'Rencontre au ministère de la Justice : non-sanction et CIVI';
 const SOURCE_ID = 'imp-2026-11-18-rencontre-ministere-justice-non-sanction';
+/** A measure the report speaks of (tests/fixtures/reports/cr-2026-11-18-non-sanction.expected.json). */
+const MEASURE = 'PAN1-11';
+const TITLE_IN_CITATION = 'rencontre au ministère de la Justice : non-sanction et CIVI';
+
+/** The panel's « Rechercher / Parcourir », one measure open. */
+async function browseTo(panel: Page, measure: string): Promise<void> {
+  await panel.getByTestId('mode-search-button').click();
+  await panel.locator(`[data-testid="measure"][data-measure="${measure}"]`).click({ timeout: 20_000 });
+}
 
 let session: EditorSession;
 let options: Page;
@@ -42,8 +51,24 @@ describe('import a report, then share it', () => {
     const tabId = await tabIdOf(scout, opened.url);
     await scout.close();
     const panel = await openPanel(session.ext, tabId);
+    // A second panel shows measure 11's story, a third an outline of it: both must follow the import too.
+    const storyPanel = await openPanel(session.ext, tabId);
+    const outlinePanel = await openPanel(session.ext, tabId);
     try {
       await panel.getByTestId('mode-suggestions').waitFor({ state: 'attached', timeout: 30_000 });
+      await browseTo(storyPanel, MEASURE);
+      await storyPanel.getByTestId('open-story').click();
+      const entries = storyPanel.getByTestId('story-entry');
+      await entries.first().waitFor({ timeout: 15_000 });
+      const storyBefore = await entries.count();
+      await expect(storyPanel.locator('[data-testid="story-entry"][data-date="2026-11-18"]').count()).resolves.toBe(0);
+      await outlinePanel.getByTestId('mode-search-button').click();
+      await outlinePanel.getByTestId('open-outline').click({ timeout: 20_000 });
+      await outlinePanel.locator(`[data-testid="outline-measure"][data-measure="${MEASURE}"]`).check();
+      const outlineText = outlinePanel.getByTestId('outline-text');
+      await expect.poll(() => outlineText.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
+      expect(await outlineText.textContent()).not.toContain(TITLE_IN_CITATION);
+
       await options.bringToFront();
       await options.getByTestId('import-file').setInputFiles(REPORT);
       await options.getByTestId('import-file-read').waitFor();
@@ -63,6 +88,11 @@ describe('import a report, then share it', () => {
       await row.waitFor();
       expect(await row.textContent()).toContain('16 positions');
 
+      // The open story and outline read the library again: the report's passages on measure 11 are there, cited.
+      await expect.poll(() => storyPanel.locator('[data-testid="story-entry"][data-date="2026-11-18"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await entries.count()).toBeGreaterThan(storyBefore);
+      await expect.poll(() => outlineText.textContent(), { timeout: 15_000 }).toContain(TITLE_IN_CITATION);
+
       await typeInEditor(opened, fixture, "Nous demandons que les victimes de la traite soient informées dès leur première audition de leur droit à saisir la CIVI, avec un avocat désigné d'office.");
       const card = panel.getByTestId('suggestion').filter({ hasText: 'droit à saisir la CIVI dès leur première audition' }).first();
       await card.waitFor({ timeout: 30_000 });
@@ -79,7 +109,7 @@ describe('import a report, then share it', () => {
       expect(importPage.url()).toMatch(/\/options\.html#import$/);
       await importPage.close();
     } finally {
-      await Promise.all([panel.close(), opened.page.close()]);
+      await Promise.all([panel.close(), storyPanel.close(), outlinePanel.close(), opened.page.close()]);
     }
   }, 180_000);
 
