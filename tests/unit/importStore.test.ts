@@ -76,11 +76,16 @@ describe('saveImport', () => {
 
   test('a source id already imported is replaced only when asked; a shipped id never', async () => {
     const { source, proposals } = await saved();
-    expect((await rejection(saveImport(db, source, proposals.slice(0, 2))))!.key).toBe('storageErrorTaken');
+    const taken = await rejection(saveImport(db, source, proposals.slice(0, 2)));
+    expect(taken!.key).toBe('storageErrorTaken');
+    // Said with the title the user typed, never the id made from it.
+    expect(taken!.message).toBe(`La bibliothèque a déjà une source « ${source.title} » à la même date. Choisissez de la remplacer, ou changez le titre ou la date. Rien n'a été modifié.`);
     expect(await db.positions.where('sourceId').equals(source.id).count()).toBe(proposals.length);
     await saveImport(db, source, proposals.slice(0, 2), { replace: true });
     expect(await db.positions.where('sourceId').equals(source.id).count()).toBe(2);
-    expect((await rejection(saveImport(db, { ...source, id: 'cr-2014-02-03' }, [])))!.key).toBe('storageErrorShipped');
+    const shipped = await rejection(saveImport(db, { ...source, id: 'cr-2014-02-03' }, []));
+    expect(shipped!.key).toBe('storageErrorShipped');
+    expect(shipped!.message).toContain(`« ${(await db.sources.get('cr-2014-02-03'))!.title} » est une source livrée`);
   });
 });
 

@@ -47,8 +47,8 @@ export function isQuotaError(error: unknown): boolean {
 export async function saveImport(db: LibraryDb, source: ImportedSource, positions: Position[], options: { replace?: boolean } = {}): Promise<void> {
   await inTransaction(db, source.title, async () => {
     const existing = await db.sources.get(source.id);
-    if (existing?.origin === 'bundled') throw new ImportError('storageErrorShipped', [source.id]);
-    if (existing && !options.replace) throw new ImportError('storageErrorTaken', [source.id]);
+    if (existing?.origin === 'bundled') throw new ImportError('storageErrorShipped', [existing.title]);
+    if (existing && !options.replace) throw new ImportError('storageErrorTaken', [existing.title]);
     if (existing) await db.positions.where('sourceId').equals(source.id).delete();
     await db.sources.put(source);
     await db.positions.bulkPut(positions.map((p) => ({ ...positionOf(p), sourceId: source.id, date: source.date })));
@@ -74,7 +74,7 @@ export async function removeImportedSource(db: LibraryDb, sourceId: string): Pro
   return inTransaction(db, sourceId, async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`removeImportedSource: no source « ${sourceId} »`);
-    if (source.origin !== 'imported') throw new ImportError('storageErrorShipped', [sourceId]);
+    if (source.origin !== 'imported') throw new ImportError('storageErrorShipped', [source.title]);
     const positions = await db.positions.where('sourceId').equals(sourceId).toArray();
     await db.positions.bulkDelete(positions.map((p) => p.id));
     await db.sources.delete(sourceId);
@@ -160,7 +160,7 @@ export async function applyExport(db: LibraryDb, incoming: LibraryExport, replac
     const importedIds = new Set(imported.map((s) => s.id));
     for (const source of imported) {
       const existing = await db.sources.get(source.id);
-      if (existing?.origin === 'bundled') throw new ImportError('storageErrorShipped', [source.id]);
+      if (existing?.origin === 'bundled') throw new ImportError('storageErrorShipped', [existing.title]);
       if (existing && !replace.has(source.id)) continue;
       if (existing) await db.positions.where('sourceId').equals(source.id).delete();
       const positions = incoming.positions.filter((p) => p.sourceId === source.id);
