@@ -3,6 +3,7 @@ import type { SourceKind } from '../data/library/schema';
 import { ACCEPTED, checkSize, readDocument, readPasted, type DocumentText } from '../data/library/import/readDocument';
 import { proposeImport, type ImportProposal } from '../data/library/import/propose';
 import { t, tCount } from '../utils/i18n';
+import { CatalogProvider } from './CatalogContext';
 import { importErrorText } from './importErrorText';
 import { ReviewView } from './ReviewView';
 
@@ -81,16 +82,18 @@ export function ImportView() {
 
   if (proposal)
     return (
-      <ReviewView
-        initial={proposal}
-        onBack={() => setProposal(undefined)}
-        onSaved={(title, count) => {
-          setProposal(undefined);
-          setDoc(undefined);
-          setPasted('');
-          setSaved(tCount('reviewSaved', count, title));
-        }}
-      />
+      <CatalogProvider>
+        <ReviewView
+          initial={proposal}
+          onBack={() => setProposal(undefined)}
+          onSaved={(title, count) => {
+            setProposal(undefined);
+            setDoc(undefined);
+            setPasted('');
+            setSaved(tCount('reviewSaved', count, title));
+          }}
+        />
+      </CatalogProvider>
     );
 
   return (

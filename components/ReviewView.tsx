@@ -6,6 +6,9 @@ import { isImportError } from '../data/library/import/ImportError';
 import { saveImport } from '../data/library/import/store';
 import { formatNumber, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
+import { useCatalog } from './CatalogContext';
+import { measureLabel } from './labels';
+import { MeasurePicker, ThemePicker } from './LabelPicker';
 import { write } from './userLibrary';
 
 /**
@@ -14,6 +17,8 @@ import { write } from './userLibrary';
  */
 export function ReviewView({ initial, onBack, onSaved }: { initial: ImportProposal; onBack: () => void; onSaved: (title: string, count: number) => void }) {
   const { source } = initial;
+  const { measures } = useCatalog();
+  const named = (key: string) => measureLabel(measures.get(key), key);
   const [list, setList] = useState<Proposal[]>(initial.proposals);
   const [notice, setNotice] = useState<string | undefined>();
   const [error, setError] = useState<{ text: string; taken: boolean } | undefined>();
@@ -52,7 +57,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
               {p.text}
             </blockquote>
             <p class="muted">
-              {p.section} · {t('reviewLines', p.lines[0], p.lines[1])}
+              {p.section} · {p.lines[0] === p.lines[1] ? t('reviewLine', p.lines[0]) : t('reviewLines', p.lines[0], p.lines[1])}
             </p>
             <div class="review__labels">
               <label class="field">
@@ -73,16 +78,10 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
                 <span>{t('reviewOrganisation')}</span>
                 <input class="input" value={p.organisation ?? ''} onChange={(e) => update(i, relabel(p, { organisation: e.currentTarget.value.trim() }))} />
               </label>
-              <label class="field">
-                <span>{t('reviewMeasures')}</span>
-                <input class="input" value={p.measures.join(', ')} onChange={(e) => update(i, relabel(p, { measures: keys(e.currentTarget.value) }))} data-testid="proposal-measures" />
-              </label>
-              <label class="field">
-                <span>{t('reviewThemes')}</span>
-                <input class="input" value={p.themes.join(', ')} onChange={(e) => update(i, relabel(p, { themes: keys(e.currentTarget.value) }))} />
-              </label>
+              <MeasurePicker value={p.measures} onChange={(measures) => update(i, relabel(p, { measures }))} testId="proposal-measures" />
+              <ThemePicker value={p.themes} onChange={(themes) => update(i, relabel(p, { themes }))} testId="proposal-themes" />
             </div>
-            {p.reasons.length > 0 && <p class="muted">{t('reviewWhy', p.reasons.map(reasonText).join(' ; '))}</p>}
+            {p.reasons.length > 0 && <p class="muted">{t('reviewWhy', p.reasons.map((r) => reasonText(r, named)).join(' ; '))}</p>}
             <div class="review__actions">
               {i + 1 < list.length && (
                 <button
@@ -131,13 +130,10 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
   );
 }
 
-function keys(value: string): string[] {
-  return [...new Set(value.split(/[,;\s]+/).map((k) => k.trim()).filter(Boolean))];
-}
-
-function reasonText(r: MeasureReason): string {
+/** « Mesure 11 (indice « contraints de commettre des délits ») »: why the import proposed a measure. */
+function reasonText(r: MeasureReason, named: (key: string) => string): string {
   const by = r.by === 'section' ? t('reviewBySection') : r.by === 'mention' ? t('reviewByMention') : t('reviewByCue');
-  return `${r.key} (${by}${r.words ? ` « ${r.words} »` : ''})`;
+  return `${named(r.key)} (${by}${r.words ? ` « ${r.words} »` : ''})`;
 }
 
 /** The author's name in the picker. */

@@ -1,9 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PositionRecord } from '../data/library/db';
 import { AUTHORS, type AuthorId } from '../data/library/schema';
 import { editPositionLabels, removeImportedSource, restoreSource, setSourceHidden, type RemovedSource } from '../data/library/import/store';
 import { formatDate, t, tCount } from '../utils/i18n';
+import { CatalogProvider, useCatalog } from './CatalogContext';
 import { importErrorText } from './importErrorText';
+import { measureLabel } from './labels';
+import { MeasurePicker, ThemePicker } from './LabelPicker';
 import { authorLabel } from './ReviewView';
 import { positionsOf, useSources, write } from './userLibrary';
 
@@ -48,7 +51,13 @@ export function SourcesView() {
             <span class="badge">{source.origin === 'imported' ? t('sourcesImported') : t('sourcesShipped')}</span>
             {hidden && <span class="badge">{t('sourcesHidden')}</span>} <span class="muted">{tCount('positionCount', count)}</span>
             <div class="review__actions">
-              <button type="button" class="button button--small" onClick={() => setOpen(open === source.id ? undefined : source.id)}>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => setOpen(open === source.id ? undefined : source.id)}
+                aria-expanded={open === source.id}
+                data-testid="source-positions-toggle"
+              >
                 {t('sourcesPositions')}
               </button>
               {source.origin === 'imported' ? (
@@ -78,7 +87,11 @@ export function SourcesView() {
                 </button>
               )}
             </div>
-            {open === source.id && <PositionsEditor sourceId={source.id} onError={setError} />}
+            {open === source.id && (
+              <CatalogProvider>
+                <PositionsEditor sourceId={source.id} onError={setError} />
+              </CatalogProvider>
+            )}
           </li>
         ))}
       </ul>
@@ -89,47 +102,69 @@ export function SourcesView() {
 function PositionsEditor({ sourceId, onError }: { sourceId: string; onError: (message: string) => void }) {
   const [positions, setPositions] = useState<PositionRecord[] | undefined>();
   const [editing, setEditing] = useState<PositionRecord | undefined>();
-  if (!positions) {
-    void positionsOf(sourceId).then(setPositions);
-    return null;
-  }
-  const split = (value: string) => [...new Set(value.split(/[,;\s]+/).filter(Boolean))];
+  const { measures, themes } = useCatalog();
+  useEffect(() => {
+    let current = true;
+    void positionsOf(sourceId).then((list) => current && setPositions(list));
+    return () => {
+      current = false;
+    };
+  }, [sourceId]);
+  if (!positions) return null;
   return (
-    <ol class="review__list">
+    <ol class="review__list" data-testid="source-positions">
       {positions.map((p) => (
-        <li key={p.id} class="review__item">
+        <li key={p.id} class="review__item" data-testid="source-position" data-position-id={p.id}>
           <blockquote class="review__text">{p.text}</blockquote>
-          <p class="muted">
-            {authorLabel(p.author)}
-            {p.speaker ? ` — ${p.speaker}` : ''} · {p.measures.join(', ')} · {p.themes.join(', ')} {p.editedAt && <span class="badge">{t('sourcesEdited')}</span>}
+          <p class="muted" data-testid="source-position-labels">
+            {[
+              authorLabel(p.author) + (p.speaker ? ` — ${p.speaker}` : ''),
+              p.measures.map((key) => measureLabel(measures.get(key), key)).join(', ') || t('pickerNoMeasure'),
+              p.themes.map((id) => themes.get(id)?.label ?? id).join(', ') || t('pickerNoTheme'),
+            ].join(' · ')}{' '}
+            {p.editedAt && <span class="badge">{t('sourcesEdited')}</span>}
           </p>
           {editing?.id === p.id ? (
-            <div class="review__labels">
-              <select value={editing.author} onChange={(e) => setEditing({ ...editing, author: e.currentTarget.value as AuthorId })} aria-label={t('reviewAuthor')}>
-                {AUTHORS.map((a) => (
-                  <option value={a} key={a}>
-                    {authorLabel(a)}
-                  </option>
-                ))}
-              </select>
-              <input value={editing.speaker ?? ''} aria-label={t('reviewSpeaker')} onChange={(e) => setEditing({ ...editing, speaker: e.currentTarget.value })} />
-              <input value={editing.measures.join(', ')} aria-label={t('reviewMeasures')} onChange={(e) => setEditing({ ...editing, measures: split(e.currentTarget.value) })} />
-              <input value={editing.themes.join(', ')} aria-label={t('reviewThemes')} onChange={(e) => setEditing({ ...editing, themes: split(e.currentTarget.value) })} />
-              <button
-                type="button"
-                class="button button--small button--primary"
-                onClick={() =>
-                  void write((db) => editPositionLabels(db, p.id, editing)).then(
-                    (next) => (setPositions(positions.map((x) => (x.id === p.id ? next : x))), setEditing(undefined)),
-                    (e: unknown) => onError(importErrorText(e)),
-                  )
-                }
-              >
-                {t('sourcesEditSave')}
-              </button>
-            </div>
+            <>
+              <div class="review__labels">
+                <label class="field">
+                  <span>{t('reviewAuthor')}</span>
+                  <select class="select" value={editing.author} onChange={(e) => setEditing({ ...editing, author: e.currentTarget.value as AuthorId })}>
+                    {AUTHORS.map((a) => (
+                      <option value={a} key={a}>
+                        {authorLabel(a)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label class="field">
+                  <span>{t('reviewSpeaker')}</span>
+                  <input class="input" value={editing.speaker ?? ''} onChange={(e) => setEditing({ ...editing, speaker: e.currentTarget.value })} />
+                </label>
+                <MeasurePicker value={editing.measures} onChange={(list) => setEditing({ ...editing, measures: list })} testId="edit-measures" />
+                <ThemePicker value={editing.themes} onChange={(list) => setEditing({ ...editing, themes: list })} testId="edit-themes" />
+              </div>
+              <div class="review__actions">
+                <button
+                  type="button"
+                  class="button button--small button--primary"
+                  onClick={() =>
+                    void write((db) => editPositionLabels(db, p.id, editing)).then(
+                      (next) => (setPositions(positions.map((x) => (x.id === p.id ? next : x))), setEditing(undefined)),
+                      (e: unknown) => onError(importErrorText(e)),
+                    )
+                  }
+                  data-testid="edit-save"
+                >
+                  {t('sourcesEditSave')}
+                </button>
+                <button type="button" class="button button--small" onClick={() => setEditing(undefined)}>
+                  {t('sourcesEditCancel')}
+                </button>
+              </div>
+            </>
           ) : (
-            <button type="button" class="button button--small" onClick={() => setEditing(p)}>
+            <button type="button" class="button button--small" onClick={() => setEditing(p)} data-testid="edit-labels">
               {t('sourcesEdit')}
             </button>
           )}

@@ -25,6 +25,7 @@ const KEYS: Record<ImportErrorKey, MessageKey> = {
   storageErrorQuota: 'storageErrorQuota',
   storageErrorTaken: 'storageErrorTaken',
   storageErrorShipped: 'storageErrorShipped',
+  storageErrorNoTheme: 'storageErrorNoTheme',
 };
 
 /** An error as the user reads it: an import error in their language, anything else as it came. */

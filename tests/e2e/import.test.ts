@@ -81,12 +81,39 @@ describe('import a report, then share it', () => {
       const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
       expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
       expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
+      // Measures and themes are chosen from the library's own, by their names: « Mesure 11 », not a key to type.
+      const first = options.getByTestId('proposal').filter({ hasText: "l'article 26 de la Convention" });
+      await first.getByTestId('proposal-measures-add').selectOption('PAN1-11');
+      await expect(first.getByTestId('proposal-measures').getAttribute('data-chosen')).resolves.toBe('PAN1-11');
+      await expect(first.getByTestId('proposal-measures').locator('.picker__chip').textContent()).resolves.toContain('Mesure 11');
+      // A position keeps at least one theme (an export without one would be refused): the only one cannot be taken
+      // off; once another is added, it can.
+      const themes = first.getByTestId('proposal-themes');
+      const [only] = (await themes.getAttribute('data-chosen'))!.split(' ');
+      await expect(themes.locator('.picker__remove').count()).resolves.toBe(0);
+      await themes.getByTestId('proposal-themes-add').selectOption({ index: 1 });
+      const [, added] = (await themes.getAttribute('data-chosen'))!.split(' ');
+      expect(added).toBeTruthy();
+      await themes.locator(`[data-key="${only}"] .picker__remove`).click();
+      await expect(themes.getAttribute('data-chosen')).resolves.toBe(added);
+      await expect(themes.locator('.picker__remove').count()).resolves.toBe(0);
       await options.getByTestId('review-save').click();
       await options.getByTestId('import-saved').waitFor();
       expect(await options.getByTestId('import-saved').textContent()).toContain('16 positions');
       const row = options.locator(`[data-source="${SOURCE_ID}"]`);
       await row.waitFor();
       expect(await row.textContent()).toContain('16 positions');
+
+      // Saved as chosen; corrected afterwards from the sources list, the same way.
+      await row.getByTestId('source-positions-toggle').click();
+      const saved = options.getByTestId('source-position').filter({ hasText: "l'article 26 de la Convention" });
+      await expect(saved.getByTestId('source-position-labels').textContent()).resolves.toContain('Mesure 11');
+      await saved.getByTestId('edit-labels').click();
+      await saved.getByTestId('edit-measures-add').selectOption('PAN1-12');
+      await saved.getByTestId('edit-save').click();
+      await expect.poll(() => saved.getByTestId('source-position-labels').textContent()).toContain('Mesure 11, Mesure 12');
+      expect(await saved.getByTestId('source-position-labels').textContent()).toContain('corrigée');
+      await row.getByTestId('source-positions-toggle').click();
 
       // The open story and outline read the library again: the report's passages on measure 11 are there, cited.
       await expect.poll(() => storyPanel.locator('[data-testid="story-entry"][data-date="2026-11-18"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -112,6 +112,22 @@ describe('remove, undo, hide, edit', () => {
     expect(await hiddenSourceIds(db)).toEqual([]);
   }, 60_000);
 
+  test('a position left without a theme is refused, saying which, before anything is written', async () => {
+    // The export format asks for a theme on every position: saved without one, the file a colleague imports would be
+    // refused whole. The review and the correction screens refuse it first.
+    const { source, proposals } = proposal();
+    const before = await everything();
+    const bare = await rejection(saveImport(db, source, [proposals[0]!, { ...proposals[1]!, themes: [] }]));
+    expect(bare!.key).toBe('storageErrorNoTheme');
+    expect(bare!.message).toMatch(new RegExp(`^La position « ${proposals[1]!.text.split(/\\s+/).slice(0, 3).join(' ')}.*» n'a aucun thème : choisissez-en au moins un\\. Rien n'a été enregistré\\.$`));
+    expect(await everything()).toEqual(before);
+
+    const shippedId = SHIPPED.positions[0]!.id;
+    const edit = await rejection(editPositionLabels(db, shippedId, { author: 'collectif', measures: [], themes: [] }));
+    expect(edit!.key).toBe('storageErrorNoTheme');
+    expect((await db.positions.get(shippedId))!.themes).toEqual(SHIPPED.positions[0]!.themes);
+  });
+
   test('an extension update keeps imported sources, edited labels and hidden sources', async () => {
     const { source } = await saved();
     const shippedId = SHIPPED.positions[0]!.id;

@@ -33,7 +33,8 @@ export type ImportErrorKey =
   | 'exchangeErrorNotInSource'
   | 'storageErrorQuota'
   | 'storageErrorTaken'
-  | 'storageErrorShipped';
+  | 'storageErrorShipped'
+  | 'storageErrorNoTheme';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

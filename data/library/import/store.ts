@@ -45,6 +45,7 @@ export function isQuotaError(error: unknown): boolean {
  * source is replaced only with `replace`; a shipped source's id is never taken.
  */
 export async function saveImport(db: LibraryDb, source: ImportedSource, positions: Position[], options: { replace?: boolean } = {}): Promise<void> {
+  positions.forEach(assertTheme);
   await inTransaction(db, source.title, async () => {
     const existing = await db.sources.get(source.id);
     if (existing?.origin === 'bundled') throw new ImportError('storageErrorShipped', [existing.title]);
@@ -114,11 +115,22 @@ export async function editPositionLabels(db: LibraryDb, id: string, labels: Posi
     const p = await db.positions.get(id);
     if (!p) throw new Error(`editPositionLabels: no position « ${id} »`);
     const next: PositionRecord = { ...p, ...labels, editedAt: now.toISOString() };
+    assertTheme(next);
     if (!labels.speaker) delete next.speaker;
     if (!labels.organisation) delete next.organisation;
     await db.positions.put(next);
     return next;
   });
+}
+
+/**
+ * A position keeps at least one theme: browsing by theme lists it there, and the export format asks for one, so a
+ * colleague importing the file would have it refused whole. Checked before anything is written.
+ */
+function assertTheme(p: Pick<Position, 'text' | 'themes'>): void {
+  if (p.themes.length) return;
+  const words = p.text.split(/\s+/);
+  throw new ImportError('storageErrorNoTheme', [words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : p.text]);
 }
 
 /** The stored library as an export (see exchange.ts). */
