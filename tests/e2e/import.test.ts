@@ -187,6 +187,52 @@ describe('import a report, then share it', () => {
     expect(await options.getByTestId('import-error').textContent()).toContain("ce PDF ne contient pas de texte : il s'agit sans doute d'un scan");
   }, 60_000);
 
+  test('a report pasted as text, one proposal kept: saved, removed, and put back with « Annuler »', async () => {
+    // Notes often come in an e-mail: they are pasted, not opened. Each count says « 1 position », never « 1 positions ».
+    await options.reload();
+    const notes = [
+      'Réunion du groupe de travail du Collectif, 25 novembre 2026',
+      '',
+      "Le Collectif demande que chaque préfecture désigne un référent traite chargé de l'accueil des victimes et de l'instruction de leurs demandes de titre de séjour.",
+      '',
+      "Le Collectif rappelle que l'hébergement sécurisé des victimes reste très insuffisant, en particulier pour les femmes accompagnées de leurs enfants.",
+    ].join('\n');
+    await options.getByTestId('import-paste').fill(notes);
+    await options.getByTestId('import-title').fill('Réunion du groupe de travail');
+    await options.getByTestId('import-date').fill('2026-11-25');
+    await options.getByTestId('import-propose').click();
+    await options.getByTestId('review').waitFor();
+    const proposals = options.getByTestId('proposal');
+    const total = await proposals.count();
+    expect(total).toBeGreaterThanOrEqual(2);
+    expect(await options.getByTestId('review-count').textContent()).toBe(`${total} propositions gardées sur ${total}`);
+    for (let i = 1; i < total; i++) await proposals.nth(i).getByTestId('proposal-keep').uncheck();
+    expect(await options.getByTestId('review-count').textContent()).toBe(`1 proposition gardée sur ${total}`);
+    await options.getByTestId('review-save').click();
+    expect(await options.getByTestId('import-saved').textContent()).toBe(
+      'La source « Réunion du groupe de travail » est enregistrée : 1 position, proposée dès maintenant pendant la rédaction.',
+    );
+    const row = options.locator('[data-source^="imp-2026-11-25-"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1 position');
+    expect(await row.textContent()).not.toContain('1 positions');
+
+    // Removed (after a confirmation), then put back whole.
+    await row.getByTestId('source-remove').click();
+    await row.getByTestId('source-confirm-remove').click();
+    await expect(options.getByTestId('sources-removed').textContent()).resolves.toContain('La source « Réunion du groupe de travail » a été supprimée.');
+    await row.waitFor({ state: 'detached' });
+    await options.getByTestId('sources-undo').click();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1 position');
+    await expect(options.getByTestId('sources-removed').count()).resolves.toBe(0);
+
+    // Leave the library as the other tests found it.
+    await row.getByTestId('source-remove').click();
+    await row.getByTestId('source-confirm-remove').click();
+    await row.waitFor({ state: 'detached' });
+  }, 120_000);
+
   test('no network request left the machine', () => {
     expect(session.requests.filter((url) => !/^(?:chrome-extension:|http:\/\/(?:127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(url))).toEqual([]);
   });

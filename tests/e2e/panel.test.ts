@@ -69,6 +69,38 @@ describe('suggestions', () => {
     }
   });
 
+  test('suggestions paused on the settings page: the panel says so and offers nothing; « Reprendre » brings the cards back', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    const options = await ext.openPage('options.html');
+    const paused = options.getByTestId('settings-paused');
+    try {
+      await typeInEditor(opened, editor('textarea'), MINORS);
+      await suggestionCards(panel).first().waitFor({ timeout: 20_000 });
+
+      await paused.check();
+      const empty = panel.getByTestId('suggestions-empty');
+      await expect.poll(() => empty.getAttribute('data-reason'), { timeout: 15_000 }).toBe('paused');
+      await expect(empty.textContent()).resolves.toContain(fr.suggestionsPaused?.message);
+      await expect(suggestionCards(panel).count()).resolves.toBe(0);
+      // Still nothing for a new paragraph while paused.
+      await typeInEditor(opened, editor('textarea'), TYPED);
+      // Time for the page's pause and the panel's reading: unpaused, cards come in well under it (letterReady.test.ts).
+      await panel.waitForTimeout(2_000);
+      await expect(suggestionCards(panel).count()).resolves.toBe(0);
+      await expect(empty.getAttribute('data-reason')).resolves.toBe('paused');
+
+      await panel.getByTestId('suggestions-resume').click();
+      // The paragraph written while paused is answered now.
+      await suggestionCards(panel).filter({ hasText: /réflexion/i }).first().waitFor({ timeout: 20_000 });
+      // The setting follows: the settings page shows suggestions on again.
+      await expect.poll(() => paused.isChecked()).toBe(false);
+    } finally {
+      if (await paused.isChecked()) await paused.uncheck();
+      await options.close();
+      await close();
+    }
+  });
+
   test('the government’s and the CNCDH’s words are labelled, have no « Insérer », and copy only as an attributed quotation', async () => {
     const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     try {
