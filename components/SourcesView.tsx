@@ -8,6 +8,7 @@ import { importErrorText } from './importErrorText';
 import { measureLabel } from './labels';
 import { MeasurePicker, ThemePicker } from './LabelPicker';
 import { authorLabel } from './ReviewView';
+import { useLibraryVersion } from './useLibraryVersion';
 import { positionsOf, useSources, write } from './userLibrary';
 
 /**
@@ -103,13 +104,15 @@ function PositionsEditor({ sourceId, onError }: { sourceId: string; onError: (me
   const [positions, setPositions] = useState<PositionRecord[] | undefined>();
   const [editing, setEditing] = useState<PositionRecord | undefined>();
   const { measures, themes } = useCatalog();
+  // Read again when the library changes (an export applied below may replace this very source), like the list above.
+  const version = useLibraryVersion();
   useEffect(() => {
     let current = true;
     void positionsOf(sourceId).then((list) => current && setPositions(list));
     return () => {
       current = false;
     };
-  }, [sourceId]);
+  }, [sourceId, version]);
   if (!positions) return null;
   return (
     <ol class="review__list" data-testid="source-positions">

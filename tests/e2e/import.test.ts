@@ -173,6 +173,29 @@ describe('import a report, then share it', () => {
     );
     await expect(options.getByTestId('share-apply').count()).resolves.toBe(0);
 
+    // A position of that source corrected here since: the file holds another version of the source. It says what
+    // differs, and replaces mine only when asked.
+    const changed = options.getByTestId('source-position').filter({ hasText: "l'article 26 de la Convention" });
+    await row.getByTestId('source-positions-toggle').click();
+    await changed.getByTestId('edit-labels').click();
+    await changed.getByTestId('edit-measures').locator('[data-key="PAN1-12"] .picker__remove').click();
+    await changed.getByTestId('edit-save').click();
+    await expect.poll(() => changed.getByTestId('source-position-labels').textContent()).not.toContain('Mesure 12');
+    await options.getByTestId('share-file').setInputFiles(file);
+    await options.getByTestId('share-apply').waitFor();
+    expect(await options.getByTestId('share-summary').textContent()).toBe(
+      'Ce fichier, exporté le 20 novembre 2026, apporte 1 source que vous avez dans une autre version.',
+    );
+    const replaceMine = options.getByTestId('share-preview').getByRole('checkbox', {
+      name: `Remplacer ma version de « ${TITLE} » par celle du fichier (1 position classée autrement)`,
+    });
+    await replaceMine.check();
+    await options.getByTestId('share-apply').click();
+    await options.getByTestId('share-done').waitFor();
+    await expect.poll(() => changed.getByTestId('source-position-labels').textContent()).toContain('Mesure 11, Mesure 12');
+    expect(await download('export-all')).toEqual(before);
+    await row.getByTestId('source-positions-toggle').click();
+
     // A file from a newer version is refused whole, saying why, and nothing changes.
     writeFileSync(file, JSON.stringify({ ...(mine as object), formatVersion: 2 }));
     await options.getByTestId('share-file').setInputFiles(file);
