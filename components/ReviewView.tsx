@@ -57,7 +57,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
               {p.text}
             </blockquote>
             <p class="muted">
-              {p.section} · {p.lines[0] === p.lines[1] ? t('reviewLine', p.lines[0]) : t('reviewLines', p.lines[0], p.lines[1])}
+              {[p.section, p.lines[0] === p.lines[1] ? t('reviewLine', p.lines[0]) : t('reviewLines', p.lines[0], p.lines[1])].filter(Boolean).join(' · ')}
             </p>
             <div class="review__labels">
               <label class="field">

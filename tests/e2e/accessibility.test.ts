@@ -67,6 +67,29 @@ describe('axe-core: no serious or critical violation', () => {
     }
   });
 
+  // The review of an import and the correction of a position: measures and themes chosen from lists, chips with a
+  // button to take one off. Read in both modes, after a pasted report is proposed.
+  test.each(['light', 'dark'] as const)('the review of an import, with its measure and theme pickers, %s mode', async (scheme) => {
+    const options = await session.ext.openPage('options.html', { width: 900, height: 900 });
+    try {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.getByTestId('position-count').waitFor({ timeout: 20_000 });
+      await options
+        .getByTestId('import-paste')
+        .fill("Le Collectif demande que chaque préfecture désigne un référent traite pour l'accueil des victimes.\n\nLe Collectif rappelle que la mesure 11 du plan n'est pas appliquée.");
+      await options.getByTestId('import-title').fill('Réunion du groupe de travail');
+      await options.getByTestId('import-date').fill('2026-11-25');
+      await options.getByTestId('import-propose').click();
+      const first = options.getByTestId('proposal').first();
+      await first.getByTestId('proposal-measures-add').selectOption('PAN1-11');
+      await first.getByTestId('proposal-themes-add').selectOption({ index: 1 });
+      await expect(first.locator('.picker__remove').count()).resolves.toBeGreaterThan(1);
+      expect(await seriousViolations(options)).toEqual([]);
+    } finally {
+      await options.close();
+    }
+  });
+
   test('popup and options page', async () => {
     const popup = await session.ext.openPage('popup.html', { width: 340, height: 700 });
     const options = await session.ext.openPage('options.html', { width: 800, height: 900 });
