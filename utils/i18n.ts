@@ -43,7 +43,7 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
 
 /**
  * « 1 position », « 0 position » (fr) / « 0 positions » (en), « 1 234 positions ». The count is the message's `$1`;
- * `rest` fills `$2`, `$3`… (« « Rencontre » est enregistrée : 1 position »).
+ * `rest` fills `$2`, `$3`… (« 1 proposition gardée sur 16 »).
  */
 export function tCount(base: PluralBase, count: number, ...rest: Array<string | number>): string {
   const form = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
