@@ -197,6 +197,26 @@ describe('screenshots', () => {
     }
   });
 
+  test('the review of an imported report: measures and themes chosen by name', async () => {
+    const options = await ext.openPage('options.html', { width: 900, height: 900 });
+    try {
+      await options.getByTestId('position-count').waitFor({ timeout: 20_000 });
+      await options.getByTestId('import-file').setInputFiles(join(ROOT, 'tests/fixtures/reports/cr-2026-11-18-non-sanction.docx'));
+      await options.getByTestId('import-file-read').waitFor();
+      await options.getByTestId('import-title').fill('Rencontre au ministère de la Justice : non-sanction et CIVI');
+      await options.getByTestId('import-date').fill('2026-11-18');
+      await options.getByTestId('import-propose').click();
+      const proposal = options.getByTestId('proposal').filter({ hasText: 'Des mineurs contraints de commettre des délits' });
+      await proposal.getByTestId('proposal-measures').waitFor();
+      await proposal.screenshot({ path: join(OUT, 'import-review.png') });
+      publish('import-review.png');
+      expect(await proposal.getByTestId('proposal-measures').locator('.picker__chip').count()).toBeGreaterThan(0);
+      // Left unsaved: the other pictures read the shipped library only.
+    } finally {
+      await options.close();
+    }
+  });
+
   test('the popup', async () => {
     const popup = await ext.openPage('popup.html', { width: 320, height: 700 });
     try {
