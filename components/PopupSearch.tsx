@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
 import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
-import { OffTopicNote } from './OffTopicNote';
+import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
 import { SearchField } from './SearchField';
 import { useDebounced } from './useDebounced';
@@ -27,7 +27,7 @@ export function PopupSearch() {
       {query.status === 'ready' && (
         <div class="card-list card-list--compact" data-testid="search-results" aria-live="polite">
           {query.value.hits.length === 0 && <p class="muted">{t('searchNone')}</p>}
-          <OffTopicNote answer={query.value} />
+          <SearchNote answer={query.value} />
           {query.value.hits.map((hit) => (
             <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} headingLevel={2} />
           ))}

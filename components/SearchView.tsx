@@ -10,7 +10,7 @@ import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
 import { OutlineView } from './OutlineView';
-import { OffTopicNote } from './OffTopicNote';
+import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
 import { SearchField } from './SearchField';
 import { StoryView } from './StoryView';
@@ -294,7 +294,7 @@ function SearchResults({
         {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
         {shown.total > hits.length && <> · {tCount('searchShown', hits.length)}</>}
       </p>
-      <OffTopicNote answer={shown} />
+      <SearchNote answer={shown} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">
         {hits.map((hit) => (
           <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} contextNote={hit.position.id === firstContext} />

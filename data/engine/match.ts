@@ -902,16 +902,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return lookUp(text, opts).results;
   }
 
-  /** The results and whether the gate finds the paragraph on topic (with `gate: false`, results either way). */
-  function lookUp(text: string, opts: MatchOptions = {}): { results: MatchResult[]; onTopic: boolean } {
+  /**
+   * The results, whether the gate finds the paragraph on topic, and its probability of being so (with `gate: false`,
+   * results either way).
+   */
+  function lookUp(text: string, opts: MatchOptions = {}): { results: MatchResult[]; onTopic: boolean; probability: number } {
     const k = opts.k ?? 5;
     const d = focus(text, opts);
-    if (!d.onTopic && opts.gate !== false) return { results: [], onTopic: false };
+    if (!d.onTopic && opts.gate !== false) return { results: [], onTopic: false, probability: d.probability };
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
     const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
-    return { results: picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts)), onTopic: d.onTopic };
+    return { results: picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts)), onTopic: d.onTopic, probability: d.probability };
   }
 
   /**

@@ -5,6 +5,9 @@
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
  *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
  *   only when no word matches does Fuse.js forgive a typo, on a bounded query and a time budget;
+ *   when that finds nothing either, the matching engine reads the look-up for its sense (« examens osseux » finds the
+ *   passage on « tests osseux » through the thesaurus, « logement » one on « hébergement »): its best few passages,
+ *   `via: 'related'`, and nothing when it finds the look-up off the library's subject;
  * - a longer text is a paragraph and goes through the matching engine; asked for, it is answered
  *   even where the suggestions' gate would stay quiet, with `offTopic` said.
  * Filters (measure, theme, author, source, period) apply to all three; results can be sorted by
@@ -18,7 +21,8 @@ import Fuse from 'fuse.js';
 import { defaultAcronymExpander, type AcronymExpander } from './acronyms';
 import type { Matcher } from './match';
 import { measureRefs } from './measureRefs';
-import { analyzeWithSurface, type Token } from './normalise';
+import { oneSlipApart } from './idioms';
+import { analyzeWithSurface, fold, type Token } from './normalise';
 import { isOurs, type AuthorId, type Library, type Position } from '../library/schema';
 
 export interface SearchQuery {
@@ -52,8 +56,11 @@ export interface SearchResult {
   total: number;
   /** The measures the text named (« mesure 4 bis »), for the panel to show their title and status. */
   measures?: string[];
-  /** How the look-up was answered: words, a typo-tolerant search, a paragraph, a measure, a list. */
-  via: 'words' | 'fuzzy' | 'paragraph' | 'measure' | 'list';
+  /**
+   * How the look-up was answered: words, a typo-tolerant search, passages related by sense when neither found a word
+   * (the panel says so), a paragraph, a measure, a list.
+   */
+  via: 'words' | 'fuzzy' | 'related' | 'paragraph' | 'measure' | 'list';
   /** What the fuzzy search did, when it ran: to check it stays bounded. */
   fuzzy?: FuzzyWork;
   /**
@@ -73,6 +80,10 @@ export interface FuzzyWork {
 
 /** Up to this many words, a look-up is a look-up; beyond, a paragraph (the engine). */
 const SHORT_QUERY_WORDS = 5;
+/** At most this many passages related by sense, when no word of a short look-up is in the library. */
+const RELATED_MAX = 8;
+/** The gate's probability from which a short look-up gets passages related by sense (the suggestions ask 0.70). */
+const RELATED_PROBABILITY = 0.5;
 /** A look-up longer than this is cut: nobody types more, and the selection menu hands up to 2,000. */
 export const MAX_QUERY_CHARS = 2_000;
 /** Fuse.js is given words of at most 32 characters (its bit-parallel limit)… */
@@ -221,8 +232,9 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
 
   /** Typo-tolerant, bounded: a cut pattern, slices of the library, a time budget. */
   function fuzzy(text: string, filter: (p: Position) => boolean): { hits: { position: Position; score: number; highlights: [number, number][] }[]; work: FuzzyWork } {
-    const pattern = text
-      .split(/\s+/)
+    // The words that say something: « les gamins » looked for « les » too, and found 80 passages holding it.
+    const telling = analyzeWithSurface(text.slice(0, FUZZY_MAX_CHARS * 4)).map((t) => text.slice(t.start, t.end));
+    const pattern = (telling.length ? telling : text.split(/\s+/))
       .filter(Boolean)
       .slice(0, SHORT_QUERY_WORDS)
       .map((w) => w.slice(0, FUZZY_MAX_WORD))
@@ -230,6 +242,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       .slice(0, FUZZY_MAX_CHARS)
       .trim();
     const work: FuzzyWork = { pattern, scanned: 0, stopped: false };
+    const typed = pattern.split(' ').map(fold);
     const hits: { position: Position; score: number; highlights: [number, number][] }[] = [];
     if (pattern.replace(/\s/g, '').length < SHORT_WORD + 1) return { hits, work };
     const all = fuseSlices(); // built once, before the clock starts: the budget is for searching
@@ -242,7 +255,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       for (const r of slice.search(pattern)) {
         if (!filter(r.item)) continue;
         const ranges = (r.matches ?? []).filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([a, b]) => [a, b + 1] as [number, number]));
-        hits.push({ position: r.item, score: 1 - (r.score ?? 1), highlights: wholeWords(r.item.text, ranges) });
+        // Fuse matches letters anywhere: « facture » met « préfectures », « mutuelle » half a word. A typo is a word a
+        // slip or two from one typed: only such words count, and a passage needs one (or a speaker's name).
+        const words = wholeWords(r.item.text, ranges).filter(([a, b]) => {
+          // A whole word runs over an elision or a hyphen (« d'hébergement », « peut-être »): each part is a word.
+          const parts = fold(r.item.text.slice(a, b)).split(/['-]/);
+          return parts.some((part) => typed.some((w) => slipsApart(part, w)));
+        });
+        if (words.length || (r.matches ?? []).some((m) => m.key !== 'text')) hits.push({ position: r.item, score: 1 - (r.score ?? 1), highlights: words });
       }
       work.scanned += slice.getIndex().size();
     }
@@ -272,7 +292,13 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       const exact = byWords(text, filter);
       if (exact.length) return page(ranked(exact, order), { via: 'words' });
       const { hits, work } = fuzzy(text, filter);
-      return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
+      if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
+      // No word of the look-up is in the library, even one slip away: what it means may be. Only the best few, and
+      // only when the look-up is more likely on the library's subject than not: asked for on purpose, it need not clear
+      // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages.
+      const { results, probability } = matcher.lookUp(text, { k: RELATED_MAX, gate: false });
+      const related = probability >= RELATED_PROBABILITY ? results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position)) : [];
+      return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
     const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });
@@ -290,6 +316,18 @@ export type Search = ReturnType<typeof createSearch>;
 function asMeasure(text: string): string {
   if (/^\d/.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
   return /^\p{L}+(?:[- ]\p{L}+){0,2}\s+mesure\b/iu.test(text) ? `la ${text}` : text;
+}
+
+/**
+ * A word of a passage that a typed word may stand for: the same, its beginning being typed (« prostitu »), or one slip
+ * apart (`oneSlipApart`: a letter left out, one too many, one for another, two swapped), endings aside (« vicitmes »
+ * is « victime »).
+ */
+function slipsApart(found: string, typed: string): boolean {
+  if (found === typed || (typed.length >= 4 && found.startsWith(typed)) || oneSlipApart(found, typed)) return true;
+  const bare = (w: string) => w.replace(/(?:e?s|x|e)$/, '');
+  const [f, t] = [bare(found), bare(typed)];
+  return f.length >= 4 && (f === t || oneSlipApart(f, t));
 }
 
 /** Best score first; at equal score the Collectif's wording, then the library's order. */

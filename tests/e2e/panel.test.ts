@@ -386,6 +386,12 @@ describe('popup, selection menu, shortcut', () => {
       // Chromium names the keys in the UI language: « Alt+Maj+Y » in French.
       await expect(popup.getByTestId('shortcut-hint').textContent()).resolves.toMatch(/Alt\+(Shift|Maj)\+Y/);
       await expect(popup.getByTestId('open-side-panel').isVisible()).resolves.toBe(true);
+
+      // Words the library never says, about what it holds: the passages closest in sense, said to be so.
+      await popup.getByTestId('search-input').fill('examens osseux');
+      await expect.poll(() => popup.getByTestId('search-related').count(), { timeout: 20_000 }).toBe(1);
+      await expect(popup.getByTestId('search-related').textContent()).resolves.toBe(fr.searchRelated?.message);
+      await expect(popup.getByTestId('suggestion').first().textContent()).resolves.toContain('tests osseux');
     } finally {
       await popup.close();
     }

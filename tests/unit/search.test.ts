@@ -138,6 +138,41 @@ describe('the fuzzy search is bounded by design', () => {
   });
 });
 
+describe('a typo is a word a slip away, not letters met inside other words', () => {
+  test('« facture », « mutuelle »: no passage says them, none is listed (Fuse met « préfectures », half words)', () => {
+    expect(all('facture').total).toBe(0);
+    expect(all('mutuelle').total).toBe(0);
+  });
+
+  test('« hébergment »: each passage listed holds « hébergement », highlighted whole, elision or plural as written', () => {
+    const { via, hits, total } = all('hébergment');
+    expect(via).toBe('fuzzy');
+    expect(total).toBeGreaterThan(10);
+    for (const { position, highlights } of hits) {
+      expect(highlights.length).toBeGreaterThan(0);
+      for (const [a, b] of highlights) expect(folded(position.text.slice(a, b))).toMatch(/^(?:[a-z]')?hebergements?$/);
+    }
+  });
+
+  test('the little words of a look-up do not lead it: « les gamins » finds what « gamins » finds', () => {
+    expect(all('les gamins').hits.map((h) => h.position.id)).toEqual(all('gamins').hits.map((h) => h.position.id));
+  });
+});
+
+describe('a look-up none of whose words is in the library is read for its sense', () => {
+  test('« examens osseux »: the passage on « tests osseux » first among a few, said to be related', () => {
+    const { via, hits, total } = all('examens osseux');
+    expect(via).toBe('related');
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(8);
+    expect(folded(hits[0]!.position.text)).toContain('tests osseux');
+  });
+
+  test('off the subject, nothing: « cotisation mutuelle », « barbecue annuel », « congés payés »', () => {
+    for (const text of ['cotisation mutuelle', 'barbecue annuel', 'congés payés']) expect(all(text).total, text).toBe(0);
+  });
+});
+
 describe('wholeWords', () => {
   test.each([
     { why: 'a cut inside a word covers the word', text: 'la création du fonds', ranges: [[4, 8]] as [number, number][], out: ['création'] },
