@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
-import { measureLabel, planYears } from './labels';
+import { measureLabel, planYears, themeLabel } from './labels';
 
 /** A measure's title in a picker's list: long ones cut at a word, so the list stays readable. */
 const TITLE_CHARS = 70;
@@ -51,7 +51,7 @@ export function ThemePicker({ value, onChange, testId }: { value: readonly strin
       legend={t('reviewThemes')}
       none={t('pickerNoTheme')}
       add={t('pickerAddTheme')}
-      chosen={value.map((id) => ({ key: id, label: themes.get(id)?.label ?? id }))}
+      chosen={value.map((id) => ({ key: id, label: themeLabel(themes.get(id), id) }))}
       onRemove={(id) => onChange(value.filter((k) => k !== id))}
       onAdd={(id) => onChange([...value, id])}
       keepOne={t('pickerKeepOneTheme')}
@@ -61,7 +61,7 @@ export function ThemePicker({ value, onChange, testId }: { value: readonly strin
         .filter((theme) => !value.includes(theme.id))
         .map((theme) => (
           <option key={theme.id} value={theme.id}>
-            {theme.label}
+            {themeLabel(theme, theme.id)}
           </option>
         ))}
     </Picker>

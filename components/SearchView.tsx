@@ -4,7 +4,7 @@ import { isOurs } from '../data/library/schema';
 import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel } from './labels';
+import { measureLabel, themeLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -168,7 +168,7 @@ function Filters({ filters, onChange }: { filters: FilterState; onChange: (chang
           <option value="">{t('themeAll')}</option>
           {catalog.themes.map((theme) => (
             <option key={theme.id} value={theme.id}>
-              {theme.label}
+              {themeLabel(theme, theme.id)}
             </option>
           ))}
         </select>

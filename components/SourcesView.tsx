@@ -5,7 +5,7 @@ import { editPositionLabels, removeImportedSource, restoreSource, setSourceHidde
 import { formatDate, t, tCount } from '../utils/i18n';
 import { CatalogProvider, useCatalog } from './CatalogContext';
 import { importErrorText } from './importErrorText';
-import { measureLabel } from './labels';
+import { measureLabel, themeLabel } from './labels';
 import { MeasurePicker, ThemePicker } from './LabelPicker';
 import { authorLabel } from './ReviewView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -123,7 +123,7 @@ function PositionsEditor({ sourceId, onError }: { sourceId: string; onError: (me
             {[
               authorLabel(p.author) + (p.speaker ? ` — ${p.speaker}` : ''),
               p.measures.map((key) => measureLabel(measures.get(key), key)).join(', ') || t('pickerNoMeasure'),
-              p.themes.map((id) => themes.get(id)?.label ?? id).join(', ') || t('pickerNoTheme'),
+              p.themes.map((id) => themeLabel(themes.get(id), id)).join(', ') || t('pickerNoTheme'),
             ].join(' · ')}{' '}
             {p.editedAt && <span class="badge">{t('sourcesEdited')}</span>}
           </p>

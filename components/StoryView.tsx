@@ -5,7 +5,7 @@ import { copyText } from '../utils/copyText';
 import { formatDate, t, tCount } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel } from './labels';
+import { measureLabel, themeLabel } from './labels';
 import { CncdhStatusBadge } from './MeasureList';
 import { PositionCard } from './PositionCard';
 import { useDebounced } from './useDebounced';
@@ -67,7 +67,7 @@ function SubjectName({ subjectKey }: { subjectKey: string }) {
   const { measures, themes } = useCatalog();
   const measure = measures.get(subjectKey);
   if (measure) return <>{`${measureLabel(measure, subjectKey)} — ${measure.title}`}</>;
-  return <>{themes.get(subjectKey)?.label ?? subjectKey}</>;
+  return <>{themeLabel(themes.get(subjectKey), subjectKey)}</>;
 }
 
 /** The interlocutor field, shared with the outline: free text, with the sources' usual names offered. */

@@ -143,3 +143,36 @@ const PLAN_YEARS: Record<string, string> = { PAN1: '2014-2016', PAN2: '2019-2021
 export function planYears(plan: string): string {
   return PLAN_YEARS[plan] ?? plan.replace(/^PAN/, 'n° ');
 }
+
+/** Each theme of the taxonomy and its name in the interface's language (French: the taxonomy's own label). */
+const THEME_NAMES: Record<string, MessageKey> = {
+  'identification': 'theme_identification',
+  'formation': 'theme_formation',
+  'sensibilisation': 'theme_sensibilisation',
+  'delai-reflexion': 'theme_delai_reflexion',
+  'sejour': 'theme_sejour',
+  'droits-sociaux': 'theme_droits_sociaux',
+  'hebergement': 'theme_hebergement',
+  'insertion': 'theme_insertion',
+  'mineurs': 'theme_mineurs',
+  'protection-procedure': 'theme_protection_procedure',
+  'poursuites': 'theme_poursuites',
+  'travail': 'theme_travail',
+  'financement': 'theme_financement',
+  'coordination': 'theme_coordination',
+  'territoires': 'theme_territoires',
+  'international': 'theme_international',
+  'evaluation': 'theme_evaluation',
+  'societe-civile': 'theme_societe_civile',
+  'toutes-formes': 'theme_toutes_formes',
+  'numerique': 'theme_numerique',
+};
+
+/**
+ * A theme's name as the interface shows it: « Hébergement et logement » / « Shelter and housing ». A theme the
+ * taxonomy does not list (none can be imported today) keeps the library's label, or its id.
+ */
+export function themeLabel(theme: { label: string } | undefined, id: string): string {
+  const key = THEME_NAMES[id];
+  return key ? t(key) : (theme?.label ?? id);
+}

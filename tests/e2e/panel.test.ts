@@ -467,6 +467,13 @@ describe('English UI', () => {
         await expect(gov.getByTestId('copy').textContent()).resolves.toBe(en.copyQuote?.message);
         const position = positionById.get((await gov.getAttribute('data-position-id')) ?? '')!;
         expect(await cardText(gov)).toBe(position.text);
+        // Its themes are named in English; its wording stays as the source says it.
+        const chips = gov.locator('[data-theme]');
+        expect(await chips.count()).toBeGreaterThan(0);
+        for (const chip of await chips.all()) {
+          const id = (await chip.getAttribute('data-theme'))!;
+          await expect(chip.textContent()).resolves.toBe(en[`theme_${id.replace(/-/g, '_')}`]?.message);
+        }
         // A paragraph naming a measure: the link is in English too.
         await opened.page.keyboard.press('Control+A');
         await opened.page.keyboard.type('Sur la mesure 4 bis, nous maintenons notre demande.', { delay: 5 });

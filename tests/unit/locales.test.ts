@@ -80,6 +80,19 @@ describe('locales', () => {
       }
   });
 
+  test('each theme of the taxonomy has a name in both languages, the French one its label word for word', () => {
+    const taxonomy = JSON.parse(readFileSync(join(ROOT, 'data/library/generated/library.json'), 'utf8')) as { themes: { id: string; label: string }[] };
+    expect(taxonomy.themes.length).toBeGreaterThan(10);
+    for (const theme of taxonomy.themes) {
+      const key = `theme_${theme.id.replace(/-/g, '_')}`;
+      expect(fr[key]?.message, key).toBe(theme.label);
+      expect(en[key]?.message, key).toBeTruthy();
+      expect(en[key]?.message, key).not.toBe(theme.label);
+    }
+    const named = Object.keys(fr).filter((key) => key.startsWith('theme_'));
+    expect(named.length).toBe(taxonomy.themes.length);
+  });
+
   test('every message is used somewhere (no dead strings for translators)', () => {
     const sources = ['wxt.config.ts', ...listFiles('components'), ...listFiles('utils'), ...listFiles('entrypoints')]
       .map((file) => readFileSync(join(ROOT, file), 'utf8'))
