@@ -255,8 +255,8 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       for (const r of slice.search(pattern)) {
         if (!filter(r.item)) continue;
         const ranges = (r.matches ?? []).filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([a, b]) => [a, b + 1] as [number, number]));
-        // Fuse matches letters anywhere: « facture » met « préfectures », « mutuelle » half a word. A typo is a word a
-        // slip or two from one typed: only such words count, and a passage needs one (or a speaker's name).
+        // Fuse matches letters anywhere: « facture » met « préfectures », « mutuelle » half a word. Only the words one
+        // slip from a typed one count (`slipsApart`), and a passage needs one (or a speaker's or body's name).
         const words = wholeWords(r.item.text, ranges).filter(([a, b]) => {
           // A whole word runs over an elision or a hyphen (« d'hébergement », « peut-être »): each part is a word.
           const parts = fold(r.item.text.slice(a, b)).split(/['-]/);
