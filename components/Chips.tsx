@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, tCount } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
 import type { MeasureReason } from '../data/library/schema';
-import { measureLabel, measureReasonLabel, themeLabel } from './labels';
+import { measureLabel, measureReasonLabel, themeAbout, themeLabel } from './labels';
 
 /** Chips shown before « + N »: a card stays short at 360 px; the rest is one click away. */
 const FOLDED_CHIPS = 1;
@@ -31,7 +31,7 @@ export function Chips({ measures, themes, reasons }: { measures: readonly string
       {themes.map((id, i) => {
         const theme = catalog.themes.get(id);
         return (
-          <li key={id} class="chip chip--theme" title={theme?.about} data-theme={id} hidden={folded(measures.length + i)}>
+          <li key={id} class="chip chip--theme" title={themeAbout(theme, id)} data-theme={id} hidden={folded(measures.length + i)}>
             {themeLabel(theme, id)}
           </li>
         );

@@ -168,6 +168,36 @@ const THEME_NAMES: Record<string, MessageKey> = {
   'numerique': 'theme_numerique',
 };
 
+/** What each theme covers, in the interface's language (French: the taxonomy's own words). */
+const THEME_ABOUTS: Record<string, MessageKey> = {
+  'identification': 'themeAbout_identification',
+  'formation': 'themeAbout_formation',
+  'sensibilisation': 'themeAbout_sensibilisation',
+  'delai-reflexion': 'themeAbout_delai_reflexion',
+  'sejour': 'themeAbout_sejour',
+  'droits-sociaux': 'themeAbout_droits_sociaux',
+  'hebergement': 'themeAbout_hebergement',
+  'insertion': 'themeAbout_insertion',
+  'mineurs': 'themeAbout_mineurs',
+  'protection-procedure': 'themeAbout_protection_procedure',
+  'poursuites': 'themeAbout_poursuites',
+  'travail': 'themeAbout_travail',
+  'financement': 'themeAbout_financement',
+  'coordination': 'themeAbout_coordination',
+  'territoires': 'themeAbout_territoires',
+  'international': 'themeAbout_international',
+  'evaluation': 'themeAbout_evaluation',
+  'societe-civile': 'themeAbout_societe_civile',
+  'toutes-formes': 'themeAbout_toutes_formes',
+  'numerique': 'themeAbout_numerique',
+};
+
+/** What a theme covers (a chip's tooltip): « mise à l'abri, CHRS, Ac.Sé… » / « emergency shelter, CHRS, Ac.Sé… ». */
+export function themeAbout(theme: { about?: string } | undefined, id: string): string | undefined {
+  const key = THEME_ABOUTS[id];
+  return key ? t(key) : theme?.about;
+}
+
 /**
  * A theme's name as the interface shows it: « Hébergement et logement » / « Shelter and housing ». A theme the
  * taxonomy does not list (none can be imported today) keeps the library's label, or its id.

@@ -473,6 +473,7 @@ describe('English UI', () => {
         for (const chip of await chips.all()) {
           const id = (await chip.getAttribute('data-theme'))!;
           await expect(chip.textContent()).resolves.toBe(en[`theme_${id.replace(/-/g, '_')}`]?.message);
+          await expect(chip.getAttribute('title')).resolves.toBe(en[`themeAbout_${id.replace(/-/g, '_')}`]?.message);
         }
         // A paragraph naming a measure: the link is in English too.
         await opened.page.keyboard.press('Control+A');

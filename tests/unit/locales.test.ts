@@ -80,8 +80,8 @@ describe('locales', () => {
       }
   });
 
-  test('each theme of the taxonomy has a name in both languages, the French one its label word for word', () => {
-    const taxonomy = JSON.parse(readFileSync(join(ROOT, 'data/library/generated/library.json'), 'utf8')) as { themes: { id: string; label: string }[] };
+  test('each theme of the taxonomy has a name and a description in both languages, the French ones the taxonomy\'s word for word', () => {
+    const taxonomy = JSON.parse(readFileSync(join(ROOT, 'data/library/generated/library.json'), 'utf8')) as { themes: { id: string; label: string; about: string }[] };
     expect(taxonomy.themes.length).toBeGreaterThan(10);
     for (const theme of taxonomy.themes) {
       const key = `theme_${theme.id.replace(/-/g, '_')}`;
@@ -91,6 +91,12 @@ describe('locales', () => {
     }
     const named = Object.keys(fr).filter((key) => key.startsWith('theme_'));
     expect(named.length).toBe(taxonomy.themes.length);
+    // What each theme covers (a chip's tooltip) likewise.
+    for (const theme of taxonomy.themes) {
+      const key = `themeAbout_${theme.id.replace(/-/g, '_')}`;
+      expect(fr[key]?.message, key).toBe(theme.about);
+      expect(en[key]?.message, key).toBeTruthy();
+    }
   });
 
   test('every message is used somewhere (no dead strings for translators)', () => {
