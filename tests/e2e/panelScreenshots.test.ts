@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tabIdOf } from './editorHarness';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
 import { searchCards, suggestionCards } from './panelHarness';
-import { mailboxSettled, mailFromCabinet, ROUNDCUBE_USER, startRoundcube } from './roundcubeServer';
+import { mailboxSettled, mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
 import { startServer, type StaticServer } from './server';
 
 const OUT = join(ROOT, 'test-results');
@@ -39,6 +39,33 @@ function publish(name: string): string {
   const path = join(OUT, name);
   if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(path, join(DOCS, name));
   return path;
+}
+
+/**
+ * Logs in through Roundcube's own form and waits for the mailbox to settle. One CI run in three of the thirtieth
+ * session's saw the mailbox never settle after the form was sent: the form is now sent once Roundcube's script is
+ * ready, a second try follows a first that times out, and a failure says where the page was, with Roundcube's and
+ * Dovecot's logs.
+ */
+async function logIn(page: Page, roundcube: RoundcubeServer): Promise<void> {
+  const states: string[] = [];
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    // A second try opens Roundcube's root: the mailbox if the first try did log in, the login form if not.
+    await page.goto(attempt === 1 ? `${roundcube.url}?_task=login` : roundcube.url);
+    await page.waitForFunction(() => (window as unknown as { rcmail?: { loaded?: boolean } }).rcmail?.loaded === true);
+    if (await page.locator('#rcmloginuser').count()) {
+      await page.fill('#rcmloginuser', ROUNDCUBE_USER.name);
+      await page.fill('#rcmloginpwd', ROUNDCUBE_USER.password);
+      await page.press('#rcmloginpwd', 'Enter');
+    }
+    try {
+      await page.waitForFunction(mailboxSettled, undefined, { timeout: 20_000 });
+      return;
+    } catch {
+      states.push(`try ${attempt}: ${page.url()} — ${(await page.locator('#messagestack, .error, h1').allTextContents().catch(() => [])).join(' | ')}`);
+    }
+  }
+  throw new Error(`Roundcube: the mailbox did not settle after logging in.\n${states.join('\n')}\n${roundcube.logs()}`);
 }
 
 /** Two screenshots side by side on one image, as the browser shows a page and its side panel. */
@@ -118,11 +145,7 @@ describe('screenshots', () => {
     const page = await ext.context.newPage();
     try {
       await page.setViewportSize({ width: PAGE_WIDTH, height: HEIGHT });
-      await page.goto(`${roundcube.url}?_task=login`);
-      await page.fill('#rcmloginuser', ROUNDCUBE_USER.name);
-      await page.fill('#rcmloginpwd', ROUNDCUBE_USER.password);
-      await page.press('#rcmloginpwd', 'Enter');
-      await page.waitForFunction(mailboxSettled);
+      await logIn(page, roundcube);
       await page.goto(`${roundcube.url}?_task=mail&_action=compose&_reply_uid=1&_mbox=INBOX`);
       await page.waitForFunction(() => (document.querySelector('#composebody') as HTMLTextAreaElement | null)?.value.includes('> Le cabinet') === true);
       const scout = await ext.openPage('popup.html');
@@ -144,7 +167,7 @@ describe('screenshots', () => {
       await page.close();
       await roundcube.close();
     }
-  });
+  }, 120_000);
 
   test('a paragraph naming a measure: the link under the suggestions, then the measure in the browse view', async () => {
     const { page, tabId } = await composeOnDemo();
