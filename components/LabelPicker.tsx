@@ -1,7 +1,29 @@
 import type { ComponentChildren } from 'preact';
+import { AUTHORS, type AuthorId } from '../data/library/schema';
 import { t } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
 import { measureLabel, planYears, themeLabel } from './labels';
+
+/** The author's name in the picker. */
+export function authorLabel(a: AuthorId): string {
+  return a === 'collectif' ? t('authorCollectif') : a === 'association' ? t('authorAssociation') : a === 'cncdh' ? t('authorCncdh') : t('authorGouvernement');
+}
+
+/** Who said a position, chosen among the four authors (the review of an import, the correction of a position). */
+export function AuthorField({ value, onChange, testId }: { value: AuthorId; onChange: (author: AuthorId) => void; testId?: string }) {
+  return (
+    <label class="field">
+      <span>{t('reviewAuthor')}</span>
+      <select class="select" value={value} onChange={(e) => onChange(e.currentTarget.value as AuthorId)} data-testid={testId}>
+        {AUTHORS.map((a) => (
+          <option value={a} key={a}>
+            {authorLabel(a)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** A measure's title in a picker's list: long ones cut at a word, so the list stays readable. */
 const TITLE_CHARS = 70;

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { AUTHORS, type AuthorId } from '../data/library/schema';
 import type { ImportProposal, MeasureReason, Proposal } from '../data/library/import/propose';
 import { mergeWithNext, relabel, sentencesOf, setAccepted, splitAt, uniqueIds } from '../data/library/import/review';
 import { isImportError } from '../data/library/import/ImportError';
@@ -8,7 +7,7 @@ import { formatNumber, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
 import { useCatalog } from './CatalogContext';
 import { measureLabel } from './labels';
-import { MeasurePicker, ThemePicker } from './LabelPicker';
+import { AuthorField, MeasurePicker, ThemePicker } from './LabelPicker';
 import { write } from './userLibrary';
 
 /**
@@ -60,16 +59,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
               {[p.section, p.lines[0] === p.lines[1] ? t('reviewLine', p.lines[0]) : t('reviewLines', p.lines[0], p.lines[1])].filter(Boolean).join(' · ')}
             </p>
             <div class="review__labels">
-              <label class="field">
-                <span>{t('reviewAuthor')}</span>
-                <select class="select" value={p.author} onChange={(e) => update(i, relabel(p, { author: e.currentTarget.value as AuthorId }))} data-testid="proposal-author">
-                  {AUTHORS.map((a) => (
-                    <option value={a} key={a}>
-                      {authorLabel(a)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <AuthorField value={p.author} onChange={(author) => update(i, relabel(p, { author }))} testId="proposal-author" />
               <label class="field">
                 <span>{t('reviewSpeaker')}</span>
                 <input class="input" value={p.speaker ?? ''} onChange={(e) => update(i, relabel(p, { speaker: e.currentTarget.value.trim() }))} data-testid="proposal-speaker" />
@@ -136,7 +126,3 @@ function reasonText(r: MeasureReason, named: (key: string) => string): string {
   return `${named(r.key)} (${by}${r.words ? ` « ${r.words} »` : ''})`;
 }
 
-/** The author's name in the picker. */
-export function authorLabel(a: AuthorId): string {
-  return a === 'collectif' ? t('authorCollectif') : a === 'association' ? t('authorAssociation') : a === 'cncdh' ? t('authorCncdh') : t('authorGouvernement');
-}

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PositionRecord } from '../data/library/db';
-import { AUTHORS, type AuthorId } from '../data/library/schema';
 import { editPositionLabels, removeImportedSource, restoreSource, setSourceHidden, type RemovedSource } from '../data/library/import/store';
 import { formatDate, t, tCount } from '../utils/i18n';
 import { CatalogProvider, useCatalog } from './CatalogContext';
 import { importErrorText } from './importErrorText';
 import { measureLabel, themeLabel } from './labels';
-import { MeasurePicker, ThemePicker } from './LabelPicker';
-import { authorLabel } from './ReviewView';
+import { AuthorField, authorLabel, MeasurePicker, ThemePicker } from './LabelPicker';
 import { useLibraryVersion } from './useLibraryVersion';
 import { positionsOf, useSources, write } from './userLibrary';
 
@@ -130,16 +128,7 @@ function PositionsEditor({ sourceId, onError }: { sourceId: string; onError: (me
           {editing?.id === p.id ? (
             <>
               <div class="review__labels">
-                <label class="field">
-                  <span>{t('reviewAuthor')}</span>
-                  <select class="select" value={editing.author} onChange={(e) => setEditing({ ...editing, author: e.currentTarget.value as AuthorId })}>
-                    {AUTHORS.map((a) => (
-                      <option value={a} key={a}>
-                        {authorLabel(a)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <AuthorField value={editing.author} onChange={(author) => setEditing({ ...editing, author })} />
                 <label class="field">
                   <span>{t('reviewSpeaker')}</span>
                   <input class="input" value={editing.speaker ?? ''} onChange={(e) => setEditing({ ...editing, speaker: e.currentTarget.value })} />
