@@ -144,65 +144,41 @@ export function planYears(plan: string): string {
   return PLAN_YEARS[plan] ?? plan.replace(/^PAN/, 'n° ');
 }
 
-/** Each theme of the taxonomy and its name in the interface's language (French: the taxonomy's own label). */
-const THEME_NAMES: Record<string, MessageKey> = {
-  'identification': 'theme_identification',
-  'formation': 'theme_formation',
-  'sensibilisation': 'theme_sensibilisation',
-  'delai-reflexion': 'theme_delai_reflexion',
-  'sejour': 'theme_sejour',
-  'droits-sociaux': 'theme_droits_sociaux',
-  'hebergement': 'theme_hebergement',
-  'insertion': 'theme_insertion',
-  'mineurs': 'theme_mineurs',
-  'protection-procedure': 'theme_protection_procedure',
-  'poursuites': 'theme_poursuites',
-  'travail': 'theme_travail',
-  'financement': 'theme_financement',
-  'coordination': 'theme_coordination',
-  'territoires': 'theme_territoires',
-  'international': 'theme_international',
-  'evaluation': 'theme_evaluation',
-  'societe-civile': 'theme_societe_civile',
-  'toutes-formes': 'theme_toutes_formes',
-  'numerique': 'theme_numerique',
+/** Each theme of the taxonomy: its name and what it covers, in the interface's language (French: the taxonomy's words). */
+const THEMES: Record<string, { name: MessageKey; about: MessageKey }> = {
+  'identification': { name: 'theme_identification', about: 'themeAbout_identification' },
+  'formation': { name: 'theme_formation', about: 'themeAbout_formation' },
+  'sensibilisation': { name: 'theme_sensibilisation', about: 'themeAbout_sensibilisation' },
+  'delai-reflexion': { name: 'theme_delai_reflexion', about: 'themeAbout_delai_reflexion' },
+  'sejour': { name: 'theme_sejour', about: 'themeAbout_sejour' },
+  'droits-sociaux': { name: 'theme_droits_sociaux', about: 'themeAbout_droits_sociaux' },
+  'hebergement': { name: 'theme_hebergement', about: 'themeAbout_hebergement' },
+  'insertion': { name: 'theme_insertion', about: 'themeAbout_insertion' },
+  'mineurs': { name: 'theme_mineurs', about: 'themeAbout_mineurs' },
+  'protection-procedure': { name: 'theme_protection_procedure', about: 'themeAbout_protection_procedure' },
+  'poursuites': { name: 'theme_poursuites', about: 'themeAbout_poursuites' },
+  'travail': { name: 'theme_travail', about: 'themeAbout_travail' },
+  'financement': { name: 'theme_financement', about: 'themeAbout_financement' },
+  'coordination': { name: 'theme_coordination', about: 'themeAbout_coordination' },
+  'territoires': { name: 'theme_territoires', about: 'themeAbout_territoires' },
+  'international': { name: 'theme_international', about: 'themeAbout_international' },
+  'evaluation': { name: 'theme_evaluation', about: 'themeAbout_evaluation' },
+  'societe-civile': { name: 'theme_societe_civile', about: 'themeAbout_societe_civile' },
+  'toutes-formes': { name: 'theme_toutes_formes', about: 'themeAbout_toutes_formes' },
+  'numerique': { name: 'theme_numerique', about: 'themeAbout_numerique' },
 };
-
-/** What each theme covers, in the interface's language (French: the taxonomy's own words). */
-const THEME_ABOUTS: Record<string, MessageKey> = {
-  'identification': 'themeAbout_identification',
-  'formation': 'themeAbout_formation',
-  'sensibilisation': 'themeAbout_sensibilisation',
-  'delai-reflexion': 'themeAbout_delai_reflexion',
-  'sejour': 'themeAbout_sejour',
-  'droits-sociaux': 'themeAbout_droits_sociaux',
-  'hebergement': 'themeAbout_hebergement',
-  'insertion': 'themeAbout_insertion',
-  'mineurs': 'themeAbout_mineurs',
-  'protection-procedure': 'themeAbout_protection_procedure',
-  'poursuites': 'themeAbout_poursuites',
-  'travail': 'themeAbout_travail',
-  'financement': 'themeAbout_financement',
-  'coordination': 'themeAbout_coordination',
-  'territoires': 'themeAbout_territoires',
-  'international': 'themeAbout_international',
-  'evaluation': 'themeAbout_evaluation',
-  'societe-civile': 'themeAbout_societe_civile',
-  'toutes-formes': 'themeAbout_toutes_formes',
-  'numerique': 'themeAbout_numerique',
-};
-
-/** What a theme covers (a chip's tooltip): « mise à l'abri, CHRS, Ac.Sé… » / « emergency shelter, CHRS, Ac.Sé… ». */
-export function themeAbout(theme: { about?: string } | undefined, id: string): string | undefined {
-  const key = THEME_ABOUTS[id];
-  return key ? t(key) : theme?.about;
-}
 
 /**
  * A theme's name as the interface shows it: « Hébergement et logement » / « Shelter and housing ». A theme the
  * taxonomy does not list (none can be imported today) keeps the library's label, or its id.
  */
 export function themeLabel(theme: { label: string } | undefined, id: string): string {
-  const key = THEME_NAMES[id];
-  return key ? t(key) : (theme?.label ?? id);
+  const keys = THEMES[id];
+  return keys ? t(keys.name) : (theme?.label ?? id);
+}
+
+/** What a theme covers (a chip's tooltip): « mise à l'abri, CHRS, Ac.Sé… » / « emergency shelter, CHRS, Ac.Sé… ». */
+export function themeAbout(theme: { about?: string } | undefined, id: string): string | undefined {
+  const keys = THEMES[id];
+  return keys ? t(keys.about) : theme?.about;
 }
