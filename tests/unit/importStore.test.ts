@@ -128,6 +128,25 @@ describe('remove, undo, hide, edit', () => {
     expect((await db.positions.get(shippedId))!.themes).toEqual(SHIPPED.positions[0]!.themes);
   });
 
+  test('a speaker or body typed with spaces around it is kept without them; spaces alone leave none', async () => {
+    // The correction screen saves what is typed: « Mme Martin  » showed as « Collectif — Mme Martin  », and a
+    // speaker of spaces alone as « Collectif —  », in the cards and the citation.
+    const id = SHIPPED.positions[0]!.id;
+    const edited = await editPositionLabels(db, id, { author: 'association', speaker: '  Mme Martin ', organisation: ' Amicale du Nid ', measures: [], themes: ['formation'] });
+    expect(edited).toMatchObject({ speaker: 'Mme Martin', organisation: 'Amicale du Nid' });
+    expect(await db.positions.get(id)).toMatchObject({ speaker: 'Mme Martin', organisation: 'Amicale du Nid' });
+    const blank = await editPositionLabels(db, id, { author: 'association', speaker: '   ', organisation: '', measures: [], themes: ['formation'] });
+    expect('speaker' in blank || 'organisation' in blank).toBe(false);
+    const stored = (await db.positions.get(id))!;
+    expect('speaker' in stored || 'organisation' in stored).toBe(false);
+
+    const { source, proposals } = proposal();
+    await saveImport(db, source, [{ ...proposals[0]!, speaker: ' M. Dupont  ' }, { ...proposals[1]!, speaker: ' ' }]);
+    const saved = await db.positions.where('sourceId').equals(source.id).toArray();
+    expect(saved.find((p) => p.text === proposals[0]!.text)!.speaker).toBe('M. Dupont');
+    expect('speaker' in saved.find((p) => p.text === proposals[1]!.text)!).toBe(false);
+  });
+
   test('an extension update keeps imported sources, edited labels and hidden sources', async () => {
     const { source } = await saved();
     const shippedId = SHIPPED.positions[0]!.id;

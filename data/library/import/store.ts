@@ -59,8 +59,19 @@ export async function saveImport(db: LibraryDb, source: ImportedSource, position
 /** Only a position's own fields: a proposal's review state (`accepted`, `reasons`) is not stored. */
 export function positionOf(p: Position & { accepted?: unknown; reasons?: unknown }): Position {
   const { accepted: _accepted, reasons: _reasons, ...position } = p;
-  if (!position.speaker) delete position.speaker;
-  if (!position.organisation) delete position.organisation;
+  return withNames(position);
+}
+
+/**
+ * Speaker and body as typed, without the spaces around them; none when nothing but spaces was typed (the cards
+ * would show « Collectif —  » and the citation an empty name).
+ */
+function withNames<T extends Pick<Position, 'speaker' | 'organisation'>>(position: T): T {
+  for (const field of ['speaker', 'organisation'] as const) {
+    const name = position[field]?.trim();
+    if (name) position[field] = name;
+    else delete position[field];
+  }
   return position;
 }
 
@@ -114,10 +125,8 @@ export async function editPositionLabels(db: LibraryDb, id: string, labels: Posi
   return inTransaction(db, id, async () => {
     const p = await db.positions.get(id);
     if (!p) throw new Error(`editPositionLabels: no position « ${id} »`);
-    const next: PositionRecord = { ...p, ...labels, editedAt: now.toISOString() };
+    const next = withNames<PositionRecord>({ ...p, ...labels, editedAt: now.toISOString() });
     assertTheme(next);
-    if (!labels.speaker) delete next.speaker;
-    if (!labels.organisation) delete next.organisation;
     await db.positions.put(next);
     return next;
   });
