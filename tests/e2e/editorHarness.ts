@@ -65,15 +65,15 @@ export const EDITORS: EditorFixture[] = [
   { name: 'gmail', kind: 'gmail', frames: [], editable: '#editor', real: 'Gmail-style compose markup (look-alike, the browser’s own editing)', strategy: 'execCommand' },
   { name: 'outlook', kind: 'outlook', frames: [], editable: '#editor', real: 'Outlook-style compose page, real roosterjs from npm', strategy: 'paste' },
   { name: 'slate', kind: 'slate', frames: [], editable: '[data-slate-editor]', real: 'Slate from npm (slate-react + slate-history)', strategy: 'editor-api' },
-  { name: 'draftjs', kind: 'contenteditable', frames: [], editable: '.public-DraftEditor-content', real: 'Draft.js 0.11.7 from npm (its last release; Meta archived it)', strategy: 'execCommand' },
-  { name: 'squire', kind: 'contenteditable', frames: [], editable: '#editor', real: 'Squire from npm (Fastmail compose)', strategy: 'execCommand' },
+  { name: 'draftjs', kind: 'contenteditable', frames: [], editable: '.public-DraftEditor-content', real: 'Draft.js 0.11.7 from npm (its last release; Meta archived it)', strategy: 'paste' },
+  { name: 'squire', kind: 'contenteditable', frames: [], editable: '#editor', real: 'Squire from npm (Fastmail compose)', strategy: 'paste' },
   { name: 'trix', kind: 'trix', frames: [], editable: 'trix-editor', real: 'Trix from npm (Basecamp, HEY)', strategy: 'editor-api' },
   { name: 'jodit', kind: 'jodit', frames: [], editable: '.jodit-wysiwyg', real: 'Jodit 4 from npm (CMS, back offices)', strategy: 'execCommand',
     // Jodit files the typing into its history 100 ms after the last key, then updates its toolbar
     // (undo button state) and its status bar (word and character counts) 100 ms or so later.
     settlesMs: 400 },
   { name: 'summernote', kind: 'summernote', frames: [], editable: '.note-editable', real: 'Summernote 0.9 from npm, with jQuery (back offices)', strategy: 'editor-api' },
-  { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'execCommand' },
+  { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'paste' },
   { name: 'codemirror', kind: 'codemirror', frames: [], editable: '.cm-content', real: 'CodeMirror 6 from npm, Markdown (HedgeDoc 2)', strategy: 'execCommand' },
   { name: 'codemirror5', kind: 'codemirror5', frames: [], editable: '.CodeMirror', real: 'CodeMirror 5 from npm, Markdown (HedgeDoc 1, CodiMD)', strategy: 'editor-api',
     blinkingCaret: '.CodeMirror-cursors' },

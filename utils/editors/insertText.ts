@@ -9,7 +9,10 @@
  * - a `paste` event carrying a DataTransfer: CKEditor 5 ignores execCommand (its model rewrites the
  *   DOM back) but takes a paste through its clipboard pipeline, as one undo step; roosterjs (Outlook)
  *   makes a paste its own undo step, where execCommand text merges with the last word typed. Also
- *   the only way into Google Docs' hidden input iframe.
+ *   the only way into Google Docs' hidden input iframe. First, too, in an editable of no family we know by
+ *   its marks, when its editor handles the paste: Squire (Fastmail, SnappyMail) takes an undo step
+ *   only at a word's end, and execCommand's text went at Ctrl+Z with the word typed just before; Draft.js
+ *   and Editor.js take it as they take the user's. Where no editor handles it, the native insert follows.
  * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
@@ -52,8 +55,12 @@ export interface SavedCaret {
  */
 export const UNDO_MERGE_MS: Partial<Record<EditorTarget['kind'], number>> = { quill: 1000, prosemirror: 500, codemirror: 500, jodit: 100 };
 
-/** `taken`: the editor's own API accepted the text; it may show it later, never try another way then. */
-type Outcome = 'tried' | 'taken' | 'absent';
+/**
+ * `taken`: the editor's own API accepted the text; it may show it later, never try another way then.
+ * `handled`: the page handled a paste; wait for the text as for `taken`, but a page that refuses pastes
+ * (handles them by showing nothing) leaves the next way to try.
+ */
+type Outcome = 'tried' | 'taken' | 'handled' | 'absent';
 interface Way {
   strategy: InsertStrategy;
   undoable: boolean;
@@ -75,6 +82,17 @@ const paste: Way = {
     await pasteText(target.root, text);
     return 'tried';
   },
+};
+/**
+ * A paste the editor may or may not handle: `handled` when it did (its handler may insert a moment later:
+ * no other way is tried while it may), `absent` when nothing took it. Editors
+ * trim the white space at the edges of what is pasted (Squire does): the space that joins the wording
+ * to the sentence before or the word after goes as a no-break space, which they keep.
+ */
+const pasteIfHandled: Way = {
+  strategy: 'paste',
+  undoable: true,
+  run: async (target, text) => ((await pasteText(target.root, text.replace(/^ | $/g, '\u00A0'))) ? 'handled' : 'absent'),
 };
 const setRangeText: Way = {
   strategy: 'setRangeText',
@@ -155,6 +173,13 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       // roosterjs takes undo snapshots at word boundaries and around pastes: a paste is its own
       // undo step, where execCommand would merge with the last word typed (hence the snapshots around it).
       return [paste, snapshotAroundExecCommand];
+    case 'contenteditable':
+      // An editor not known by its marks (Squire in Fastmail or SnappyMail; Draft.js; a site's own):
+      // one that handles a paste itself makes it an undo step of its own, as editors with their own history
+      // do (CKEditor 5, roosterjs, Squire), where execCommand's text would merge with the last word typed.
+      // One that does not handle it is left as it was (a paste made by script changes nothing by itself)
+      // and gets the native insert.
+      return [pasteIfHandled, execCommand];
     default:
       return [execCommand, paste];
   }
@@ -182,7 +207,7 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
     let after = readAll(target) ?? '';
     // Etherpad in Firefox redraws its lines a moment after ace_replaceRange: wait for what the
     // editor's API took (a second way would insert the text twice).
-    for (let waited = 0; outcome === 'taken' && after === before && waited < 2000; waited += 50) {
+    for (let waited = 0; (outcome === 'taken' || outcome === 'handled') && after === before && waited < 2000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       after = readAll(target) ?? '';
     }
