@@ -133,8 +133,16 @@ export function pageBridgeMain(channel: string): void {
         const data = new DataTransfer();
         data.setData('text/plain', text);
         const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-        // Firefox gives a synthetic paste an empty clipboardData of its own, whatever it was made with:
-        // the editor would get nothing. Say so instead of sending an empty paste.
+        // Firefox gives a synthetic paste an empty clipboardData of its own, whatever it was made with, but
+        // one that can still be written before the event is sent: the text goes there. Should that fail
+        // too, say so instead of sending an empty paste.
+        if (event.clipboardData && event.clipboardData.getData('text/plain') !== text) {
+          try {
+            event.clipboardData.setData('text/plain', text);
+          } catch {
+            // read-only: reported just below
+          }
+        }
         if (event.clipboardData?.getData('text/plain') !== text) return { handled: false, empty: true };
         const anchor = target.ownerDocument.getSelection()?.anchorNode;
         const at = anchor && target.contains(anchor) ? (anchor instanceof Element ? anchor : anchor.parentElement) : target;

@@ -17,14 +17,14 @@
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
  *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
- *   model, a change of its own (a fallback, Firefox's path: its `insertText` command would join the
+ *   model, a change of its own (the fallback when a paste does not go through: its `insertText` command would join the
  *   last 20 characters typed), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
  *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry),
  *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input),
  *   a snapshot of Summernote's history before the native insert (it snapshots only at a click, a space
  *   or Enter: the last word typed would go with the insert).
- * - roosterjs (Outlook) in Firefox, where a paste made by script arrives empty: the native insert between
+ * - roosterjs (Outlook) when a paste does not go through: the native insert between
  *   two snapshots roosterjs takes at an empty `compositionend` (`snapshotAroundExecCommand`).
  * - `setRangeText` for a textarea as a last resort: it works everywhere but is not undoable, and the
  *   result says so.
@@ -108,7 +108,7 @@ const setRangeText: Way = {
 };
 /**
  * roosterjs (Outlook) takes an undo snapshot at a word boundary, a click, a paste, or the end of an IME
- * composition. Where a paste made by script carries nothing (Firefox), the text goes in natively, and
+ * composition. Where a paste does not go through, the text goes in natively, and
  * roosterjs neither snapshots what was typed before it nor counts it as new content: Ctrl+Z went back to
  * the last word boundary, taking the word typed just before with the insert. An empty `compositionend`
  * before the insert has it snapshot what the user typed, one after it snapshots the insert: a step of its
@@ -347,7 +347,8 @@ function count(haystack: string, needle: string): number {
 }
 
 /**
- * Dispatches the paste from the page's own world when the bridge is there (Firefox needs it), from
+ * Dispatches the paste from the page's own world when the bridge is there (Firefox needs it: it empties a
+ * paste's data, which the bridge then fills), from
  * here otherwise (Chromium accepts both). Resolves to whether the editor handled it.
  */
 async function pasteText(root: HTMLElement, text: string): Promise<boolean> {
