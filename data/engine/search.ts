@@ -81,9 +81,9 @@ export interface FuzzyWork {
 /** Up to this many words, a look-up is a look-up; beyond, a paragraph (the engine). */
 const SHORT_QUERY_WORDS = 5;
 /** At most this many passages related by sense, when no word of a short look-up is in the library. */
-const RELATED_MAX = 8;
+export const RELATED_MAX = 8;
 /** The gate's probability from which a short look-up gets passages related by sense (the suggestions ask 0.70). */
-const RELATED_PROBABILITY = 0.5;
+export const RELATED_PROBABILITY = 0.5;
 /** A look-up longer than this is cut: nobody types more, and the selection menu hands up to 2,000. */
 export const MAX_QUERY_CHARS = 2_000;
 /** Fuse.js is given words of at most 32 characters (its bit-parallel limit)… */

@@ -13,9 +13,10 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
+import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -266,7 +267,7 @@ function readEvalFile(file: string): EvalQuery[] {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration'] });
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration', '--lookups'] });
   if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
   if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
@@ -279,6 +280,17 @@ function evalCommand(args: string[]): number {
     const sets = EVAL_SETS.slice(0, 3).map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
     // The held-out half is also read as if it held the tuning half's share of each band.
     console.log(overlapTable(buildIndex(shippedLibrary()), sets, sets[1].name));
+    return 0;
+  }
+  if (options.flags.has('--lookups')) {
+    // The search box's short look-ups, written blind: each half by path, and the sense read at several thresholds.
+    const library = shippedLibrary();
+    const matcher = createMatcher(buildIndex(library));
+    const { tuning, heldOut } = splitLookups(readJsonl<Lookup>(LOOKUPS));
+    console.log(lookupTable([
+      { name: 'réglage', read: readLookups(library, matcher, tuning) },
+      { name: 'témoin', read: readLookups(library, matcher, heldOut) },
+    ]));
     return 0;
   }
   if (options.flags.has('--calibration')) {

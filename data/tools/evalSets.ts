@@ -72,6 +72,8 @@ export const PARAPHRASE = join(ROOT, 'tests', 'fixtures', 'paraphrase-holdout.js
 export const PASSAGE_PARAPHRASES = join(EVAL_DIR, 'passage-paraphrases.jsonl');
 /** 420 lines written for the gate, blind to the engine and the sets, never fitted on (GATE-BLIND.md). */
 export const GATE_BLIND = join(EVAL_DIR, 'gate-blind.jsonl');
+/** Short look-ups for the search box, written blind in the thirty-first session (LOOKUPS.md): `npm run eval -- --lookups`. */
+export const LOOKUPS = join(EVAL_DIR, 'lookups.jsonl');
 /** 240 office and association mails written blind to the engine, seventh session, only reported (OFFICE-BLIND.md). */
 export const OFFICE_BLIND = join(EVAL_DIR, 'office-blind.jsonl');
 
