@@ -19,7 +19,6 @@ import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './brow
 import { buildEditorFixtures } from './buildEditorFixtures';
 import {
   CARDS,
-  cardSelector,
   editorText,
   frameNow,
   messages,

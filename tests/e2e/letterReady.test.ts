@@ -3,7 +3,9 @@
  * 1. inserted wording joined as a writer would, the text around it checked character by character,
  *    in every editor fixture; nothing added at the start of an empty paragraph; typing on after the
  *    insert keeps it in the editor's own model, with no error in the page;
- *    an insert made a moment after a keystroke is its own undo step, in every editor;
+ *    an insert made a moment after a keystroke is its own undo step, in every editor; an editor not
+ *    known by its marks gets a paste (Squire keeps the spaces around it), and a page that refuses
+ *    pastes still gets the insert (1 ter);
  * 2. « Insérer avec la source » in the citation style chosen on the settings page (footnote, none);
  * 3. after « Insérer » the cards stay in their order, the card says « Inséré » and keeps the focus,
  *    and a second insert of the same wording in the paragraph asks first;

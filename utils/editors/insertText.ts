@@ -17,8 +17,8 @@
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
  *   `editor.insertHtml` of the escaped text, its own undo step (same reason), CKEditor 5's
- *   model, a change of its own (the fallback when a paste does not go through: its `insertText` command would join the
- *   last 20 characters typed), Slate's `editor.insertData` as its own undo step
+ *   model, a change of its own (the fallback when a paste does not go through: its `insertText`
+ *   command would join the last 20 characters typed), Slate's `editor.insertData` as its own undo step
  *   (Slate ignores execCommand's DOM change and reverts it at the next keystroke), Trix's
  *   `editor.insertString` after an undo entry of its own (Trix merges all typing into one entry),
  *   CodeMirror 5's `replaceSelection` between two history splits (its <textarea> is only an input),
@@ -85,9 +85,9 @@ const paste: Way = {
 };
 /**
  * A paste the editor may or may not handle: `handled` when it did (its handler may insert a moment later:
- * no other way is tried while it may), `absent` when nothing took it. Editors
- * trim the white space at the edges of what is pasted (Squire does): the space that joins the wording
- * to the sentence before or the word after goes as a no-break space, which they keep.
+ * no other way is tried while it may), `absent` when nothing took it. Editors trim the white space at the
+ * edges of what is pasted (Squire does): the space that joins the wording to the sentence before or the
+ * word after goes as a no-break space, which they keep.
  */
 const pasteIfHandled: Way = {
   strategy: 'paste',
