@@ -73,7 +73,7 @@ export const EDITORS: EditorFixture[] = [
     // (undo button state) and its status bar (word and character counts) 100 ms or so later.
     settlesMs: 400 },
   { name: 'summernote', kind: 'summernote', frames: [], editable: '.note-editable', real: 'Summernote 0.9 from npm, with jQuery (back offices)', strategy: 'editor-api' },
-  { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'paste' },
+  { name: 'editorjs', kind: 'contenteditable', frames: [], editable: '.ce-paragraph', real: 'Editor.js from npm (block editor)', strategy: 'execCommand' },
   { name: 'codemirror', kind: 'codemirror', frames: [], editable: '.cm-content', real: 'CodeMirror 6 from npm, Markdown (HedgeDoc 2)', strategy: 'execCommand' },
   { name: 'codemirror5', kind: 'codemirror5', frames: [], editable: '.CodeMirror', real: 'CodeMirror 5 from npm, Markdown (HedgeDoc 1, CodiMD)', strategy: 'editor-api',
     blinkingCaret: '.CodeMirror-cursors' },

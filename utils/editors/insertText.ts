@@ -12,7 +12,9 @@
  *   the only way into Google Docs' hidden input iframe. First, too, in an editable of no family we know by
  *   its marks, when its editor handles the paste: Squire (Fastmail, SnappyMail) takes an undo step
  *   only at a word's end, and execCommand's text went at Ctrl+Z with the word typed just before; Draft.js
- *   and Editor.js take it as they take the user's. Where no editor handles it, the native insert follows.
+ *   takes it as it takes the user's (two lines given natively, it kept only the second). Where no editor
+ *   handles it, the native insert follows; Editor.js, which made a pasted wording and its note two blocks
+ *   and the wording twice, keeps the native insert.
  * - the editor's API through the page-world bridge: Etherpad's `ace_replaceRange`, TinyMCE's undo
  *   manager around the native insert (TinyMCE merges everything typed since its last undo level, so
  *   a bare execCommand would be undone together with the user's sentence), CKEditor 4's
@@ -132,8 +134,8 @@ const bridge = (op: Extract<BridgeOp, `${string}-insert`>): Way => ({
   run: async (target, text) => ((await callPageBridge(target.root, op, text))?.result === true ? 'taken' : 'absent'),
 });
 
-function waysFor(kind: EditorTarget['kind']): Way[] {
-  switch (kind) {
+function waysFor(target: EditorTarget): Way[] {
+  switch (target.kind) {
     case 'textarea':
     case 'input':
       return [execCommand, setRangeText];
@@ -174,11 +176,14 @@ function waysFor(kind: EditorTarget['kind']): Way[] {
       // undo step, where execCommand would merge with the last word typed (hence the snapshots around it).
       return [paste, snapshotAroundExecCommand];
     case 'contenteditable':
+      // Editor.js (`.codex-editor`) makes each line of a paste a block of its own, and a wording with its
+      // note (two lines) went in twice: the native insert, which it takes as typing.
+      if (target.root.closest('.codex-editor')) return [execCommand, paste];
       // An editor not known by its marks (Squire in Fastmail or SnappyMail; Draft.js; a site's own):
       // one that handles a paste itself makes it an undo step of its own, as editors with their own history
-      // do (CKEditor 5, roosterjs, Squire), where execCommand's text would merge with the last word typed.
-      // One that does not handle it is left as it was (a paste made by script changes nothing by itself)
-      // and gets the native insert.
+      // do (CKEditor 5, roosterjs, Squire), where execCommand's text would merge with the last word typed,
+      // and where Draft.js, given two lines natively, kept only the second. One that does not handle it is
+      // left as it was (a paste made by script changes nothing by itself) and gets the native insert.
       return [pasteIfHandled, execCommand];
     default:
       return [execCommand, paste];
@@ -200,7 +205,7 @@ export async function insertText(target: EditorTarget, text: string, saved: Save
   const around = target.kind === 'codemirror5' ? await aroundCodeMirror5(target.root) : aroundCaret(target);
   if (around) text = joinAtCaret(around.before, text, around.after).text;
   const before = readAll(target) ?? '';
-  for (const way of waysFor(target.kind)) {
+  for (const way of waysFor(target)) {
     const outcome = await way.run(target, text);
     if (outcome === 'absent') continue;
     await settle();
