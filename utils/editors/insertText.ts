@@ -176,8 +176,8 @@ function waysFor(target: EditorTarget): Way[] {
       // undo step, where execCommand would merge with the last word typed (hence the snapshots around it).
       return [paste, snapshotAroundExecCommand];
     case 'contenteditable':
-      // Editor.js (`.codex-editor`) makes each line of a paste a block of its own, and a wording with its
-      // note (two lines) went in twice: the native insert, which it takes as typing.
+      // Editor.js (`.codex-editor`) makes each line of a paste a block of its own, and wrote a wording with its
+      // note (two lines) twice: it keeps the native insert, which it takes as typing.
       if (target.root.closest('.codex-editor')) return [execCommand, paste];
       // An editor not known by its marks (Squire in Fastmail or SnappyMail; Draft.js; a site's own):
       // one that handles a paste itself makes it an undo step of its own, as editors with their own history
