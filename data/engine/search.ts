@@ -68,6 +68,8 @@ export interface SearchResult {
    * asked for, it is answered anyway, and the panel says the closest passages may not fit.
    */
   offTopic?: boolean;
+  /** A look-up read for its sense (no word of it in the library): the gate's probability that it is on the subject. */
+  senseProbability?: number;
 }
 
 export interface FuzzyWork {
@@ -298,7 +300,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages.
       const { results, probability } = matcher.lookUp(text, { k: RELATED_MAX, gate: false });
       const related = probability >= RELATED_PROBABILITY ? results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position)) : [];
-      return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work });
+      return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
     const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });

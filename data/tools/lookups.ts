@@ -46,12 +46,13 @@ export function readLookups(library: Library, matcher: Matcher, lines: readonly 
   return lines.map((line) => {
     const r = search({ text: line.query, limit: 5 });
     const texts = r.hits.map((h) => h.position.text);
-    // The sense is asked when neither the words nor a typo found anything: via 'related', or 'fuzzy' with nothing.
-    const reachedSense = r.via === 'related' || (r.via === 'fuzzy' && r.total === 0);
+    // Read for its sense when neither the words nor a typo found anything; its passages are read here whatever
+    // the probability, for the table's other thresholds.
+    const reachedSense = r.senseProbability !== undefined;
     let sense: ReadLookup['sense'];
     if (reachedSense) {
-      const { results, probability } = matcher.lookUp(line.query, { k: RELATED_MAX, gate: false });
-      sense = { probability, right: isRight(line, results.slice(0, 5).map((x) => byId.get(x.id) ?? '')) };
+      const { results } = matcher.lookUp(line.query, { k: RELATED_MAX, gate: false });
+      sense = { probability: r.senseProbability!, right: isRight(line, results.slice(0, 5).map((x) => byId.get(x.id) ?? '')) };
     }
     const via = reachedSense ? 'sense' : r.via === 'words' || r.via === 'fuzzy' ? r.via : 'other';
     return { line, via, answered: r.total > 0, right: isRight(line, texts), sense };
