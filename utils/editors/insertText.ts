@@ -58,9 +58,10 @@ export interface SavedCaret {
 export const UNDO_MERGE_MS: Partial<Record<EditorTarget['kind'], number>> = { quill: 1000, prosemirror: 500, codemirror: 500, jodit: 100 };
 
 /**
- * `taken`: the editor's own API accepted the text; it may show it later, never try another way then.
- * `handled`: the page handled a paste; wait for the text as for `taken`, but a page that refuses pastes
- * (handles them by showing nothing) leaves the next way to try.
+ * `tried`: the way ran; if the editor shows nothing, the next way may. `taken`: the editor's own API accepted
+ * the text; it may show it later, never try another way then. `handled`: the page handled a paste; wait for
+ * the text as for `taken`, but a page that refuses pastes (handles them by showing nothing) leaves the next
+ * way to try.
  */
 type Outcome = 'tried' | 'taken' | 'handled' | 'absent';
 interface Way {
@@ -77,25 +78,22 @@ const execCommand: Way = {
     return 'tried';
   },
 };
-const paste: Way = {
-  strategy: 'paste',
-  undoable: true,
-  run: async (target, text): Promise<Outcome> => {
-    await pasteText(target.root, text);
-    return 'tried';
-  },
-};
 /**
- * A paste the editor may or may not handle: `handled` when it did (its handler may insert a moment later:
- * no other way is tried while it may), `absent` when nothing took it. Editors trim the white space at the
- * edges of what is pasted (Squire does): the space that joins the wording to the sentence before or the
- * word after goes as a no-break space, which they keep.
+ * A paste, which the editor may or may not handle: `handled` when it did (its handler may insert a moment
+ * later: no other way is tried while it may), `absent` when nothing took it (a paste made by script changes
+ * nothing by itself). `noBreakEdges`: editors not known by name may trim the white space at the edges of
+ * what is pasted (Squire does), so the space that joins the wording to the sentence before or the word after
+ * goes as a no-break space, which they keep; CKEditor 5 and roosterjs keep a plain one.
  */
-const pasteIfHandled: Way = {
-  strategy: 'paste',
-  undoable: true,
-  run: async (target, text) => ((await pasteText(target.root, text.replace(/^ | $/g, '\u00A0'))) ? 'handled' : 'absent'),
-};
+function pasteWay(noBreakEdges = false): Way {
+  return {
+    strategy: 'paste',
+    undoable: true,
+    run: async (target, text) => ((await pasteText(target.root, noBreakEdges ? text.replace(/^ | $/g, '\u00A0') : text)) ? 'handled' : 'absent'),
+  };
+}
+const paste = pasteWay();
+const pasteNoBreakEdges = pasteWay(true);
 const setRangeText: Way = {
   strategy: 'setRangeText',
   undoable: false,
@@ -184,7 +182,7 @@ function waysFor(target: EditorTarget): Way[] {
       // do (CKEditor 5, roosterjs, Squire), where execCommand's text would merge with the last word typed,
       // and where Draft.js, given two lines natively, kept only the second. One that does not handle it is
       // left as it was (a paste made by script changes nothing by itself) and gets the native insert.
-      return [pasteIfHandled, execCommand];
+      return [pasteNoBreakEdges, execCommand];
     default:
       return [execCommand, paste];
   }
