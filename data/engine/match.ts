@@ -1297,7 +1297,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return out.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
   }
 
-  /** One result per cluster of near-identical wordings, keeping the members' citations. */
+  /**
+   * One result per cluster of near-identical wordings, keeping the members' citations. It shows the best-placed
+   * member's wording, unless that is a member association's and the cluster holds the Collectif's own: the same words
+   * given to the Collectif (a report's synthesis) are the ones to put in a letter, not « M. X rappelle que … ».
+   */
   function collapse(ranked: readonly { id: string; score: number }[], k: number) {
     const taken = new Set<number>();
     const out: { id: string; score: number; members: string[] }[] = [];
@@ -1305,11 +1309,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const c = index.features.get(r.id)!.cluster;
       if (taken.has(c)) continue;
       if (out.length >= k) break;
-      const entry = { ...r, members: index.clusters[c] ?? [r.id] };
+      const members = index.clusters[c] ?? [r.id];
       taken.add(c);
-      out.push(entry);
+      out.push({ ...r, id: shownMember(r.id, members, ranked), members });
     }
     return out;
+  }
+
+  function shownMember(best: string, members: readonly string[], ranked: readonly { id: string }[]): string {
+    if (members.length < 2 || index.byId.get(best)!.author !== 'association') return best;
+    const own = members.filter((m) => index.byId.get(m)!.author === 'collectif');
+    if (!own.length) return best;
+    return ranked.find((r) => own.includes(r.id))?.id ?? own[0];
   }
 
   function toResult(id: string, score: number, members: string[], qTokens: Token[], qConcepts: ReadonlySet<string>): MatchResult {

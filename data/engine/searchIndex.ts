@@ -20,7 +20,7 @@ import { addLength, createTermSearch, removeLength, sortedHas, type Postings, ty
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape, the analysis, the thesaurus or what counts as a near-identical wording changes: older indexes are then rebuilt. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 export interface PositionFeatures {
   /** The position's number in the index, for postings (never reused). */
@@ -182,7 +182,9 @@ export function buildIndex(library: Library, thesaurus = sharedThesaurus()): Sea
 const ours = (p: Position) => p.author === 'collectif' || p.author === 'association';
 
 /**
- * Same side, same author, stems overlapping by 80 % of the smaller set (of at least six), and the
+ * Same side (the Collectif and its member associations are one: a report's synthesis gives the Collectif
+ * the words its full account gives to the member who said them; the administration and the CNCDH each
+ * keep their own), stems overlapping by 80 % of the smaller set (of at least six), and the
  * same wording: sets of nearly the same size, or the shorter said within the longer, 80 % of it in
  * one run (a sentence of the synthesis repeated in the detailed report's longer paragraph).
  * Overlap alone joined a short sentence to any longer one holding its words (« les moyens alloués
@@ -190,7 +192,7 @@ const ours = (p: Position) => p.author === 'collectif' || p.author === 'associat
  * result showed one wording and cited, as « also at », a place that says something else.
  */
 function nearDuplicates(p: Position, q: Position, fp: PositionFeatures, fq: PositionFeatures): boolean {
-  if (ours(p) !== ours(q) || p.author !== q.author) return false;
+  if (ours(p) !== ours(q) || (!ours(p) && p.author !== q.author)) return false;
   if (Math.min(fp.stems.length, fq.stems.length) < 6 || overlap(fp.stems, fq.stems) < 0.8) return false;
   if (Math.min(fp.stems.length, fq.stems.length) >= 0.8 * Math.max(fp.stems.length, fq.stems.length)) return true;
   const [short, long] = fp.sequence.length <= fq.sequence.length ? [fp.sequence, fq.sequence] : [fq.sequence, fp.sequence];

@@ -621,6 +621,36 @@ describe('near-identical wordings collapse into one result that keeps every cita
     expect(shown[0].citations.find((c) => c.positionId === other.id)!.text).toBe(other.text);
   });
 
+  // Written for this test, the way the Collectif's minutes are laid out: the synthesis gives a sentence to the
+  // Collectif, the full account gives the same words to the member who said them. Two cards with one sentence
+  // said twice is what the Roundcube screenshot showed; the Collectif's own wording is the one to put in a letter.
+  const synthesis = { ...base, id: 'test:synthesis', speaker: undefined, organisation: undefined, text: 'La circulaire prévoit la « possibilité » d’accorder une carte de séjour temporaire aux victimes qui rompent avec leurs exploiteurs, sans en faire un droit.' };
+  const account = {
+    ...base,
+    id: 'test:account',
+    author: 'association' as const,
+    speaker: 'Mme Martin',
+    organisation: 'Comité contre l’esclavage moderne',
+    sourceId: synthesis.sourceId,
+    section: 'Compte-rendu in extenso',
+    text: `Mme Martin rappelle que la circulaire prévoit la « possibilité » d’accorder une carte de séjour temporaire aux victimes qui rompent avec leurs exploiteurs, sans en faire un droit.`,
+  };
+  const administration = { ...account, id: 'test:administration', author: 'gouvernement' as const, speaker: 'M. Durand', organisation: 'Ministère de l’Intérieur', text: account.text.replace('Mme Martin', 'M. Durand') };
+  const reported = buildIndex({ ...library, positions: [...library.positions, account, synthesis, administration] });
+
+  test('the same words in the synthesis and in a member’s account are one card, showing the Collectif’s wording', () => {
+    const results = createMatcher(reported, { ...DEFAULT_SETTINGS, gate: 0 }).match(account.text, { k: 5 });
+    const ours = results.filter((r) => r.id === synthesis.id || r.id === account.id);
+    expect(ours).toHaveLength(1);
+    expect(ours[0].id).toBe(synthesis.id);
+    expect(ours[0].author).toBe('collectif');
+    expect(ours[0].citations.map((c) => c.positionId).sort()).toEqual([account.id, synthesis.id].sort());
+    expect(ours[0].citations.find((c) => c.positionId === account.id)!.text).toBe(account.text);
+    // What the administration said in the same words stays its own card, never a citation of the Collectif's.
+    expect(results.find((r) => r.id === administration.id)?.author).toBe('gouvernement');
+    expect(ours[0].citations.some((c) => c.positionId === administration.id)).toBe(false);
+  });
+
   test('a short sentence whose words a longer wording holds is not that wording, nor cited as it', () => {
     const own = clusterOf('test:shorter');
     expect(own === -1 || !clustered.clusters[own]?.includes('test:demand')).toBe(true);
