@@ -11,9 +11,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { tabIdOf } from './editorHarness';
+import { EDITORS, tabIdOf, typeInEditor } from './editorHarness';
 import { launchExtension, ROOT, type LaunchedExtension } from './extension';
-import { searchCards, suggestionCards } from './panelHarness';
+import { pageWithPanel, searchCards, suggestionCards } from './panelHarness';
 import { mailboxSettled, mailFromCabinet, ROUNDCUBE_USER, startRoundcube, type RoundcubeServer } from './roundcubeServer';
 import { startServer, type StaticServer } from './server';
 
@@ -189,6 +189,28 @@ describe('screenshots', () => {
       await expect(panel.getByTestId('measure-header').getAttribute('data-measure')).resolves.toBe('PAN1-5');
     } finally {
       await Promise.all([panel.close(), page.close()]);
+    }
+  });
+
+  test('a paragraph the suggestions stay quiet on, then looked up anyway', async () => {
+    // The README's example: a concrete account the gate misreads (probability 0.26), and one click shows the
+    // closest passages, the protection that must not expire on the eighteenth birthday first, under the note
+    // that they may not fit.
+    const textarea = EDITORS.find((e) => e.name === 'textarea')!;
+    const { opened, panel, close } = await pageWithPanel(ext, server, textarea, { viewport: { width: PANEL_WIDTH, height: HEIGHT } });
+    try {
+      await typeInEditor(opened, textarea, 'Le jour de ses dix-huit ans, Samia a perdu d’un coup sa chambre au foyer et son éducatrice.');
+      await expect.poll(() => panel.getByTestId('suggestions-empty').getAttribute('data-reason'), { timeout: 15_000 }).toBe('no-match');
+      const quiet = await panel.screenshot();
+      await panel.getByTestId('search-anyway').click();
+      await panel.getByTestId('search-off-topic').waitFor({ timeout: 20_000 });
+      await searchCards(panel).first().waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      await sideBySide(quiet, await panel.screenshot(), join(OUT, 'panel-search-anyway.png'), PANEL_WIDTH);
+      publish('panel-search-anyway.png');
+      await expect(opened.page.locator('textarea').inputValue()).resolves.toContain('Samia');
+    } finally {
+      await close();
     }
   });
 
