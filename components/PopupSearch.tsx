@@ -12,7 +12,12 @@ import { useQuery } from './useQuery';
 export function PopupSearch() {
   const [text, setText] = useState('');
   const typed = useDebounced(text.trim(), 250);
-  const { query } = useQuery<SearchResponse>(typed || undefined, () => sendMessage('library/search', { text: typed, limit: 5 }));
+  // « Chercher quand même… » holds for the look-up it was clicked for.
+  const [anyway, setAnyway] = useState<string>();
+  const again = !!typed && anyway === typed;
+  const { query } = useQuery<SearchResponse>(typed ? `${again ? 'anyway:' : ''}${typed}` : undefined, () =>
+    sendMessage('library/search', { text: typed, limit: 5, ...(again ? { anyway: true } : {}) }),
+  );
   return (
     <section class="popup-search">
       <form role="search" onSubmit={(event) => event.preventDefault()}>
@@ -27,7 +32,7 @@ export function PopupSearch() {
       {query.status === 'ready' && (
         <div class="card-list card-list--compact" data-testid="search-results" aria-live="polite">
           {query.value.hits.length === 0 && <p class="muted">{t('searchNone')}</p>}
-          <SearchNote answer={query.value} />
+          <SearchNote answer={query.value} onAnyway={() => setAnyway(typed)} />
           {query.value.hits.map((hit) => (
             <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} headingLevel={2} />
           ))}

@@ -48,6 +48,8 @@ export function SearchView({
   const [measure, setMeasure] = useState<string>();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [limit, setLimit] = useState(SEARCH_PAGE);
+  // The look-up the user asked to read for its sense anyway (« Chercher quand même… »): it holds for that text only.
+  const [anyway, setAnyway] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -83,6 +85,7 @@ export function SearchView({
           to: year || undefined,
           sort,
           limit: measure && !typed ? MEASURE_LIMIT : limit,
+          ...(typed && anyway === typed ? { anyway: true } : {}),
         }
       : undefined;
 
@@ -123,7 +126,14 @@ export function SearchView({
         </div>
       )}
       {query ? (
-        <SearchResults query={query} tabId={tabId} sortOursFirst={!typed} browsing={!!measure} onMore={() => setLimit((n) => n + SEARCH_PAGE)} />
+        <SearchResults
+          query={query}
+          tabId={tabId}
+          sortOursFirst={!typed}
+          browsing={!!measure}
+          onMore={() => setLimit((n) => n + SEARCH_PAGE)}
+          onAnyway={() => setAnyway(typed)}
+        />
       ) : (
         <MeasureList onPick={setMeasure} />
       )}
@@ -254,6 +264,7 @@ function SearchResults({
   sortOursFirst,
   browsing,
   onMore,
+  onAnyway,
 }: {
   query: SearchQuery;
   tabId: number | undefined;
@@ -261,6 +272,8 @@ function SearchResults({
   /** A measure picked in the list: its header is already shown above. */
   browsing: boolean;
   onMore: () => void;
+  /** « Chercher quand même… »: list the passages found by sense that were withheld. */
+  onAnyway: () => void;
 }) {
   // The library's version in the key: the hits follow a report imported while the panel is open.
   const version = useLibraryVersion();
@@ -294,7 +307,7 @@ function SearchResults({
         {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
         {shown.total > hits.length && <> · {tCount('searchShown', hits.length)}</>}
       </p>
-      <SearchNote answer={shown} />
+      <SearchNote answer={shown} onAnyway={onAnyway} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">
         {hits.map((hit) => (
           <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} contextNote={hit.position.id === firstContext} />

@@ -42,6 +42,11 @@ export interface SearchQuery {
   /** The page: `limit` hits from `offset` (« Voir plus » asks for the next ones). */
   offset?: number;
   limit?: number;
+  /**
+   * Asked again by the user (« Chercher quand même… »): a short look-up's passages related by sense are listed whatever
+   * the gate's probability, with `offTopic` said when it is under `RELATED_PROBABILITY`.
+   */
+  anyway?: boolean;
 }
 
 export interface SearchHit {
@@ -70,6 +75,11 @@ export interface SearchResult {
   offTopic?: boolean;
   /** A look-up read for its sense (no word of it in the library): the gate's probability that it is on the subject. */
   senseProbability?: number;
+  /**
+   * Passages related by sense were found but not listed, the look-up being unlikely on the library's subject: the panel
+   * offers to list them anyway (`anyway`).
+   */
+  senseWithheld?: boolean;
 }
 
 export interface FuzzyWork {
@@ -297,10 +307,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
       // No word of the look-up is in the library, even one slip away: what it means may be. Only the best few, and
       // only when the look-up is more likely on the library's subject than not: asked for on purpose, it need not clear
-      // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages.
+      // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages
+      // unless the user asks again (`anyway`), and then under a note that they may not fit.
       const { results, probability } = matcher.lookUp(text, { k: RELATED_MAX, gate: false });
-      const related = probability >= RELATED_PROBABILITY ? results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position)) : [];
-      return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability });
+      const related = results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position));
+      const likely = probability >= RELATED_PROBABILITY;
+      if (!related.length || likely || q.anyway)
+        return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...(related.length && !likely ? { offTopic: true } : {}) });
+      return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
     const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });

@@ -318,6 +318,33 @@ describe('search and browse', () => {
     }
   });
 
+  test('a look-up none of whose words the library holds, off its subject: nothing, then one click lists the closest passages, said they may not fit', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await panel.getByTestId('mode-search-button').click();
+      await panel.getByTestId('search-input').fill('barbecue annuel');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('barbecue annuel');
+      await expect(panel.getByTestId('search-count').textContent()).resolves.toBe(fr.searchNone?.message);
+      await expect(searchCards(panel).count()).resolves.toBe(0);
+      const anyway = panel.getByTestId('search-related-anyway');
+      await expect(anyway.textContent()).resolves.toBe(fr.searchRelatedAnyway?.message);
+      await anyway.click();
+      await expect.poll(() => searchCards(panel).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect(searchCards(panel).count()).resolves.toBeLessThanOrEqual(8);
+      await expect(panel.getByTestId('search-off-topic').textContent()).resolves.toBe(fr.searchRelatedOffTopic?.message);
+      await expect(panel.getByTestId('search-related-anyway').count()).resolves.toBe(0);
+      // Another look-up starts afresh: nothing withheld is listed until asked again.
+      await panel.getByTestId('search-input').fill('pique-nique annuel');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('pique-nique annuel');
+      await expect(searchCards(panel).count()).resolves.toBe(0);
+      await expect(panel.getByTestId('search-related-anyway').count()).resolves.toBe(1);
+      // The page's text is left as it was.
+      await expect(opened.page.locator('textarea').inputValue()).resolves.toBe('');
+    } finally {
+      await close();
+    }
+  });
+
   test('a wording found at another place in slightly other words lists that place with the words it has there', async () => {
     // From the library: a wording the build merged with a near-identical one of another document.
     const merged = library.positions.find((p) => p.citations?.some((c) => c.positionId !== p.id && c.text))!;
@@ -392,6 +419,13 @@ describe('popup, selection menu, shortcut', () => {
       await expect.poll(() => popup.getByTestId('search-related').count(), { timeout: 20_000 }).toBe(1);
       await expect(popup.getByTestId('search-related').textContent()).resolves.toBe(fr.searchRelated?.message);
       await expect(popup.getByTestId('suggestion').first().textContent()).resolves.toContain('tests osseux');
+
+      // Off the library's subject: nothing, and the offer to look anyway, which lists a few under « may not fit ».
+      await popup.getByTestId('search-input').fill('barbecue annuel');
+      await popup.getByTestId('search-related-anyway').click({ timeout: 20_000 });
+      await expect.poll(() => popup.getByTestId('search-off-topic').count(), { timeout: 20_000 }).toBe(1);
+      await expect(popup.getByTestId('search-off-topic').textContent()).resolves.toBe(fr.searchRelatedOffTopic?.message);
+      await expect(popup.getByTestId('suggestion').count()).resolves.toBeGreaterThan(0);
     } finally {
       await popup.close();
     }

@@ -14,16 +14,18 @@ describe('the search box’s look-ups, read in two halves', () => {
 
   test('the table counts each path, and the look-ups read for their sense at each threshold', () => {
     const read: ReadLookup[] = [
-      { line: line('a', 'on'), via: 'words', answered: true, right: true },
-      { line: line('b', 'on'), via: 'sense', answered: true, right: true, sense: { probability: 0.65, right: true } },
-      { line: line('c', 'on'), via: 'sense', answered: false, right: false, sense: { probability: 0.35, right: false } },
-      { line: line('d', 'off'), via: 'sense', answered: false, right: false, sense: { probability: 0.45, right: false } },
+      { line: line('a', 'on'), via: 'words', answered: true, right: true, rightAnyway: true },
+      { line: line('b', 'on'), via: 'sense', answered: true, right: true, sense: { probability: 0.65, right: true }, rightAnyway: true },
+      { line: line('c', 'on'), via: 'sense', answered: false, right: false, sense: { probability: 0.35, right: false }, rightAnyway: false },
+      { line: line('e', 'on'), via: 'sense', answered: false, right: false, sense: { probability: 0.2, right: true }, rightAnyway: true },
+      { line: line('d', 'off'), via: 'sense', answered: false, right: false, sense: { probability: 0.45, right: false }, rightAnyway: false },
     ];
     const table = lookupTable([{ name: 'réglage', read }]);
-    expect(table).toContain('| réglage | 3 | 1 / 0 / 1 | 2 | 1 | 0 / 0 / 0 |');
-    expect(table).toContain('| réglage | 0.3 | 2 (1) sur 2 | 1 sur 1 |');
-    expect(table).toContain('| réglage | 0.4 | 1 (1) sur 2 | 1 sur 1 |');
-    expect(table).toContain('| réglage | 0.5 (livré) | 1 (1) sur 2 | 0 sur 1 |');
-    expect(table).toContain('| réglage | 0.7 | 0 (0) sur 2 | 0 sur 1 |');
+    // A right answer withheld under the threshold counts after « Chercher quand même » only.
+    expect(table).toContain('| réglage | 4 | 1 / 0 / 1 | 2 | 3 | 1 | 0 / 0 / 0 |');
+    expect(table).toContain('| réglage | 0.3 | 2 (1) sur 3 | 1 sur 1 |');
+    expect(table).toContain('| réglage | 0.4 | 1 (1) sur 3 | 1 sur 1 |');
+    expect(table).toContain('| réglage | 0.5 (livré) | 1 (1) sur 3 | 0 sur 1 |');
+    expect(table).toContain('| réglage | 0.7 | 0 (0) sur 3 | 0 sur 1 |');
   });
 });

@@ -171,6 +171,24 @@ describe('a look-up none of whose words is in the library is read for its sense'
   test('off the subject, nothing: « cotisation mutuelle », « barbecue annuel », « congés payés »', () => {
     for (const text of ['cotisation mutuelle', 'barbecue annuel', 'congés payés']) expect(all(text).total, text).toBe(0);
   });
+
+  test('withheld passages are said to be there, and listed when asked again, under « may not fit »', () => {
+    const first = all('barbecue annuel');
+    expect(first.senseWithheld).toBe(true);
+    expect(first.senseProbability).toBeLessThan(0.5);
+    const again = all('barbecue annuel', { anyway: true });
+    expect(again.via).toBe('related');
+    expect(again.offTopic).toBe(true);
+    expect(again.total).toBeGreaterThan(0);
+    expect(again.total).toBeLessThanOrEqual(8);
+    // A look-up likely on the subject is listed at once: asking again changes nothing, and nothing is said to be withheld.
+    const osseux = all('examens osseux');
+    expect(osseux.senseWithheld).toBeUndefined();
+    expect(osseux.offTopic).toBeUndefined();
+    expect(all('examens osseux', { anyway: true }).hits.map((h) => h.position.id)).toEqual(osseux.hits.map((h) => h.position.id));
+    // Words of the library are found as words, whatever `anyway` says.
+    expect(all('délai de réflexion', { anyway: true }).via).toBe('words');
+  });
 });
 
 describe('wholeWords', () => {
