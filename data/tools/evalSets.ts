@@ -185,26 +185,42 @@ export const FORMULAS_TUNE = join(EVAL_DIR, 'formulas-tune.jsonl');
 /** Sentences a coordinator writes around a position (`letter-frames.json`): the « dans un courrier » lines of `npm run eval`. */
 export const LETTER_FRAMES = join(EVAL_DIR, 'letter-frames.json');
 
-export type FrameMode = 'avant' | 'après' | 'autour';
+export type FrameMode = 'avant' | 'après' | 'autour' | 'même phrase';
+
+export interface LetterFrames {
+  before: string[];
+  after: string[];
+  /** Openings of a sentence whose subject follows in it (« Suite à notre rencontre du 12 mars, nous souhaitons rappeler que »). */
+  leads: string[];
+}
 
 /**
  * The on-topic lines as they sit in a letter: a sentence of the letter before the line (« Comme convenu lors de
- * notre rendez-vous, je reviens vers vous avec nos remarques. »), after it, or both, dealt in turn. Off-topic
- * and author lines are left out: what is measured is whether the position is still found.
+ * notre rendez-vous, je reviens vers vous avec nos remarques. »), after it, or both; or (`même phrase`) the line
+ * opened by a letter's lead in the same sentence, its first letter lowered. Dealt in turn. Off-topic and author
+ * lines are left out: what is measured is whether the position is still found.
  */
-export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: { before: string[]; after: string[] } = readFrames()): EvalQuery[] {
+export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: LetterFrames = readFrames()): EvalQuery[] {
   return queries
     .filter((q) => q.kind === 'topic')
     .map((q, i) => {
       const before = frames.before[i % frames.before.length];
       const after = frames.after[i % frames.after.length];
-      const text = mode === 'avant' ? `${before} ${q.text}` : mode === 'après' ? `${q.text} ${after}` : `${before} ${q.text} ${after}`;
+      const lead = frames.leads[i % frames.leads.length];
+      const text =
+        mode === 'avant'
+          ? `${before} ${q.text}`
+          : mode === 'après'
+            ? `${q.text} ${after}`
+            : mode === 'autour'
+              ? `${before} ${q.text} ${after}`
+              : `${lead} ${q.text.charAt(0).toLowerCase()}${q.text.slice(1)}`;
       return { ...q, text };
     });
 }
 
-function readFrames(): { before: string[]; after: string[] } {
-  return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as { before: string[]; after: string[] };
+function readFrames(): LetterFrames {
+  return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as LetterFrames;
 }
 
 /** Keys next to each other on a French (AZERTY) keyboard: a letter typed for its neighbour. */

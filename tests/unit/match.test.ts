@@ -100,15 +100,17 @@ describe('a paragraph of several sentences', () => {
     expect(ids(matcher, text)[0]).toBe(ids(matcher, said)[0]);
   });
 
-  test('the evaluation’s letters put a sentence before, after or around each on-topic line, and only those lines', () => {
+  test('the evaluation’s letters put a sentence before, after or around each on-topic line, or open its sentence, and only those lines', () => {
     const lines: EvalQuery[] = [
       { id: 'a', kind: 'topic', text: position, expect: {} },
       { id: 'b', kind: 'offtopic', text: 'Bonne année à tous !', expect: { empty: true } },
     ];
-    const frames = { before: ['Merci pour votre accueil.'], after: ['Bien cordialement.'] };
+    const frames = { before: ['Merci pour votre accueil.'], after: ['Bien cordialement.'], leads: ['Suite à notre réunion, nous rappelons que'] };
     expect(framed(lines, 'avant', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position}`]);
     expect(framed(lines, 'après', frames).map((q) => q.text)).toEqual([`${position} Bien cordialement.`]);
     expect(framed(lines, 'autour', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position} Bien cordialement.`]);
+    // In the same sentence: the line's first letter lowered after the lead.
+    expect(framed(lines, 'même phrase', frames).map((q) => q.text)).toEqual([`Suite à notre réunion, nous rappelons que ${position.charAt(0).toLowerCase()}${position.slice(1)}`]);
   });
 
   test('office mail of several sentences, none on the subject, stays quiet', () => {
