@@ -219,6 +219,14 @@ export interface EngineSettings {
    * read as form: their words are not read (formulas.ts); empty: read as written.
    */
   formulas: readonly FormulaEntry[];
+  /**
+   * The gate reads a paragraph without its formulas of correspondence when more than `formlessWords` words that tell
+   * remain (numbers aside): « Suite à notre rencontre du 12 mars, nous souhaitons rappeler que les tests osseux… » is
+   * read as what follows the formula. A shorter rest (« …d'ici vendredi. ») is read with its formulas, which say how
+   * office mail is told. Off: the gate always reads the formulas' words.
+   */
+  gateWithoutForm: boolean;
+  formlessWords: number;
   /** A paragraph with no evidence at all of the library's subject (no telling word, nothing shared, no concept) is quiet. */
   evidenceFloor: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
@@ -327,6 +335,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   idioms: IDIOMS,
   idiomSlips: true,
   formulas: FORMULAS,
+  gateWithoutForm: true,
+  formlessWords: 7,
   evidenceFloor: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
@@ -798,9 +808,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // that name it. Two readings, two retrievals, only for a paragraph that names one.
     // The ranking also leaves out the formulas of correspondence (formulas.ts): « considération distinguée » would find
     // passages on what must be « distinguished ». The gate reads their words (they are how office mail is told) beside
-    // the passages the rest finds: a second retrieval only for a name.
-    const gate = analyse(text, opts.defaultPlan);
-    const a = gate.namesRead || gate.formFound ? analyse(text, opts.defaultPlan, false, false) : gate;
+    // the passages the rest finds, unless the rest says enough by itself (`formlessWords`): then it reads the rest, as
+    // the ranking does. A second retrieval only for a name.
+    const withForm = analyse(text, opts.defaultPlan);
+    const a = withForm.namesRead || withForm.formFound ? analyse(text, opts.defaultPlan, false, false) : withForm;
+    // Without its formulas, names read as names (`a` is that reading when the paragraph names no organisation).
+    const formless = settings.gateWithoutForm && withForm.formFound ? (withForm.namesRead ? analyse(text, opts.defaultPlan, true, false) : a) : undefined;
+    const gate = formless && formless.written.filter((s) => !isNumber(s)).length > settings.formlessWords ? formless : withForm;
     const forWords = rankingOf(a);
     const forGate = a === gate || !gate.namesRead ? forWords : rankingOf(gate);
     const features = gateFeatures(gate, forGate.gateRanked);

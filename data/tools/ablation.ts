@@ -68,6 +68,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans expressions figurées lues pour leur sens (« bouts de ficelle », « pieds et poings liés » ; avant le vingtième lot)', { idioms: [] }],
   ['sans expressions figurées lues malgré une faute de frappe (« pieds et poigns liés » ; avant le vingt et unième lot)', { idiomSlips: false }],
   ['sans formules de correspondance lues comme forme (« Je vous prie d’agréer… », « Merci pour votre accueil » ; avant le vingt-huitième lot)', { formulas: [] }],
+  ['porte lisant toujours les mots des formules, même suivies d’un sujet dans la même phrase (avant le trente-deuxième lot)', { gateWithoutForm: false }],
   ['sans silence pour un paragraphe sans aucun indice du sujet (« Je fais. » ; avant le vingt-huitième lot)', { evidenceFloor: false }],
   ['sans regroupement des doublons', { collapse: false }],
   ['sans priorité au Collectif', { authorPrior: FLAT }],

@@ -80,3 +80,25 @@ describe('the panel stays quiet on a line that is only form', () => {
     expect(ids(`Je reste à votre disposition pour parler du délai de réflexion.`)[0]).toBe(ids('Parler du délai de réflexion.')[0]);
   });
 });
+
+describe('a formula opening the sentence that says the subject', () => {
+  // Written for this test, from the way letters to a cabinet open: the formula, then the subject in the same sentence.
+  const engine = createMatcher(buildIndex(shippedLibrary()));
+  const p = (text: string) => engine.explain(text).probability;
+
+  test.each([
+    ['Pour faire suite à notre entretien de mardi,', 'une personne accueillie par une association doit pouvoir y recevoir son courrier administratif sans autre condition.'],
+    ['Suite à notre rencontre du 12 mars,', 'l’argent saisi chez les condamnés devrait servir à réparer le tort fait aux personnes exploitées.'],
+    ['Comme convenu lors de notre rendez-vous,', 'les agents des consulats voient passer des demandes de visa qui devraient les alerter.'],
+  ])('« %s … » reads as what follows it', (formula, rest) => {
+    // The gate read the formula's words, which say how office mail is told: the first line read 0.78 against 0.99.
+    const alone = p(rest.charAt(0).toUpperCase() + rest.slice(1));
+    expect(Math.abs(p(`${formula} ${rest}`) - alone)).toBeLessThanOrEqual(0.05);
+  });
+
+  test('a short rest is still read with its formula: office logistics stay quiet', () => {
+    const line = 'Suite à notre réunion du 12 mars, merci de nous envoyer vos disponibilités pour la prochaine séance.';
+    expect(engine.match(line, { k: 5 })).toEqual([]);
+    expect(p(line)).toBeLessThan(0.2);
+  });
+});
