@@ -19,7 +19,7 @@
  */
 import Fuse from 'fuse.js';
 import { defaultAcronymExpander, type AcronymExpander } from './acronyms';
-import type { Matcher } from './match';
+import type { Matcher, MatchResult } from './match';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, type Token } from './normalise';
@@ -281,6 +281,26 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     return { hits, work };
   }
 
+  /**
+   * The engine's results the filters keep. A result stands for its near-identical wordings (its citations): when the
+   * one shown is filtered out, the first of the others the filters keep is listed instead (« Mouvement du Nid »
+   * asked for, the member's account of a sentence the synthesis gives the Collectif), without the highlights,
+   * which are those of the other wording.
+   */
+  function kept(results: readonly MatchResult[], filter: (p: Position) => boolean): SearchHit[] {
+    const out: SearchHit[] = [];
+    for (const r of results) {
+      const shown = byId.get(r.id);
+      if (shown && filter(shown)) {
+        out.push({ position: shown, highlights: r.highlights });
+        continue;
+      }
+      const other = r.citations.map((c) => byId.get(c.positionId)).find((p) => p !== undefined && filter(p));
+      if (other) out.push({ position: other, highlights: [] });
+    }
+    return out;
+  }
+
   return function search(q: SearchQuery): SearchResult {
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
@@ -310,7 +330,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages
       // unless the user asks again (`anyway`), and then under a note that they may not fit.
       const { results, probability } = matcher.lookUp(text, { k: RELATED_MAX, gate: false });
-      const related = results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position));
+      const related = kept(results, filter);
       const likely = probability >= RELATED_PROBABILITY;
       if (!related.length || likely || q.anyway)
         return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...(related.length && !likely ? { offTopic: true } : {}) });
@@ -318,7 +338,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
     const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });
-    const hits = results.map((r) => ({ position: byId.get(r.id)!, highlights: r.highlights })).filter((h) => h.position && filter(h.position));
+    const hits = kept(results, filter);
     return page(hits, onTopic ? { via: 'paragraph' } : { via: 'paragraph', offTopic: true });
   };
 }

@@ -221,3 +221,22 @@ describe('a paragraph looked up on purpose', () => {
     expect(r.hits.slice(0, 5).map((h) => h.position.id)).toEqual(matcher.match(onTopic, { k: 5 }).map((m) => m.id));
   });
 });
+
+describe('a result standing for near-identical wordings, under a filter', () => {
+  // The 3 February 2014 report gives one sentence to the Collectif in its synthesis and to M. Albert (Mouvement du
+  // Nid) in its full account: one result, showing the Collectif's. Asked for the member associations' words only,
+  // the search lists the member's account rather than nothing.
+  const text = 'La mesure 5 du Plan parle de la possibilité de délivrer un titre de séjour aux victimes de la traite.';
+  const synthesis = 'cr-2014-02-03:b876a12d';
+  const account = 'cr-2014-02-03:fb5b38f4';
+  const ids = (authors: 'all' | 'association' | 'collectif') => search({ text, authors, limit: 10 }).hits.map((h) => h.position.id);
+
+  test('the Collectif’s wording by default, the member’s when only the associations are asked for', () => {
+    expect(library.positions.find((p) => p.id === account)?.author).toBe('association');
+    expect(ids('all')).toContain(synthesis);
+    expect(ids('all')).not.toContain(account);
+    expect(ids('collectif')).toContain(synthesis);
+    expect(ids('association')).toContain(account);
+    expect(ids('association')).not.toContain(synthesis);
+  });
+});
