@@ -814,7 +814,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const a = withForm.namesRead || withForm.formFound ? analyse(text, opts.defaultPlan, false, false) : withForm;
     // Without its formulas, names read as names (`a` is that reading when the paragraph names no organisation).
     const formless = settings.gateWithoutForm && withForm.formFound ? (withForm.namesRead ? analyse(text, opts.defaultPlan, true, false) : a) : undefined;
-    const gate = formless && formless.written.filter((s) => !isNumber(s)).length > settings.formlessWords ? formless : withForm;
+    const telling = (x: Analysis) => x.written.filter((s) => !isNumber(s)).length;
+    const gate = formless && telling(formless) > settings.formlessWords ? formless : withForm;
     const forWords = rankingOf(a);
     const forGate = a === gate || !gate.namesRead ? forWords : rankingOf(gate);
     const features = gateFeatures(gate, forGate.gateRanked);
@@ -824,9 +825,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // is one that says nothing more once its formulas are left out (« Je vous prie de croire… », « Merci pour cet
     // échange très constructif. », « Madame la Déléguée interministérielle, »).
     const evidenceless = (f: GateFeatures) => settings.evidenceFloor && f.language === 0 && f.retrieval === 0 && f.concepts === 0;
-    const onlyForm = a.formFound && (!a.stems.length || evidenceless(gateFeatures(a, forWords.gateRanked)));
+    // The gate reading the rest without its formulas is this reading: its features are already there.
+    const onlyForm = a.formFound && (!a.stems.length || evidenceless(a === gate ? features : gateFeatures(a, forWords.gateRanked)));
     const p = gate.refs.length ? 1 : onlyForm || evidenceless(features) ? 0 : probability(settings.gateModel, features);
-    const short = !gate.refs.length && gate.written.filter((s) => !isNumber(s)).length <= settings.shortWords;
+    const short = !gate.refs.length && telling(gate) <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
     return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
