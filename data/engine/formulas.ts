@@ -37,6 +37,11 @@ const EXCHANGE =
 const QUALITY =
   '(?:tres|si|bien|particulierement|vraiment|excellente?s?|bons?|bonnes?|riches?|chaleureu(?:x|ses?)|aimables?|precieu(?:x|ses?)|rapides?|' +
   "fructueu(?:x|ses?)|constructi(?:f|fs|ve|ves)|agreables?|cordiale?s?|dernier|derniere|recente?s?|brefs?|breves?|longs?|longues?|nombreu(?:x|ses)|utiles?)";
+/** The meetings a letter comes back to (« lors de notre dernier échange »): not thanks, so no « accueil », « aide », « temps ». */
+const MEETING = '(?:echanges?|rencontres?|entretiens?|reunions?|rendez-vous|conversations?|appels?|visites?|seances?|discussions?|comites?|comite de pilotage)';
+/** What was said at one: « vous nous aviez indiqué », « nous vous l'avions signalé ». */
+const SAID =
+  '(?:indique|dit|assure|annonce|confirme|precise|signale|explique|ecrit|promis|fait savoir|evoque|souligne|rappele|mentionne|exprime|fait part)';
 const DETERMINER = "(?:votre|vos|ton|ta|tes|notre|nos|cet|cette|ce|ces|la|le|les|l'|un|une)";
 /** « pour votre accueil », « de cet échange très constructif », « pour vos retours rapides ». */
 const THANKED_FOR = `(?: (?:pour|de|d') ?${DETERMINER} ?(?:${QUALITY} )*${EXCHANGE}(?: ${QUALITY})*)`;
@@ -109,6 +114,35 @@ export const FORMULAS: readonly FormulaEntry[] = [
   {
     example: 'Suite à notre rencontre du 12 mars,',
     pattern: `(?:suite a|pour faire suite a|comme suite a|a la suite de|comme convenu (?:lors de|pendant|a l'issue de)|comme evoque (?:lors de|pendant)) ?${DETERMINER} ?(?:${QUALITY} )*${EXCHANGE}(?: (?:telephonique|de travail))?${WHEN}?`,
+  },
+  // What a letter recalls or announces before its subject: the meeting it comes back to (« Lors de notre dernier
+  // échange, »), what was said there (« vous nous aviez indiqué que », « comme nous vous l'avions signalé »), what
+  // the writer means to do (« nous souhaitons rappeler que », « par la présente »). The subject follows; only the
+  // frame is covered, so « nous souhaitons rappeler que le délai de réflexion… » is read from « le délai ».
+  {
+    example: 'Lors de notre dernier échange,',
+    pattern: `(?:lors|au cours|a l'occasion|a l'issue) (?:du |des |(?:de|d') ?(?:notre|nos|votre|vos|cet|cette|ce|la|le|l') ?)(?:${QUALITY} )*${MEETING}(?: ${QUALITY})*(?: (?:telephonique|de travail))?${WHEN}?`,
+  },
+  {
+    example: 'Vous nous aviez indiqué que',
+    // Without « comme », only as the frame of what follows (« … que »): « vous nous avez signalé deux cas » is read.
+    pattern: `(?:comme|ainsi que) vous (?:nous |m')(?:l')?(?:aviez|avez)(?: (?:bien|deja))? ${SAID}(?: (?:que|qu'))?|vous (?:nous |m')(?:aviez|avez)(?: (?:bien|deja))? ${SAID} (?:que|qu')`,
+  },
+  {
+    example: 'Comme nous vous l’avions signalé,',
+    pattern: `(?:comme|ainsi que) (?:je|nous) (?:vous |te )?(?:l')?(?:avions|avons|avais|ai)(?: (?:bien|deja))? ${SAID}(?: (?:que|qu'))?|(?:je|nous) (?:vous |te )?(?:avions|avons|avais|ai)(?: (?:bien|deja))? ${SAID} (?:que|qu')`,
+  },
+  { example: 'Comme vous le savez,', pattern: "comme (?:vous le savez|tu le sais)(?: (?:sans doute|certainement|bien|deja))?|vous n'etes pas sans (?:savoir|ignorer)(?: que| qu')?" },
+  { example: 'Par la présente,', pattern: "par (?:la presente|le present courrier|ce (?:courrier|courriel|message|mail)|cette lettre)" },
+  {
+    example: 'Nous souhaitons attirer votre attention sur le fait que',
+    pattern:
+      "(?:(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|souhaitais|souhaitions|tiens a|tenons a|voudrais|voudrions)|je me permets|nous nous permettons) (?:de |d')?(?:vous |te )?" +
+      "(?:rappeler|souligner|signaler|preciser|redire|reaffirmer|attirer (?:votre|ton) attention sur|alerter sur|informer)(?: (?:le fait )?(?:que|qu'))?",
+  },
+  {
+    example: 'Nous vous rappelons que',
+    pattern: "(?:je|nous) (?:vous|te) (?:rappelle|rappelons|signale|signalons|informe|informons|precise|precisons|confirme|confirmons) (?:que|qu')",
   },
   {
     example: 'Je me permets de revenir vers vous',

@@ -339,7 +339,7 @@ function evalCommand(args: string[]): number {
         console.log(`${`${label} : ${role === 'tuning' ? 'réglage' : 'frais'}`.padEnd(26)} hit@5 / MRR  ${cells.join('  ')}`);
       }
     };
-    variantLine('dans un courrier', (q) => (['avant', 'après', 'autour', 'même phrase'] as const).map((mode) => [mode, framed(q, mode)]));
+    variantLine('dans un courrier', (q) => (['avant', 'après', 'autour', 'même phrase', 'autres débuts'] as const).map((mode) => [mode, framed(q, mode)]));
     variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['espace oublié', spaceless(q, 1)], ['sans apostrophe', unapostrophed(q)]]);
     variantLine('collé en colonnes', (q) => [['un mot coupé', hyphenated(q, 1)], ['deux', hyphenated(q, 2)]]);
     variantLine('sigles', (q) => {

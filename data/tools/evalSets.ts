@@ -185,19 +185,22 @@ export const FORMULAS_TUNE = join(EVAL_DIR, 'formulas-tune.jsonl');
 /** Sentences a coordinator writes around a position (`letter-frames.json`): the « dans un courrier » lines of `npm run eval`. */
 export const LETTER_FRAMES = join(EVAL_DIR, 'letter-frames.json');
 
-export type FrameMode = 'avant' | 'après' | 'autour' | 'même phrase';
+export type FrameMode = 'avant' | 'après' | 'autour' | 'même phrase' | 'autres débuts';
 
 export interface LetterFrames {
   before: string[];
   after: string[];
   /** Openings of a sentence whose subject follows in it (« Suite à notre rencontre du 12 mars, nous souhaitons rappeler que »). */
   leads: string[];
+  /** More such openings, kept from the work on the frames of a letter read as form (formulas.ts): `autres débuts`. */
+  leadsUnseen: string[];
 }
 
 /**
  * The on-topic lines as they sit in a letter: a sentence of the letter before the line (« Comme convenu lors de
  * notre rendez-vous, je reviens vers vous avec nos remarques. »), after it, or both; or (`même phrase`) the line
- * opened by a letter's lead in the same sentence, its first letter lowered. Dealt in turn. Off-topic and author
+ * opened by a letter's lead in the same sentence, its first letter lowered; `autres débuts`, by one of the leads
+ * not looked at while the formulas were written. Dealt in turn. Off-topic and author
  * lines are left out: what is measured is whether the position is still found.
  */
 export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: LetterFrames = readFrames()): EvalQuery[] {
@@ -206,7 +209,8 @@ export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: L
     .map((q, i) => {
       const before = frames.before[i % frames.before.length];
       const after = frames.after[i % frames.after.length];
-      const lead = frames.leads[i % frames.leads.length];
+      const leads = mode === 'autres débuts' ? frames.leadsUnseen : frames.leads;
+      const lead = leads[i % leads.length];
       const text =
         mode === 'avant'
           ? `${before} ${q.text}`

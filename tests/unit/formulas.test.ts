@@ -37,6 +37,20 @@ describe('the formulas', () => {
     expect(covered('Je vous prie de croire que nous suivrons ce dossier de près.')).toEqual([]);
   });
 
+  test('what a letter recalls or announces before its subject is form; the subject is not', () => {
+    expect(covered('Lors de notre dernier échange, vous nous aviez indiqué que la formation des magistrats serait renforcée.')).toEqual([
+      'Lors de notre dernier échange',
+      'vous nous aviez indiqué que',
+    ]);
+    expect(covered('Comme nous vous l’avions signalé, le numéro d’écoute ne répond pas la nuit.')).toEqual(['Comme nous vous l’avions signalé']);
+    expect(covered('Nous souhaitons rappeler que le délai de réflexion reste de trente jours.')).toEqual(['Nous souhaitons rappeler que']);
+    // A meeting, not a welcome: « l'accueil des victimes » is a subject.
+    expect(covered('Lors de l’accueil des victimes, un interprète est indispensable.')).toEqual([]);
+    // Without « comme » nor « que », what was said is the subject itself.
+    expect(covered('Vous nous avez signalé deux mineurs exploités à Marseille.')).toEqual([]);
+    expect(covered('Nous avons rappelé les chiffres de 2015 au cabinet.')).toEqual([]);
+  });
+
   test('« sentiments » is a closing only as one: with « mes », « nos » or a closing’s adjective', () => {
     expect(covered('Veuillez croire à mes sentiments les meilleurs.')).toEqual(['Veuillez croire à mes sentiments les meilleurs']);
     expect(covered('Avec mes sincères salutations,')).toEqual(['Avec mes sincères salutations']);
@@ -90,6 +104,10 @@ describe('a formula opening the sentence that says the subject', () => {
     ['Pour faire suite à notre entretien de mardi,', 'une personne accueillie par une association doit pouvoir y recevoir son courrier administratif sans autre condition.'],
     ['Suite à notre rencontre du 12 mars,', 'l’argent saisi chez les condamnés devrait servir à réparer le tort fait aux personnes exploitées.'],
     ['Comme convenu lors de notre rendez-vous,', 'les agents des consulats voient passer des demandes de visa qui devraient les alerter.'],
+    // What a letter recalls or announces before its subject: 0.89 against 0.98, and 0.77 against 0.92, before these
+    // frames were read as form.
+    ['Lors de notre dernier échange, vous nous aviez indiqué que', 'les personnes qui sortent de la prostitution attendent des mois avant de toucher la moindre aide financière.'],
+    ['Par la présente, nous tenons à rappeler que', 'le fonds pour les victimes n’a toujours reçu aucun euro des biens confisqués aux réseaux.'],
   ])('« %s … » reads as what follows it', (formula, rest) => {
     // The gate read the formula's words, which say how office mail is told: the first line read 0.78 against 0.99.
     const alone = p(rest.charAt(0).toUpperCase() + rest.slice(1));

@@ -105,12 +105,13 @@ describe('a paragraph of several sentences', () => {
       { id: 'a', kind: 'topic', text: position, expect: {} },
       { id: 'b', kind: 'offtopic', text: 'Bonne année à tous !', expect: { empty: true } },
     ];
-    const frames = { before: ['Merci pour votre accueil.'], after: ['Bien cordialement.'], leads: ['Suite à notre réunion, nous rappelons que'] };
+    const frames = { before: ['Merci pour votre accueil.'], after: ['Bien cordialement.'], leads: ['Suite à notre réunion, nous rappelons que'], leadsUnseen: ['Par la présente,'] };
     expect(framed(lines, 'avant', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position}`]);
     expect(framed(lines, 'après', frames).map((q) => q.text)).toEqual([`${position} Bien cordialement.`]);
     expect(framed(lines, 'autour', frames).map((q) => q.text)).toEqual([`Merci pour votre accueil. ${position} Bien cordialement.`]);
     // In the same sentence: the line's first letter lowered after the lead.
     expect(framed(lines, 'même phrase', frames).map((q) => q.text)).toEqual([`Suite à notre réunion, nous rappelons que ${position.charAt(0).toLowerCase()}${position.slice(1)}`]);
+    expect(framed(lines, 'autres débuts', frames).map((q) => q.text)).toEqual([`Par la présente, ${position.charAt(0).toLowerCase()}${position.slice(1)}`]);
   });
 
   test('office mail of several sentences, none on the subject, stays quiet', () => {
