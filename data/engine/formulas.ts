@@ -156,7 +156,7 @@ export const FORMULAS: readonly FormulaEntry[] = [
   {
     example: 'Merci de me faire part de vos retours éventuels',
     pattern:
-      "merci (?:de|d') ?(?:bien vouloir )?(?:me|nous) (?:faire part de|transmettre|envoyer|communiquer|faire parvenir|retourner|indiquer|confirmer|donner) (?:vos|votre|ton|ta|tes) (?:retours?|remarques|observations|disponibilites|commentaires|avis|reponses?|suggestions)(?: eventuel(?:le)?s?)?",
+      "(?:merci (?:de|d') ?(?:bien vouloir )?|(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu) |(?:auriez|aurais)-(?:vous|tu) l'amabilite de )(?:me|nous) (?:faire part de|transmettre|envoyer|communiquer|faire parvenir|retourner|indiquer|confirmer|donner) (?:vos|votre|ton|ta|tes) (?:retours?|remarques|observations|disponibilites|commentaires|avis|reponses?|suggestions)(?: eventuel(?:le)?s?)?",
   },
   { example: 'Pour information,', pattern: 'pour (?:information|info|rappel|memoire)(?= ?[,:.]|$)' },
 ];

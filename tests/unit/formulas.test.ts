@@ -49,6 +49,8 @@ describe('the formulas', () => {
     // Without « comme » nor « que », what was said is the subject itself.
     expect(covered('Vous nous avez signalé deux mineurs exploités à Marseille.')).toEqual([]);
     expect(covered('Nous avons rappelé les chiffres de 2015 au cabinet.')).toEqual([]);
+    // A request asked as a question is the same request.
+    expect(covered('Pourriez-vous nous indiquer vos disponibilités pour le prochain comité ?')).toEqual(['Pourriez-vous nous indiquer vos disponibilités']);
   });
 
   test('« sentiments » is a closing only as one: with « mes », « nos » or a closing’s adjective', () => {
@@ -118,5 +120,8 @@ describe('a formula opening the sentence that says the subject', () => {
     const line = 'Suite à notre réunion du 12 mars, merci de nous envoyer vos disponibilités pour la prochaine séance.';
     expect(engine.match(line, { k: 5 })).toEqual([]);
     expect(p(line)).toBeLessThan(0.2);
+    // Once « Lors de notre dernière réunion, » was form, its rest read 0.73 until the request asked as a question was
+    // form too: « le prochain comité de suivi » is a subject of the library.
+    expect(engine.match('Lors de notre dernière réunion, nous avions convenu de fixer la date du prochain comité de suivi : pourriez-vous nous indiquer vos disponibilités ?', { k: 5 })).toEqual([]);
   });
 });
