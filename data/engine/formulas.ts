@@ -38,7 +38,8 @@ const QUALITY =
   '(?:tres|si|bien|particulierement|vraiment|excellente?s?|bons?|bonnes?|riches?|chaleureu(?:x|ses?)|aimables?|precieu(?:x|ses?)|rapides?|' +
   "fructueu(?:x|ses?)|constructi(?:f|fs|ve|ves)|agreables?|cordiale?s?|dernier|derniere|recente?s?|brefs?|breves?|longs?|longues?|nombreu(?:x|ses)|utiles?)";
 /** The meetings a letter comes back to (« lors de notre dernier échange »): not thanks, so no « accueil », « aide », « temps ». */
-const MEETING = '(?:echanges?|rencontres?|entretiens?|reunions?|rendez-vous|conversations?|appels?|visites?|seances?|discussions?|comites?|comite de pilotage)';
+// « comité de pilotage » before « comité »: the first alternative that fits is taken.
+const MEETING = '(?:echanges?|rencontres?|entretiens?|reunions?|rendez-vous|conversations?|appels?|visites?|seances?|discussions?|comites? de pilotage|comites?)';
 /** What was said at one: « vous nous aviez indiqué », « nous vous l'avions signalé ». */
 const SAID =
   '(?:indique|dit|assure|annonce|confirme|precise|signale|explique|ecrit|promis|fait savoir|evoque|souligne|rappele|mentionne|exprime|fait part)';

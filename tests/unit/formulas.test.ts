@@ -44,6 +44,7 @@ describe('the formulas', () => {
     ]);
     expect(covered('Comme nous vous l’avions signalé, le numéro d’écoute ne répond pas la nuit.')).toEqual(['Comme nous vous l’avions signalé']);
     expect(covered('Nous souhaitons rappeler que le délai de réflexion reste de trente jours.')).toEqual(['Nous souhaitons rappeler que']);
+    expect(covered('Lors du dernier comité de pilotage, la date de la journée a été fixée.')).toEqual(['Lors du dernier comité de pilotage']);
     // A meeting, not a welcome: « l'accueil des victimes » is a subject.
     expect(covered('Lors de l’accueil des victimes, un interprète est indispensable.')).toEqual([]);
     // Without « comme » nor « que », what was said is the subject itself.
