@@ -43,6 +43,14 @@ const MEETING = '(?:echanges?|rencontres?|entretiens?|reunions?|rendez-vous|conv
 /** What was said at one: « vous nous aviez indiqué », « nous vous l'avions signalé ». */
 const SAID =
   '(?:indique|dit|assure|annonce|confirme|precise|signale|explique|ecrit|promis|fait savoir|evoque|souligne|rappele|mentionne|exprime|fait part)';
+/**
+ * What was said, recalled: after « comme » (« comme nous vous l'avions signalé »), or without it only as the frame of
+ * what follows (« vous nous aviez indiqué que »): « vous nous avez signalé deux cas » is read.
+ */
+function recalled(who: string, have: string): string {
+  const said = `${have}(?: (?:bien|deja))? ${SAID}`;
+  return `(?:comme|ainsi que) ${who}(?:l')?${said}(?: (?:que|qu'))?|${who}${said} (?:que|qu')`;
+}
 const DETERMINER = "(?:votre|vos|ton|ta|tes|notre|nos|cet|cette|ce|ces|la|le|les|l'|un|une)";
 /** « pour votre accueil », « de cet échange très constructif », « pour vos retours rapides ». */
 const THANKED_FOR = `(?: (?:pour|de|d') ?${DETERMINER} ?(?:${QUALITY} )*${EXCHANGE}(?: ${QUALITY})*)`;
@@ -126,12 +134,11 @@ export const FORMULAS: readonly FormulaEntry[] = [
   },
   {
     example: 'Vous nous aviez indiqué que',
-    // Without « comme », only as the frame of what follows (« … que »): « vous nous avez signalé deux cas » is read.
-    pattern: `(?:comme|ainsi que) vous (?:nous |m')(?:l')?(?:aviez|avez)(?: (?:bien|deja))? ${SAID}(?: (?:que|qu'))?|vous (?:nous |m')(?:aviez|avez)(?: (?:bien|deja))? ${SAID} (?:que|qu')`,
+    pattern: recalled("vous (?:nous |m')", '(?:aviez|avez)'),
   },
   {
     example: 'Comme nous vous l’avions signalé,',
-    pattern: `(?:comme|ainsi que) (?:je|nous) (?:vous |te )?(?:l')?(?:avions|avons|avais|ai)(?: (?:bien|deja))? ${SAID}(?: (?:que|qu'))?|(?:je|nous) (?:vous |te )?(?:avions|avons|avais|ai)(?: (?:bien|deja))? ${SAID} (?:que|qu')`,
+    pattern: recalled('(?:je|nous) (?:vous |te )?', '(?:avions|avons|avais|ai)'),
   },
   { example: 'Comme vous le savez,', pattern: "comme (?:vous le savez|tu le sais)(?: (?:sans doute|certainement|bien|deja))?|vous n'etes pas sans (?:savoir|ignorer)(?: que| qu')?" },
   { example: 'Par la présente,', pattern: "par (?:la presente|le present courrier|ce (?:courrier|courriel|message|mail)|cette lettre)" },
