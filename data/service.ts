@@ -2,7 +2,7 @@
  * The background service: one handler per message of `ProtocolMap`, over the library database.
  * Browser-free, so tests drive it with fake-indexeddb exactly as the background does.
  */
-import { assertLibrary, installBundled, type InstallReport, type LibraryDb } from './library/db';
+import { assertLibrary, inPlace, installBundled, type InstallReport, type LibraryDb, type PositionRecord } from './library/db';
 import { hash } from './library/extract/pipeline';
 import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
@@ -156,7 +156,10 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
       }),
     'library/search': async (query) => (await ensureEngine()).search(query),
     'library/catalog': async () => (await ensureEngine()).catalog,
-    'library/story': async ({ key, with: who }) => story((await ensureEngine()).library, key, { with: who }),
+    'library/story': async ({ key, with: who }) => {
+      const { library, matcher } = await ensureEngine();
+      return story(library, key, { with: who, twins: matcher.twins });
+    },
     'library/outline': async ({ measures, with: who }) => outline((await ensureEngine()).library, measures, { with: who }),
     'library/changed': async () => refreshIndex(),
   };
@@ -273,10 +276,11 @@ export async function readLibrary(db: LibraryDb): Promise<Library> {
 
 function ordered(library: Library): Library {
   const sources = [...library.sources].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const order = new Map(sources.map((s, i) => [s.id, i]));
-  const positions = [...library.positions].sort(
-    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id),
-  );
+  const rank = new Map(sources.map((s, i) => [s.id, i]));
+  // Sentences of one line keep their place (`order`, written with the rows), which is the database's own.
+  const positions = ([...library.positions] as PositionRecord[])
+    .sort((a, b) => (rank.get(a.sourceId) ?? 0) - (rank.get(b.sourceId) ?? 0) || inPlace(a, b))
+    .map(({ order: _, ...p }) => p);
   return { ...library, sources, positions };
 }
 

@@ -37,7 +37,7 @@ import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
 import { compileFormulas, FORMULAS, type FormulaEntry, type FormulaReader } from './formulas';
 import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
-import { squash } from '../library/extract/verify';
+import { placesOf } from '../library/citation';
 import { splitSentences } from '../library/extract/segment';
 
 export type { Citation } from '../library/schema';
@@ -1365,9 +1365,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // The library's own citations of this wording first (duplicates merged at build), then those of near-identical
     // wordings; each with the words it has at its place when they are not quite the ones shown.
-    const citations: Citation[] = [];
-    for (const q of [p, ...members.filter((m) => m !== id).map((m) => index.byId.get(m)!)])
-      for (const c of q.citations ?? [citation(q)]) if (!citations.some((x) => x.positionId === c.positionId)) citations.push(worded(c, c.text ?? q.text, p));
+    const citations = placesOf(p, members.filter((m) => m !== id).map((m) => index.byId.get(m)!));
     return {
       ...p,
       score: Math.round(score * 1000) / 1000,
@@ -1384,7 +1382,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     slips.clear();
   }
 
-  return { match, lookUp, explain, forget };
+  /** The near-identical wordings of a position, itself first (`[id]` when it has none, `[]` when it is not indexed). */
+  function twins(id: string): readonly string[] {
+    const f = index.features.get(id);
+    if (!f) return [];
+    const members = index.clusters[f.cluster] ?? [id];
+    return [id, ...members.filter((m) => m !== id)];
+  }
+
+  return { match, lookUp, explain, forget, twins };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
@@ -1505,20 +1511,6 @@ function nthSmallest(a: Float64Array, n: number): number {
     else return a[n];
   }
   return a[n];
-}
-
-function citation(p: Position): Citation {
-  return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
-}
-
-/**
- * The citation `c`, whose place says `text`, carrying that text only when it is not quite `shown`'s wording.
- * Read for every result of every paragraph: the usual case, a result cited at its own place, compares no text.
- */
-function worded(c: Citation, text: string, shown: Position): Citation {
-  if (c.text === undefined && text === shown.text) return c;
-  const { text: _, ...place } = c;
-  return squash(text) === squash(shown.text) ? place : { ...place, text };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

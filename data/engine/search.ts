@@ -10,8 +10,9 @@
  *   `via: 'related'`, and nothing when it finds the look-up off the library's subject;
  * - a longer text is a paragraph and goes through the matching engine; asked for, it is answered
  *   even where the suggestions' gate would stay quiet, with `offTopic` said.
- * Filters (measure, theme, author, source, period) apply to all three; results can be sorted by
- * relevance or by date, and the total is counted before the page is cut (`offset`, `limit`).
+ * Filters (measure, theme, author, source, period) apply to all three; near-identical wordings the filters keep are one
+ * hit, as they are one suggestion; results can be sorted by relevance or by date, and the total is counted before the
+ * page is cut (`offset`, `limit`).
  *
  * The fuzzy search is bounded by design (issue 12): Fuse's cost grows with the pattern's length
  * times the library's, so the query that reaches it is cut (`FUZZY_MAX_WORD`, `FUZZY_MAX_CHARS`),
@@ -24,6 +25,7 @@ import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, type Token } from './normalise';
 import { isOurs, type AuthorId, type Library, type Position } from '../library/schema';
+import { mergeTwins } from '../library/twins';
 
 export interface SearchQuery {
   /** What the user typed; empty lists the filtered positions in library order. */
@@ -306,7 +308,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
     const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
     const filter = keep(q);
-    const page = (hits: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult => {
+    // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
+    // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
+    const page = (found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult => {
+      const hits = mergeTwins(found, (h) => h.position, matcher.twins, (h, position) => ({ ...h, position }));
       const sorted = q.sort === 'date' ? [...hits].sort((a, b) => b.position.date.localeCompare(a.position.date)) : hits;
       return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...rest };
     };

@@ -13,7 +13,8 @@
  *   quoteWithSource(position, source)
  *   // → '« Le délai de réflexion doit être porté à trois mois. » (Compte-rendu de la rencontre avec …)'
  */
-import { isOurs, type Position, type Source } from './schema';
+import { squash } from './extract/verify';
+import { isOurs, type Citation, type Position, type Source } from './schema';
 
 /** French typography: « and » hold their text with non-breaking spaces, never at a line's end or start. */
 const NBSP = '\u00A0';
@@ -210,4 +211,31 @@ function shorten(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/**
+ * Every place `shown`'s wording is said: its own citations first (its duplicates merged at build), then those of its
+ * `twins` (near-identical wordings: a report's synthesis and its full account, the same demand said again), each with
+ * the words it has at its place when they are not quite the ones shown. What a card's « + 1 autre source » lists.
+ */
+export function placesOf(shown: Position, twins: readonly Position[]): Citation[] {
+  const places: Citation[] = [];
+  for (const q of [shown, ...twins])
+    for (const c of q.citations ?? [placeOf(q)]) if (!places.some((x) => x.positionId === c.positionId)) places.push(worded(c, c.text ?? q.text, shown));
+  return places;
+}
+
+/** A position's own place. */
+export function placeOf(p: Position): Citation {
+  return { positionId: p.id, sourceId: p.sourceId, date: p.date, section: p.section, lines: p.lines };
+}
+
+/**
+ * The citation `c`, whose place says `text`, carrying that text only when it is not quite `shown`'s wording.
+ * Read for every result of every paragraph: the usual case, a result cited at its own place, compares no text.
+ */
+function worded(c: Citation, text: string, shown: Position): Citation {
+  if (c.text === undefined && text === shown.text) return c;
+  const { text: _, ...place } = c;
+  return squash(text) === squash(shown.text) ? place : { ...place, text };
 }

@@ -20,6 +20,22 @@ export const DB_NAME = 'positions';
 export interface PositionRecord extends Position {
   /** ISO timestamp, set when a user changed this position in the extension; `installBundled` then keeps it. */
   editedAt?: string;
+  /**
+   * Its place among its source's passages, as extracted: several sentences of one line of a report share `lines`, and
+   * « Le Collectif insiste pour que cette phrase … » must come after the sentence it speaks of. Rows keyed by id come
+   * out of the database in id order; this puts them back (`readCheckedLibrary`).
+   */
+  order?: number;
+}
+
+/** A source's passages in their place: by line, then as extracted (`order`); rows written without it, by id. */
+export function inPlace(a: PositionRecord, b: PositionRecord): number {
+  return a.lines[0] - b.lines[0] || (a.order ?? -1) - (b.order ?? -1) || a.id.localeCompare(b.id);
+}
+
+/** Rows that keep their place: each position's `order` is its index in `positions` (a source's passages as extracted). */
+export function placed<T extends Position>(positions: readonly T[]): (T & { order: number })[] {
+  return positions.map((p, order) => ({ ...p, order }));
 }
 
 /** What `meta` holds under the key `bundled`: which bundle is installed and what it brought. */
@@ -27,6 +43,8 @@ export interface BundledMeta {
   key: 'bundled';
   /** `libraryHash` of the installed bundle; a different hash means the bundle must be refreshed. */
   hash: string;
+  /** Its rows carry their `order`; a bundle installed before they did is written again once. */
+  ordered?: true;
   format: number;
   /** ISO timestamp of the install or refresh. */
   installedAt: string;
@@ -146,7 +164,7 @@ export async function installBundled(db: LibraryDb, library: Library, now: Date 
   return db.transaction('rw', [db.sources, db.measures, db.themes, db.positions, db.meta], async () => {
     const previous = await db.meta.get('bundled');
     const counts = { sources: bundledSources.length, positions: library.positions.length };
-    if (previous?.hash === hash) return { status: 'unchanged', hash, ...counts, skipped: [] };
+    if (previous?.hash === hash && previous.ordered) return { status: 'unchanged', hash, ...counts, skipped: [] };
 
     const userSourceIds = new Set(
       (await db.sources.where('origin').equals('imported').primaryKeys()) as string[],
@@ -168,7 +186,8 @@ export async function installBundled(db: LibraryDb, library: Library, now: Date 
     const [positions, clashingPositions] = partition(candidates, (p) => !taken.has(p.id));
     const skipped = [...clashingSources, ...clashingPositions].map((row) => row.id);
     await db.sources.bulkPut(sources);
-    await db.positions.bulkPut(positions);
+    const order = new Map(library.positions.map((p, i) => [p.id, i]));
+    await db.positions.bulkPut(positions.map((p) => ({ ...p, order: order.get(p.id)! })));
 
     // Measures and themes: the bundle's taxonomy wins; keys it no longer has go, unless still used.
     const stillUsed = await removeStaleTaxonomy(db, previous, library);
@@ -178,6 +197,7 @@ export async function installBundled(db: LibraryDb, library: Library, now: Date 
     await db.meta.put({
       key: 'bundled',
       hash,
+      ordered: true,
       format: library.format,
       installedAt: now.toISOString(),
       sourceIds: sources.map((s) => s.id),

@@ -15,6 +15,7 @@
  *   // → ['2014-01-31 collectif', …, '2017-07-06 cncdh']
  */
 import { formatCitation, longDate, quoteAsContext, quoteWithSource, sourceLabel, quoted } from './citation';
+import { mergeTwins, type TwinsOf } from './twins';
 import { isOurs, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './schema';
 
 /** `position`: the Collectif's or a member's wording; `context`: the government's or the CNCDH's; `cncdh-status`: the 2017 status. */
@@ -51,6 +52,12 @@ export interface Story {
 export interface StoryOptions {
   /** One interlocutor: « Matignon », « Élysée », « ministère des Droits des femmes »… */
   with?: string;
+  /**
+   * The engine's near-identical wordings: twins in one source (a sentence of the report's synthesis and the member's
+   * words it sums up) are one entry, the Collectif's, citing both places. The same demand at a later meeting stays an
+   * entry of its own: the story is what was said, when.
+   */
+  twins?: TwinsOf;
 }
 
 /**
@@ -108,7 +115,10 @@ export function story(library: Library, key: string, options: StoryOptions = {})
       (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) ||
       (a.lines?.[0] ?? 0) - (b.lines?.[0] ?? 0),
   );
-  return { subject, with: narrowed && options.with ? { name: options.with, sources: narrowed.map((s) => s.id) } : undefined, entries };
+  const shown = options.twins
+    ? mergeTwins(entries, (e) => e.position, options.twins, (e, position) => ({ ...e, position }), (a, b) => a.sourceId === b.sourceId)
+    : entries;
+  return { subject, with: narrowed && options.with ? { name: options.with, sources: narrowed.map((s) => s.id) } : undefined, entries: shown };
 }
 
 function entryOf(p: Position, source: Source | undefined): StoryEntry {
@@ -196,7 +206,10 @@ export function storyLines(s: Story): string {
   const blocks = s.entries.map((e) => {
     const when = longDate(e.date);
     if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text}\n   ↳ ${e.citation}`;
-    return `${when} — ${entryLabel(e)}\n   ${quoted(e.text)}\n   ↳ ${e.citation} (l. ${e.lines![0]}-${e.lines![1]})`;
+    const also = (e.position?.citations ?? [])
+      .filter((c) => c.positionId !== e.position!.id)
+      .map((c) => `\n   ↳ aussi : ${c.section} (l. ${c.lines[0]}-${c.lines[1]})${c.text ? ` : ${quoted(c.text)}` : ''}`);
+    return `${when} — ${entryLabel(e)}\n   ${quoted(e.text)}\n   ↳ ${e.citation} (l. ${e.lines![0]}-${e.lines![1]})${also.join('')}`;
   });
   if (!s.entries.length) blocks.push('Aucun passage de la bibliothèque sur ce sujet.');
   return [head.join('\n'), ...blocks].join('\n\n') + '\n';

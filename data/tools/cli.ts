@@ -177,11 +177,13 @@ function storyCommand(args: string[]): number {
       console.error('Usage : npm run -s library -- story PAN1-4bis [--json] [--with "Matignon"] [--library FICHIER]');
       return 2;
     }
-    const s = story(chosenLibrary(args), key, { with: valueOf(args, '--with') });
+    const library = chosenLibrary(args);
+    const s = story(library, key, { with: valueOf(args, '--with'), twins: createMatcher(buildIndex(library)).twins });
     if (args.includes('--json')) {
       const entries = s.entries.map((e) => ({
         date: e.date, author: e.author, kind: e.kind, text: e.text, speaker: e.speaker, organisation: e.organisation,
         positionId: e.position?.id, sourceId: e.sourceId, source: e.source, section: e.section, lines: e.lines, citation: e.citation,
+        alsoAt: e.position?.citations?.filter((c) => c.positionId !== e.position!.id).map((c) => c.positionId),
       }));
       process.stdout.write(JSON.stringify({ subject: s.subject.kind === 'measure' ? s.subject.measure.key : s.subject.theme.id, with: s.with, entries }, null, 1) + '\n');
     } else process.stdout.write(storyLines(s));

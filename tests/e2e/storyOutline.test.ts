@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { longDate } from '../../data/library/citation';
 import { outline } from '../../data/library/outline';
 import { story } from '../../data/library/story';
+import { createMatcher } from '../../data/engine/match';
+import { buildIndex } from '../../data/engine/searchIndex';
 import { EDITORS, editorText, startEditorSession, typeInEditor, undoInEditor, type EditorSession } from './editorHarness';
 import { ROOT, type LaunchedExtension } from './extension';
 import { library, messages, pageWithPanel, readClipboard, spaced, suggestionCards } from './panelHarness';
@@ -85,6 +87,29 @@ describe('« Historique »', () => {
       await expect(entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')))).resolves.toEqual(matignon.map((e) => e.date));
       await panel.getByTestId('with-input').fill('Bercy');
       await expect.poll(() => panel.getByTestId('story-error').textContent(), { timeout: 15_000 }).toContain('Aucune source ne nomme « Bercy »');
+
+      // Measure 5: the sentence the 3 February 2014 synthesis gives the Collectif, and its full account M. Albert, is
+      // one card, the Collectif's, with the member's place under « + 1 autre source ».
+      await panel.getByTestId('story-back').click();
+      await panel.getByTestId('measure-back').click();
+      await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();
+      // The measure's list already shows it once.
+      const listed = panel.getByTestId('search-results').getByTestId('suggestion').filter({ hasText: 'parle de « possibilité » de délivrer' });
+      await expect.poll(() => listed.count(), { timeout: 15_000 }).toBe(1);
+      await expect(listed.getAttribute('data-author')).resolves.toBe('collectif');
+      await panel.getByTestId('open-story').click();
+      const five = story(library, 'PAN1-5', { twins: createMatcher(buildIndex(library)).twins }).entries;
+      expect(five.length).toBe(story(library, 'PAN1-5').entries.length - 1);
+      await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(five.length);
+      const possibility = entries.filter({ hasText: 'parle de « possibilité » de délivrer' });
+      await expect(possibility.count()).resolves.toBe(1);
+      await expect(possibility.getAttribute('data-author')).resolves.toBe('collectif');
+      await expect(possibility.getByTestId('suggestion').getAttribute('data-author')).resolves.toBe('collectif');
+      await expect(possibility.locator('.card__more-sources summary').textContent()).resolves.toBe('+ 1 autre source');
+      await possibility.locator('.card__more-sources summary').click();
+      await expect(possibility.getByTestId('other-wording').textContent()).resolves.toContain('M. Albert rappelle que');
+      await possibility.scrollIntoViewIfNeeded();
+      await picture(panel, 'story-twins-fr.png');
     } finally {
       await close();
     }

@@ -72,6 +72,16 @@ describe('installBundled again (extension reloaded or updated)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test('a bundle installed before rows kept their place is written again once, then left alone', async () => {
+    await installBundled(db, BUNDLE_V1, new Date('2026-01-01T00:00:00Z'));
+    // As an earlier version left it: no `order` on the rows, no `ordered` on the record.
+    await db.positions.toCollection().modify((p) => void delete p.order);
+    await db.meta.where('key').equals('bundled').modify((m) => void delete (m as { ordered?: true }).ordered);
+    expect((await installBundled(db, BUNDLE_V1)).status).toBe('refreshed');
+    expect((await db.positions.orderBy('id').toArray()).map((p) => p.order)).toEqual([0, 1, 2]);
+    expect((await installBundled(db, BUNDLE_V1)).status).toBe('unchanged');
+  });
+
   test('a changed bundle replaces bundled positions and keeps an imported source with its positions', async () => {
     await installBundled(db, BUNDLE_V1);
     await importSource('import-2023', 2);

@@ -41,6 +41,16 @@ async function saved() {
 const rejection = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ImportError);
 
 describe('saveImport', () => {
+  test('the report’s passages come back in its order, sentences of one line too (rows are stored by id)', async () => {
+    const { source, proposals } = await saved();
+    const back = (await readLibrary(db)).positions.filter((p) => p.sourceId === source.id).map((p) => p.id);
+    expect(back).toEqual(proposals.map((p) => p.id));
+    // The report has lines of several sentences, whose ids sort otherwise.
+    const shared = proposals.filter((p, i) => proposals.some((q, j) => j !== i && q.lines[0] === p.lines[0]));
+    expect(shared.length).toBeGreaterThan(1);
+    expect(shared.map((p) => p.id)).not.toEqual(shared.map((p) => p.id).sort());
+  });
+
   test('saves the source with its text and all its positions; the engine finds them at once', async () => {
     const service = createLibraryService(db, SHIPPED);
     await service.ensureEngine();

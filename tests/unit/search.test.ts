@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createMatcher } from '../../data/engine/match';
-import { createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords } from '../../data/engine/search';
+import { createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords, type SearchHit } from '../../data/engine/search';
 import { buildIndex } from '../../data/engine/searchIndex';
 import { fold } from '../../data/engine/normalise';
 import { isOurs } from '../../data/library/schema';
@@ -238,5 +238,37 @@ describe('a result standing for near-identical wordings, under a filter', () => 
     expect(ids('collectif')).toContain(synthesis);
     expect(ids('association')).toContain(account);
     expect(ids('association')).not.toContain(synthesis);
+  });
+});
+
+describe('near-identical wordings are one hit in a list, as they are one suggestion', () => {
+  const synthesis = 'cr-2014-02-03:b876a12d';
+  const account = 'cr-2014-02-03:fb5b38f4';
+  const saying = (hits: SearchHit[]) => hits.filter((h) => h.position.text.includes('parle de « possibilité » de délivrer'));
+
+  test('« mesure 5 » lists the Collectif’s sentence once, citing the member’s account', () => {
+    const { hits, total, via } = all('mesure 5');
+    expect(via).toBe('measure');
+    const once = saying(hits);
+    expect(once.map((h) => h.position.id)).toEqual([synthesis]);
+    expect(once[0]!.position.citations!.map((c) => c.positionId)).toEqual([synthesis, account]);
+    expect(total).toBe(hits.length);
+    expect(total).toBeLessThan(library.positions.filter((p) => p.measures.includes('PAN1-5')).length);
+  });
+
+  test('the browse list (a measure chosen, nothing typed) and a look-up by words, likewise', () => {
+    expect(saying(search({ measure: 'PAN1-5', limit: 1000 }).hits).map((h) => h.position.id)).toEqual([synthesis]);
+    const words = all('possibilité de délivrer');
+    expect(words.via).toBe('words');
+    expect(saying(words.hits).map((h) => h.position.id)).toEqual([synthesis]);
+    // Its highlights are its own words'.
+    const hit = saying(words.hits)[0]!;
+    expect(hit.highlights.map(([a, b]) => folded(hit.position.text.slice(a, b)))).toContain('possibilite');
+  });
+
+  test('asked for the member associations’ words only, the member’s account is listed, alone', () => {
+    const hits = saying(search({ measure: 'PAN1-5', authors: 'association', limit: 1000 }).hits);
+    expect(hits.map((h) => h.position.id)).toEqual([account]);
+    expect(hits[0]!.position.citations).toBeUndefined();
   });
 });

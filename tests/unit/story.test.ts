@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { shippedLibrary } from '../../data/tools/cli-lib';
-import { story, storyText, sourcesWith } from '../../data/library/story';
+import { story, storyLines, storyText, sourcesWith, type StoryEntry } from '../../data/library/story';
+import { createMatcher } from '../../data/engine/match';
+import { buildIndex } from '../../data/engine/searchIndex';
 import { isOurs } from '../../data/library/schema';
 import { library, position, source } from './libraryFixture';
 
@@ -103,5 +105,52 @@ describe('on a small library', () => {
   test('keys are read loosely (« pan1-5 ») and an unknown key is an error naming it', () => {
     expect(story(lib, 'pan1-5').entries).toHaveLength(3);
     expect(() => story(lib, 'PAN9-1')).toThrow(/Mesure ou thème inconnu : « PAN9-1 »/);
+  });
+});
+
+describe('near-identical wordings in a story', () => {
+  // The 3 February 2014 report's synthesis gives the Collectif the sentence its full account gives M. Albert
+  // (Mouvement du Nid): the story showed it twice, one entry after the other.
+  const twins = createMatcher(buildIndex(shipped)).twins;
+  const synthesis = 'cr-2014-02-03:b876a12d';
+  const account = 'cr-2014-02-03:fb5b38f4';
+  const saying = (entries: StoryEntry[]) => entries.filter((e) => e.text.includes('parle de « possibilité » de délivrer'));
+
+  test('in one source they are one entry, the Collectif’s, that cites the member’s account too', () => {
+    expect(saying(story(shipped, 'PAN1-5').entries)).toHaveLength(2);
+    const merged = saying(story(shipped, 'PAN1-5', { twins }).entries);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.author).toBe('collectif');
+    expect(merged[0]!.position!.id).toBe(synthesis);
+    const places = merged[0]!.position!.citations!.map((c) => c.positionId);
+    expect(places).toEqual([synthesis, account]);
+    // The member's words at their place are given, since they are not quite the ones shown (« M. Albert rappelle que »).
+    expect(merged[0]!.position!.citations![1]!.text).toMatch(/^M\. Albert rappelle que/);
+    expect(storyLines(story(shipped, 'PAN1-5', { twins }))).toMatch(/↳ aussi : II\. Compte-rendu in extenso > Mouvement du Nid \(l\. 200-200\) : «\s*M\. Albert/);
+  });
+
+  test('nothing is lost: every passage on the measure is an entry or cited by one', () => {
+    for (const key of ['PAN1-5', 'PAN1-1', 'identification', 'evaluation']) {
+      const s = story(shipped, key, { twins });
+      const placed = new Set(s.entries.flatMap((e) => (e.position ? [e.position.id, ...(e.position.citations ?? []).map((c) => c.positionId)] : [])));
+      const about = shipped.positions.filter((p) => p.measures.includes(key) || p.themes.includes(key));
+      for (const p of about) expect(placed.has(p.id), `${key} ${p.id}`).toBe(true);
+      expect(s.entries.length, key).toBeLessThan(story(shipped, key).entries.length);
+    }
+  });
+
+  test('the same demand at a later meeting stays an entry of its own: the story is what was said, when', () => {
+    const again = story(shipped, 'PAN1-10', { twins }).entries.filter((e) => e.text.startsWith('Les mineurs doivent pouvoir bénéficier du statut de victimes'));
+    expect(again.map((e) => e.date)).toEqual(['2014-02-03', '2014-06-24']);
+  });
+
+  test('the government’s words are never merged into the Collectif’s entry', () => {
+    for (const key of ['PAN1-5', 'PAN1-14', 'PAN1-13', 'poursuites']) {
+      for (const e of story(shipped, key, { twins }).entries) {
+        // (A place merged at build, the same words twice in one source, has no position of its own.)
+        const cited = (e.position?.citations ?? []).flatMap((c) => shipped.positions.filter((p) => p.id === c.positionId));
+        for (const p of cited) expect(isOurs(p.author), `${key} ${p.id}`).toBe(isOurs(e.author));
+      }
+    }
   });
 });

@@ -21,6 +21,13 @@ describe('command line', { timeout: 60_000 }, () => {
     for (const e of entries) for (const field of ['date', 'author', 'text', 'sourceId', 'section', 'citation']) expect(e[field], field).toBeTruthy();
   });
 
+  test('story --json: a sentence the synthesis gives the Collectif and the full account a member is one entry, with both places', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'data/tools/cli.ts', 'library', 'story', 'PAN1-5', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const { entries } = JSON.parse(out) as { entries: Array<{ text: string; author: string; alsoAt?: string[] }> };
+    const said = entries.filter((e) => e.text.includes('parle de « possibilité » de délivrer'));
+    expect(said.map((e) => [e.author, e.alsoAt])).toEqual([['collectif', ['cr-2014-02-03:fb5b38f4']]]);
+  });
+
   test('outline prints what the panel copies; --with narrows it; a mistake says what and exits 2', () => {
     expect(run(['library', 'outline', 'PAN1-4bis', 'PAN1-5']).stdout).toBe(outline(shippedLibrary(), ['PAN1-4bis', 'PAN1-5']).text);
     expect(run(['library', 'outline', 'PAN1-5', '--with', 'Matignon']).stdout).toContain('24 juin 2014');

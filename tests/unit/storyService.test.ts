@@ -34,6 +34,17 @@ describe('the library service', { timeout: 60_000 }, () => {
   test('library/story and library/outline answer from the stored library', async () => {
     const s = await service.handlers['library/story']({ key: 'PAN1-4bis' });
     expect(s.entries[0]!.date).toBe('2014-01-31');
+    // The synthesis's sentence and the member's account of it are one entry there, as in the suggestions.
+    const five = await service.handlers['library/story']({ key: 'PAN1-5' });
+    const possibility = five.entries.filter((e) => e.text.includes('parle de « possibilité » de délivrer'));
+    expect(possibility.map((e) => e.author)).toEqual(['collectif']);
+    expect(possibility[0]!.position!.citations).toHaveLength(2);
+    // Read back from the database (rows keyed by id), the sentence comes before « Le Collectif insiste pour que cette
+    // phrase … », which speaks of it and shares its line of the report.
+    const texts = five.entries.map((e) => e.text);
+    const insists = texts.findIndex((t) => t.startsWith('Le Collectif insiste pour que cette phrase'));
+    expect(insists).toBeGreaterThan(texts.indexOf(possibility[0]!.text));
+    expect(five.entries[insists]!.lines).toEqual(possibility[0]!.lines);
     const o = await service.handlers['library/outline']({ measures: ['PAN1-4bis', 'PAN1-5'] });
     expect(o.text).toBe(outline(bundled, ['PAN1-4bis', 'PAN1-5']).text);
     await expect(service.handlers['library/story']({ key: 'PAN1-99' })).rejects.toThrow(/PAN1-99/);

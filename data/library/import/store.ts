@@ -8,7 +8,7 @@
  * `installBundled` never touches them. Shipped sources can be hidden, never deleted here.
  * After any write, the caller tells the background (`library/changed`) so the index follows.
  */
-import type { LibraryDb, PositionRecord } from '../db';
+import { inPlace, placed, type LibraryDb, type PositionRecord } from '../db';
 import type { Position, Source } from '../schema';
 import { ImportError } from './ImportError';
 import { buildExport, type ExportScope, type ExportedSource, type LibraryExport } from './exchange';
@@ -52,7 +52,7 @@ export async function saveImport(db: LibraryDb, source: ImportedSource, position
     if (existing && !options.replace) throw new ImportError('storageErrorTaken', [existing.title]);
     if (existing) await db.positions.where('sourceId').equals(source.id).delete();
     await db.sources.put(source);
-    await db.positions.bulkPut(positions.map((p) => ({ ...positionOf(p), sourceId: source.id, date: source.date })));
+    await db.positions.bulkPut(placed(positions.map((p) => ({ ...positionOf(p), sourceId: source.id, date: source.date }))));
   });
 }
 
@@ -148,8 +148,10 @@ export async function exportLibrary(db: LibraryDb, scope: ExportScope, now: Date
     Promise.all([db.sources.toArray(), db.measures.toArray(), db.themes.toArray(), db.positions.toArray()]),
   );
   sources.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  positions.sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.lines[0] - b.lines[0] || a.id.localeCompare(b.id));
-  return buildExport({ sources: sources as ExportedSource[], measures, themes, positions }, scope, now);
+  positions.sort((a, b) => a.sourceId.localeCompare(b.sourceId) || inPlace(a, b));
+  // The file keeps each passage's place by its order in the list; `order` is the database's own.
+  const rows = positions.map(({ order: _, ...p }) => p);
+  return buildExport({ sources: sources as ExportedSource[], measures, themes, positions: rows }, scope, now);
 }
 
 /** What the library holds, for `previewExport` and `parseExport`'s known keys. */
@@ -186,7 +188,7 @@ export async function applyExport(db: LibraryDb, incoming: LibraryExport, replac
       if (existing) await db.positions.where('sourceId').equals(source.id).delete();
       const positions = incoming.positions.filter((p) => p.sourceId === source.id);
       await db.sources.put(source);
-      await db.positions.bulkPut(positions);
+      await db.positions.bulkPut(placed(positions));
       report.sources++;
       report.positions += positions.length;
     }
@@ -194,7 +196,8 @@ export async function applyExport(db: LibraryDb, incoming: LibraryExport, replac
       if (importedIds.has(p.sourceId) || !p.editedAt) continue;
       const mine = await db.positions.get(p.id);
       if (mine?.editedAt && !replace.has(p.sourceId) && mine.editedAt !== p.editedAt) continue;
-      await db.positions.put(p);
+      // The edit is of labels: the passage keeps its place among its source's.
+      await db.positions.put(mine?.order === undefined ? p : { ...p, order: mine.order });
       report.positions++;
     }
     return report;
