@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { formatCitation } from '../data/library/citation';
+import { formatCitation, sectionPath } from '../data/library/citation';
 import type { Divergence } from '../data/engine/divergence';
 import type { Citation } from '../data/engine/match';
 import { isDraftRemark, isOurs, type Position } from '../data/library/schema';
@@ -133,7 +133,11 @@ export function PositionCard({
           <ul>
             {others.map((c) => (
               <li key={c.positionId}>
-                <cite>{formatCitation(c, catalog.sources.get(c.sourceId))}</cite>
+                <cite>
+                  {c.sourceId === item.sourceId && sectionPath(c.section)
+                    ? t('samePlace', sectionPath(c.section))
+                    : formatCitation(c, catalog.sources.get(c.sourceId))}
+                </cite>
                 {c.text && (
                   <span class="card__other-wording" data-testid="other-wording">
                     {t('otherWording')} <q>{c.text}</q>

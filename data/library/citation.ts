@@ -71,6 +71,19 @@ export function sourceLabel(source: CitedSource): string {
 }
 
 /**
+ * Where in its document a passage sits, by its headings without their numbering: « II. Compte-rendu in extenso >
+ * Mouvement du Nid » → « Compte-rendu in extenso › Mouvement du Nid ». Names a second place in the same document, which
+ * the citation alone (source and date) would not tell from the first.
+ */
+export function sectionPath(section: string): string {
+  return section
+    .split('>')
+    .map((part) => part.trim().replace(/^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s*(?:[-–—]\s*)?(?=\S)/, ''))
+    .filter(Boolean)
+    .join(' › ');
+}
+
+/**
  * The citation of one place a wording appears: source, long date (left out when the source's name
  * already says it), the measure when the section is one. Without the source's record (an import since removed), its id stands in.
  * `skip` leaves out a part already said elsewhere (the association's name before the citation).

@@ -108,6 +108,8 @@ describe('« Historique »', () => {
       await expect(possibility.locator('.card__more-sources summary').textContent()).resolves.toBe('+ 1 autre source');
       await possibility.locator('.card__more-sources summary').click();
       await expect(possibility.getByTestId('other-wording').textContent()).resolves.toContain('M. Albert rappelle que');
+      // Same document as the card's citation: the place is named by its headings, not by the same citation again.
+      await expect(possibility.locator('.card__more-sources cite').textContent()).resolves.toBe('Même document, Compte-rendu in extenso › Mouvement du Nid');
       await possibility.scrollIntoViewIfNeeded();
       await picture(panel, 'story-twins-fr.png');
     } finally {

@@ -15,6 +15,7 @@ import {
   quoted,
   quoteWithSource,
   sectionLabel,
+  sectionPath,
   sourceLabel,
   type CitedSource,
   type QuotedPosition,
@@ -249,4 +250,13 @@ describe('the shipped library', () => {
       expect(quote.startsWith(quoted(p.text))).toBe(true);
     }
   });
+});
+
+describe('sectionPath: where in its document a passage sits', () => {
+  test.each([
+    ['II. Compte-rendu in extenso > Mouvement du Nid', 'Compte-rendu in extenso › Mouvement du Nid'],
+    ['I. Synthèse', 'Synthèse'],
+    ['3.2 - Concernant le délai > Mesure 4 bis', 'Concernant le délai › Mesure 4 bis'],
+    ['', ''],
+  ])('« %s » → « %s »', (section, path) => expect(sectionPath(section)).toBe(path));
 });
