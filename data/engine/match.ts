@@ -1382,12 +1382,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     slips.clear();
   }
 
-  /** The near-identical wordings of a position, itself first (`[id]` when it has none, `[]` when it is not indexed). */
+  /** The near-identical wordings of a position, itself among them (`[id]` when it has none, `[]` when it is not indexed). */
   function twins(id: string): readonly string[] {
     const f = index.features.get(id);
     if (!f) return [];
-    const members = index.clusters[f.cluster] ?? [id];
-    return [id, ...members.filter((m) => m !== id)];
+    return index.clusters[f.cluster] ?? [id];
   }
 
   return { match, lookUp, explain, forget, twins };

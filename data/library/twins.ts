@@ -9,7 +9,7 @@
 import { placesOf } from './citation';
 import type { Position } from './schema';
 
-/** The near-identical wordings of a position, itself first (`[id]` when it has none). */
+/** The near-identical wordings of a position, itself among them (`[id]` when it has none). */
 export type TwinsOf = (id: string) => readonly string[];
 
 /**
@@ -29,13 +29,22 @@ export function mergeTwins<T>(
   const groupOf = new Map<string, number>();
   for (const item of items) {
     const p = positionOf(item);
-    const joined = p && twinsOf(p.id)
-      .map((id) => groupOf.get(id))
-      .find((g) => g !== undefined && together(positionOf(groups[g][0])!, p));
+    let joined: number | undefined;
+    // Most positions have no twin: `twinsOf` is then `[id]`, which no group holds yet.
+    if (p) {
+      for (const id of twinsOf(p.id)) {
+        const g = groupOf.get(id);
+        if (g !== undefined && together(positionOf(groups[g]![0]!)!, p)) {
+          joined = g;
+          break;
+        }
+      }
+    }
     const g = joined ?? groups.push([]) - 1;
-    groups[g].push(item);
+    groups[g]!.push(item);
     if (p) groupOf.set(p.id, g);
   }
+  if (groups.length === items.length) return [...items];
   return groups.map((group) => {
     if (group.length === 1) return group[0];
     const shown = group.find((item) => positionOf(item)!.author === 'collectif') ?? group[0];
