@@ -14,7 +14,7 @@
  *   story(library, 'PAN1-4bis').entries.map((e) => `${e.date} ${e.author}`)
  *   // → ['2014-01-31 collectif', …, '2017-07-06 cncdh']
  */
-import { formatCitation, longDate, quoteAsContext, quoteWithSource, sourceLabel, quoted } from './citation';
+import { formatCitation, longDate, quoteAsContext, quoteWithSource, sectionPath, sourceLabel, quoted } from './citation';
 import { mergeTwins, type TwinsOf } from './twins';
 import { isOurs, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './schema';
 
@@ -208,7 +208,7 @@ export function storyLines(s: Story): string {
     if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text}\n   ↳ ${e.citation}`;
     const also = (e.position?.citations ?? [])
       .filter((c) => c.positionId !== e.position!.id)
-      .map((c) => `\n   ↳ aussi : ${c.section} (l. ${c.lines[0]}-${c.lines[1]})${c.text ? ` : ${quoted(c.text)}` : ''}`);
+      .map((c) => `\n   ↳ aussi : ${sectionPath(c.section)} (l. ${c.lines[0]}-${c.lines[1]})${c.text ? ` : ${quoted(c.text)}` : ''}`);
     return `${when} — ${entryLabel(e)}\n   ${quoted(e.text)}\n   ↳ ${e.citation} (l. ${e.lines![0]}-${e.lines![1]})${also.join('')}`;
   });
   if (!s.entries.length) blocks.push('Aucun passage de la bibliothèque sur ce sujet.');

@@ -16,7 +16,8 @@ export type TwinsOf = (id: string) => readonly string[];
  * One item per group of twins among `items`, in the order of each group's first item. A group shows the Collectif's own
  * wording when it holds it (the words to put in a letter, not « M. X rappelle que … »), otherwise its first; the item
  * shown cites every place of its group (« + 1 autre source »). `together(a, b)` says which twins may merge (the story
- * keeps a demand said again at a later meeting as its own entry); an item with no twin among `items`, or no position, comes back as is.
+ * keeps a demand said again at a later meeting as its own entry); an item with no twin among `items`, or no position,
+ * comes back as is.
  */
 export function mergeTwins<T>(
   items: readonly T[],

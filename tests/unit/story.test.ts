@@ -126,7 +126,7 @@ describe('near-identical wordings in a story', () => {
     expect(places).toEqual([synthesis, account]);
     // The member's words at their place are given, since they are not quite the ones shown (« M. Albert rappelle que »).
     expect(merged[0]!.position!.citations![1]!.text).toMatch(/^M\. Albert rappelle que/);
-    expect(storyLines(story(shipped, 'PAN1-5', { twins }))).toMatch(/↳ aussi : II\. Compte-rendu in extenso > Mouvement du Nid \(l\. 200-200\) : «\s*M\. Albert/);
+    expect(storyLines(story(shipped, 'PAN1-5', { twins }))).toMatch(/↳ aussi : Compte-rendu in extenso › Mouvement du Nid \(l\. 200-200\) : «\s*M\. Albert/);
   });
 
   test('nothing is lost: every passage on the measure is an entry or cited by one', () => {
