@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
@@ -342,6 +342,18 @@ function evalCommand(args: string[]): number {
       }
     };
     variantLine('dans un courrier', (q) => (['avant', 'après', 'autour', 'même phrase', 'autres débuts'] as const).map((mode) => [mode, framed(q, mode)]));
+    for (const half of ['tuning', 'held-out'] as const) {
+      const rests = shortRests(half);
+      const read = (lines: EvalQuery[]) => {
+        const results = new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
+        return { hit: score(lines, results).hit, answered: [...results.values()].filter((r) => r.length).length, lines: lines.length };
+      };
+      const [alone, led, office, officeLed] = [read(rests.topic), read(rests.topicLed), read(rests.office), read(rests.officeLed)];
+      console.log(
+        `${`restes courts : ${half === 'tuning' ? 'réglage' : 'témoin'}`.padEnd(26)} après un début hit@5 ${led.hit.toFixed(2)} (répondus ${led.answered}/${led.lines}), seuls ${alone.hit.toFixed(2)}` +
+          `  ; bureau répondus après un début ${officeLed.answered}/${officeLed.lines}, seuls ${office.answered}/${office.lines}`,
+      );
+    }
     variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['espace oublié', spaceless(q, 1)], ['sans apostrophe', unapostrophed(q)]]);
     variantLine('collé en colonnes', (q) => [['un mot coupé', hyphenated(q, 1)], ['deux', hyphenated(q, 2)]]);
     variantLine('sigles', (q) => {

@@ -223,6 +223,27 @@ export function framed(queries: readonly EvalQuery[], mode: FrameMode, frames: L
     });
 }
 
+export const SHORT_RESTS_TOPIC = join(EVAL_DIR, 'short-rests-topic.jsonl');
+export const SHORT_RESTS_OFFICE = join(EVAL_DIR, 'short-rests-office.jsonl');
+
+/**
+ * Short rests (`SHORT-RESTS.md`): what follows a letter's opening when it says little (« nous revenons sur le délai
+ * de réflexion », « le compte rendu vous sera envoyé lundi »), written by two helper sessions that never saw the
+ * engine, and split once, before anything was decided on them: of each kind, the even lines tune, the odd ones are
+ * held out. Each rest is read alone and after every opening: the tuning half after `leads`, the held-out half after
+ * `leadsUnseen`.
+ */
+export function shortRests(half: 'tuning' | 'held-out', frames: LetterFrames = readFrames()) {
+  const which = half === 'tuning' ? 0 : 1;
+  const pick = (file: string) => readJsonl<EvalQuery>(file).filter((_, i) => i % 2 === which);
+  const leads = half === 'tuning' ? frames.leads : frames.leadsUnseen;
+  const alone = (q: EvalQuery): EvalQuery => ({ ...q, text: `${q.text.charAt(0).toUpperCase()}${q.text.slice(1).replace(/\.$/, '')}.` });
+  const led = (qs: EvalQuery[]) => qs.flatMap((q) => leads.map((lead, k) => ({ ...q, id: `${q.id}@${k}`, text: `${lead} ${q.text.replace(/\.$/, '')}.` })));
+  const topic = pick(SHORT_RESTS_TOPIC);
+  const office = pick(SHORT_RESTS_OFFICE);
+  return { topic: topic.map(alone), topicLed: led(topic), office: office.map(alone), officeLed: led(office) };
+}
+
 function readFrames(): LetterFrames {
   return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as LetterFrames;
 }
