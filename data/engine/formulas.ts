@@ -105,6 +105,13 @@ export const FORMULAS: readonly FormulaEntry[] = [
     pattern: "n'hesite(?:z)? pas a (?:me|nous) (?:contacter|recontacter|solliciter|ecrire|appeler|faire signe|faire part de (?:vos|tes) (?:questions|remarques|observations))(?: (?:pour|si|en cas de) (?:toute|tout|vous avez des|tu as des) (?:questions?|besoin|precisions?|complements?))?",
   },
   { example: 'Envoyé de mon iPhone', pattern: 'envoye (?:de|depuis) mon (?:iphone|ipad|telephone|smartphone|mobile|android|portable)' },
+  // A request for the reader's remarks or dates. Listed before the thanks: at one place the first listed wins, and
+  // « merci » alone took « Merci de me faire part de vos retours » until the thirty-fourth session.
+  {
+    example: 'Merci de me faire part de vos retours éventuels',
+    pattern:
+      "(?:merci (?:de|d') ?(?:bien vouloir )?|(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu) |(?:auriez|aurais)-(?:vous|tu) l'amabilite de )(?:me|nous) (?:faire part de|transmettre|envoyer|communiquer|faire parvenir|retourner|indiquer|confirmer|donner) (?:vos|votre|ton|ta|tes) (?:retours?|remarques|observations|disponibilites|commentaires|avis|reponses?|suggestions)(?: eventuel(?:le)?s?)?",
+  },
   // Thanks, for the exchange itself.
   {
     example: 'Je vous remercie vivement pour votre accueil.',
@@ -160,11 +167,6 @@ export const FORMULAS: readonly FormulaEntry[] = [
   {
     example: 'Je vous mets en copie de cet échange',
     pattern: `(?:(?:je|nous) (?:vous |te )?(?:mets|mettons)|(?:vous |te )?mettre) en copie(?: (?:de|d') ?${DETERMINER} ?${EXCHANGE})?|(?:en copie|en cc)(?= |$)`,
-  },
-  {
-    example: 'Merci de me faire part de vos retours éventuels',
-    pattern:
-      "(?:merci (?:de|d') ?(?:bien vouloir )?|(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu) |(?:auriez|aurais)-(?:vous|tu) l'amabilite de )(?:me|nous) (?:faire part de|transmettre|envoyer|communiquer|faire parvenir|retourner|indiquer|confirmer|donner) (?:vos|votre|ton|ta|tes) (?:retours?|remarques|observations|disponibilites|commentaires|avis|reponses?|suggestions)(?: eventuel(?:le)?s?)?",
   },
   { example: 'Pour information,', pattern: 'pour (?:information|info|rappel|memoire)(?= ?[,:.]|$)' },
 ];

@@ -222,11 +222,19 @@ export interface EngineSettings {
   /**
    * The gate reads a paragraph without its formulas of correspondence when more than `formlessWords` words that tell
    * remain (numbers aside): « Suite à notre rencontre du 12 mars, nous souhaitons rappeler que les tests osseux… » is
-   * read as what follows the formula. A shorter rest (« …d'ici vendredi. ») is read with its formulas, which say how
-   * office mail is told. Off: the gate always reads the formulas' words.
+   * read as what follows the formula. A shorter rest (« …pour la prochaine séance. ») is read with its formulas, which
+   * say how office mail is told. Off: the gate always reads the formulas' words.
+   *
+   * When the formulas only open the paragraph (none after its first telling word), more than `formlessLeadWords`
+   * suffice (thirty-fourth session): read with an opening, a rest of five to seven telling words took its words as
+   * evidence either way, « Je me permets de revenir vers vous car » made a get-well wish read 0.93 and « nous tenons à
+   * rappeler que » left « l'exploitation … les employées de maison » quiet (short rests' tuning half: after an
+   * opening 0.936 → 0.950, office 5 → 1 answered of 240). A closing thanks still counts: « La campagne de dons … a
+   * dépassé nos objectifs, merci à tous. » reads 0.33 with it, 0.77 without.
    */
   gateWithoutForm: boolean;
   formlessWords: number;
+  formlessLeadWords: number;
   /** A paragraph with no evidence at all of the library's subject (no telling word, nothing shared, no concept) is quiet. */
   evidenceFloor: boolean;
   /** Weight of the passages' everyday rewordings (rewordings.ts), and the rewordings themselves. */
@@ -337,6 +345,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   formulas: FORMULAS,
   gateWithoutForm: true,
   formlessWords: 7,
+  formlessLeadWords: 4,
   evidenceFloor: true,
   rewordingBoost: 1.2,
   rewordingBoostParaphrase: 6,
@@ -685,7 +694,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const longForms = expanded.filter((t: ExpandedToken) => t.forLongForm);
     const inLongForm = (x: Token) => longForms.some((t) => x.start >= t.start && x.end <= t.end);
     const written = [...new Set([...tokens.filter((x) => !inLongForm(x)), ...longForms].map((t) => t.stem))];
-    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))], namesRead: named.spans.length > 0, formFound: form.length > 0 };
+    // The formulas only open the paragraph: none comes after the first word that tells (numbers aside).
+    const firstTelling = tokens.find((t) => !isNumber(t.stem))?.start ?? Number.POSITIVE_INFINITY;
+    const formLeads = form.length > 0 && form.every(([, end]) => end <= firstTelling);
+    return { tokens, hits, concepts, refs, evidence, told, pairs, written, stems: [...new Set(expanded.map((t) => t.stem))], namesRead: named.spans.length > 0, formFound: form.length > 0, formLeads };
   }
 
   type Analysis = ReturnType<typeof analyse>;
@@ -815,7 +827,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Without its formulas, names read as names (`a` is that reading when the paragraph names no organisation).
     const formless = settings.gateWithoutForm && withForm.formFound ? (withForm.namesRead ? analyse(text, opts.defaultPlan, true, false) : a) : undefined;
     const telling = (x: Analysis) => x.written.filter((s) => !isNumber(s)).length;
-    const gate = formless && telling(formless) > settings.formlessWords ? formless : withForm;
+    const gate = formless && telling(formless) > (formless.formLeads ? settings.formlessLeadWords : settings.formlessWords) ? formless : withForm;
     const forWords = rankingOf(a);
     const forGate = a === gate || !gate.namesRead ? forWords : rankingOf(gate);
     const features = gateFeatures(gate, forGate.gateRanked);
