@@ -34,6 +34,12 @@ const EXCHANGE =
   "(?:echanges?|accueil|retours?|reponses?|messages?|mails?|courriels?|invitations?|rencontres?|entretiens?|reunions?|rendez-vous|" +
   'participation|presence|disponibilite|temps|aide|lecture|relecture|attention|confiance|ecoute|comprehension|patience|diligence|' +
   'collaboration|cooperation|implication|contribution|travail|envoi|transmission|compte rendu|compte-rendu|conversation|appel|visite|seance|discussion)';
+/** What one wishes the reader: good health, rest, holidays, a good year; « bonne », « prompt » before it. */
+const WISH_HOW = "(?:tres|bien|bons?|bonnes?|excellente?s?|joyeux|joyeuses|prompt|meilleurs?|chaleureux|sinceres|vifs)";
+const WISH_WHAT =
+  "(?:retablissement|repos|vacances|fetes|fete|annee|anniversaire|retraite|noel|rentree|conges?|voeux|souhaits|felicitations|courage)(?: (?:bien )?meritee?s?)?";
+/** More wishes after the first: « … et un repos mérité », « … et de bonnes fêtes ». */
+const WISH_MORE = `(?: et (?:(?:un|une|de|d'|des|nos|mes) ?)?(?:${WISH_HOW} )*${WISH_WHAT})*`;
 const QUALITY =
   '(?:tres|si|bien|particulierement|vraiment|excellente?s?|bons?|bonnes?|riches?|chaleureu(?:x|ses?)|aimables?|precieu(?:x|ses?)|rapides?|' +
   "fructueu(?:x|ses?)|constructi(?:f|fs|ve|ves)|agreables?|cordiale?s?|dernier|derniere|recente?s?|brefs?|breves?|longs?|longues?|nombreu(?:x|ses)|utiles?)";
@@ -90,6 +96,14 @@ export const FORMULAS: readonly FormulaEntry[] = [
   {
     example: 'Bonne fin de journée à tous,',
     pattern: "(?:(?:tres|excellente|belle|bonne) )+(?:journee|soiree|fin de journee|semaine|fin de semaine|week-end|continuation|reception|lecture|annee|fetes?|vacances)(?: a (?:vous|toi|tous|toutes|toutes et a tous|tous et a toutes|chacun|chacune))?",
+  },
+  // Wishes to the reader (« Nous vous souhaitons un bon rétablissement »): « rétablissement », « repos » are words of
+  // the reflection and recovery period, « nous souhaitons » how the Collectif writes; a get-well wish read 0.98.
+  {
+    example: 'Nous vous souhaitons un prompt rétablissement.',
+    pattern:
+      `(?:(?:je|nous) (?:vous|te|lui|leur) (?:souhaite|souhaitons|adresse|adressons|presente|presentons) (?:a (?:tous|toutes|toi|vous) )?(?:(?:un|une|de|d'|des|nos|mes|tous nos|tous mes) ?)?(?:${WISH_HOW} )*` +
+      `|(?:(?:tous nos|tous mes|nos|mes|un|une) )?(?:${WISH_HOW} )+)${WISH_WHAT}${WISH_MORE}`,
   },
   {
     example: 'Dans l’attente de votre retour,',

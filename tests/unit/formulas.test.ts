@@ -71,6 +71,16 @@ describe('the formulas', () => {
     expect(covered('Les sentiments de honte empêchent les victimes de parler.')).toEqual([]);
   });
 
+  test('wishes to the reader are form; the words they share with the library are not read', () => {
+    expect(covered('Nous vous souhaitons un bon rétablissement et un repos bien mérité.')).toEqual(['Nous vous souhaitons un bon rétablissement et un repos bien mérité']);
+    expect(covered('Je te souhaite de bonnes vacances et bon courage pour la rentrée !')).toEqual(['Je te souhaite de bonnes vacances et bon courage']);
+    expect(covered('Joyeux Noël à toutes et à tous.')).toEqual(['Joyeux Noël']);
+    // No wish to the reader, a subject: « un temps de repos », « le délai de réflexion et de rétablissement ».
+    expect(covered('Nous souhaitons un meilleur accueil des victimes.')).toEqual([]);
+    expect(covered('Un temps de repos suffisant est nécessaire aux victimes.')).toEqual([]);
+    expect(covered('Le délai de réflexion et de rétablissement doit être porté à trois mois.')).toEqual([]);
+  });
+
   test('« à la merci de » is no thanks', () => {
     expect(covered('Ces femmes restent à la merci de leurs exploiteurs.')).toEqual([]);
     expect(covered('Sans papiers, il est à la merci de son employeur.')).toEqual([]);
@@ -91,6 +101,12 @@ describe('the panel stays quiet on a line that is only form', () => {
     // Read as words, the library's own (« interministérielle », « distinguée », « échange constructif ») answer it.
     expect(before.match(line, { k: 5 }).length).toBeGreaterThan(0);
     expect(engine.match(line, { k: 5 })).toEqual([]);
+  });
+
+  test('a get-well wish is quiet (read as words, « rétablissement », « repos », « nous souhaitons » answered it, 0.99)', () => {
+    const wish = 'Je me permets de revenir vers vous car nous vous souhaitons un bon rétablissement et un repos mérité.';
+    expect(before.match(wish, { k: 5 }).length).toBeGreaterThan(0);
+    expect(engine.match(wish, { k: 5 })).toEqual([]);
   });
 
   test('a paragraph that gives no evidence at all is quiet (« Je fais. » read 0.98)', () => {
