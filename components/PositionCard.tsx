@@ -131,20 +131,20 @@ export function PositionCard({
         <details class="card__more-sources">
           <summary>{tCount('moreSources', others.length)}</summary>
           <ul>
-            {others.map((c) => (
-              <li key={c.positionId}>
-                <cite>
-                  {c.sourceId === item.sourceId && sectionPath(c.section)
-                    ? t('samePlace', sectionPath(c.section))
-                    : formatCitation(c, catalog.sources.get(c.sourceId))}
-                </cite>
-                {c.text && (
-                  <span class="card__other-wording" data-testid="other-wording">
-                    {t('otherWording')} <q>{c.text}</q>
-                  </span>
-                )}
-              </li>
-            ))}
+            {others.map((c) => {
+              // A place in the card's own document is told by its headings: its citation would be the card's again.
+              const here = c.sourceId === item.sourceId ? sectionPath(c.section) : '';
+              return (
+                <li key={c.positionId}>
+                  <cite>{here ? t('samePlace', here) : formatCitation(c, catalog.sources.get(c.sourceId))}</cite>
+                  {c.text && (
+                    <span class="card__other-wording" data-testid="other-wording">
+                      {t('otherWording')} <q>{c.text}</q>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}

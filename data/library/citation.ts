@@ -55,7 +55,7 @@ export function sectionLabel(section: string): string {
     .filter(Boolean);
   const measure = [...parts].reverse().find((part) => /^mesures?\s+\d/i.test(part));
   if (measure) return measure;
-  const last = (parts.at(-1) ?? '').replace(/^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s*(?:[-–—]\s*)?(?=\S)/, '');
+  const last = unnumbered(parts.at(-1) ?? '');
   return shorten(last, SECTION_MAX);
 }
 
@@ -70,6 +70,11 @@ export function sourceLabel(source: CitedSource): string {
   return short;
 }
 
+/** A heading without its numbering: « 3.2 - Concernant le … » → « Concernant le … », « II. Compte-rendu » → « Compte-rendu ». */
+function unnumbered(heading: string): string {
+  return heading.replace(/^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s*(?:[-–—]\s*)?(?=\S)/, '');
+}
+
 /**
  * Where in its document a passage sits, by its headings without their numbering: « II. Compte-rendu in extenso >
  * Mouvement du Nid » → « Compte-rendu in extenso › Mouvement du Nid ». Names a second place in the same document, which
@@ -78,7 +83,7 @@ export function sourceLabel(source: CitedSource): string {
 export function sectionPath(section: string): string {
   return section
     .split('>')
-    .map((part) => part.trim().replace(/^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s*(?:[-–—]\s*)?(?=\S)/, ''))
+    .map((part) => unnumbered(part.trim()))
     .filter(Boolean)
     .join(' › ');
 }
