@@ -51,6 +51,28 @@ const DIRECT = /\bpan\s*([123])\s*-\s*(\d{1,2}(?:\s*bis)?)\b/g;
 const SECOND = /\b(?:deuxieme|second|2e|2eme|2nd)\s+plan\b|\bpan\s*2\b|\bplan (?:de )?2019/;
 const THIRD = /\b(?:troisieme|3e|3eme)\s+plan\b|\bpan\s*3\b/;
 const FIRST = /\b(?:premier|1er)\s+plan\b|\bpan\s*1\b|\bplan (?:de )?2014/;
+const PLANS: [string, RegExp][] = [['PAN2', SECOND], ['PAN3', THIRD], ['PAN1', FIRST]];
+/** How far back, within its sentence, a plan named before a measure still decides it: « Dans le deuxième plan, la mesure 16… ». */
+const BEFORE = 90;
+
+/**
+ * The plan a reference at `start`–`end` of the folded text belongs to: the plan named within a few words after it
+ * (« …mesure 16 du deuxième plan »); else the last one named before it in its sentence (« Sur le PAN 2, mesure 16 »,
+ * « Dans le deuxième plan d'action, la mesure 16… »); else `defaultPlan`.
+ */
+function planOf(folded: string, start: number, end: number, defaultPlan: string): string {
+  const after = folded.slice(end, end + 45);
+  for (const [plan, re] of PLANS) if (re.test(after)) return plan;
+  const window = folded.slice(Math.max(0, start - BEFORE), start);
+  const sentence = window.slice(Math.max(...['.', '!', '?', ';', '\n'].map((c) => window.lastIndexOf(c))) + 1);
+  let best: { plan: string; at: number } | undefined;
+  for (const [plan, re] of PLANS) {
+    for (const m of sentence.matchAll(new RegExp(re.source, 'g'))) {
+      if (!best || m.index! > best.at) best = { plan, at: m.index! };
+    }
+  }
+  return best?.plan ?? defaultPlan;
+}
 
 function number(token: string): string | undefined {
   const t = token.trim().replace(/\s+/g, ' ');
@@ -84,7 +106,7 @@ function ordinalRefs(folded: string, defaultPlan: string, keys: MeasureKeyring):
     const named = PLAN_AFTER.test(after);
     const otherText = !named && /^\s*(?:de|des|du|d')\b/.test(after);
     if (!n || otherText || !(named || (definite && (m[2] || n > 2)))) continue;
-    const plan = SECOND.test(after) ? 'PAN2' : THIRD.test(after) ? 'PAN3' : FIRST.test(after) ? 'PAN1' : defaultPlan;
+    const plan = planOf(folded, m.index!, end, defaultPlan);
     const key = `${plan}-${n}`;
     if (keys.has(key)) out.push({ index: m.index!, end, article: m[1] ?? '', number: n, key });
   }
@@ -111,16 +133,15 @@ export function spellOrdinalRefs(text: string, defaultPlan: string, keys: Measur
 }
 
 /**
- * Measure keys a text names. A plan named within a few words after the reference
- * (« …du deuxième plan ») decides the plan; otherwise `defaultPlan`.
+ * Measure keys a text names. A plan named within a few words after the reference (« …du deuxième plan »), or before
+ * it in its sentence (« Dans le deuxième plan, la mesure 16 »), decides the plan; otherwise `defaultPlan`.
  */
 export function measureRefs(text: string, defaultPlan: string, keys: MeasureKeyring): string[] {
   // « vingt et un » must survive the split on « et » between two numbers.
   const folded = fold(text).replace(/\bvingt et un\b/g, 'vingt-et-un');
   const out = new Set<string>();
   for (const m of folded.matchAll(MENTION)) {
-    const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 45);
-    const plan = SECOND.test(after) ? 'PAN2' : THIRD.test(after) ? 'PAN3' : FIRST.test(after) ? 'PAN1' : defaultPlan;
+    const plan = planOf(folded, m.index!, m.index! + m[0].length, defaultPlan);
     for (const part of m[1].split(/\s*,\s*|\s+(?:et|ou)\s+|\s*&\s*/)) {
       const n = number(part);
       if (n && keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);

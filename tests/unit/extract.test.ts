@@ -199,6 +199,12 @@ describe('measure references in drafting', () => {
     { why: '« la première mesure du plan » does', text: 'la première mesure du plan', want: ['PAN1-1'] },
     { why: '« une troisième mesure » is one more, not the third', text: 'il faudrait une troisième mesure', want: [] },
     { why: '« la 3e mesure de la loi » is another text’s', text: 'la 3e mesure de la loi Travail', want: [] },
+    { why: 'the plan named before the measure in its sentence', text: 'Dans le deuxième plan, la mesure 16 nous inquiète.', want: ['PAN2-16'] },
+    { why: 'a plan named before as « PAN 2 »', text: 'Sur le PAN 2, mesure 16 : rien de neuf.', want: ['PAN2-16'] },
+    { why: 'an ordinal with its plan named before it', text: 'Dans le deuxième plan d’action, la 16e mesure déçoit.', want: ['PAN2-16'] },
+    { why: 'a plan named before a measure it does not hold: nothing, not the first plan’s', text: 'Dans le deuxième plan, la mesure 5 a disparu.', want: [] },
+    { why: 'the plan named after wins over one named before', text: 'À la différence du deuxième plan, la mesure 5 du premier plan', want: ['PAN1-5'] },
+    { why: 'a plan named in the sentence before does not decide', text: 'Le deuxième plan est paru. La mesure 16 nous inquiète.', want: ['PAN1-16'] },
   ])('$why', ({ text, want, plan }) => {
     expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
   });
