@@ -76,7 +76,8 @@ function planOf(folded: string, start: number, end: number, defaultPlan: string)
 
 function number(token: string): string | undefined {
   const t = token.trim().replace(/\s+/g, ' ');
-  const bis = /\bbis$/.test(t);
+  // « 4 bis » or « 4bis »: the letters follow the digit with no word boundary between them.
+  const bis = /bis$/.test(t);
   const core = t.replace(/\s*bis$/, '').replace(/ /g, '-');
   const n = /^\d+$/.test(core) ? Number(core) : (WORDS[core] ?? WORDS[core.replace(/-/g, ' ')]);
   return n ? `${n}${bis ? 'bis' : ''}` : undefined;

@@ -189,6 +189,8 @@ describe('measure references in drafting', () => {
     { why: 'abbreviated « m. » with the plan named after it', text: 'voir la m. 16 du deuxième plan', want: ['PAN2-16'] },
     { why: 'a number written in words', text: 'la mesure vingt et un reste floue', want: ['PAN1-21'] },
     { why: '« n° » before the number', text: 'la mesure n° 5', want: ['PAN1-5'] },
+    { why: '« bis » written against the number', text: 'la mesure 4bis', want: ['PAN1-4bis'] },
+    { why: '« bis » against the number, in a list', text: 'mesures 11bis et 12', want: ['PAN1-11bis', 'PAN1-12'] },
     { why: 'a taxonomy key typed as is', text: 'cf. PAN1-11bis', want: ['PAN1-11bis'] },
     { why: '« une fois » after « mesure » is not measure 1', text: 'cette mesure une fois adoptée', want: [] },
     { why: 'the first plan named explicitly wins over the default', text: 'la mesure 5 du premier plan', want: ['PAN1-5'], plan: 'PAN2' },
