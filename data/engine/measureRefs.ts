@@ -25,7 +25,7 @@ const WORD_NUMBER = Object.keys(WORDS)
 
 const NUM = `(?:\\d{1,2}|${WORD_NUMBER})(?:\\s*bis)?`;
 const MENTION = new RegExp(
-  `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|et|ou|&)\\s*${NUM})*)\\b`,
+  `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|&|/|-|\\b(?:et|ou|a|au)\\b)\\s*${NUM})*)\\b`,
   'g',
 );
 /** « treize » → « treizieme », « cinq » → « cinquieme », « neuf » → « neuvieme », « vingt-et-un » → « vingt-et-unieme ». */
@@ -81,6 +81,39 @@ function number(token: string): string | undefined {
   const core = t.replace(/\s*bis$/, '').replace(/ /g, '-');
   const n = /^\d+$/.test(core) ? Number(core) : (WORDS[core] ?? WORDS[core.replace(/-/g, ' ')]);
   return n ? `${n}${bis ? 'bis' : ''}` : undefined;
+}
+
+/** Widest range read as the measures within it (« mesures 3 à 7 »); a wider one names its two ends only. */
+const RANGE = 8;
+
+/**
+ * The measure numbers of a mention's list: « 3, 4 et 5 », « 5/6 », and, after the plural « mesures », a range
+ * (« mesures 3 à 5 », « mesures 3-5 »: 3, 4, 4 bis, 5; the bis measures between its ends are in the plan's order).
+ * After « la mesure », « à » and « - » join no second number: « la mesure 5 a deux volets », « la mesure 3 à 5 ans ».
+ */
+function numbersOf(list: string, plural: boolean): string[] {
+  // « - » separates two numbers, and « et » two words: not the halves of « dix-sept » or « vingt-et-un ».
+  const parts = list.split(/\s*(,|&|\/|(?<=\d)\s*-\s*(?=\d)|(?<=\s)(?:et|ou|au|a)(?=\s))\s*/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const n = number(parts[i]);
+    const sep = (parts[i - 1] ?? '').trim();
+    const range = sep === '-' || sep === 'a' || sep === 'au';
+    if (!n) continue;
+    if (!range) {
+      out.push(n);
+      continue;
+    }
+    const from = Number.parseInt(out[out.length - 1] ?? '', 10);
+    const to = Number.parseInt(n, 10);
+    // A range needs « mesures », digits at both ends and its ends in order; otherwise the second number is no measure.
+    if (!plural || !/^\d+(bis)?$/.test(parts[i].replace(/\s+/g, '')) || !(from < to)) continue;
+    if (to - from <= RANGE) {
+      for (let k = from; k < to; k++) out.push(...(k > from ? [`${k}`] : []), `${k}bis`);
+    }
+    out.push(n);
+  }
+  return out;
 }
 
 interface OrdinalRef {
@@ -143,10 +176,7 @@ export function measureRefs(text: string, defaultPlan: string, keys: MeasureKeyr
   const out = new Set<string>();
   for (const m of folded.matchAll(MENTION)) {
     const plan = planOf(folded, m.index!, m.index! + m[0].length, defaultPlan);
-    for (const part of m[1].split(/\s*,\s*|\s+(?:et|ou)\s+|\s*&\s*/)) {
-      const n = number(part);
-      if (n && keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);
-    }
+    for (const n of numbersOf(m[1], /^mesures/.test(m[0]))) if (keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);
   }
   for (const r of ordinalRefs(folded, defaultPlan, keys)) out.add(r.key);
   for (const m of folded.matchAll(DIRECT)) {
