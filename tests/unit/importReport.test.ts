@@ -111,6 +111,32 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals[2]!.author).toBe('collectif');
   });
 
+  test('a report written plainly: its title line, « Présents : » on one line, « 1. Mesure 12 : poursuites » as a heading', () => {
+    const text = [
+      'Compte-rendu de la réunion du Collectif avec le cabinet du garde des Sceaux – 14 octobre 2025',
+      '',
+      'Présents : pour le Collectif, Mme Durand (Secours Catholique), M. Petit (ECPAT France) ; pour le cabinet, M. Martin, conseiller.',
+      '',
+      '1. Mesure 12 : poursuites',
+      '',
+      "Le Collectif demande que l'incrimination de traite soit systématiquement retenue lorsque les éléments sont réunis.",
+      'M. Martin indique que la circulaire de politique pénale sera actualisée au premier semestre 2026.',
+      'M. Petit rappelle que les victimes contraintes de commettre des délits ne doivent pas être poursuivies.',
+      '',
+      'Le Collectif demande : un délai de réflexion de trois mois pour toutes les victimes',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 24), p.author, p.speaker, p.organisation, p.measures])).toEqual([
+      ['Le Collectif demande que', 'collectif', undefined, undefined, ['PAN1-12']],
+      // The cabinet's adviser, named in the participants line: the government's words, never a member's.
+      ['M. Martin indique que la', 'gouvernement', 'M. Martin', 'cabinet', ['PAN1-12']],
+      ['M. Petit rappelle que le', 'association', 'M. Petit', 'ECPAT France', ['PAN1-12']],
+      // A colon after a sentence's subject is no heading.
+      ['Le Collectif demande : u', 'collectif', undefined, undefined, ['PAN1-12']],
+    ]);
+    expect(proposals.every((p) => p.section === '1. Mesure 12 : poursuites')).toBe(true);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

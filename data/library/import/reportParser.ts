@@ -62,6 +62,12 @@ const CONTINUES = /^(?:Il|Elle|Ils|Elles)\s/u;
 const SKIPPED_SECTION =
   /^(?:\d+[.)-]?\s*|[IVX]+\s*[.–-]\s*)?(?:participants?|pr[ée]sents?|personnes pr[ée]sentes|excus[ée]s?|ordre du jour|calendrier|prochaines?\s+r[ée]unions?|prochains?\s+(?:rendez-vous|[ée]v[ée]nements)|contacts?|annexes?|sommaire|table des mati[eè]res|liste de diffusion|diffusion)\b/iu;
 
+/** The participants given on one line: « Présents : pour le Collectif, Mme X (Association) ; pour le cabinet, M. Y, conseiller. » */
+const INLINE_ROSTER = /^(?:participants?|pr[ée]sents?|personnes pr[ée]sentes|excus[ée]s?)\s*:\s*/iu;
+
+/** A heading with a colon: « 1. Mesure 12 : poursuites », « Mesure 5 : le délai de réflexion », « II – Indemnisation : la CIVI ». */
+const COLON_HEADING = /^(?:(?:(?:\d{1,2}|[IVX]{1,5}|[A-H])\s*[.)–-]\s*)[^:]{2,40}|(?:mesures?|point|axe|th[èe]me|priorit[ée]|partie|sujet|objet)\b[^:]{0,24}):/iu;
+
 /** Paragraphs that are the report's furniture, not wording anyone would quote. */
 const NOT_POSITIONS: RegExp[] = [
   // contact lines: a phone number, an e-mail address, « Contact : »
@@ -116,17 +122,25 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
   let skipping = false;
   let turn: Voice = defaultVoice;
   let person: Voice | undefined;
+  let first = true;
 
   for (const para of paragraphsOf(lines)) {
     const raw = para.lines.map((l) => l.text).join(' ');
     const text = stripMarks(raw).replace(/\s+/g, ' ').trim();
     if (!text) continue;
+    const opening = first;
+    first = false;
     const cue = turnCue(text, para.bold, roster, defaultVoice);
     if (cue) {
       turn = cue;
       person = undefined;
       continue;
     }
+    // The report's first line, when it ends no sentence, is its title (« Compte-rendu de la réunion du … – 14 octobre
+    // 2025 »), however long: not a position, and not a heading the passages would be cited under.
+    if (opening && para.heading === undefined && !para.item && !/[.!?…]$/.test(text) && !SPEAKS.test(text)) continue;
+    // « Présents : … » on one line is read for who is who (`participantLines`), never as a position.
+    if (INLINE_ROSTER.test(text)) continue;
     if (para.heading !== undefined || titleLike(text, para)) {
       const level = para.heading ?? 1;
       section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
@@ -214,18 +228,25 @@ function surname(speaker: string): string {
 function rosterOf(entries: string[]): Map<string, Voice> {
   const roster = new Map<string, Voice>();
   for (const entry of entries) {
-    const text = stripMarks(entry).replace(/\s+/g, ' ').trim();
-    const colon = /^(?:Pour\s+(?:le |la |les |l['’])?)?([^:]{2,80}?)\s*:\s*(.+)$/u.exec(text);
-    const body = colon?.[1];
-    const people = colon?.[2] ?? text;
-    for (const part of people.split(/\s*;\s*|\s*,\s*(?=(?:M\.|Mme|Madame|Monsieur)\s)/u)) {
-      const m = PERSON.exec(part);
-      if (!m) continue;
-      const paren = /\(([^)]+)\)/.exec(part)?.[1];
-      const afterComma = part.slice(m.index + m[0].length).replace(/^[\s,]+/, '').trim();
-      const organisation = paren ?? body ?? (afterComma || undefined);
-      if (!organisation) continue;
-      roster.set(surname(personName(m[1]!, m[2]!)), { author: authorOf(organisation), organisation });
+    const text = stripMarks(entry).replace(/\s+/g, ' ').trim().replace(INLINE_ROSTER, '');
+    // Each group names its body: « Pour le ministère : M. A, conseiller ; Mme B (DACG) » (the body goes on after « ; »
+    // until another is named), « pour le cabinet, M. Martin, conseiller ».
+    let body: string | undefined;
+    for (const group of text.split(/\s*;\s*/u)) {
+      const named =
+        /^(?:Pour\s+(?:le |la |les |l['’])?)?([^:]{2,80}?)\s*:\s*(.+)$/u.exec(group) ??
+        /^Pour\s+(?:le |la |les |l['’])?([^,]{2,80}?)\s*,\s*(.+)$/iu.exec(group);
+      if (named) body = named[1];
+      const people = named?.[2] ?? group;
+      for (const part of people.split(/\s*,\s*(?=(?:M\.|Mme|Madame|Monsieur)\s)/u)) {
+        const m = PERSON.exec(part);
+        if (!m) continue;
+        const paren = /\(([^)]+)\)/.exec(part)?.[1];
+        const afterComma = part.slice(m.index + m[0].length).replace(/^[\s,]+/, '').replace(/[.;]$/, '').trim();
+        const organisation = paren ?? body ?? (afterComma || undefined);
+        if (!organisation) continue;
+        roster.set(surname(personName(m[1]!, m[2]!)), { author: authorOf(organisation), organisation });
+      }
     }
   }
   return roster;
@@ -241,7 +262,7 @@ function participantLines(lines: Line[]): string[] {
       inside = /participants?|pr[ée]sents?/i.test(text) && text.length < 60;
       continue;
     }
-    if (inside) out.push(text);
+    if (inside || INLINE_ROSTER.test(text)) out.push(text);
   }
   return out;
 }
@@ -305,6 +326,6 @@ function opensTurn(line: string): boolean {
 function titleLike(text: string, para: Para): boolean {
   if (para.item || para.lines.length > 2) return false;
   if (/[.!?;,]$/.test(text) || text.length > 110) return false;
-  if (/:/.test(text) || PERSON.test(text)) return false;
+  if ((/:/.test(text) && !COLON_HEADING.test(text)) || PERSON.test(text)) return false;
   return text.split(/\s+/).length <= 16;
 }
