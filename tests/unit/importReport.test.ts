@@ -137,6 +137,43 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals.every((p) => p.section === '1. Mesure 12 : poursuites')).toBe(true);
   });
 
+  test('the government speaking through an office, no one named, is the government; a speaker’s label says who speaks', () => {
+    const text = [
+      'Non-sanction des victimes',
+      '',
+      'Mme Durand (Secours Catholique) :',
+      'Les victimes contraintes de commettre des infractions sont encore poursuivies, en particulier les mineurs.',
+      '',
+      'Le cabinet indique que la circulaire de 2015 rappelle déjà ce principe aux parquets.',
+      '',
+      "La ministre rappelle que la loi ne prévoit pas d'exonération générale.",
+      '',
+      "DACG : une formation spécifique sera proposée à l'École nationale de la magistrature en 2026.",
+      '',
+      'Collectif : nous demandons que le principe de non-sanction soit inscrit dans le code pénal.',
+      '',
+      'Selon la DACG, les magistrats référents traite sont désormais désignés dans chaque parquet.',
+      '',
+      'Question au cabinet : comment les victimes seront-elles informées de leurs droits pendant la procédure ?',
+      '',
+      "Le Collectif estime qu'une dépêche ne suffira pas : seule une disposition spécifique protégera les victimes.",
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.speaker, p.organisation])).toEqual([
+      ['Les victimes contrai', 'association', 'Mme Durand', 'Secours Catholique'],
+      ['Le cabinet indique q', 'gouvernement', undefined, 'cabinet'],
+      ['La ministre rappelle', 'gouvernement', undefined, 'ministre'],
+      // The label is not the wording: what follows it is, verbatim.
+      ['une formation spécif', 'gouvernement', undefined, 'DACG'],
+      ['nous demandons que l', 'collectif', undefined, undefined],
+      ['Selon la DACG, les m', 'gouvernement', undefined, 'DACG'],
+      // Asked of the cabinet, not said by it; a sentence before a colon is no label.
+      ['Question au cabinet ', 'collectif', undefined, undefined],
+      ['Le Collectif estime ', 'collectif', undefined, undefined],
+    ]);
+    for (const p of proposals) expect(text).toContain(p.text);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -150,7 +150,7 @@ export function segmentBlock(block: Block, opts: SegmentOptions = {}): Draft[] {
   const groups = block.item && fitsWhole(sentences) && sameVoice(sentences) ? [sentences] : groupSentences(sentences);
   // A list item that completes a lead-in printed elsewhere (« de préparer la transition… »)
   // does not read on its own: its first sentence goes, what follows it stays.
-  const readable = groups.map((g) => (FRAGMENT.test(g[0].text) ? g.slice(1) : g)).filter((g) => g.length);
+  const readable = groups.map((g, i) => (FRAGMENT.test(g[0].text) && !(block.afterLabel && i === 0) ? g.slice(1) : g)).filter((g) => g.length);
   const out: Draft[] = [];
   let previous: string | undefined = opts.before;
   for (const g of readable) {

@@ -28,6 +28,11 @@ export interface Block {
   lines: Line[];
   /** A list item (« - », « ● », « • », « 1/ »): kept whole where it is short enough. */
   item?: boolean;
+  /**
+   * The words after a speaker's label (« DACG : une formation sera proposée… »): they start the speaker's turn, so a
+   * first sentence in lower case is theirs, not the end of something said before.
+   */
+  afterLabel?: boolean;
 }
 
 /** What a parser knows about the document it reads. */

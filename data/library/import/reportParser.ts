@@ -47,12 +47,20 @@ export function authorOf(organisation: string | undefined, fallback: AuthorId = 
 /** A person as reports name them: « M. Albert », « Mme O'Dy », « Mme de Ruyg », « Madame Claire Besson ». */
 const PERSON_SRC = String.raw`(M\.|Mme|Mmes|MM\.|Madame|Monsieur|Me|Ma[iî]tre|Dr)\s+((?:(?:de|du|d'|d’|le|la)\s*)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*){0,2})`;
 const PERSON = new RegExp(PERSON_SRC, 'u');
+/** The verbs a report gives its speakers, as stems. */
+const SPEECH = String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu)`;
+const ADVERBS = String.raw`(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+|toutefois\s+|cependant\s+|par ailleurs\s+)*`;
 /** « Mme X (Association) souligne… », « M. X, du Mouvement du Nid, rappelle… » at a paragraph's start. */
-const SPEAKS = new RegExp(
-  String.raw`^${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+)*` +
-    String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv)`,
-  'u',
-);
+const SPEAKS = new RegExp(String.raw`^${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+${ADVERBS}${SPEECH}`, 'u');
+/**
+ * A body or an office speaking, no one named: « Le cabinet indique que… », « La ministre rappelle… », « Les services de
+ * la DGEF précisent… », « Selon la DACG, … », « D'après le cabinet, … ». Read for the government and the CNCDH only: a
+ * member association speaking as a body is the default speaker's turn, as before.
+ */
+const BODY_SPEAKS = new RegExp(String.raw`^(?:(?:le|la|les)\s+|l['’]\s*)([^,;:.«»()]{2,70}?)\s+${ADVERBS}${SPEECH}`, 'iu');
+const ACCORDING_TO = /^(?:selon|d['’]apr[èe]s|pour)\s+(?:(?:le|la|les)\s+|l['’]\s*)?([^,;:]{2,60}?)\s*,/iu;
+/** A speaker's label before their words: « DACG : … », « Mme Durand (Secours Catholique) : … », « Réponse du cabinet : … ». */
+const LABEL = /^([^:]{2,80}?)\s*:\s*/u;
 const TURN_REPLY = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
 const TURN_COLLECTIF = /^(?:Les membres du|Le|Pour le) Collectif\s*(?:«[^»]*»)?\s*:\s*$/iu;
 const SAYS_COLLECTIF = /^(?:Le|Les membres du) Collectif\b/u;
@@ -153,8 +161,29 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     }
     if (skipping || isNotPosition(text)) continue;
 
+    // « DACG : une formation sera proposée… »: the label says who speaks; the wording is what follows it.
+    const labelled = labelOf(text, roster);
+    let lines = para.lines.map((l) => ({ n: l.n, text: stripMarks(l.text) }));
+    if (labelled) {
+      const first = lines[0]!.text.trim();
+      const at = first.indexOf(labelled.label);
+      const cut = at < 0 ? undefined : LABEL.exec(first.slice(at));
+      if (cut) {
+        const rest = first.slice(at + cut[0].length).trim();
+        lines = rest ? [{ n: lines[0]!.n, text: rest }, ...lines.slice(1)] : lines.slice(1);
+        // A label opens that speaker's turn, alone on its line (« Mme Durand (Secours Catholique) : ») or not: the
+        // paragraphs after it with no label of their own are theirs, until the next label, turn or heading.
+        turn = labelled.voice;
+        person = undefined;
+        if (!lines.length) continue;
+        blocks.push({ ...blockOf(section, labelled.voice, sectionMeasures, lines, para.item), afterLabel: true });
+        continue;
+      }
+    }
+
     let voice = turn;
     const speaks = SPEAKS.exec(text);
+    const body = speaks ? undefined : bodyOf(text);
     if (speaks) {
       const name = personName(speaks[1]!, speaks[2]!);
       const org = (speaks[3] ?? speaks[4])?.trim();
@@ -168,20 +197,59 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     } else if (SAYS_COLLECTIF.test(text)) {
       voice = { author: 'collectif' };
       person = undefined;
+    } else if (body) {
+      // Within the government's own turn (« Ministère de la Justice » as the default speaker), its name as given stays.
+      voice = body.author === turn.author && turn.organisation ? turn : body;
+      person = undefined;
     } else if (person && CONTINUES.test(text)) voice = person;
     else person = undefined;
 
-    blocks.push({
-      section,
-      author: voice.author,
-      ...(voice.speaker ? { speaker: voice.speaker } : {}),
-      ...(voice.organisation ? { organisation: voice.organisation } : {}),
-      measures: sectionMeasures,
-      lines: para.lines.map((l) => ({ n: l.n, text: stripMarks(l.text) })),
-      ...(para.item ? { item: true } : {}),
-    });
+    blocks.push(blockOf(section, voice, sectionMeasures, lines, para.item));
   }
   return blocks;
+}
+
+function blockOf(section: string[], voice: Voice, measures: string[], lines: Line[], item: boolean): Block {
+  return {
+    section,
+    author: voice.author,
+    ...(voice.speaker ? { speaker: voice.speaker } : {}),
+    ...(voice.organisation ? { organisation: voice.organisation } : {}),
+    measures,
+    lines,
+    ...(item ? { item: true } : {}),
+  };
+}
+
+/** The government or the CNCDH speaking through an office, no one named (`BODY_SPEAKS`, `ACCORDING_TO`). */
+function bodyOf(text: string): Voice | undefined {
+  const subject = (BODY_SPEAKS.exec(text) ?? ACCORDING_TO.exec(text))?.[1]?.trim();
+  if (!subject || subject.split(/\s+/).length > 8) return undefined;
+  const author = authorOf(subject);
+  return author === 'gouvernement' || author === 'cncdh' ? { author, organisation: subject } : undefined;
+}
+
+/**
+ * A speaker's label at a paragraph's start, when it names someone: a person (« Mme Durand (Secours Catholique) : »),
+ * an answer (« Réponse du cabinet : »), the Collectif, the government or the CNCDH (« DACG : »), or a body of the
+ * participants. « Mesure 5 : … », « Constat : … » name no one: the paragraph is read as before.
+ */
+function labelOf(text: string, roster: Map<string, Voice>): { label: string; voice: Voice } | undefined {
+  const m = LABEL.exec(text);
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  if (label.split(/\s+/).length > 8 || /[.!?;]/.test(label.replace(/\b(?:M|MM|Me|Dr)\./g, ''))) return undefined;
+  // A sentence before a colon is no label: « Le Collectif estime qu'une dépêche ne suffira pas : … », « M. Martin
+  // précise : … » (read by `SPEAKS`), « Question au cabinet : … » (asked of it, not said by it).
+  if (new RegExp(String.raw`\s${SPEECH}`, 'iu').test(label) || /\s(?:à|au|aux)\s/iu.test(label)) return undefined;
+  const reply = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+)$/iu.exec(label);
+  const who = reply?.[1] ?? label;
+  if (/^(?:le\s+|les membres du\s+|pour le\s+)?collectif(?:\s*«[^»]*»)?$/iu.test(who)) return { label, voice: { author: 'collectif' } };
+  const author = authorOf(who);
+  const named =
+    PERSON.test(who) || !!reply || author === 'gouvernement' || author === 'cncdh' || [...roster.values()].some((v) => v.organisation?.toLowerCase() === who.toLowerCase());
+  if (!named) return undefined;
+  return { label, voice: voiceOf(who, roster, reply ? 'gouvernement' : 'association') };
 }
 
 /** A turn opened by a line of its own: « Réponse de … : », « Les membres du Collectif : », a bold name or body. */
