@@ -174,6 +174,35 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     for (const p of proposals) expect(text).toContain(p.text);
   });
 
+  test('a report forwarded by e-mail: its header, greeting and covering words are not positions; « Intervention de … » opens a turn', () => {
+    const text = [
+      'De : Claire Dubois <c.dubois@example.org>',
+      'Envoyé : mardi 10 mars 2026 18:02',
+      'À : collectif-traite@example.org',
+      'Objet : CR réunion MIPROF du 10 mars',
+      '',
+      'Bonjour à tous,',
+      '',
+      'Voici le compte-rendu de la réunion de ce matin avec la MIPROF.',
+      '',
+      'Intervention de Mme Leroy (MIPROF)',
+      "La MIPROF prépare le troisième plan d'action national, qui devrait être présenté au printemps.",
+      'Les associations seront consultées sur un avant-projet en avril.',
+      '',
+      'Intervention du Collectif',
+      "Nous avons rappelé que le mécanisme national d'identification et d'orientation doit enfin être mis en place.",
+      '',
+      'Bien à vous,',
+      'Claire',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.speaker, p.organisation])).toEqual([
+      ['La MIPROF prépare le', 'gouvernement', 'Mme Leroy', 'MIPROF'],
+      ['Les associations ser', 'gouvernement', 'Mme Leroy', 'MIPROF'],
+      ['Nous avons rappelé q', 'collectif', undefined, undefined],
+    ]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

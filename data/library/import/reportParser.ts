@@ -74,7 +74,13 @@ const SKIPPED_SECTION =
 const INLINE_ROSTER = /^(?:participants?|pr[ée]sents?|personnes pr[ée]sentes|excus[ée]s?)\s*:\s*/iu;
 
 /** A heading with a colon: « 1. Mesure 12 : poursuites », « Mesure 5 : le délai de réflexion », « II – Indemnisation : la CIVI ». */
-const COLON_HEADING = /^(?:(?:(?:\d{1,2}|[IVX]{1,5}|[A-H])\s*[.)–-]\s*)[^:]{2,40}|(?:mesures?|point|axe|th[èe]me|priorit[ée]|partie|sujet|objet)\b[^:]{0,24}):/iu;
+const COLON_HEADING = /^(?:(?:(?:\d{1,2}|[IVX]{1,5}|[A-H])\s*[.)–-]\s*)[^:]{2,40}|(?:mesures?|point|axe|th[èe]me|priorit[ée]|partie|sujet)\b[^:]{0,24}):/iu;
+
+/** The header lines of a report forwarded by e-mail (« De : », « Envoyé : », « Objet : »…). */
+const MAIL_HEADER = /^(?:de|from|envoy[ée]|sent|date|[àa]|to|cc|cci|bcc|objet|subject|pi[èe]ces? jointes?)\s*:/iu;
+
+/** A line opening someone's turn by its title: « Intervention de Mme Leroy (MIPROF) », « Intervention du cabinet ». */
+const TURN_INTERVENTION = /^(?:Interventions?|Propos|Prise de parole|Parole)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
 
 /** Paragraphs that are the report's furniture, not wording anyone would quote. */
 const NOT_POSITIONS: RegExp[] = [
@@ -85,7 +91,10 @@ const NOT_POSITIONS: RegExp[] = [
   // next meeting notices
   /\bprochaine\s+r[ée]union\b|\bprochain\s+rendez-vous\b|\bse\s+r[ée]unira\b|\bse\s+retrouvera\b/i,
   // signatures and closings
-  /^(?:pour le collectif|pour l['’]association|pour le secr[ée]tariat|sign[ée]|fait à|bien cordialement|cordialement|avec nos salutations)\b/i,
+  /^(?:pour le collectif|pour l['’]association|pour le secr[ée]tariat|sign[ée]|fait à|bien cordialement|cordialement|avec nos salutations|bien à vous|bien amicalement|amitiés|à bientôt|bonne (?:journée|soirée|fin de journée|semaine)|belle journée)\b/i,
+  // the covering words of a report sent by e-mail: a greeting, « Voici le compte-rendu… », « Vous trouverez ci-joint… »
+  /^(?:bonjour|bonsoir|cher|chère|chers|chères)\b[^.!?]{0,60}[,!]?$/i,
+  /^(?:voici|ci-joint|ci-dessous|vous trouverez|je vous (?:transmets|adresse|envoie|fais suivre)|nous vous (?:transmettons|adressons|envoyons))\b/i,
   // « document de travail » footers and drafting notes
   /\bdocument de travail\b|\bcompte-rendu (?:r[ée]dig[ée]|r[ée]alis[ée]|valid[ée]) par\b|\bne pas diffuser\b/i,
   // the Collectif's running footer
@@ -147,8 +156,9 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     // The report's first line, when it ends no sentence, is its title (« Compte-rendu de la réunion du … – 14 octobre
     // 2025 »), however long: not a position, and not a heading the passages would be cited under.
     if (opening && para.heading === undefined && !para.item && !/[.!?…]$/.test(text) && !SPEAKS.test(text)) continue;
-    // « Présents : … » on one line is read for who is who (`participantLines`), never as a position.
-    if (INLINE_ROSTER.test(text)) continue;
+    // « Présents : … » on one line is read for who is who (`participantLines`), never as a position; nor are the
+    // header lines of a report forwarded by e-mail.
+    if (INLINE_ROSTER.test(text) || MAIL_HEADER.test(text)) continue;
     if (para.heading !== undefined || titleLike(text, para)) {
       const level = para.heading ?? 1;
       section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
@@ -257,6 +267,15 @@ function turnCue(text: string, bold: boolean, roster: Map<string, Voice>, defaul
   if (TURN_COLLECTIF.test(text)) return { author: 'collectif' };
   const reply = TURN_REPLY.exec(text);
   if (reply) return voiceOf(reply[1]!, roster, 'gouvernement');
+  // « Intervention de Mme Leroy (MIPROF) »: a turn when it names someone (« Intervention sur le plan » names no one).
+  const intervention = text.split(/\s+/).length <= 12 ? TURN_INTERVENTION.exec(text) : null;
+  if (intervention) {
+    const who = intervention[1]!;
+    if (/^(?:le\s+)?collectif\b/iu.test(who)) return { author: 'collectif' };
+    const author = authorOf(who);
+    if (PERSON.test(who) || author === 'gouvernement' || author === 'cncdh' || [...roster.values()].some((v) => v.organisation?.toLowerCase() === who.toLowerCase()))
+      return voiceOf(who, roster, 'association');
+  }
   // A bold line that is only a name or a body, at most a dozen words, no sentence in it.
   if (bold && text.split(/\s+/).length <= 12 && !/[.!?]$/.test(text) && !TURN_REPLY.test(text)) {
     const v = voiceOf(text.replace(/\s*:\s*$/, ''), roster, defaultVoice.author === 'collectif' ? 'association' : defaultVoice.author);
