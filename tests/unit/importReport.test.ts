@@ -203,6 +203,23 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     ]);
   });
 
+  test('questions and answers: « Question du Collectif : » is ours, « Réponse : » the government’s', () => {
+    const text = [
+      "Question du Collectif : quand le mécanisme national d'orientation des victimes sera-t-il enfin opérationnel ?",
+      '',
+      "Réponse : le décret est en cours de rédaction et devrait paraître avant l'été.",
+      '',
+      'Réponse :',
+      "Une enveloppe de deux millions d'euros est prévue pour l'hébergement des victimes en 2027.",
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author])).toEqual([
+      ['quand le mécanisme n', 'collectif'],
+      ['le décret est en cou', 'gouvernement'],
+      ['Une enveloppe de deu', 'gouvernement'],
+    ]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -252,9 +252,11 @@ function labelOf(text: string, roster: Map<string, Voice>): { label: string; voi
   // A sentence before a colon is no label: « Le Collectif estime qu'une dépêche ne suffira pas : … », « M. Martin
   // précise : … » (read by `SPEAKS`), « Question au cabinet : … » (asked of it, not said by it).
   if (new RegExp(String.raw`\s${SPEECH}`, 'iu').test(label) || /\s(?:à|au|aux)\s/iu.test(label)) return undefined;
+  // « Réponse : » alone, in a report of questions put to the government: its answer.
+  if (/^R[ée]ponses?$/iu.test(label)) return { label, voice: { author: 'gouvernement' } };
   const reply = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+)$/iu.exec(label);
   const who = reply?.[1] ?? label;
-  if (/^(?:le\s+|les membres du\s+|pour le\s+)?collectif(?:\s*«[^»]*»)?$/iu.test(who)) return { label, voice: { author: 'collectif' } };
+  if (/^(?:(?:le|pour le|les membres du|questions? du|demandes? du|position du)\s+)?collectif(?:\s*«[^»]*»)?$/iu.test(who)) return { label, voice: { author: 'collectif' } };
   const author = authorOf(who);
   const named =
     PERSON.test(who) || !!reply || author === 'gouvernement' || author === 'cncdh' || [...roster.values()].some((v) => v.organisation?.toLowerCase() === who.toLowerCase());
