@@ -148,6 +148,8 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       '',
       "La ministre rappelle que la loi ne prévoit pas d'exonération générale.",
       '',
+      'Elle ajoute que les parquets disposent déjà de la possibilité de classer sans suite ces procédures.',
+      '',
       "DACG : une formation spécifique sera proposée à l'École nationale de la magistrature en 2026.",
       '',
       'Collectif : nous demandons que le principe de non-sanction soit inscrit dans le code pénal.',
@@ -163,6 +165,7 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       ['Les victimes contrai', 'association', 'Mme Durand', 'Secours Catholique'],
       ['Le cabinet indique q', 'gouvernement', undefined, 'cabinet'],
       ['La ministre rappelle', 'gouvernement', undefined, 'ministre'],
+      ['Elle ajoute que les ', 'gouvernement', undefined, 'ministre'],
       // The label is not the wording: what follows it is, verbatim.
       ['une formation spécif', 'gouvernement', undefined, 'DACG'],
       ['nous demandons que l', 'collectif', undefined, undefined],

@@ -210,7 +210,8 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     } else if (body) {
       // Within the government's own turn (« Ministère de la Justice » as the default speaker), its name as given stays.
       voice = body.author === turn.author && turn.organisation ? turn : body;
-      person = undefined;
+      // « Elle ajoute que… » goes on with the minister.
+      person = voice;
     } else if (person && CONTINUES.test(text)) voice = person;
     else person = undefined;
 
