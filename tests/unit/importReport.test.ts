@@ -223,6 +223,25 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     ]);
   });
 
+  test('speakers changing inside one paragraph: each sentence goes to whoever says it', () => {
+    const text = [
+      'Le Collectif demande que le délai de réflexion soit porté à trois mois pour toutes les victimes. Le cabinet répond que',
+      "cette question relève du ministère de l'Intérieur. La ministre précise qu'un groupe de travail sera réuni. Mme Colas",
+      '(Secours Catholique) souligne que les préfectures appliquent le délai de façon très inégale. Elle cite M. Dupont, de la',
+      'préfecture du Nord.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.speaker, p.organisation])).toEqual([
+      ['Le Collectif demande', 'collectif', undefined, undefined],
+      ['Le cabinet répond qu', 'gouvernement', undefined, 'cabinet'],
+      ['La ministre précise ', 'gouvernement', undefined, 'ministre'],
+      ['Mme Colas (Secours C', 'association', 'Mme Colas', 'Secours Catholique'],
+    ]);
+    // Cut inside lines, the wording stays verbatim and points at its lines.
+    expect(proposals[1]!.text).toBe("Le cabinet répond que cette question relève du ministère de l'Intérieur.");
+    expect(proposals.map((p) => p.lines)).toEqual([[1, 1], [1, 2], [2, 2], [2, 4]]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

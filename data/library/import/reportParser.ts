@@ -186,7 +186,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
         turn = labelled.voice;
         person = undefined;
         if (!lines.length) continue;
-        blocks.push({ ...blockOf(section, labelled.voice, sectionMeasures, lines, para.item), afterLabel: true });
+        pushRuns(lines, labelled.voice, para.item, { afterLabel: true });
         continue;
       }
     }
@@ -195,29 +195,99 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     const speaks = SPEAKS.exec(text);
     const body = speaks ? undefined : bodyOf(text);
     if (speaks) {
-      const name = personName(speaks[1]!, speaks[2]!);
-      const org = (speaks[3] ?? speaks[4])?.trim();
-      const known = turn.speaker === name ? turn : roster.get(surname(name));
-      const organisation = org ?? known?.organisation ?? (turn.author !== defaultVoice.author || turn.organisation ? turn.organisation : undefined);
-      const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
-      person = { author, speaker: name, ...(organisation ? { organisation } : {}) };
+      person = personOf(speaks);
       voice = person;
       // A body's turn (« **Mouvement du Nid** ») is its first named speaker's for the paragraphs after.
-      if (turn !== defaultVoice && !turn.speaker && !org && author === turn.author) turn = { ...turn, speaker: name };
+      const org = speaks[3] ?? speaks[4];
+      if (turn !== defaultVoice && !turn.speaker && !org && person.author === turn.author) turn = { ...turn, speaker: person.speaker };
     } else if (SAYS_COLLECTIF.test(text)) {
       voice = { author: 'collectif' };
       person = undefined;
     } else if (body) {
-      // Within the government's own turn (« Ministère de la Justice » as the default speaker), its name as given stays.
-      voice = body.author === turn.author && turn.organisation ? turn : body;
+      voice = inTurn(body);
       // « Elle ajoute que… » goes on with the minister.
       person = voice;
     } else if (person && CONTINUES.test(text)) voice = person;
     else person = undefined;
 
-    blocks.push(blockOf(section, voice, sectionMeasures, lines, para.item));
+    pushRuns(lines, voice, para.item);
   }
   return blocks;
+
+  /** « Mme X (Association) souligne… »: the person, their body from the parentheses, the participants or the turn. */
+  function personOf(speaks: RegExpExecArray): Voice {
+    const name = personName(speaks[1]!, speaks[2]!);
+    const org = (speaks[3] ?? speaks[4])?.trim();
+    const known = turn.speaker === name ? turn : roster.get(surname(name));
+    const organisation = org ?? known?.organisation ?? (turn.author !== defaultVoice.author || turn.organisation ? turn.organisation : undefined);
+    const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
+    return { author, speaker: name, ...(organisation ? { organisation } : {}) };
+  }
+
+  /** Within the government's own turn (« Ministère de la Justice » as the default speaker), its name as given stays. */
+  function inTurn(body: Voice): Voice {
+    return body.author === turn.author && turn.organisation ? turn : body;
+  }
+
+  /**
+   * The paragraph's blocks: one, or one per change of speaker inside it (« Le Collectif demande… . Le cabinet répond
+   * que… . Mme Colas (Secours Catholique) souligne… »), each sentence opening on another speaker starting a block.
+   */
+  function pushRuns(lines: Line[], voice: Voice, item: boolean, extra: Partial<Block> = {}) {
+    const runs = voiceRuns(lines, voice, (sentence) => {
+      const s = SPEAKS.exec(sentence);
+      if (s) return personOf(s);
+      if (SAYS_COLLECTIF.test(sentence)) return { author: 'collectif' };
+      const b = bodyOf(sentence);
+      return b && inTurn(b);
+    });
+    runs.forEach((run, i) => blocks.push({ ...blockOf(section, run.voice, sectionMeasures, run.lines, item && i === 0), ...(i === 0 ? extra : {}) }));
+    if (runs.length > 1) {
+      const last = runs[runs.length - 1]!.voice;
+      person = last.speaker || last.author !== 'collectif' ? last : undefined;
+    }
+  }
+}
+
+const sameVoice = (a: Voice, b: Voice) => a.author === b.author && a.speaker === b.speaker && a.organisation === b.organisation;
+
+/**
+ * A paragraph's lines cut where a sentence opens on another speaker than the one before it (`cueOf`). A line cut in
+ * two gives each part its number: both blocks point at the line.
+ */
+function voiceRuns(lines: Line[], first: Voice, cueOf: (sentence: string) => Voice | undefined): { voice: Voice; lines: Line[] }[] {
+  const joined = lines.map((l) => l.text).join('\n');
+  const cuts: { at: number; voice: Voice }[] = [];
+  let current = first;
+  // A sentence's end; « M. », « Mme », « art. », « cf. » end none.
+  for (const m of joined.matchAll(/(?<!\b(?:M|MM|Dr|Me|St|art|cf|p|n°))[.!?…]["»”]?\s+(?=\S)/gu)) {
+    const at = m.index + m[0].length;
+    const v = cueOf(joined.slice(at));
+    if (v && !sameVoice(v, current)) {
+      cuts.push({ at, voice: v });
+      current = v;
+    }
+  }
+  if (!cuts.length) return [{ voice: first, lines }];
+  const runs: { voice: Voice; lines: Line[] }[] = [{ voice: first, lines: [] }];
+  let start = 0;
+  let next = 0;
+  for (const line of lines) {
+    const end = start + line.text.length;
+    let from = 0;
+    while (next < cuts.length && cuts[next]!.at <= end) {
+      const cut = cuts[next]!.at - start;
+      const before = line.text.slice(from, cut).trimEnd();
+      if (before.trim()) runs[runs.length - 1]!.lines.push({ n: line.n, text: before });
+      runs.push({ voice: cuts[next]!.voice, lines: [] });
+      from = cut;
+      next++;
+    }
+    const rest = line.text.slice(from);
+    if (rest.trim()) runs[runs.length - 1]!.lines.push({ n: line.n, text: rest });
+    start = end + 1;
+  }
+  return runs.filter((r) => r.lines.length);
 }
 
 function blockOf(section: string[], voice: Voice, measures: string[], lines: Line[], item: boolean): Block {
