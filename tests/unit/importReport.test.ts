@@ -242,6 +242,30 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals.map((p) => p.lines)).toEqual([[1, 1], [1, 2], [2, 2], [2, 4]]);
   });
 
+  test('people introduced as the report goes, and their words after an opener or reported', () => {
+    const text = [
+      'La rencontre avec Madame Claire Roux, conseillère justice du Premier ministre, a duré une heure.',
+      '',
+      "Au cours de l'échange, Madame Roux a fait remarquer que la circulaire de 2015 reste peu appliquée par les parquets.",
+      '',
+      "D'après Mme Roux, un groupe de travail réunira les associations et les parquets dès la rentrée prochaine.",
+      '',
+      "D'après Mme O'Dy, il est souvent nécessaire d'aller au-devant du tribunal administratif pour obtenir un titre.",
+      '',
+      'Le Collectif rappelle que les victimes doivent être protégées et non poursuivies pour les infractions commises sous la contrainte.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.speaker])).toEqual([
+      // The report's narration, the Collectif's by default.
+      ['La rencontre avec Ma', 'collectif', undefined],
+      ["Au cours de l'échang", 'gouvernement', 'Mme Roux'],
+      ["D'après Mme Roux, un", 'gouvernement', 'Mme Roux'],
+      // « , il est souvent nécessaire… du tribunal » says what she thinks, not who she is: no one's office.
+      ["D'après Mme O'Dy, il", 'association', "Mme O'Dy"],
+      ['Le Collectif rappell', 'collectif', undefined],
+    ]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -47,11 +47,15 @@ export function authorOf(organisation: string | undefined, fallback: AuthorId = 
 /** A person as reports name them: « M. Albert », « Mme O'Dy », « Mme de Ruyg », « Madame Claire Besson ». */
 const PERSON_SRC = String.raw`(M\.|Mme|Mmes|MM\.|Madame|Monsieur|Me|Ma[iî]tre|Dr)\s+((?:(?:de|du|d'|d’|le|la)\s*)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*){0,2})`;
 const PERSON = new RegExp(PERSON_SRC, 'u');
+/** A few words and a comma before the speaker: « Au cours de l'échange, », « A cet égard, », « Enfin, ». */
+const OPENER = String.raw`(?:[A-ZÀÂÉÈ][^,.;:!?«»()]{1,38})`;
 /** The verbs a report gives its speakers, as stems. */
-const SPEECH = String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu)`;
+const SPEECH = String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu|relev|soulev|mentionn|fait\s+(?:remarquer|savoir|valoir|observer|part))`;
 const ADVERBS = String.raw`(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+|toutefois\s+|cependant\s+|par ailleurs\s+)*`;
 /** « Mme X (Association) souligne… », « M. X, du Mouvement du Nid, rappelle… » at a paragraph's start. */
-const SPEAKS = new RegExp(String.raw`^${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+${ADVERBS}${SPEECH}`, 'u');
+const SPEAKS = new RegExp(String.raw`^(?:${OPENER},\s*)?${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+${ADVERBS}${SPEECH}`, 'u');
+/** « Selon Mme X, … », « Parmi les points soulevés par Madame X, … »: the person's words, reported. */
+const REPORTED_PERSON = new RegExp(String.raw`^(?:${OPENER},\s*)?(?:[Ss]elon|[Dd]['’]apr[èe]s|[Pp]our|[Pp]armi les points soulev[ée]s par|[Cc]omme l['’]a (?:rappel[ée]|soulign[ée]|indiqu[ée]))\s+${PERSON_SRC}\s*,`, 'u');
 /**
  * A body or an office speaking, no one named: « Le cabinet indique que… », « La ministre rappelle… », « Les services de
  * la DGEF précisent… », « Selon la DACG, … », « D'après le cabinet, … ». Read for the government and the CNCDH only: a
@@ -133,6 +137,9 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
       ? { author: 'collectif' }
       : { author: authorOf(fallbackName), organisation: fallbackName };
   const roster = rosterOf([...meta.participants, ...participantLines(lines)]);
+  // People the report introduces as it goes (« Madame Hélène Cazaux-Charles, Conseillère pour la justice du Premier
+  // ministre, … »): the participants list, when there is one, has the last word.
+  for (const [name, voice] of appositions(lines)) if (!roster.has(name)) roster.set(name, voice);
   const blocks: Block[] = [];
   let section: string[] = [];
   let sectionMeasures: string[] = [];
@@ -192,7 +199,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     }
 
     let voice = turn;
-    const speaks = SPEAKS.exec(text);
+    const speaks = SPEAKS.exec(text) ?? REPORTED_PERSON.exec(text);
     const body = speaks ? undefined : bodyOf(text);
     if (speaks) {
       person = personOf(speaks);
@@ -235,7 +242,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
    */
   function pushRuns(lines: Line[], voice: Voice, item: boolean, extra: Partial<Block> = {}) {
     const runs = voiceRuns(lines, voice, (sentence) => {
-      const s = SPEAKS.exec(sentence);
+      const s = SPEAKS.exec(sentence) ?? REPORTED_PERSON.exec(sentence);
       if (s) return personOf(s);
       if (SAYS_COLLECTIF.test(sentence)) return { author: 'collectif' };
       const b = bodyOf(sentence);
@@ -410,6 +417,26 @@ function rosterOf(entries: string[]): Map<string, Voice> {
     }
   }
   return roster;
+}
+
+/** What an apposition after a name opens with when it says who the person is: a function, or the body they are from. */
+const ROLE = String.raw`(?:(?:[Cc]onseill|[Ss]ecr[ée]taire|[Dd]irect|[Cc]hef|[Cc]harg[ée]|[Rr]esponsable|[Pp]r[ée]sident|[Dd][ée]l[ée]gu[ée]|[Mm]inistre|[Rr]epr[ée]sentant|[Mm]agistrat|[Pp]rocureur|[Pp]r[ée]f[eè]t|[Cc]ommissaire|[Aa]djoint|[Ss]ous-direct|[Mm]embre|[Jj]uriste|[Cc]oordinat|[Rr]apporteu|[Aa]vocat|[Ii]nspect|[Oo]fficier|[Cc]apitaine|[Cc]ommandant|[Cc]olonel|[Gg][ée]n[ée]ral|[Dd]éput|[Ss]énat|[Bb]énévole|[Ss]alari|[Éé]ducat|[Jj]uge)\p{L}*|(?:de la|du|de l['’]|des)\s)`;
+
+/** « Mme X, conseillère du Premier ministre, … », « M. Y (Amicale du Nid) »: the government's, the CNCDH's, a body's people. */
+function appositions(lines: Line[]): Map<string, Voice> {
+  const out = new Map<string, Voice>();
+  const text = paragraphsOf(lines)
+    .map((p) => stripMarks(p.lines.map((l) => l.text).join(' ')).replace(/\s+/g, ' '))
+    .join('\n');
+  for (const m of text.matchAll(new RegExp(String.raw`${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*(${ROLE}[^,.;\n]{0,70}))`, 'gu'))) {
+    const organisation = (m[3] ?? m[4])!.trim();
+    const author = authorOf(organisation, 'association');
+    // A role that names no body (« M. X, présent à la réunion ») says nothing of who they speak for.
+    if (author === 'association' && !m[3]) continue;
+    const name = surname(personName(m[1]!, m[2]!));
+    if (!out.has(name)) out.set(name, { author, organisation });
+  }
+  return out;
 }
 
 /** The paragraphs of the report's « Participants » section, read for the roster. */
