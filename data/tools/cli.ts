@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, SEEDS_DIR, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
@@ -17,6 +17,7 @@ import { EVAL_SETS, fitGateOnTuning, framed, shortRests, hyphenated, misspelt, s
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
+import { reimport, reimportTable } from './reimport';
 import { benchCommand } from './bench';
 import { evalNorm, formatReport, score, type EvalQuery } from './evaluate';
 import { buildIndex } from '../engine/searchIndex';
@@ -269,7 +270,7 @@ function readEvalFile(file: string): EvalQuery[] {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration', '--lookups'] });
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration', '--lookups', '--reimport'] });
   if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
   if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
@@ -282,6 +283,11 @@ function evalCommand(args: string[]): number {
     const sets = EVAL_SETS.slice(0, 3).map((set) => ({ name: set.name, queries: readEvalFile(set.file) }));
     // The held-out half is also read as if it held the tuning half's share of each band.
     console.log(overlapTable(buildIndex(shippedLibrary()), sets, sets[1].name));
+    return 0;
+  }
+  if (options.flags.has('--reimport')) {
+    // The generic reader of imported reports on the shipped meeting reports, imported as if new.
+    console.log(reimportTable(reimport(shippedLibrary(), SEEDS_DIR)));
     return 0;
   }
   if (options.flags.has('--lookups')) {
