@@ -266,6 +266,26 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     ]);
   });
 
+  test('a letter: its address, place and date, salutation and closing formula are not positions nor sections', () => {
+    const text = [
+      'Madame Catherine Martin',
+      'Ministre du Travail et des Solidarités',
+      'Paris, le 12 mars 2026',
+      '',
+      'Objet : hébergement des victimes de traite',
+      '',
+      'Madame la Ministre,',
+      '',
+      "Le Collectif demande la création de places d'hébergement sécurisé dans chaque région, avec un accompagnement spécialisé.",
+      '',
+      "Nous vous prions d'agréer, Madame la Ministre, l'expression de notre haute considération.",
+      '',
+      'Bien à vous,',
+    ].join('\n');
+    const { proposals } = proposeImport(text, { ...DESCRIPTION, kind: 'courrier' });
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.section])).toEqual([['Le Collectif demande', '']]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -19,6 +19,7 @@
 import type { AuthorId } from '../schema';
 import { ITEM_MARK, isFurniture, stripItemMark, stripMarks, typicalWidth } from '../extract/text';
 import { mentionedMeasures } from '../extract/measures';
+import { compileFormulas, FORMULAS, type FormulaReader } from '../../engine/formulas';
 import type { Block, Line, SourceMeta, SourceParser } from '../extract/types';
 import taxonomy from '../taxonomy.json';
 
@@ -79,6 +80,22 @@ const INLINE_ROSTER = /^(?:participants?|pr[ée]sents?|personnes pr[ée]sentes|e
 
 /** A heading with a colon: « 1. Mesure 12 : poursuites », « Mesure 5 : le délai de réflexion », « II – Indemnisation : la CIVI ». */
 const COLON_HEADING = /^(?:(?:(?:\d{1,2}|[IVX]{1,5}|[A-H])\s*[.)–-]\s*)[^:]{2,40}|(?:mesures?|point|axe|th[èe]me|priorit[ée]|partie|sujet)\b[^:]{0,24}):/iu;
+
+/** A letter's place and date line: « Paris, le 12 mars 2026 », « Le 3 février 2014 ». */
+const DATE_LINE =
+  /^(?:[\p{Lu}][\p{L}' -]{1,40},\s*)?le\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4}\.?$/iu;
+
+let formulas: FormulaReader | undefined;
+/**
+ * A paragraph that is only the formulas of a letter (« Madame la Ministre, », « Nous vous prions d'agréer… », « Bien
+ * à vous, »), read by the engine's own list (`data/engine/formulas.ts`): nine tenths of its letters or more.
+ */
+function onlyForm(text: string): boolean {
+  formulas ??= compileFormulas(FORMULAS);
+  const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+  const covered = formulas(text).reduce((n, [a, b]) => n + letters(text.slice(a, b + 1)), 0);
+  return covered >= 0.9 * letters(text);
+}
 
 /** The header lines of a report forwarded by e-mail (« De : », « Envoyé : », « Objet : »…). */
 const MAIL_HEADER = /^(?:de|from|envoy[ée]|sent|date|[àa]|to|cc|cci|bcc|objet|subject|pi[èe]ces? jointes?)\s*:/iu;
@@ -165,7 +182,15 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     if (opening && para.heading === undefined && !para.item && !/[.!?…]$/.test(text) && !SPEAKS.test(text)) continue;
     // « Présents : … » on one line is read for who is who (`participantLines`), never as a position; nor are the
     // header lines of a report forwarded by e-mail.
-    if (INLINE_ROSTER.test(text) || MAIL_HEADER.test(text)) continue;
+    if (INLINE_ROSTER.test(text) || MAIL_HEADER.test(text) || DATE_LINE.test(text)) continue;
+    if (onlyForm(text)) {
+      // « Madame la Ministre, »: the letter's body starts; the address block above it named no section.
+      if (/,$/.test(text)) {
+        section = [];
+        sectionMeasures = [];
+      }
+      continue;
+    }
     if (para.heading !== undefined || titleLike(text, para)) {
       const level = para.heading ?? 1;
       section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
