@@ -207,11 +207,11 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     const labelled = labelOf(text, roster);
     let lines = para.lines.map((l) => ({ n: l.n, text: stripMarks(l.text) }));
     if (labelled) {
-      const first = lines[0]!.text.trim();
-      const at = first.indexOf(labelled.label);
-      const cut = at < 0 ? undefined : LABEL.exec(first.slice(at));
+      const head = lines[0]!.text.trim();
+      const at = head.indexOf(labelled.label);
+      const cut = at < 0 ? undefined : LABEL.exec(head.slice(at));
       if (cut) {
-        const rest = first.slice(at + cut[0].length).trim();
+        const rest = head.slice(at + cut[0].length).trim();
         lines = rest ? [{ n: lines[0]!.n, text: rest }, ...lines.slice(1)] : lines.slice(1);
         // A label opens that speaker's turn, alone on its line (« Mme Durand (Secours Catholique) : ») or not: the
         // paragraphs after it with no label of their own are theirs, until the next label, turn or heading.
