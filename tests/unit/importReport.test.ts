@@ -286,6 +286,27 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals.map((p) => [p.text.slice(0, 20), p.section])).toEqual([['Le Collectif demande', '']]);
   });
 
+  test('headings: an answer heading is where its answers are cited; a measure named above a sub-heading stays its passages’', () => {
+    const text = [
+      '# Réunion avec la DIHAL – 4 avril 2026',
+      '',
+      '## Mesure 7 : hébergement des victimes',
+      '',
+      '### Demandes du Collectif',
+      '',
+      '- Un accompagnement spécialisé des victimes, financé sur la durée.',
+      '',
+      '### Réponses de la DIHAL',
+      '',
+      "- Un appel à projets sera lancé à l'automne pour deux cents places.",
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.author, p.organisation, p.section, p.measures])).toEqual([
+      ['collectif', undefined, 'Mesure 7 : hébergement des victimes > Demandes du Collectif', ['PAN1-7']],
+      ['gouvernement', 'DIHAL', 'Mesure 7 : hébergement des victimes > Réponses de la DIHAL', ['PAN1-7']],
+    ]);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -160,6 +160,8 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
   const blocks: Block[] = [];
   let section: string[] = [];
   let sectionMeasures: string[] = [];
+  /** The measures each heading of `section` names, level by level. */
+  let headingMeasures: string[][] = [];
   let skipping = false;
   let turn: Voice = defaultVoice;
   let person: Voice | undefined;
@@ -175,6 +177,8 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     if (cue) {
       turn = cue;
       person = undefined;
+      // « ### Réponses de la DIHAL »: a heading that opens a turn is also where its passages are cited.
+      if (para.heading !== undefined) enter(para.heading, text);
       continue;
     }
     // The report's first line, when it ends no sentence, is its title (« Compte-rendu de la réunion du … – 14 octobre
@@ -187,14 +191,13 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
       // « Madame la Ministre, »: the letter's body starts; the address block above it named no section.
       if (/,$/.test(text)) {
         section = [];
+        headingMeasures = [];
         sectionMeasures = [];
       }
       continue;
     }
     if (para.heading !== undefined || titleLike(text, para)) {
-      const level = para.heading ?? 1;
-      section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
-      sectionMeasures = mentionedMeasures(text, plan, measureKeys);
+      enter(para.heading ?? 1, text);
       skipping = SKIPPED_SECTION.test(text);
       // A heading that is only a name or a body in bold (« ### **OICEM** ») opens that speaker's turn.
       turn = (para.heading !== undefined && /^#+\s*\*\*[^*]+\*\*\s*:?\s*$/.test(raw.trim()) && turnCue(text, true, roster, defaultVoice)) || defaultVoice;
@@ -245,6 +248,16 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     pushRuns(lines, voice, para.item);
   }
   return blocks;
+
+  /**
+   * A heading at `level`: the section path, and its measures, those of the deepest heading that names one (« ## Mesure
+   * 7 » then « ### Demandes du Collectif »: measure 7).
+   */
+  function enter(level: number, text: string) {
+    section = [...section.slice(0, Math.max(0, level - 1)), text].slice(-3);
+    headingMeasures = [...headingMeasures.slice(0, Math.max(0, level - 1)), mentionedMeasures(text, plan, measureKeys)].slice(-3);
+    sectionMeasures = [...headingMeasures].reverse().find((m) => m.length) ?? [];
+  }
 
   /** « Mme X (Association) souligne… »: the person, their body from the parentheses, the participants or the turn. */
   function personOf(speaks: RegExpExecArray): Voice {
