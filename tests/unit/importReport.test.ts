@@ -307,6 +307,30 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     ]);
   });
 
+  test('hard-wrapped text pasted from a PDF: a numbered heading on its own line is a heading, not the end of a paragraph', () => {
+    const text = [
+      'Compte rendu – Comité de suivi du plan, 5 mai 2026',
+      'Participants : Mme Roy (Secours Catholique), M. Blanc (ECPAT France), Mme Noir, représentante de la MIPROF,',
+      'M. Vert, chef de bureau à la DGEF.',
+      '1. Titres de séjour',
+      "Mme Roy (Secours Catholique) rappelle que les délais d'instruction des titres de séjour dépassent souvent six mois",
+      "dans certaines préfectures. M. Vert indique qu'une instruction aux préfets est en préparation. Il précise qu'elle",
+      "devrait être signée avant l'été. Le Collectif demande à être consulté sur ce texte avant sa publication.",
+      '2. Mineurs',
+      'M. Blanc (ECPAT France) souligne que les mineurs contraints à commettre des délits sont encore placés en garde à vue.',
+      'Mme Noir rappelle que la MIPROF a diffusé un guide aux parquets en 2025.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.author, p.speaker, p.section])).toEqual([
+      ['association', 'Mme Roy', '1. Titres de séjour'],
+      ['gouvernement', 'M. Vert', '1. Titres de séjour'],
+      ['collectif', undefined, '1. Titres de séjour'],
+      ['association', 'M. Blanc', '2. Mineurs'],
+      ['gouvernement', 'Mme Noir', '2. Mineurs'],
+    ]);
+    expect(proposals[2]!.text).toBe('Le Collectif demande à être consulté sur ce texte avant sa publication.');
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

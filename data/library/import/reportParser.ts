@@ -100,6 +100,9 @@ function onlyForm(text: string): boolean {
 /** The header lines of a report forwarded by e-mail (« De : », « Envoyé : », « Objet : »…). */
 const MAIL_HEADER = /^(?:de|from|envoy[ée]|sent|date|[àa]|to|cc|cci|bcc|objet|subject|pi[èe]ces? jointes?)\s*:/iu;
 
+/** A numbered heading on a line of its own in hard-wrapped text: « 2. Mineurs », « III – Financement ». */
+const NUMBERED_HEADING = /^(?:\d{1,2}|[IVX]{1,5})\s*[.)–-]\s+\p{Lu}[^.!?;:]{0,60}$/u;
+
 /** A line opening someone's turn by its title: « Intervention de Mme Leroy (MIPROF) », « Intervention du cabinet ». */
 const TURN_INTERVENTION = /^(?:Interventions?|Propos|Prise de parole|Parole)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
 
@@ -510,7 +513,7 @@ function paragraphsOf(lines: Line[]): Para[] {
     if (!l.text.trim()) return flush();
     const t0 = l.text.trim();
     const prevEnds = /[.!?:»]$/.test(cur[cur.length - 1]?.text.trim() ?? '');
-    if (cur.length && (ITEM_MARK.test(l.text) || /^\s*#/.test(l.text) || (prevEnds && opensTurn(t0)))) flush();
+    if (cur.length && (ITEM_MARK.test(l.text) || /^\s*#/.test(l.text) || (prevEnds && (opensTurn(t0) || NUMBERED_HEADING.test(t0))))) flush();
     cur.push(l);
     // A hard-wrapped text (PDF, e-mail): a short line ends its paragraph when it ends a
     // sentence, or when the next line starts anew (a heading, a speaker's cue).
