@@ -136,6 +136,12 @@ export interface EngineSettings {
    * « position » (tuning half MRR 0.876 → 0.894 at 1.5, the other sets equal or up; 3 cost the shared set).
    */
   measureBoost: number;
+  /**
+   * When the paragraph names measures, a passage about other measures only (nor the same number in another plan)
+   * weighs this much (1: as much as any). « Concernant la mesure 4bis, nous maintenons notre demande. » brought
+   * passages of measures 3 and 4 for their « demande ».
+   */
+  otherMeasureFactor: number;
   /** Weight of how much of a passage's concepts are the paragraph's too (`conceptFocus`, weighted Jaccard). */
   conceptFocus: number;
   /**
@@ -312,6 +318,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   draftRemarkPrior: 0.85,
   conceptFocus: 0.45,
   measureBoost: 1.5,
+  otherMeasureFactor: 0.6,
   typoFix: true,
   lexicalSafety: 0.5,
   lexicalSafetyRank: 2,
@@ -778,12 +785,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * it in these words (« aux Pays-Bas … une équipe de quatorze personnes » ranked 40th under
    * passages on evaluation). When BM25's best passage, words counted as MiniSearch counts them,
    * holds half the paragraph's words or more, it is kept second at worst; four fifths, first. The words
-   * are those the paragraph says: « CNCDH » spelled out as its five words would halve its share.
+   * are those the paragraph says: « CNCDH » spelled out as its five words would halve its share. A paragraph that
+   * names a measure is not held to it for a passage on another measure (`otherMeasureFactor`): its « mesure » and
+   * « notre demande » are a letter's words, not the draft's « décourager la demande ».
    */
-  function safety(ranked: { id: string; score: number }[], lexicalBest: LexicalBest | undefined) {
+  function safety(ranked: { id: string; score: number }[], lexicalBest: LexicalBest | undefined, refs: readonly string[]) {
     if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
     if (lexicalBest.words < 3) return ranked;
     const id = index.vocab.slotIds[lexicalBest.slot]!;
+    if (refs.length && settings.otherMeasureFactor < 1 && !aboutNamed(index.byId.get(id)!.measures, refs)) return ranked;
     const coverage = lexicalBest.share;
     if (coverage < settings.lexicalSafety) return ranked;
     const at = ranked.findIndex((r) => r.id === id);
@@ -855,7 +865,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function rankingOf(a: Analysis): { ranked: { id: string; score: number }[]; gateRanked: { id: string; score: number }[] } {
     if (!a.stems.length) return { ranked: [], gateRanked: [] };
     const found = retrieve(a.stems, a.hits, a.refs, a.written);
-    const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest);
+    const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest, a.refs);
     const ranked = rank(found.scores);
     return { ranked, gateRanked: found.gateScores ? rank(found.gateScores) : ranked };
   }
@@ -1300,6 +1310,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return { features, positions, length, author, hub, draft };
   });
 
+  /**
+   * Whether a passage with these measures may answer a paragraph naming `refs`: it has no measure, or one of the same
+   * number. The number is what the paragraph says for sure; the plan is read from words a slip can hide (« du
+   * deuwième plan »), so a passage on the same number in another plan is not pushed back.
+   */
+  function aboutNamed(measures: readonly string[], refs: readonly string[]): boolean {
+    if (!measures.length) return true;
+    const number = (key: string) => key.slice(key.indexOf('-') + 1);
+    return measures.some((m) => refs.some((r) => number(r) === number(m)));
+  }
+
   function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
@@ -1315,7 +1336,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const slot = slots[i];
       let score = values[i];
       if (focus) score += settings.conceptFocus * conceptFocus(qConcepts, features[slot].concepts, weight, paragraphWeight);
-      if (refs.length && positions[slot].measures.some((m) => refs.includes(m))) score += settings.measureBoost;
+      if (refs.length) {
+        const measures = positions[slot].measures;
+        if (measures.some((m) => refs.includes(m))) score += settings.measureBoost;
+        else if (!aboutNamed(measures, refs)) score *= settings.otherMeasureFactor;
+      }
       score *= length[slot];
       score *= author[slot];
       score *= hub[slot];

@@ -36,6 +36,23 @@ describe('measure references point to the measure’s positions', () => {
     expect(results.slice(0, 3).map((r) => r.measures.includes('PAN1-13'))).toEqual([true, true, true]);
     expect(results.slice(0, 3).some((r) => r.author === 'collectif')).toBe(true);
   });
+
+  test('a paragraph naming a measure gets no card on another measure for the letter words it says (« notre demande »)', () => {
+    // Written for this test. Before the other measures were pushed back, « demande » brought the draft's measure 4
+    // (« décourager la demande ») second and measure 3 fifth.
+    for (const text of ['Concernant la mesure 4bis, nous maintenons notre demande.', 'Concernant la mesure 7, nous maintenons notre demande.']) {
+      const key = text.includes('4bis') ? 'PAN1-4bis' : 'PAN1-7';
+      const results = matcher.match(text);
+      expect(results.length).toBe(5);
+      for (const r of results) expect(r.measures.length === 0 || r.measures.includes(key), `${text} → ${r.measures.join(' ')} ${r.text.slice(0, 60)}`).toBe(true);
+    }
+  });
+
+  test('a passage on the same number in the other plan is not pushed back: the plan may be misspelt', () => {
+    // « deuxiéme plann »: the plan is not read, the first plan's measure 16 is; the second plan's measure 16 stays first.
+    const results = matcher.match('Sur la mesure 16 du deuxiéme plann, le mécanisme national d’identification n’avance pas.');
+    expect(results[0]!.measures).toContain('PAN2-16');
+  });
 });
 
 // Lines of data/engine/corpus/gate-calibration.jsonl, written for the gate (not evaluation lines).
