@@ -25,7 +25,7 @@ const WORD_NUMBER = Object.keys(WORDS)
 
 const NUM = `(?:\\d{1,2}|${WORD_NUMBER})(?:\\s*bis)?`;
 const MENTION = new RegExp(
-  `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|&|/|-|\\b(?:et|ou|a|au)\\b)\\s*${NUM})*)\\b`,
+  `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|&|/|-|\\b(?:et|ou|a|au)\\b)\\s*(?:la\\s+)?${NUM})*)\\b`,
   'g',
 );
 /** « treize » → « treizieme », « cinq » → « cinquieme », « neuf » → « neuvieme », « vingt-et-un » → « vingt-et-unieme ». */
@@ -87,7 +87,7 @@ function number(token: string): string | undefined {
 const RANGE = 8;
 
 /**
- * The measure numbers of a mention's list: « 3, 4 et 5 », « 5/6 », and, after the plural « mesures », a range
+ * The measure numbers of a mention's list: « 3, 4 et 5 », « 5/6 », « 10 et la 11 », and, after the plural « mesures », a range
  * (« mesures 3 à 5 », « mesures 3-5 »: 3, 4, 4 bis, 5; the bis measures between its ends are in the plan's order).
  * After « la mesure », « à » and « - » join no second number: « la mesure 5 a deux volets », « la mesure 3 à 5 ans ».
  */
@@ -96,6 +96,8 @@ function numbersOf(list: string, plural: boolean): string[] {
   const parts = list.split(/\s*(,|&|\/|(?<=\d)\s*-\s*(?=\d)|(?<=\s)(?:et|ou|au|a)(?=\s))\s*/);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
+    // « la mesure 10 et la 11 »: the article before the second number.
+    parts[i] = parts[i].replace(/^la\s+/, '');
     const n = number(parts[i]);
     const sep = (parts[i - 1] ?? '').trim();
     const range = sep === '-' || sep === 'a' || sep === 'au';

@@ -194,6 +194,8 @@ describe('measure references in drafting', () => {
     { why: 'a range after « mesures »', text: 'les mesures 5 à 7 du plan', want: ['PAN1-5', 'PAN1-6', 'PAN1-7'] },
     { why: 'a range holds the bis measures between its ends', text: 'mesures 4-5', want: ['PAN1-4', 'PAN1-4bis', 'PAN1-5'] },
     { why: 'two measures joined by a slash', text: 'mesures 5/6', want: ['PAN1-5', 'PAN1-6'] },
+    { why: 'the second number with its article', text: 'la mesure 10 et la 11 restent floues', want: ['PAN1-10', 'PAN1-11'] },
+    { why: '« la 2e réunion » after a measure is no measure', text: 'la mesure 5 et la 2e réunion du comité', want: ['PAN1-5'] },
     { why: 'a range too wide names its ends only', text: 'des mesures 1 à 23', want: ['PAN1-1', 'PAN1-23'] },
     { why: '« a » after « la mesure 5 » is a verb, not a range', text: 'la mesure 5 a deux volets', want: ['PAN1-5'] },
     { why: 'no range after the singular « mesure »', text: 'la mesure 3 à 5 ans', want: ['PAN1-3'] },
