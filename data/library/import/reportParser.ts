@@ -66,6 +66,8 @@ const BODY_SPEAKS = new RegExp(String.raw`^(?:(?:le|la|les)\s+|l['’]\s*)([^,;:
 const ACCORDING_TO = /^(?:selon|d['’]apr[èe]s|pour)\s+(?:(?:le|la|les)\s+|l['’]\s*)?([^,;:]{2,60}?)\s*,/iu;
 /** A speaker's label before their words: « DACG : … », « Mme Durand (Secours Catholique) : … », « Réponse du cabinet : … ». */
 const LABEL = /^([^:]{2,80}?)\s*:\s*/u;
+/** A verb of speech inside words before a colon: a sentence, not a label. */
+const SPEECH_INSIDE = new RegExp(String.raw`\s${SPEECH}`, 'iu');
 const TURN_REPLY = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
 const TURN_COLLECTIF = /^(?:Les membres du|Le|Pour le) Collectif\s*(?:«[^»]*»)?\s*:\s*$/iu;
 const SAYS_COLLECTIF = /^(?:Le|Les membres du) Collectif\b/u;
@@ -156,10 +158,11 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     authorOf(fallbackName, 'collectif') === 'collectif'
       ? { author: 'collectif' }
       : { author: authorOf(fallbackName), organisation: fallbackName };
-  const roster = rosterOf([...meta.participants, ...participantLines(lines)]);
+  const paragraphs = paragraphsOf(lines);
+  const roster = rosterOf([...meta.participants, ...participantLines(paragraphs)]);
   // People the report introduces as it goes (« Madame Hélène Cazaux-Charles, Conseillère pour la justice du Premier
   // ministre, … »): the participants list, when there is one, has the last word.
-  for (const [name, voice] of appositions(lines)) if (!roster.has(name)) roster.set(name, voice);
+  for (const [name, voice] of appositions(paragraphs)) if (!roster.has(name)) roster.set(name, voice);
   const blocks: Block[] = [];
   let section: string[] = [];
   let sectionMeasures: string[] = [];
@@ -170,7 +173,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
   let person: Voice | undefined;
   let first = true;
 
-  for (const para of paragraphsOf(lines)) {
+  for (const para of paragraphs) {
     const raw = para.lines.map((l) => l.text).join(' ');
     const text = stripMarks(raw).replace(/\s+/g, ' ').trim();
     if (!text) continue;
@@ -370,17 +373,26 @@ function labelOf(text: string, roster: Map<string, Voice>): { label: string; voi
   if (label.split(/\s+/).length > 8 || /[.!?;]/.test(label.replace(/\b(?:M|MM|Me|Dr)\./g, ''))) return undefined;
   // A sentence before a colon is no label: « Le Collectif estime qu'une dépêche ne suffira pas : … », « M. Martin
   // précise : … » (read by `SPEAKS`), « Question au cabinet : … » (asked of it, not said by it).
-  if (new RegExp(String.raw`\s${SPEECH}`, 'iu').test(label) || /\s(?:à|au|aux)\s/iu.test(label)) return undefined;
+  if (SPEECH_INSIDE.test(label) || /\s(?:à|au|aux)\s/iu.test(label)) return undefined;
   // « Réponse : » alone, in a report of questions put to the government: its answer.
   if (/^R[ée]ponses?$/iu.test(label)) return { label, voice: { author: 'gouvernement' } };
   const reply = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+)$/iu.exec(label);
   const who = reply?.[1] ?? label;
   if (/^(?:(?:le|pour le|les membres du|questions? du|demandes? du|position du)\s+)?collectif(?:\s*«[^»]*»)?$/iu.test(who)) return { label, voice: { author: 'collectif' } };
-  const author = authorOf(who);
-  const named =
-    PERSON.test(who) || !!reply || author === 'gouvernement' || author === 'cncdh' || [...roster.values()].some((v) => v.organisation?.toLowerCase() === who.toLowerCase());
-  if (!named) return undefined;
+  if (!reply && !namesSomeone(who, roster)) return undefined;
   return { label, voice: voiceOf(who, roster, reply ? 'gouvernement' : 'association') };
+}
+
+/**
+ * Whether words before a colon or after « Intervention de » name who speaks: a person, the government, the CNCDH, or
+ * a body of the participants (« Mesure 5 », « Constat », « le plan » name no one).
+ */
+function namesSomeone(who: string, roster: Map<string, Voice>): boolean {
+  const author = authorOf(who);
+  if (PERSON.test(who) || author === 'gouvernement' || author === 'cncdh') return true;
+  const body = who.toLowerCase();
+  for (const v of roster.values()) if (v.organisation?.toLowerCase() === body) return true;
+  return false;
 }
 
 /** A turn opened by a line of its own: « Réponse de … : », « Les membres du Collectif : », a bold name or body. */
@@ -393,9 +405,7 @@ function turnCue(text: string, bold: boolean, roster: Map<string, Voice>, defaul
   if (intervention) {
     const who = intervention[1]!;
     if (/^(?:le\s+)?collectif\b/iu.test(who)) return { author: 'collectif' };
-    const author = authorOf(who);
-    if (PERSON.test(who) || author === 'gouvernement' || author === 'cncdh' || [...roster.values()].some((v) => v.organisation?.toLowerCase() === who.toLowerCase()))
-      return voiceOf(who, roster, 'association');
+    if (namesSomeone(who, roster)) return voiceOf(who, roster, 'association');
   }
   // A bold line that is only a name or a body, at most a dozen words, no sentence in it.
   if (bold && text.split(/\s+/).length <= 12 && !/[.!?]$/.test(text) && !TURN_REPLY.test(text)) {
@@ -464,9 +474,9 @@ function rosterOf(entries: string[]): Map<string, Voice> {
 const ROLE = String.raw`(?:(?:[Cc]onseill|[Ss]ecr[ée]taire|[Dd]irect|[Cc]hef|[Cc]harg[ée]|[Rr]esponsable|[Pp]r[ée]sident|[Dd][ée]l[ée]gu[ée]|[Mm]inistre|[Rr]epr[ée]sentant|[Mm]agistrat|[Pp]rocureur|[Pp]r[ée]f[eè]t|[Cc]ommissaire|[Aa]djoint|[Ss]ous-direct|[Mm]embre|[Jj]uriste|[Cc]oordinat|[Rr]apporteu|[Aa]vocat|[Ii]nspect|[Oo]fficier|[Cc]apitaine|[Cc]ommandant|[Cc]olonel|[Gg][ée]n[ée]ral|[Dd]éput|[Ss]énat|[Bb]énévole|[Ss]alari|[Éé]ducat|[Jj]uge)\p{L}*|(?:de la|du|de l['’]|des)\s)`;
 
 /** « Mme X, conseillère du Premier ministre, … », « M. Y (Amicale du Nid) »: the government's, the CNCDH's, a body's people. */
-function appositions(lines: Line[]): Map<string, Voice> {
+function appositions(paragraphs: Para[]): Map<string, Voice> {
   const out = new Map<string, Voice>();
-  const text = paragraphsOf(lines)
+  const text = paragraphs
     .map((p) => stripMarks(p.lines.map((l) => l.text).join(' ')).replace(/\s+/g, ' '))
     .join('\n');
   for (const m of text.matchAll(new RegExp(String.raw`${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*(${ROLE}[^,.;\n]{0,70}))`, 'gu'))) {
@@ -481,10 +491,10 @@ function appositions(lines: Line[]): Map<string, Voice> {
 }
 
 /** The paragraphs of the report's « Participants » section, read for the roster. */
-function participantLines(lines: Line[]): string[] {
+function participantLines(paragraphs: Para[]): string[] {
   const out: string[] = [];
   let inside = false;
-  for (const para of paragraphsOf(lines)) {
+  for (const para of paragraphs) {
     const text = stripMarks(para.lines.map((l) => l.text).join(' ')).trim();
     if (para.heading !== undefined || titleLike(text, para)) {
       inside = /participants?|pr[ée]sents?/i.test(text) && text.length < 60;
