@@ -793,7 +793,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (!settings.lexicalSafety || lexicalBest === undefined) return ranked;
     if (lexicalBest.words < 3) return ranked;
     const id = index.vocab.slotIds[lexicalBest.slot]!;
-    if (refs.length && settings.otherMeasureFactor < 1 && !aboutNamed(index.byId.get(id)!.measures, refs)) return ranked;
+    if (refs.length && settings.otherMeasureFactor < 1 && !aboutNamed(index.byId.get(id)!.measures, numbersOf(refs))) return ranked;
     const coverage = lexicalBest.share;
     if (coverage < settings.lexicalSafety) return ranked;
     const at = ranked.findIndex((r) => r.id === id);
@@ -1310,15 +1310,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return { features, positions, length, author, hub, draft };
   });
 
+  /** A measure key's number within its plan: « PAN2-16 » → « 16 ». */
+  const numberOf = (key: string) => key.slice(key.indexOf('-') + 1);
+  const numbersOf = (refs: readonly string[]) => new Set(refs.map(numberOf));
+
   /**
-   * Whether a passage with these measures may answer a paragraph naming `refs`: it has no measure, or one of the same
-   * number. The number is what the paragraph says for sure; the plan is read from words a slip can hide (« du
-   * deuwième plan »), so a passage on the same number in another plan is not pushed back.
+   * Whether a passage with these measures may answer a paragraph naming measures of these `numbers`: it has no
+   * measure, or one of the same number. The number is what the paragraph says for sure; the plan is read from words a
+   * slip can hide (« du deuwième plan »), so a passage on the same number in another plan is not pushed back.
    */
-  function aboutNamed(measures: readonly string[], refs: readonly string[]): boolean {
-    if (!measures.length) return true;
-    const number = (key: string) => key.slice(key.indexOf('-') + 1);
-    return measures.some((m) => refs.some((r) => number(r) === number(m)));
+  function aboutNamed(measures: readonly string[], numbers: ReadonlySet<string>): boolean {
+    return !measures.length || measures.some((m) => numbers.has(numberOf(m)));
   }
 
   function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
@@ -1332,6 +1334,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (focus) for (const c of qConcepts) paragraphWeight += weight(c);
     const { features, positions, length, author, hub, draft } = passagesBySlot();
     const { slots, values } = candidates;
+    const numbers = numbersOf(refs);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       let score = values[i];
@@ -1339,7 +1342,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (refs.length) {
         const measures = positions[slot].measures;
         if (measures.some((m) => refs.includes(m))) score += settings.measureBoost;
-        else if (!aboutNamed(measures, refs)) score *= settings.otherMeasureFactor;
+        else if (!aboutNamed(measures, numbers)) score *= settings.otherMeasureFactor;
       }
       score *= length[slot];
       score *= author[slot];

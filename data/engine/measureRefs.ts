@@ -52,6 +52,8 @@ const SECOND = /\b(?:deuxieme|second|2e|2eme|2nd)\s+plan\b|\bpan\s*2\b|\bplan (?
 const THIRD = /\b(?:troisieme|3e|3eme)\s+plan\b|\bpan\s*3\b/;
 const FIRST = /\b(?:premier|1er)\s+plan\b|\bpan\s*1\b|\bplan (?:de )?2014/;
 const PLANS: [string, RegExp][] = [['PAN2', SECOND], ['PAN3', THIRD], ['PAN1', FIRST]];
+/** The same, to find every plan a sentence names before a measure. */
+const PLANS_ALL: [string, RegExp][] = PLANS.map(([plan, re]) => [plan, new RegExp(re.source, 'g')]);
 /** How far back, within its sentence, a plan named before a measure still decides it: « Dans le deuxième plan, la mesure 16… ». */
 const BEFORE = 90;
 
@@ -66,8 +68,8 @@ function planOf(folded: string, start: number, end: number, defaultPlan: string)
   const window = folded.slice(Math.max(0, start - BEFORE), start);
   const sentence = window.slice(Math.max(...['.', '!', '?', ';', '\n'].map((c) => window.lastIndexOf(c))) + 1);
   let best: { plan: string; at: number } | undefined;
-  for (const [plan, re] of PLANS) {
-    for (const m of sentence.matchAll(new RegExp(re.source, 'g'))) {
+  for (const [plan, re] of PLANS_ALL) {
+    for (const m of sentence.matchAll(re)) {
       if (!best || m.index! > best.at) best = { plan, at: m.index! };
     }
   }
