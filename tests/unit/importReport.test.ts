@@ -10,6 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { squash, cleanedSource } from '../../data/library/extract/verify';
 import { proposeImport, type Proposal } from '../../data/library/import/propose';
 import { readDocument } from '../../data/library/import/readDocument';
+import { reimport } from '../../data/tools/reimport';
+import { shippedLibrary, SEEDS_DIR } from '../../data/tools/cli-lib';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'reports');
 const NAME = 'cr-2026-11-18-non-sanction';
@@ -338,9 +340,7 @@ describe('proposeImport: speakers from the ways reports name them', () => {
 });
 
 describe('the reader on the shipped meeting reports, imported as if new (npm run eval -- --reimport)', () => {
-  test('the government’s words proposed as ours stay at 3 at most of 330 shipped positions; every report is found whole or nearly', async () => {
-    const { reimport } = await import('../../data/tools/reimport');
-    const { shippedLibrary, SEEDS_DIR } = await import('../../data/tools/cli-lib');
+  test('the government’s words proposed as ours stay at 3 at most of 330 shipped positions; every report is found whole or nearly', () => {
     const rows = reimport(shippedLibrary(), SEEDS_DIR);
     expect(rows.map((r) => r.source)).toEqual(['cr-2014-01-31', 'cr-2014-02-03', 'cr-2014-06-24']);
     // Measured in the thirty-fifth session: 10 before its changes, 3 after (a joint statement, a sentence going on in
