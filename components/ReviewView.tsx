@@ -52,6 +52,11 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
               <input type="checkbox" checked={p.accepted} onChange={(e) => setList(setAccepted(list, i, e.currentTarget.checked))} data-testid="proposal-keep" />
               {t('reviewAccept')}
             </label>
+            {p.doubt && (
+              <p class="notice" data-testid="proposal-doubt">
+                {p.doubt.kind === 'external' ? t('reviewDoubtExternal', p.doubt.body) : t('reviewDoubtUnknownSpeaker', p.doubt.speaker)}
+              </p>
+            )}
             <blockquote class="review__text" data-testid="proposal-text">
               {p.text}
             </blockquote>

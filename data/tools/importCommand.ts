@@ -1,6 +1,6 @@
 /**
  * `npm run -s library -- import FICHIER --title T --date AAAA-MM-JJ [--kind K] [--speaker S] [--plan PAN1]`
- *   --json                       prints {"source": {…}, "positions": […]} and writes nothing;
+ *   --json                       prints {"source": {…}, "positions": […], "setAside": […]} and writes nothing;
  *   --into OUT.json [--library IN.json]   writes the whole resulting library (the shipped one, or
  *                                IN, plus the new source) in the export format.
  * The same code as the options page: readDocument → proposeImport → (no review) → export.
@@ -11,7 +11,7 @@ import type { Library, SourceKind } from '../library/schema';
 import { buildExport, parseExport, type ExportedSource, type LibraryExport } from '../library/import/exchange';
 import { isImportError } from '../library/import/ImportError';
 import { positionOf } from '../library/import/store';
-import { proposeImport } from '../library/import/propose';
+import { proposeImport, type ProposalDoubt } from '../library/import/propose';
 import { checkSize, readDocument } from '../library/import/readDocument';
 import { uniqueIds } from '../library/import/review';
 import { readLibraryFile as readPlainLibraryFile, shippedLibrary } from './cli-lib';
@@ -48,9 +48,13 @@ export async function importCommand(args: string[]): Promise<number> {
       plan: value('--plan'),
       file: basename(file),
     });
-    const positions = uniqueIds(proposals).map(positionOf);
+    const all = uniqueIds(proposals);
+    const positions = all.filter((p) => p.accepted).map(positionOf);
+    // What the review screen would leave unticked (an external body's words) is left out here too, and said.
+    const setAside = all.filter((p) => !p.accepted);
+    for (const p of all) if (p.doubt) console.error(`${p.accepted ? 'À vérifier' : 'Laissé de côté'} (lignes ${p.lines[0]}-${p.lines[1]}) : ${doubtText(p.doubt)}`);
     if (args.includes('--json')) {
-      process.stdout.write(JSON.stringify({ source, positions }, null, 1) + '\n');
+      process.stdout.write(JSON.stringify({ source, positions, setAside: setAside.map((p) => ({ ...positionOf(p), doubt: p.doubt })) }, null, 1) + '\n');
       return 0;
     }
     const base = readLibraryFile(value('--library'));
@@ -122,4 +126,11 @@ export function checkLibraryFile(path: string): number {
     }
     throw error;
   }
+}
+
+/** The review screen's words for a doubt, in French like the rest of the command. */
+function doubtText(doubt: ProposalDoubt): string {
+  return doubt.kind === 'external'
+    ? `propos de « ${doubt.body} », ni le Collectif, ni le gouvernement, ni la CNCDH ; gardés, ils seraient classés comme propos du gouvernement (contexte).`
+    : `« ${doubt.speaker} » n'apparaît ni dans la liste des présents ni avec son organisation : classé(e) comme association membre.`;
 }

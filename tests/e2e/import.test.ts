@@ -256,6 +256,29 @@ describe('import a report, then share it', () => {
     await row.waitFor({ state: 'detached' });
   }, 120_000);
 
+  test('the GRETA’s words in a report are shown unticked, with why, and the count leaves them out', async () => {
+    await options.reload();
+    const notes = [
+      "Le Collectif demande que l'hébergement sécurisé des victimes soit garanti dans chaque département.",
+      '',
+      "Le GRETA recommande que la France améliore l'identification des victimes de traite aux fins d'exploitation par le travail.",
+    ].join('\n');
+    await options.getByTestId('import-paste').fill(notes);
+    await options.getByTestId('import-title').fill('Notes sur le rapport du GRETA');
+    await options.getByTestId('import-date').fill('2026-11-26');
+    await options.getByTestId('import-propose').click();
+    await options.getByTestId('review').waitFor();
+    const greta = options.getByTestId('proposal').filter({ hasText: 'Le GRETA recommande' });
+    expect(await greta.getByTestId('proposal-keep').isChecked()).toBe(false);
+    expect(await greta.getByTestId('proposal-doubt').textContent()).toBe(
+      'Propos de « GRETA » : ni le Collectif, ni le gouvernement, ni la CNCDH. Laissé de côté ; si vous le gardez, il sera classé comme propos du gouvernement (contexte), jamais proposé comme formulation du Collectif.',
+    );
+    expect(await greta.getByTestId('proposal-author').inputValue()).toBe('gouvernement');
+    expect(await options.getByTestId('review-count').textContent()).toBe('1 proposition gardée sur 2');
+    // The Collectif's own request carries no doubt.
+    await expect(options.getByTestId('proposal').filter({ hasText: 'Le Collectif demande' }).getByTestId('proposal-doubt').count()).resolves.toBe(0);
+  }, 60_000);
+
   test('no network request left the machine', () => {
     expect(session.requests.filter((url) => !/^(?:chrome-extension:|http:\/\/(?:127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(url))).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { squash, cleanedSource } from '../../data/library/extract/verify';
 import { proposeImport, type Proposal } from '../../data/library/import/propose';
 import { readDocument } from '../../data/library/import/readDocument';
+import { relabel } from '../../data/library/import/review';
 import { reimport } from '../../data/tools/reimport';
 import { shippedLibrary, SEEDS_DIR } from '../../data/tools/cli-lib';
 
@@ -331,6 +332,36 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       ['gouvernement', 'Mme Noir', '2. Mineurs'],
     ]);
     expect(proposals[2]!.text).toBe('Le Collectif demande à être consulté sur ce texte avant sa publication.');
+  });
+
+  test('bodies the library has no author for (GRETA, Défenseur des droits, OIT) are left out unless kept; an unknown speaker is flagged', () => {
+    const text = [
+      'Le Collectif demande que toutes les victimes identifiées aient accès à un hébergement sécurisé.',
+      '',
+      "Le GRETA recommande que la France améliore l'identification des victimes de traite aux fins d'exploitation par le travail.",
+      '',
+      "Mme Roux (Défenseur des droits) souligne que les mineurs isolés restent trop souvent sans représentant légal.",
+      '',
+      "Selon l'OIT, le travail forcé touche aussi les secteurs agricoles en Europe.",
+      '',
+      "M. Dupont indique que les délais d'instruction des demandes de titre de séjour dépassent six mois.",
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.organisation, p.accepted, p.doubt?.kind])).toEqual([
+      ['Le Collectif demande', 'collectif', undefined, true, undefined],
+      ['Le GRETA recommande ', 'gouvernement', 'GRETA', false, 'external'],
+      ['Mme Roux (Défenseur ', 'gouvernement', 'Défenseur des droits', false, 'external'],
+      ["Selon l'OIT, le trav", 'gouvernement', 'OIT', false, 'external'],
+      ['M. Dupont indique qu', 'association', undefined, true, 'unknownSpeaker'],
+    ]);
+    // Saying who speaks settles the doubt; the user who named the body as the report's speaker keeps its words.
+    expect(relabel(proposals[4]!, { organisation: 'Amicale du Nid' }).doubt).toBeUndefined();
+    expect(relabel(proposals[4]!, { measures: ['PAN1-5'] }).doubt).toEqual({ kind: 'unknownSpeaker', speaker: 'M. Dupont' });
+    const greta = proposeImport('La France doit renforcer la formation des inspecteurs du travail.', { ...DESCRIPTION, defaultSpeaker: 'GRETA' });
+    expect(greta.proposals.map((p) => [p.author, p.organisation, p.accepted])).toEqual([['gouvernement', 'GRETA', true]]);
+    // Not a body's words: « le Collectif rappelle que le GRETA… » is the Collectif's.
+    const ours = proposeImport("Le Collectif rappelle que le GRETA a demandé à la France d'étendre le délai de réflexion.", DESCRIPTION);
+    expect(ours.proposals.map((p) => [p.author, p.accepted])).toEqual([['collectif', true]]);
   });
 
   test('HTML or a script in the text stays in the wording as text', () => {

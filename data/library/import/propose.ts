@@ -10,7 +10,7 @@ import { extractSource, lexiconOf } from '../extract/pipeline';
 import { foldWord } from '../extract/text';
 import cues from '../extract/measure-cues.json';
 import { measureRefs } from '../../engine/measureRefs';
-import { reportParser, type ReportOptions } from './reportParser';
+import { isExternalBody, reportParser, type ReportOptions } from './reportParser';
 
 /** What the user says about the source before its text is read. */
 export interface SourceDescription {
@@ -36,10 +36,17 @@ export interface MeasureReason {
   words: string;
 }
 
+/**
+ * What the reader could not settle and the person reviewing should: words of a body the taxonomy has no author for
+ * (`external`: not kept unless the user ticks them), a speaker the report never says who they speak for.
+ */
+export type ProposalDoubt = { kind: 'external'; body: string } | { kind: 'unknownSpeaker'; speaker: string };
+
 export interface Proposal extends Position {
   reasons: MeasureReason[];
-  /** Accepted by default; the review screen turns it off. */
+  /** Accepted by default, except an external body's words; the review screen turns it on or off. */
   accepted: boolean;
+  doubt?: ProposalDoubt;
 }
 
 /** An imported source keeps its text, so every wording can be checked against it later. */
@@ -83,13 +90,28 @@ export function proposeImport(text: string, description: SourceDescription): Imp
   const blocks = parser.parse(readLinesOf(text));
   const sectionOf = new Map(blocks.map((b) => [b.section.join(' > '), b]));
   const { source, positions } = extractSource(parser, text, { lexicon: lexiconOf([text]), overrides: [], origin: 'imported' });
-  const proposals = positions.map((p): Proposal => ({
-    ...p,
-    reasons: reasonsFor(p, sectionOf.get(p.section)?.measures ?? [], parser.defaultPlan),
-    accepted: true,
-  }));
+  const proposals = positions.map((p): Proposal => {
+    const doubt = doubtOf(p);
+    return {
+      ...p,
+      reasons: reasonsFor(p, sectionOf.get(p.section)?.measures ?? [], parser.defaultPlan),
+      // The GRETA's or the Défenseur des droits' words are no one's the library has a name for: left out unless the
+      // user keeps them, then as context. When the user named that body as the report's speaker, they are kept.
+      accepted: doubt?.kind !== 'external' || sameBody(doubt.body, description.defaultSpeaker),
+      ...(doubt ? { doubt } : {}),
+    };
+  });
   return { source: { ...source, origin: 'imported', text }, proposals };
 }
+
+function doubtOf(p: Position): ProposalDoubt | undefined {
+  if (p.author === 'gouvernement' && isExternalBody(p.organisation)) return { kind: 'external', body: p.organisation! };
+  // « M. Dupont indique… », named nowhere else: the reader files him with the member associations, by default.
+  if (p.author === 'association' && p.speaker && !p.organisation) return { kind: 'unknownSpeaker', speaker: p.speaker };
+  return undefined;
+}
+
+const sameBody = (a: string, b: string | undefined) => !!b && foldWord(a).trim() === foldWord(b).trim();
 
 function readLinesOf(text: string) {
   return text.replace(/\r\n?/g, '\n').split('\n').map((t, i) => ({ n: i + 1, text: t }));

@@ -36,12 +36,29 @@ export interface ReportOptions {
 const GOVERNMENT =
   /\b(?:minist|cabinet|garde des sceaux|pr[ée]fe|gouvernement|conseill[eè]re?\b|dacg|dgef|dgcs|dgt\b|miprof|direction|secr[ée]tari?at d.[ée]tat|ofpra|ofii|police|gendarmerie|ocriest|oclti|brigade|parquet|procureur|magistrat|tribunal|administration|d[ée]l[ée]gation interminist|dihal|[ée]lys[ée]e|matignon|premier ministre|d[ée]put|s[ée]nat)/i;
 
-/** Which author a body or a person's affiliation stands for. */
+/**
+ * Bodies that are neither the Collectif, nor the government, nor the CNCDH: independent authorities, courts, European
+ * and international organisations. The taxonomy has no author for them; their words are never the Collectif's.
+ */
+const EXTERNAL =
+  /d[ée]fenseu?re? des droits|conseil de l['’]europe|organisation internationale (?:du travail|pour les migrations)|bureau international du travail|commission europ[ée]enne|parlement europ[ée]en|union europ[ée]enne|nations unies|haut[- ]commissariat|cour europ[ée]enne|conseil d['’][ée]tat|cour de cassation|cour des comptes|conseil constitutionnel|contr[ôo]leu?re? g[ée]n[ée]ral des lieux|rapporteu(?:r|se)s? sp[ée]ciale?s?|comit[ée] des droits de l['’]enfant|eurojust|europol|frontex/i;
+const EXTERNAL_ACRONYM = /\b(?:GRETA|OIT|BIT|ONU|UNODC|HCR|UNHCR|OSCE|OIM|CEDH|CGLPL|UNICEF|ONUDC)\b/u;
+
+/** Whether a body is one of `EXTERNAL`'s. */
+export function isExternalBody(organisation: string | undefined): boolean {
+  return !!organisation && !/\bcncdh\b|\bcollectif\b/i.test(organisation) && (EXTERNAL.test(organisation) || EXTERNAL_ACRONYM.test(organisation));
+}
+
+/**
+ * Which author a body or a person's affiliation stands for. An external body (`isExternalBody`) is read as context, on
+ * the government's side, the only one of the taxonomy's authors that is neither ours nor the CNCDH's; the import does
+ * not keep its words unless the user says so (`propose.ts`).
+ */
 export function authorOf(organisation: string | undefined, fallback: AuthorId = 'association'): AuthorId {
   if (!organisation) return fallback;
   if (/\bcncdh\b|commission nationale consultative/i.test(organisation)) return 'cncdh';
   if (/\bcollectif\b/i.test(organisation)) return 'collectif';
-  if (GOVERNMENT.test(organisation)) return 'gouvernement';
+  if (GOVERNMENT.test(organisation) || isExternalBody(organisation)) return 'gouvernement';
   return 'association';
 }
 

@@ -95,11 +95,15 @@ export interface Labels {
   themes: string[];
 }
 
-/** Corrects who said it and what it is about; the text is not a label and cannot be changed here. */
-export function relabel<T extends Labels>(p: T, labels: Partial<Labels>): T {
+/**
+ * Corrects who said it and what it is about; the text is not a label and cannot be changed here. Saying who speaks
+ * (author, speaker or body) settles the reader's doubt about it.
+ */
+export function relabel<T extends Labels & { doubt?: unknown }>(p: T, labels: Partial<Labels>): T {
   const next = { ...p, ...labels };
   if (!next.speaker) delete next.speaker;
   if (!next.organisation) delete next.organisation;
+  if ('author' in labels || 'speaker' in labels || 'organisation' in labels) delete next.doubt;
   return next;
 }
 

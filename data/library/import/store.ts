@@ -56,9 +56,9 @@ export async function saveImport(db: LibraryDb, source: ImportedSource, position
   });
 }
 
-/** Only a position's own fields: a proposal's review state (`accepted`, `reasons`) is not stored. */
-export function positionOf(p: Position & { accepted?: unknown; reasons?: unknown }): Position {
-  const { accepted: _accepted, reasons: _reasons, ...position } = p;
+/** Only a position's own fields: a proposal's review state (`accepted`, `reasons`, `doubt`) is not stored. */
+export function positionOf(p: Position & { accepted?: unknown; reasons?: unknown; doubt?: unknown }): Position {
+  const { accepted: _accepted, reasons: _reasons, doubt: _doubt, ...position } = p;
   return withNames(position);
 }
 
