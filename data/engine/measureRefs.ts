@@ -56,24 +56,42 @@ const PLANS: [string, RegExp][] = [['PAN2', SECOND], ['PAN3', THIRD], ['PAN1', F
 const PLANS_ALL: [string, RegExp][] = PLANS.map(([plan, re]) => [plan, new RegExp(re.source, 'g')]);
 /** How far back, within its sentence, a plan named before a measure still decides it: « Dans le deuxième plan, la mesure 16… ». */
 const BEFORE = 90;
+/** How far back, in the sentences before it in the paragraph, a plan named still counts: « Le deuxième plan est paru. La mesure 16… ». */
+const EARLIER = 400;
 
-/**
- * The plan a reference at `start`–`end` of the folded text belongs to: the plan named within a few words after it
- * (« …mesure 16 du deuxième plan »); else the last one named before it in its sentence (« Sur le PAN 2, mesure 16 »,
- * « Dans le deuxième plan d'action, la mesure 16… »); else `defaultPlan`.
- */
-function planOf(folded: string, start: number, end: number, defaultPlan: string): string {
-  const after = folded.slice(end, end + 45);
-  for (const [plan, re] of PLANS) if (re.test(after)) return plan;
-  const window = folded.slice(Math.max(0, start - BEFORE), start);
-  const sentence = window.slice(Math.max(...['.', '!', '?', ';', '\n'].map((c) => window.lastIndexOf(c))) + 1);
+/** The last plan `text` names, or undefined. */
+function lastPlanIn(text: string): string | undefined {
   let best: { plan: string; at: number } | undefined;
   for (const [plan, re] of PLANS_ALL) {
-    for (const m of sentence.matchAll(re)) {
+    for (const m of text.matchAll(re)) {
       if (!best || m.index! > best.at) best = { plan, at: m.index! };
     }
   }
-  return best?.plan ?? defaultPlan;
+  return best?.plan;
+}
+
+/**
+ * The plans a reference at `start`–`end` of the folded text may belong to, the likeliest first: the plan named within a
+ * few words after it (« …mesure 16 du deuxième plan »); else the last one named before it in its sentence (« Sur le
+ * PAN 2, mesure 16 », « Dans le deuxième plan d'action, la mesure 16… »): each of them alone. Else the last plan an
+ * earlier sentence of the paragraph named (« Le deuxième plan est paru. La mesure 16… »), then `defaultPlan`: a
+ * sentence before is weaker evidence, so a number that plan does not have is read in the default one.
+ */
+function plansOf(folded: string, start: number, end: number, defaultPlan: string): string[] {
+  const after = folded.slice(end, end + 45);
+  for (const [plan, re] of PLANS) if (re.test(after)) return [plan];
+  const paragraph = folded.slice(Math.max(0, start - EARLIER), start);
+  const cut = Math.max(...['.', '!', '?', ';'].map((c) => paragraph.lastIndexOf(c)));
+  const sentence = paragraph.slice(cut + 1).slice(-BEFORE);
+  const here = lastPlanIn(sentence);
+  if (here) return [here];
+  const before = cut >= 0 ? lastPlanIn(paragraph.slice(0, cut + 1)) : undefined;
+  return before && before !== defaultPlan ? [before, defaultPlan] : [defaultPlan];
+}
+
+/** The first of `plans` that has measure `n`, as a key. */
+function keyIn(plans: string[], n: string | number, keys: MeasureKeyring): string | undefined {
+  return plans.map((plan) => `${plan}-${n}`).find((key) => keys.has(key));
 }
 
 function number(token: string): string | undefined {
@@ -144,9 +162,8 @@ function ordinalRefs(folded: string, defaultPlan: string, keys: MeasureKeyring):
     const named = PLAN_AFTER.test(after);
     const otherText = !named && /^\s*(?:de|des|du|d')\b/.test(after);
     if (!n || otherText || !(named || (definite && (m[2] || n > 2)))) continue;
-    const plan = planOf(folded, m.index!, end, defaultPlan);
-    const key = `${plan}-${n}`;
-    if (keys.has(key)) out.push({ index: m.index!, end, article: m[1] ?? '', number: n, key });
+    const key = keyIn(plansOf(folded, m.index!, end, defaultPlan), n, keys);
+    if (key) out.push({ index: m.index!, end, article: m[1] ?? '', number: n, key });
   }
   return out;
 }
@@ -172,20 +189,29 @@ export function spellOrdinalRefs(text: string, defaultPlan: string, keys: Measur
 
 /**
  * Measure keys a text names. A plan named within a few words after the reference (« …du deuxième plan »), or before
- * it in its sentence (« Dans le deuxième plan, la mesure 16 »), decides the plan; otherwise `defaultPlan`.
+ * it in its sentence (« Dans le deuxième plan, la mesure 16 »), decides the plan; one named in an earlier sentence of
+ * the paragraph decides it when it has that number; otherwise `defaultPlan` (`plansOf`).
  */
 export function measureRefs(text: string, defaultPlan: string, keys: MeasureKeyring): string[] {
+  const out = new Set<string>();
+  // Paragraph by paragraph (folding turns line breaks into spaces): a plan named in one does not decide the next's.
+  for (const paragraph of text.split(/\n\s*\n/)) refsOf(paragraph, defaultPlan, keys, out);
+  return [...out];
+}
+
+function refsOf(text: string, defaultPlan: string, keys: MeasureKeyring, out: Set<string>): void {
   // « vingt et un » must survive the split on « et » between two numbers.
   const folded = fold(text).replace(/\bvingt et un\b/g, 'vingt-et-un');
-  const out = new Set<string>();
   for (const m of folded.matchAll(MENTION)) {
-    const plan = planOf(folded, m.index!, m.index! + m[0].length, defaultPlan);
-    for (const n of numbersOf(m[1], /^mesures/.test(m[0]))) if (keys.has(`${plan}-${n}`)) out.add(`${plan}-${n}`);
+    const plans = plansOf(folded, m.index!, m.index! + m[0].length, defaultPlan);
+    for (const n of numbersOf(m[1], /^mesures/.test(m[0]))) {
+      const key = keyIn(plans, n, keys);
+      if (key) out.add(key);
+    }
   }
   for (const r of ordinalRefs(folded, defaultPlan, keys)) out.add(r.key);
   for (const m of folded.matchAll(DIRECT)) {
     const key = `PAN${m[1]}-${m[2].replace(/\s+/g, '')}`;
     if (keys.has(key)) out.add(key);
   }
-  return [...out];
 }

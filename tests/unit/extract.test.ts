@@ -215,7 +215,11 @@ describe('measure references in drafting', () => {
     { why: 'an ordinal with its plan named before it', text: 'Dans le deuxième plan d’action, la 16e mesure déçoit.', want: ['PAN2-16'] },
     { why: 'a plan named before a measure it does not hold: nothing, not the first plan’s', text: 'Dans le deuxième plan, la mesure 5 a disparu.', want: [] },
     { why: 'the plan named after wins over one named before', text: 'À la différence du deuxième plan, la mesure 5 du premier plan', want: ['PAN1-5'] },
-    { why: 'a plan named in the sentence before does not decide', text: 'Le deuxième plan est paru. La mesure 16 nous inquiète.', want: ['PAN1-16'] },
+    { why: 'a plan named in a sentence before, in the same paragraph, decides', text: 'Le deuxième plan est paru. La mesure 16 nous inquiète.', want: ['PAN2-16'] },
+    { why: 'a sentence before is weaker: a number its plan lacks is the default plan’s', text: 'Le deuxième plan est paru. La mesure 5 reste lettre morte.', want: ['PAN1-5'] },
+    { why: 'the last plan named before counts', text: 'Le premier plan a échoué, le deuxième plan aussi. La mesure 16 nous inquiète.', want: ['PAN2-16'] },
+    { why: 'a plan named in its own sentence wins over one named before', text: 'Le deuxième plan est paru. Dans le premier plan, la mesure 16 prévoyait la ratification.', want: ['PAN1-16'] },
+    { why: 'a plan named in another paragraph does not count', text: 'Le deuxième plan est paru.\n\nLa mesure 16 nous inquiète.', want: ['PAN1-16'] },
   ])('$why', ({ text, want, plan }) => {
     expect(mentionedMeasures(text, plan ?? 'PAN1', keys)).toEqual(want);
   });
