@@ -112,6 +112,14 @@ export class Thesaurus {
    * is one everyday word (« restaurant » for the sectors at risk, « internet » for the
    * digital): those support a topic, they do not make one.
    */
+  /**
+   * Whether a hit names a reviewed concept by an expression of several words (« délai de réflexion », « tests osseux »,
+   * « présomption de minorité »), not a generic one: a term of the field, which a word alone (« victimes ») is not.
+   */
+  namesTerm(hits: readonly ConceptHit[]): boolean {
+    return hits.some((h) => !h.generic && h.end - h.start >= 2 && this.concepts.get(h.concept)?.strength === 'anchor');
+  }
+
   evidence(hits: readonly ConceptHit[], tokens: readonly Token[] = [], isEveryday: (stem: string) => boolean = () => false): number {
     const best = new Map<string, number>();
     for (const h of hits) {

@@ -192,6 +192,13 @@ export interface EngineSettings {
   shortWords: number;
   shortGate: number;
   /**
+   * Reviewed concepts' evidence (`thesaurus.evidence`) from which a short paragraph reads the ordinary threshold;
+   * `shortTerm`: also when it names a concept by a term of several words (`thesaurus.namesTerm`). Infinity, false:
+   * never.
+   */
+  shortConcept: number;
+  shortTerm: boolean;
+  /**
    * How many decisions (a sentence's or a paragraph's reading) the matcher remembers. While one writes, the
    * panel reads the paragraph again at each pause, and only the sentence being written has changed: the
    * others are not searched again. Forgotten whenever the library changes. 0: nothing remembered (the bench's
@@ -340,6 +347,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   focusOpen: 0.95,
   shortWords: 5,
   shortGate: 0.9,
+  shortConcept: 1.5,
+  shortTerm: true,
   memo: 64,
   typoWords: true,
   typoRewordings: true,
@@ -850,7 +859,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The gate reading the rest without its formulas is this reading: its features are already there.
     const onlyForm = a.formFound && (!a.stems.length || evidenceless(a === gate ? features : gateFeatures(a, forWords.gateRanked)));
     const p = gate.refs.length ? 1 : onlyForm || evidenceless(features) ? 0 : probability(settings.gateModel, features);
-    const short = !gate.refs.length && telling(gate) <= settings.shortWords;
+    const named = gate.evidence >= settings.shortConcept || (settings.shortTerm && index.thesaurus.namesTerm(gate.hits));
+    const short = !gate.refs.length && telling(gate) <= settings.shortWords && !named;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
     return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });

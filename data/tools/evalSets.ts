@@ -244,6 +244,20 @@ export function shortRests(half: 'tuning' | 'held-out', frames: LetterFrames = r
   return { topic: topic.map(alone), topicLed: led(topic), office: office.map(alone), officeLed: led(office) };
 }
 
+export const SHORT_PARAGRAPHS = join(EVAL_DIR, 'short-paragraphs.jsonl');
+
+/**
+ * Short paragraphs (`SHORT-PARAGRAPHS.md`): two to five words that tell, a topic line or a one-line paragraph (« Sur le
+ * délai de réflexion. », « Quid de la présomption de minorité ? », « Concernant la cotisation annuelle. »), written by
+ * a helper session that read only the library and the taxonomy, and split once, before anything was decided on it:
+ * of each kind, the first line and every other one after it tune, the others are held out.
+ */
+export function shortParagraphs(half: 'tuning' | 'held-out'): EvalQuery[] {
+  const which = half === 'tuning' ? 0 : 1;
+  const lines = readJsonl<EvalQuery>(SHORT_PARAGRAPHS);
+  return (['topic', 'offtopic'] as const).flatMap((kind) => lines.filter((q) => q.kind === kind).filter((_, i) => i % 2 === which));
+}
+
 function readFrames(): LetterFrames {
   return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as LetterFrames;
 }

@@ -277,6 +277,16 @@ describe('a short paragraph', () => {
     expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortWords: 0, formulas: [], evidenceFloor: false }).match(closing).length).toBeGreaterThan(0);
     expect(matcher.match(onTopic).length).toBeGreaterThan(0);
   });
+
+  test('one naming a term of the field is answered; one whose only word of the field is « victimes » stays quiet', () => {
+    // Written for this test. « délai de réflexion », « présomption de minorité »: reviewed concepts named by their terms.
+    for (const text of ['Nous revenons sur le délai de réflexion.', 'Quid de la présomption de minorité ?']) {
+      expect(matcher.explain(text).probability).toBeLessThan(DEFAULT_SETTINGS.shortGate);
+      expect(matcher.match(text).length).toBeGreaterThan(0);
+      expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortTerm: false, shortConcept: Infinity }).match(text)).toEqual([]);
+    }
+    expect(matcher.match('Concernant les victimes de l’accident de car.')).toEqual([]);
+  });
 });
 
 describe('reading the paragraph', () => {
