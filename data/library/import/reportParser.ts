@@ -68,10 +68,14 @@ const PERSON = new RegExp(PERSON_SRC, 'u');
 /** A few words and a comma before the speaker: « Au cours de l'échange, », « A cet égard, », « Enfin, ». */
 const OPENER = String.raw`(?:[A-ZÀÂÉÈ][^,.;:!?«»()]{1,38})`;
 /** The verbs a report gives its speakers, as stems. */
-const SPEECH = String.raw`(?:soulign|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu|relev|soulev|mentionn|fait\s+(?:remarquer|savoir|valoir|observer|part))`;
+const SPEECH = String.raw`(?:soulign|conv[ie]n|remarqu|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu|relev|soulev|mentionn|fait\s+(?:remarquer|savoir|valoir|observer|part))`;
 const ADVERBS = String.raw`(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+|toutefois\s+|cependant\s+|par ailleurs\s+)*`;
+/** Others speaking with the person: « Mme X et les associations présentes ont convenu… » (a joint statement, hers too). */
+const JOINT = String.raw`(?:\s+et\s+(?:les|des|plusieurs)\s+(?:associations|membres|participants)[^,.;:]{0,30}?)?`;
 /** « Mme X (Association) souligne… », « M. X, du Mouvement du Nid, rappelle… » at a paragraph's start. */
-const SPEAKS = new RegExp(String.raw`^(?:${OPENER},\s*)?${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?\s+${ADVERBS}${SPEECH}`, 'u');
+const SPEAKS = new RegExp(String.raw`^(?:${OPENER},\s*)?${PERSON_SRC}\s*(?:\(([^)]{2,80})\)|,\s*([^,]{2,80}),)?${JOINT}\s+${ADVERBS}${SPEECH}`, 'u');
+/** A sentence whose speaker is named at its end: « …, ainsi que l'a remarqué Mme X. », « …, comme l'a souligné M. Y. » */
+const SAID_AFTER = new RegExp(String.raw`,\s*(?:ainsi que|comme|tel que)\s+l['’](?:a|avait)\s+${SPEECH}\p{L}*\s+${PERSON_SRC}\s*[.!?…]?\s*$`, 'u');
 /** « Selon Mme X, … », « Parmi les points soulevés par Madame X, … »: the person's words, reported. */
 const REPORTED_PERSON = new RegExp(String.raw`^(?:${OPENER},\s*)?(?:[Ss]elon|[Dd]['’]apr[èe]s|[Pp]our|[Pp]armi les points soulev[ée]s par|[Cc]omme l['’]a (?:rappel[ée]|soulign[ée]|indiqu[ée]))\s+${PERSON_SRC}\s*,`, 'u');
 /**
@@ -87,7 +91,7 @@ const LABEL = /^([^:]{2,80}?)\s*:\s*/u;
 const SPEECH_INSIDE = new RegExp(String.raw`\s${SPEECH}`, 'iu');
 const TURN_REPLY = /^R[ée]ponses?\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
 const TURN_COLLECTIF = /^(?:Les membres du|Le|Pour le) Collectif\s*(?:«[^»]*»)?\s*:\s*$/iu;
-const SAYS_COLLECTIF = /^(?:Le|Les membres du) Collectif\b/u;
+const SAYS_COLLECTIF = /^(?:Le|Les membres du) [Cc]ollectif\b/u;
 const CONTINUES = /^(?:Il|Elle|Ils|Elles)\s/u;
 
 /** Sections that are not anyone's position. */
@@ -253,7 +257,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
     const speaks = SPEAKS.exec(text) ?? REPORTED_PERSON.exec(text);
     const body = speaks ? undefined : bodyOf(text);
     if (speaks) {
-      person = personOf(speaks);
+      person = speakerOf(speaks);
       voice = person;
       // A body's turn (« **Mouvement du Nid** ») is its first named speaker's for the paragraphs after.
       const org = speaks[3] ?? speaks[4];
@@ -283,9 +287,13 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
   }
 
   /** « Mme X (Association) souligne… »: the person, their body from the parentheses, the participants or the turn. */
-  function personOf(speaks: RegExpExecArray): Voice {
-    const name = personName(speaks[1]!, speaks[2]!);
-    const org = (speaks[3] ?? speaks[4])?.trim();
+  function speakerOf(speaks: RegExpExecArray): Voice {
+    return personOf(speaks[1]!, speaks[2]!, (speaks[3] ?? speaks[4])?.trim());
+  }
+
+  /** A person by title and name: their body as given, else from the participants, else from the turn. */
+  function personOf(title: string, given: string, org?: string): Voice {
+    const name = personName(title, given);
     const known = turn.speaker === name ? turn : roster.get(surname(name));
     const organisation = org ?? known?.organisation ?? (turn.author !== defaultVoice.author || turn.organisation ? turn.organisation : undefined);
     const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
@@ -302,13 +310,19 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
    * que… . Mme Colas (Secours Catholique) souligne… »), each sentence opening on another speaker starting a block.
    */
   function pushRuns(lines: Line[], voice: Voice, item: boolean, extra: Partial<Block> = {}) {
-    const runs = voiceRuns(lines, voice, (sentence) => {
+    const cueOf = (sentence: string): Voice | undefined => {
       const s = SPEAKS.exec(sentence) ?? REPORTED_PERSON.exec(sentence);
-      if (s) return personOf(s);
+      if (s) return speakerOf(s);
       if (SAYS_COLLECTIF.test(sentence)) return { author: 'collectif' };
       const b = bodyOf(sentence);
       return b && inTurn(b);
-    });
+    };
+    // « …, ainsi que l'a remarqué Mme X. »: that sentence is hers; the next goes back to whoever spoke before it.
+    const saidAfter = (sentence: string): Voice | undefined => {
+      const m = SAID_AFTER.exec(sentence);
+      return m ? personOf(m[1]!, m[2]!) : undefined;
+    };
+    const runs = voiceRuns(lines, voice, cueOf, saidAfter);
     runs.forEach((run, i) => blocks.push({ ...blockOf(section, run.voice, sectionMeasures, run.lines, item && i === 0), ...(i === 0 ? extra : {}) }));
     if (runs.length > 1) {
       const last = runs[runs.length - 1]!.voice;
@@ -320,22 +334,28 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
 const sameVoice = (a: Voice, b: Voice) => a.author === b.author && a.speaker === b.speaker && a.organisation === b.organisation;
 
 /**
- * A paragraph's lines cut where a sentence opens on another speaker than the one before it (`cueOf`). A line cut in
- * two gives each part its number: both blocks point at the line.
+ * A paragraph's lines cut where a sentence opens on another speaker than the one before it (`cueOf`), or names its
+ * speaker at its end (`saidAfter`: that sentence only). A line cut in two gives each part its number: both blocks
+ * point at the line.
  */
-function voiceRuns(lines: Line[], first: Voice, cueOf: (sentence: string) => Voice | undefined): { voice: Voice; lines: Line[] }[] {
+function voiceRuns(
+  lines: Line[],
+  first: Voice,
+  cueOf: (rest: string) => Voice | undefined,
+  saidAfter: (sentence: string) => Voice | undefined = () => undefined,
+): { voice: Voice; lines: Line[] }[] {
   const joined = lines.map((l) => l.text).join('\n');
+  // Where sentences start; « M. », « Mme », « art. », « cf. » end none.
+  const starts = [0, ...[...joined.matchAll(/(?<!\b(?:M|MM|Dr|Me|St|art|cf|p|n°))[.!?…]["»”]?\s+(?=\S)/gu)].map((m) => m.index + m[0].length)];
   const cuts: { at: number; voice: Voice }[] = [];
-  let current = first;
-  // A sentence's end; « M. », « Mme », « art. », « cf. » end none.
-  for (const m of joined.matchAll(/(?<!\b(?:M|MM|Dr|Me|St|art|cf|p|n°))[.!?…]["»”]?\s+(?=\S)/gu)) {
-    const at = m.index + m[0].length;
-    const v = cueOf(joined.slice(at));
-    if (v && !sameVoice(v, current)) {
-      cuts.push({ at, voice: v });
-      current = v;
-    }
-  }
+  let running = first;
+  let said = first;
+  starts.forEach((at, i) => {
+    if (i > 0) running = cueOf(joined.slice(at)) ?? running;
+    const voice = saidAfter(joined.slice(at, starts[i + 1] ?? joined.length).trim()) ?? running;
+    if (!sameVoice(voice, said)) cuts.push({ at, voice });
+    said = voice;
+  });
   if (!cuts.length) return [{ voice: first, lines }];
   const runs: { voice: Voice; lines: Line[] }[] = [{ voice: first, lines: [] }];
   let start = 0;
@@ -448,7 +468,8 @@ function voiceOf(text: string, roster: Map<string, Voice>, fallback: AuthorId): 
 
 function personName(title: string, name: string): string {
   const t = /^(?:Mme|Madame)$/.test(title) ? 'Mme' : /^(?:M\.|Monsieur)$/.test(title) ? 'M.' : title;
-  return `${t} ${name.trim()}`;
+  // A name cut at a line's end (« Cazaux-␤Charles ») is one name.
+  return `${t} ${name.trim().replace(/-\s+/g, '-').replace(/\s+/g, ' ')}`;
 }
 
 function surname(speaker: string): string {
@@ -557,7 +578,10 @@ function paragraphsOf(lines: Line[]): Para[] {
     const joined = run.map((l) => l.text.trim()).join(' ');
     const bold = /^\*\*[^*]+\*\*\s*:?$/.test(joined);
     const prev = out[out.length - 1];
-    if (prev && heading === undefined && prev.heading === undefined && !item && /^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prev.lines[prev.lines.length - 1]!.text.trim())) {
+    const prevLast = prev?.lines[prev.lines.length - 1]!.text.trim() ?? '';
+    // A word cut at a line's end (« Madame Cazaux- » › a page break › « Charles a indiqué… ») never ends a paragraph.
+    const cutWord = /\p{L}-$/u.test(prevLast) && /^\p{L}/u.test(first);
+    if (prev && heading === undefined && prev.heading === undefined && !item && ((/^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prevLast)) || cutWord)) {
       prev.lines.push(...run);
       continue;
     }
