@@ -38,11 +38,12 @@ const GOVERNMENT =
 
 /**
  * Bodies that are neither the Collectif, nor the government, nor the CNCDH: independent authorities, courts, European
- * and international organisations. The taxonomy has no author for them; their words are never the Collectif's.
+ * and international organisations. The taxonomy has no author for them; their words are never the Collectif's. UNICEF
+ * is not among them: UNICEF France is a member of the Collectif.
  */
 const EXTERNAL =
   /d[ée]fenseu?re? des droits|conseil de l['’]europe|organisation internationale (?:du travail|pour les migrations)|bureau international du travail|commission europ[ée]enne|parlement europ[ée]en|union europ[ée]enne|nations unies|haut[- ]commissariat|cour europ[ée]enne|conseil d['’][ée]tat|cour de cassation|cour des comptes|conseil constitutionnel|contr[ôo]leu?re? g[ée]n[ée]ral des lieux|rapporteu(?:r|se)s? sp[ée]ciale?s?|comit[ée] des droits de l['’]enfant|eurojust|europol|frontex/i;
-const EXTERNAL_ACRONYM = /\b(?:GRETA|OIT|BIT|ONU|UNODC|HCR|UNHCR|OSCE|OIM|CEDH|CGLPL|UNICEF|ONUDC)\b/u;
+const EXTERNAL_ACRONYM = /\b(?:GRETA|OIT|BIT|ONU|UNODC|HCR|UNHCR|OSCE|OIM|CEDH|CGLPL|ONUDC)\b/u;
 
 /** Whether a body is one of `EXTERNAL`'s. */
 export function isExternalBody(organisation: string | undefined): boolean {
