@@ -107,12 +107,6 @@ export class Thesaurus {
   }
 
   /**
-   * How strongly the hits say the text is about the field: each concept counts once, by its
-   * strength, and only a fraction of it when every expression found for it is generic — or
-   * is one everyday word (« restaurant » for the sectors at risk, « internet » for the
-   * digital): those support a topic, they do not make one.
-   */
-  /**
    * Whether a hit names a reviewed concept by an expression of several words (« délai de réflexion », « tests osseux »,
    * « présomption de minorité »), not a generic one: a term of the field, which a word alone (« victimes ») is not.
    */
@@ -120,6 +114,12 @@ export class Thesaurus {
     return hits.some((h) => !h.generic && h.end - h.start >= 2 && this.concepts.get(h.concept)?.strength === 'anchor');
   }
 
+  /**
+   * How strongly the hits say the text is about the field: each concept counts once, by its
+   * strength, and only a fraction of it when every expression found for it is generic — or
+   * is one everyday word (« restaurant » for the sectors at risk, « internet » for the
+   * digital): those support a topic, they do not make one.
+   */
   evidence(hits: readonly ConceptHit[], tokens: readonly Token[] = [], isEveryday: (stem: string) => boolean = () => false): number {
     const best = new Map<string, number>();
     for (const h of hits) {
