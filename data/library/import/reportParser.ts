@@ -12,6 +12,9 @@
  *   « Il » / « Elle »;
  * - « Le Collectif estime… » is the Collectif's;
  * - otherwise the source's default speaker (the Collectif, or the institution the user named).
+ * Inside a paragraph, a sentence opening on another speaker starts their words, and one naming its speaker at its end
+ * (« …, ainsi que l'a remarqué Mme X. ») is theirs alone. A body that is neither the Collectif, the government nor the
+ * CNCDH (the GRETA, the Défenseur des droits) is read as context (`isExternalBody`; `propose.ts` leaves it unticked).
  *
  * Not positions: headings and title lines, the participants list, the agenda, contact lines,
  * next-meeting notices, signatures and « document de travail » footers.
