@@ -387,6 +387,35 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     ]);
   });
 
+  test('a long heading (up to twenty words) is a heading when body text follows it; a long line set apart is not', () => {
+    // Written for this test, in the shape of reports converted from PDF: headings of seventeen to twenty words.
+    const text = [
+      'Une sensibilisation du grand public par une campagne nationale',
+      '',
+      'Le Collectif demande une campagne nationale de sensibilisation portée par les associations et diffusée à la télévision.',
+      '',
+      'Renforcer la formation des professionnels pour une meilleure identification des victimes et une véritable',
+      'collaboration entre tous',
+      '',
+      'Les inspecteurs du travail, les travailleurs sociaux et les soignants doivent être formés au repérage des victimes, dans des sessions communes.',
+      '',
+      'Construire un parcours d’insertion pour les victimes de toutes les formes de traite (titre proposé par le Collectif)',
+      '',
+      '## Hébergement',
+      '',
+      'Le Collectif rappelle que les places d’hébergement sécurisé restent bien trop peu nombreuses pour toutes les victimes…',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    // The measure of the heading the passage sits under: training (2), not the awareness campaign (3) above it.
+    expect(row('Les inspecteurs du travail')).toMatchObject({ measures: ['PAN1-2'] });
+    expect(row('Les inspecteurs du travail')!.section).toContain('Renforcer la formation des professionnels');
+    // Set apart, followed by a heading: a statement, kept as a proposal.
+    expect(row('Construire un parcours d’insertion')).toBeDefined();
+    // Ending on « … »: a sentence, not a heading.
+    expect(row('Le Collectif rappelle que les places')).toBeDefined();
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -198,7 +198,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
   let person: Voice | undefined;
   let first = true;
 
-  for (const para of paragraphs) {
+  for (const [at, para] of paragraphs.entries()) {
     const raw = para.lines.map((l) => l.text).join(' ');
     const text = stripMarks(raw).replace(/\s+/g, ' ').trim();
     if (!text) continue;
@@ -227,7 +227,7 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
       }
       continue;
     }
-    if (para.heading !== undefined || titleLike(text, para)) {
+    if (para.heading !== undefined || titleLike(text, para, paragraphs[at + 1])) {
       enter(para.heading ?? 1, text);
       skipping = SKIPPED_SECTION.test(text);
       // A heading that is only a name or a body in bold (« ### **OICEM** ») opens that speaker's turn.
@@ -606,9 +606,20 @@ function opensTurn(line: string): boolean {
 }
 
 /** A title or heading line without a `#`: short, no sentence end, not a list item (« 1. Le principe de non-sanction »). */
-function titleLike(text: string, para: Para): boolean {
+function titleLike(text: string, para: Para, next?: Para): boolean {
   if (para.item || para.lines.length > 2) return false;
-  if (/[.!?;,]$/.test(text) || text.length > 110) return false;
-  if ((/:/.test(text) && !COLON_HEADING.test(text)) || PERSON.test(text)) return false;
-  return text.split(/\s+/).length <= 16;
+  if (/[.!?;,…]$/.test(text) || text.length > LONG_TITLE.chars) return false;
+  if ((/:/.test(text) && !COLON_HEADING.test(text)) || PERSON.test(text) || SAYS_COLLECTIF.test(text)) return false;
+  const words = text.split(/\s+/).length;
+  if (words > LONG_TITLE.words) return false;
+  if (words <= 16 && text.length <= 110) return true;
+  // A longer one (« Renforcer la formation des professionnels pour une meilleure identification des victimes et une
+  // collaboration entre tous ») is a heading only when body text follows it: a line of its own followed by another
+  // heading or nothing is more likely a statement set apart (« Construire un parcours d'insertion… (titre modifié par
+  // le Collectif) »).
+  const after = next && stripMarks(next.lines.map((l) => l.text).join(' ')).trim();
+  return !!after && next!.heading === undefined && !next!.item && /[.!?…:»]$/.test(after) && after.split(/\s+/).length > LONG_TITLE.words;
 }
+
+/** The longest a heading may be when body text follows it. */
+const LONG_TITLE = { words: 20, chars: 140 };
