@@ -605,18 +605,22 @@ function opensTurn(line: string): boolean {
   return SPEAKS.test(text) || /^R[ée]ponses?\s+(?:de|du|des|d['’])\s/iu.test(text) || /^(?:Les membres du|Le|Pour le) Collectif\s*:/iu.test(text);
 }
 
-/** A title or heading line without a `#`: short, no sentence end, not a list item (« 1. Le principe de non-sanction »). */
+/**
+ * A title or heading line without a `#`: short, no sentence end, not a list item (« 1. Le principe de non-sanction »);
+ * up to `LONG_TITLE` when body text follows it.
+ */
 function titleLike(text: string, para: Para, next?: Para): boolean {
   if (para.item || para.lines.length > 2) return false;
   if (/[.!?;,…]$/.test(text) || text.length > LONG_TITLE.chars) return false;
-  if ((/:/.test(text) && !COLON_HEADING.test(text)) || PERSON.test(text) || SAYS_COLLECTIF.test(text)) return false;
+  if ((/:/.test(text) && !COLON_HEADING.test(text)) || PERSON.test(text)) return false;
   const words = text.split(/\s+/).length;
   if (words > LONG_TITLE.words) return false;
   if (words <= 16 && text.length <= 110) return true;
   // A longer one (« Renforcer la formation des professionnels pour une meilleure identification des victimes et une
-  // collaboration entre tous ») is a heading only when body text follows it: a line of its own followed by another
-  // heading or nothing is more likely a statement set apart (« Construire un parcours d'insertion… (titre modifié par
-  // le Collectif) »).
+  // collaboration entre tous ») is a heading only when body text follows it (a paragraph of more words, ending a
+  // sentence), and never when it opens on « Le Collectif »: a line that long followed by a heading, a list or nothing is
+  // more likely a statement set apart (« Construire un parcours d'insertion… (titre modifié par le Collectif) »).
+  if (SAYS_COLLECTIF.test(text)) return false;
   const after = next && stripMarks(next.lines.map((l) => l.text).join(' ')).trim();
   return !!after && next!.heading === undefined && !next!.item && /[.!?…:»]$/.test(after) && after.split(/\s+/).length > LONG_TITLE.words;
 }
