@@ -859,8 +859,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // The gate reading the rest without its formulas is this reading: its features are already there.
     const onlyForm = a.formFound && (!a.stems.length || evidenceless(a === gate ? features : gateFeatures(a, forWords.gateRanked)));
     const p = gate.refs.length ? 1 : onlyForm || evidenceless(features) ? 0 : probability(settings.gateModel, features);
-    const named = gate.evidence >= settings.shortConcept || (settings.shortTerm && index.thesaurus.namesTerm(gate.hits));
-    const short = !gate.refs.length && telling(gate) <= settings.shortWords && !named;
+    // A short paragraph that names a term of the field (`shortTerm`, `shortConcept`) reads the ordinary threshold.
+    const namesField = () => gate.evidence >= settings.shortConcept || (settings.shortTerm && index.thesaurus.namesTerm(gate.hits));
+    const short = !gate.refs.length && telling(gate) <= settings.shortWords && !namesField();
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
     return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
