@@ -33,6 +33,15 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => session?.close());
 
+/** Notes pasted on the options page, described, proposed: the review screen is open. */
+async function proposePasted(notes: string, title: string, date: string): Promise<void> {
+  await options.getByTestId('import-paste').fill(notes);
+  await options.getByTestId('import-title').fill(title);
+  await options.getByTestId('import-date').fill(date);
+  await options.getByTestId('import-propose').click();
+  await options.getByTestId('review').waitFor();
+}
+
 async function download(button: string): Promise<unknown> {
   const [file] = await Promise.all([options.waitForEvent('download') as Promise<Download>, options.getByTestId(button).click()]);
   const path = await file.path();
@@ -220,11 +229,7 @@ describe('import a report, then share it', () => {
       '',
       "Le Collectif rappelle que l'hébergement sécurisé des victimes reste très insuffisant, en particulier pour les femmes accompagnées de leurs enfants.",
     ].join('\n');
-    await options.getByTestId('import-paste').fill(notes);
-    await options.getByTestId('import-title').fill('Réunion du groupe de travail');
-    await options.getByTestId('import-date').fill('2026-11-25');
-    await options.getByTestId('import-propose').click();
-    await options.getByTestId('review').waitFor();
+    await proposePasted(notes, 'Réunion du groupe de travail', '2026-11-25');
     const proposals = options.getByTestId('proposal');
     const total = await proposals.count();
     expect(total).toBeGreaterThanOrEqual(2);
@@ -263,11 +268,7 @@ describe('import a report, then share it', () => {
       '',
       "Le GRETA recommande que la France améliore l'identification des victimes de traite aux fins d'exploitation par le travail.",
     ].join('\n');
-    await options.getByTestId('import-paste').fill(notes);
-    await options.getByTestId('import-title').fill('Notes sur le rapport du GRETA');
-    await options.getByTestId('import-date').fill('2026-11-26');
-    await options.getByTestId('import-propose').click();
-    await options.getByTestId('review').waitFor();
+    await proposePasted(notes, 'Notes sur le rapport du GRETA', '2026-11-26');
     const greta = options.getByTestId('proposal').filter({ hasText: 'Le GRETA recommande' });
     expect(await greta.getByTestId('proposal-keep').isChecked()).toBe(false);
     expect(await greta.getByTestId('proposal-doubt').textContent()).toBe(
