@@ -416,6 +416,65 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(row('Le Collectif rappelle que les places')).toBeDefined();
   });
 
+  test('a draft measure’s heading, however long or wrapped: its passages are that measure’s; its title is proposed only when the Collectif rewrote it', () => {
+    // Written for this test, in the shape of a report converted from PDF: each line followed by a blank line.
+    const text = [
+      'Mesure 3 : Informer et sensibiliser le grand public',
+      '',
+      'Le Collectif demande une campagne nationale de sensibilisation, diffusée à la télévision et à la radio.',
+      '',
+      'Mesure 4 : Nous demandons que cette mesure soit scindée en deux.',
+      '',
+      'Mesure 5 : Assurer l’accès au séjour pour les victimes même lorsqu’elles ne peuvent pas',
+      '',
+      'coopérer avec les autorités.',
+      '',
+      'Le Collectif propose une nouvelle rédaction du second paragraphe, sans condition de coopération avec la police.',
+      '',
+      'Mesure 6 : Faciliter l’ouverture et l’accès aux droits sociaux de toutes les victimes de traite, y compris celles qui',
+      '',
+      'ne coopèrent pas, et l’autorisation de travail',
+      '',
+      'Le titre a fait l’objet d’une reformulation par le Collectif.',
+      '',
+      'Sans ressources, les victimes ne peuvent pas se mettre à l’abri de leurs exploiteurs pendant la procédure.',
+      '',
+      'Mesure 9 : Construire un parcours d’insertion des victimes de toutes les formes de traite (titre modifié par le',
+      '',
+      'Collectif)',
+      '',
+      'Ce qui est prévu pour les personnes prostituées doit l’être pour les victimes de toutes les formes de traite.',
+      '',
+      'Mesure 10 : Assurer un accompagnement spécialisé des mineurs victimes de traite dans le cadre de la',
+      '',
+      'protection de l’enfance',
+      '',
+      'Le Collectif déplore que cette mesure ne comporte aucun dispositif véritablement opérationnel pour les mineurs.',
+      '',
+      'Mesure 21 : Un fonds dédié aux victimes de la traite et à l’insertion des personnes prostituées, à préciser',
+      'La mesure est en cours d’arbitrage et le Collectif demande que les sommes allouées soient rendues publiques.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    // Ending on a full stop: the plan's title when it opens on an infinitive, the Collectif's words when it does not.
+    expect(row('Le Collectif propose une nouvelle rédaction')).toMatchObject({ measures: ['PAN1-5'] });
+    expect(proposals.some((p) => p.text.includes('Assurer l’accès au séjour'))).toBe(false);
+    expect(proposals.find((p) => p.text.includes('Nous demandons que cette mesure soit scindée'))).toMatchObject({ author: 'collectif', measures: ['PAN1-4'] });
+    expect(row('Sans ressources, les victimes')).toMatchObject({ measures: ['PAN1-6'] });
+    expect(row('Ce qui est prévu pour les personnes')).toMatchObject({ measures: ['PAN1-9'] });
+    expect(row('Le Collectif déplore que cette mesure')).toMatchObject({ measures: ['PAN1-10'] });
+    // A heading ends where a sentence opens on the next line, however long the heading's line.
+    expect(row('La mesure est en cours d’arbitrage')).toMatchObject({ measures: ['PAN1-21'] });
+    expect(proposals.some((p) => p.text.includes('Un fonds dédié aux victimes'))).toBe(false);
+    // The titles the Collectif rewrote are its wording, under their measure, without the « Mesure N : » label; a
+    // parenthesis cut by a page break is closed in the same proposal.
+    expect(row('Faciliter l’ouverture et l’accès aux droits sociaux')).toMatchObject({ author: 'collectif', measures: ['PAN1-6'] });
+    expect(row('Construire un parcours d’insertion')).toMatchObject({ author: 'collectif', measures: ['PAN1-9'] });
+    expect(row('Construire un parcours d’insertion')!.text).toMatch(/\(titre modifié par le Collectif\)$/);
+    // The draft's own long title is the plan's wording: not proposed as ours.
+    expect(proposals.some((p) => p.text.includes('Assurer un accompagnement spécialisé'))).toBe(false);
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -16,6 +16,9 @@
  * (« …, ainsi que l'a remarqué Mme X. ») is theirs alone. A body that is neither the Collectif, the government nor the
  * CNCDH (the GRETA, the Défenseur des droits) is read as context (`isExternalBody`; `propose.ts` leaves it unticked).
  *
+ * A draft measure's heading (« Mesure 6 : … ») is one however long or wrapped; its title is proposed as the Collectif's
+ * only when the report says the Collectif rewrote it.
+ *
  * Not positions: headings and title lines, the participants list, the agenda, contact lines,
  * next-meeting notices, signatures and « document de travail » footers.
  */
@@ -129,6 +132,12 @@ const MAIL_HEADER = /^(?:de|from|envoy[ée]|sent|date|[àa]|to|cc|cci|bcc|objet|
 
 /** A numbered heading on a line of its own in hard-wrapped text: « 2. Mineurs », « III – Financement ». */
 const NUMBERED_HEADING = /^(?:\d{1,2}|[IVX]{1,5})\s*[.)–-]\s+\p{Lu}[^.!?;:]{0,60}$/u;
+/** « Mesure 4 bis : … », « Mesure 21 : … »: the label of a draft measure's heading. */
+const MEASURE_HEADING = /^mesure\s+\d{1,2}\s*(?:bis|ter)?\s*:\s*(?=\S)/iu;
+/** A plan's measure title opens on an infinitive (« Assurer », « Construire », « Faciliter »). */
+const PLAN_TITLE = /^(?!(?:Notre|Votre|Autre|Entre|Contre|Outre|Premier|Dernier)\b)\p{Lu}\p{Ll}+(?:er|ir|re)\b/u;
+/** « (titre modifié par le Collectif) », « Le titre a fait l'objet d'une reformulation par le Collectif. » */
+const TITLE_BY_COLLECTIF = /\btitre\b[^.]{0,60}?\b(?:modifi|chang|reformul|r[ée][ée]crit)[^.]{0,40}?\bcollectif\b/iu;
 
 /** A line opening someone's turn by its title: « Intervention de Mme Leroy (MIPROF) », « Intervention du cabinet ». */
 const TURN_INTERVENTION = /^(?:Interventions?|Propos|Prise de parole|Parole)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(.+?)\s*:?\s*$/iu;
@@ -224,6 +233,27 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
         section = [];
         headingMeasures = [];
         sectionMeasures = [];
+      }
+      continue;
+    }
+    // « Mesure 6 : Faciliter l'ouverture et l'accès aux droits sociaux… » over two lines: a measure of the draft plan,
+    // however long its title. The title is the plan's wording, not a position, unless the report says the Collectif
+    // rewrote it (« (titre modifié par le Collectif) », or « Le titre a fait l'objet d'une reformulation par le
+    // Collectif. » just below): then it is also proposed, as the Collectif's, under that measure.
+    const label = para.heading === undefined && !para.item ? MEASURE_HEADING.exec(text) : null;
+    // Ending on a full stop, it is a heading only when it reads as the plan's title: one sentence opening on an
+    // infinitive (« Mesure 5 : Assurer l'accès au séjour… autorités. »), not « Mesure 4 : Nous demandons son retrait. ».
+    const titled = !!label && (!/[.!?…]$/.test(text) || (PLAN_TITLE.test(text.slice(label[0].length)) && !/[.!?…]\s/u.test(text)));
+    if (label && titled) {
+      enter(1, text);
+      skipping = false;
+      turn = defaultVoice;
+      person = undefined;
+      const below = paragraphs[at + 1] && stripMarks(paragraphs[at + 1]!.lines.map((l) => l.text).join(' ')).trim();
+      if (TITLE_BY_COLLECTIF.test(text) || (!!below && below.length < 200 && TITLE_BY_COLLECTIF.test(below))) {
+        const [head, ...rest] = para.lines.map((l) => ({ n: l.n, text: stripMarks(l.text).trim() }));
+        const title = head!.text.slice(MEASURE_HEADING.exec(head!.text)?.[0].length ?? 0);
+        pushRuns(title ? [{ n: head!.n, text: title }, ...rest] : rest, { author: 'collectif' }, false);
       }
       continue;
     }
@@ -572,6 +602,9 @@ function paragraphsOf(lines: Line[]): Para[] {
     const t = l.text.trim();
     const next = kept[i + 1]?.text.trim() ?? '';
     if (t.length < width * 0.7 && (/[.!?:»)]$/.test(t) || /^[\p{Lu}\d«*#]/u.test(next))) flush();
+    // « Mesure 21 : Un fonds dédié… » › « La mesure 21 est en cours d'arbitrage. »: a measure's heading ends where a
+    // sentence opens below it, however long the heading's line.
+    else if (cur.length === 1 && MEASURE_HEADING.test(t) && !unclosed(t) && /^\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next)) flush();
   });
   flush();
   const out: Para[] = [];
@@ -585,7 +618,9 @@ function paragraphsOf(lines: Line[]): Para[] {
     const prevLast = prev?.lines[prev.lines.length - 1]!.text.trim() ?? '';
     // A word cut at a line's end (« Madame Cazaux- » › a page break › « Charles a indiqué… ») never ends a paragraph.
     const cutWord = /\p{L}-$/u.test(prevLast) && /^\p{L}/u.test(first);
-    if (prev && heading === undefined && prev.heading === undefined && !item && ((/^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prevLast)) || cutWord)) {
+    // Nor does a parenthesis a page break left open (« …(titre modifié par le » › « Collectif) »).
+    const closesParen = !!prev && !/[.!?:»]$/.test(prevLast) && unclosed(prev.lines.map((l) => l.text).join(' ')) && /^[^()]{1,60}\)/u.test(first);
+    if (prev && heading === undefined && prev.heading === undefined && !item && ((/^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prevLast)) || cutWord || closesParen)) {
       prev.lines.push(...run);
       continue;
     }
@@ -597,6 +632,11 @@ function paragraphsOf(lines: Line[]): Para[] {
     });
   }
   return out;
+}
+
+/** Whether a text leaves a parenthesis open. */
+function unclosed(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
 /** A line that opens someone's turn: a speaker's cue or « Mme X (Body) souligne… ». */
