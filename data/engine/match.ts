@@ -199,6 +199,12 @@ export interface EngineSettings {
   shortConcept: number;
   shortTerm: boolean;
   /**
+   * Probability a paragraph needs when it is nearly the title of one of the library's measures or the label of one of
+   * its themes (`namesLabel`: « Sur le pilotage départemental. », « Formation des professionnels »), which is how a
+   * letter written measure by measure heads its parts. Infinity: no such reading.
+   */
+  labelGate: number;
+  /**
    * How many decisions (a sentence's or a paragraph's reading) the matcher remembers. While one writes, the
    * panel reads the paragraph again at each pause, and only the sentence being written has changed: the
    * others are not searched again. Forgotten whenever the library changes. 0: nothing remembered (the bench's
@@ -349,6 +355,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   shortGate: 0.9,
   shortConcept: 1.5,
   shortTerm: true,
+  labelGate: 0.2,
   memo: 64,
   typoWords: true,
   typoRewordings: true,
@@ -427,12 +434,25 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   let seen: Library | undefined;
   let measureKeys = new Set<string>();
+  /** Two stems in a row of a measure's title or a theme's label (« pilotag departemental ») → the stems of those labels. */
+  let labelPairs = new Map<string, Set<string>[]>();
   let orgNames: OrganisationName[] = [];
   const decisions = new Map<string, Decision>();
   function current(): void {
     if (seen === index.library) return;
     seen = index.library;
     measureKeys = new Set(index.library.measures.map((m) => m.key));
+    labelPairs = new Map();
+    for (const label of [...index.library.measures.map((m) => m.title), ...index.library.themes.map((t) => t.label)]) {
+      const stems = analyzeWithSurface(label)
+        .map((t) => t.stem)
+        .filter((x) => !isNumber(x));
+      const all = new Set(stems);
+      for (let i = 0; i + 1 < stems.length; i++) {
+        const pair = `${stems[i]} ${stems[i + 1]}`;
+        labelPairs.set(pair, [...(labelPairs.get(pair) ?? []), all]);
+      }
+    }
     orgNames = settings.organisationNames
       ? organisationNames(
           index.library.positions.filter((p) => p.organisation).map((p) => ({ name: p.organisation!, ours: isOurs(p.author) })),
@@ -717,6 +737,20 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   type Analysis = ReturnType<typeof analyse>;
+
+  /**
+   * Whether the paragraph is nearly a measure's title or a theme's label: two of its words in a row are two in a row of
+   * one, and at most one of its telling words is not in that one (« Quid du parcours de sortie ? »; not « Protection de
+   * l'enfance : réunion jeudi. »).
+   */
+  function namesLabel(a: Analysis): boolean {
+    if (!Number.isFinite(settings.labelGate)) return false;
+    const telling = a.written.filter((s) => !isNumber(s));
+    for (const pair of a.pairs) {
+      for (const label of labelPairs.get(pair) ?? []) if (telling.filter((s) => !label.has(s)).length <= 1) return true;
+    }
+    return false;
+  }
   /** What `decide` finds for a text: shared by every read of it while remembered, so never changed. */
   /** `a`: the words as written, what the ranking read; `gate`: what the gate read (names as names), often the same. */
   type Decision = Readonly<{ a: Analysis; gate: Analysis; ranked: readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
@@ -861,10 +895,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const p = gate.refs.length ? 1 : onlyForm || evidenceless(features) ? 0 : probability(settings.gateModel, features);
     // A short paragraph that names a term of the field (`shortTerm`, `shortConcept`) reads the ordinary threshold.
     const namesField = () => gate.evidence >= settings.shortConcept || (settings.shortTerm && index.thesaurus.namesTerm(gate.hits));
-    const short = !gate.refs.length && telling(gate) <= settings.shortWords && !namesField();
+    const short = !gate.refs.length && telling(gate) <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
-    return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= (short && t > 0 ? Math.max(t, settings.shortGate) : t) });
+    // A paragraph that is nearly a measure's title or a theme's label is how a letter heads its parts: it reads `labelGate`.
+    const bar = t <= 0 ? t : namesLabel(a) ? Math.min(t, settings.labelGate) : !short || namesField() ? t : Math.max(t, settings.shortGate);
+    return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= bar });
   }
 
   /**

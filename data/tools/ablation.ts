@@ -55,6 +55,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['porte au seuil 0.5', { gate: 0.5 }],
   ['sans lecture phrase par phrase (un paragraphe lu d’un bloc)', { sentenceFocus: false }],
   ['sans seuil plus haut pour les paragraphes de cinq mots au plus', { shortWords: 0 }],
+  ['sans lecture comme rubrique d’un paragraphe qui reprend le titre d’une mesure ou le libellé d’un thème (« Formation des professionnels » ; avant le trente-septième lot)', { labelGate: Infinity }],
   ['sans thésaurus (concepts)', { useConcepts: false }],
   ['sans synonymes du français général', { synonymBoost: 0, synonymForeign: 0 }],
   ['sans sigles développés', { useAcronyms: false }],

@@ -283,9 +283,28 @@ describe('a short paragraph', () => {
     for (const text of ['Nous revenons sur le délai de réflexion.', 'Quid de la présomption de minorité ?']) {
       expect(matcher.explain(text).probability).toBeLessThan(DEFAULT_SETTINGS.shortGate);
       expect(matcher.match(text).length).toBeGreaterThan(0);
-      expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortTerm: false, shortConcept: Infinity }).match(text)).toEqual([]);
+      expect(createMatcher(index, { ...DEFAULT_SETTINGS, shortTerm: false, shortConcept: Infinity, labelGate: Infinity }).match(text)).toEqual([]);
     }
     expect(matcher.match('Concernant les victimes de l’accident de car.')).toEqual([]);
+  });
+
+  test('one heading a letter with a measure’s title or a theme’s label is answered, by the labels of the library it reads', () => {
+    // The panel's own theme labels and the plan's measure titles, as a letter written measure by measure heads its parts.
+    const headings = ['Formation des professionnels', 'Hébergement et logement', 'Sur le pilotage départemental.', 'Informer et sensibiliser le grand public'];
+    const without = createMatcher(index, { ...DEFAULT_SETTINGS, labelGate: Infinity });
+    for (const text of headings) {
+      expect(without.match(text)).toEqual([]);
+      const found = matcher.match(text);
+      expect(found.length).toBeGreaterThan(0);
+    }
+    // Its cards are on that subject: the training theme, the measure of local steering.
+    expect(matcher.match('Formation des professionnels')[0]!.themes).toContain('formation');
+    expect(matcher.match('Sur le pilotage départemental.')[0]!.measures).toContain('PAN1-22');
+    // Two of a label's words beside two words of office mail: not a heading.
+    expect(matcher.match('Protection de l’enfance : réunion jeudi.')).toEqual([]);
+    // The labels are the library's: without the theme « Hébergement et logement », that heading is quiet again.
+    const other = buildIndex({ ...library, themes: library.themes.filter((t) => t.label !== 'Hébergement et logement') });
+    expect(createMatcher(other).match('Hébergement et logement')).toEqual([]);
   });
 });
 
