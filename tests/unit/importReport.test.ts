@@ -416,6 +416,28 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(row('Le Collectif rappelle que les places')).toBeDefined();
   });
 
+  test('more of the ways a report gives its speakers the floor: « tient à signaler », « met l’accent », « M » with no full stop, a long participle before the name', () => {
+    // Written for this test, in the way the Collectif's minutes report who said what.
+    const text = [
+      'Mme Roux (Amicale du Nid) tient à signaler que les pratiques des préfectures divergent d’un département à l’autre.',
+      '',
+      'M Durand (CCEM) met l’accent sur l’accès à une autorisation de travail pour toutes les victimes.',
+      '',
+      'Rappelant que la scolarité obligatoire concerne les enfants jusqu’à seize ans, M. Petit (Hors la rue) attire l’attention sur les mineurs déscolarisés.',
+      '',
+      'Mme Martin (ministère de l’Intérieur) juge que la circulaire actuelle suffit pour les préfectures.',
+      '',
+      'Mme Leroy (OICEM) s’inquiète de la disparition du référent traite dans les préfectures.',
+    ].join('\n');
+    const { proposals } = proposeImport(text, DESCRIPTION);
+    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    expect(row('Mme Roux')).toMatchObject({ author: 'association', organisation: 'Amicale du Nid', speaker: 'Mme Roux' });
+    expect(row('M Durand')).toMatchObject({ author: 'association', organisation: 'CCEM', speaker: 'M. Durand' });
+    expect(row('Rappelant que la scolarité')).toMatchObject({ author: 'association', organisation: 'Hors la rue', speaker: 'M. Petit' });
+    expect(row('Mme Martin')).toMatchObject({ author: 'gouvernement', speaker: 'Mme Martin' });
+    expect(row('Mme Leroy')).toMatchObject({ author: 'association', organisation: 'OICEM', speaker: 'Mme Leroy' });
+  });
+
   test('a draft measure’s heading, however long or wrapped: its passages are that measure’s; its title is proposed only when the Collectif rewrote it', () => {
     // Written for this test, in the shape of a report converted from PDF: each line followed by a blank line.
     const text = [

@@ -70,12 +70,16 @@ export function authorOf(organisation: string | undefined, fallback: AuthorId = 
 }
 
 /** A person as reports name them: « M. Albert », « Mme O'Dy », « Mme de Ruyg », « Madame Claire Besson ». */
-const PERSON_SRC = String.raw`(M\.|Mme|Mmes|MM\.|Madame|Monsieur|Me|Ma[iî]tre|Dr)\s+((?:(?:de|du|d'|d’|le|la)\s*)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*){0,2})`;
+const PERSON_SRC = String.raw`(M\.?|Mme|Mmes|MM\.|Madame|Monsieur|Me|Ma[iî]tre|Dr)\s+((?:(?:de|du|d'|d’|le|la)\s*)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉÈÀÂÎÔ][\p{L}'’-]*){0,2})`;
 const PERSON = new RegExp(PERSON_SRC, 'u');
-/** A few words and a comma before the speaker: « Au cours de l'échange, », « A cet égard, », « Enfin, ». */
-const OPENER = String.raw`(?:[A-ZÀÂÉÈ][^,.;:!?«»()]{1,38})`;
+/**
+ * A few words and a comma before the speaker: « Au cours de l'échange, », « A cet égard, », « Enfin, »; or a clause
+ * opening on a present participle, however long: « Rappelant que la scolarité obligatoire concerne les enfants jusqu'à
+ * 16 ans, ».
+ */
+const OPENER = String.raw`(?:[A-ZÀÂÉÈ][^,.;:!?«»()]{1,38}|[A-ZÀÂÉÈ]\p{Ll}+ant\s[^.;:!?«»()]{1,160}?)`;
 /** The verbs a report gives its speakers, as stems. */
-const SPEECH = String.raw`(?:soulign|conv[ie]n|remarqu|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu|relev|soulev|mentionn|fait\s+(?:remarquer|savoir|valoir|observer|part))`;
+const SPEECH = String.raw`(?:soulign|conv[ie]n|remarqu|rappel|indiqu|insist|estim|demand|pr[ée]cis|expliqu|ajout|not|regrett|d[ée]plor|propos|consid|affirm|reconn|r[ée]pond|observ|signal|confirm|annonc|explicit|conclu|s'interroge|s’interroge|craint|alert|d[ée]clar|[ée]voqu|partag|plaid|r[ée]clam|prend|interv|recommand|assur|r[ée]it[èe]r|s'engag|s’engag|promet|souhait|salu|relev|soulev|mentionn|fait\s+(?:remarquer|savoir|valoir|observer|part)|attir|tien[st]?\s+à|met(?:tent)?\s+(?:l['’]accent|en\s+(?:garde|avant|exergue))|juge(?:nt)?\b|pens(?:e|ent)\b|t[ée]moign|d[ée]nonc|invit|s['’]inqui[èé]t|se\s+(?:f[ée]licit|r[ée]jou)|sugg[èé]r|constat|interpell|s['’][ée]tonn)`;
 const ADVERBS = String.raw`(?:a\s+|ont\s+)?(?:également\s+|aussi\s+|enfin\s+|ensuite\s+|toutefois\s+|cependant\s+|par ailleurs\s+)*`;
 /** Others speaking with the person: « Mme X et les associations présentes ont convenu… » (a joint statement, hers too). */
 const JOINT = String.raw`(?:\s+et\s+(?:les|des|plusieurs)\s+(?:associations|membres|participants)[^,.;:]{0,30}?)?`;
@@ -501,7 +505,7 @@ function voiceOf(text: string, roster: Map<string, Voice>, fallback: AuthorId): 
 }
 
 function personName(title: string, name: string): string {
-  const t = /^(?:Mme|Madame)$/.test(title) ? 'Mme' : /^(?:M\.|Monsieur)$/.test(title) ? 'M.' : title;
+  const t = /^(?:Mme|Madame)$/.test(title) ? 'Mme' : /^(?:M\.?|Monsieur)$/.test(title) ? 'M.' : title;
   // A name cut at a line's end (« Cazaux-␤Charles ») is one name.
   return `${t} ${name.trim().replace(/-\s+/g, '-').replace(/\s+/g, ' ')}`;
 }
