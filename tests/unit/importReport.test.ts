@@ -261,8 +261,9 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals.map((p) => [p.text.slice(0, 20), p.author, p.speaker])).toEqual([
       // The report's narration, the Collectif's by default.
       ['La rencontre avec Ma', 'collectif', undefined],
-      ["Au cours de l'échang", 'gouvernement', 'Mme Roux'],
-      ["D'après Mme Roux, un", 'gouvernement', 'Mme Roux'],
+      // Named by her surname, she keeps the name the report introduced her by: one person, one name in every passage.
+      ["Au cours de l'échang", 'gouvernement', 'Mme Claire Roux'],
+      ["D'après Mme Roux, un", 'gouvernement', 'Mme Claire Roux'],
       // « , il est souvent nécessaire… du tribunal » says what she thinks, not who she is: no one's office.
       ["D'après Mme O'Dy, il", 'association', "Mme O'Dy"],
       ['Le Collectif rappell', 'collectif', undefined],

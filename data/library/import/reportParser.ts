@@ -331,8 +331,9 @@ export function parseReport(lines: Line[], meta: SourceMeta, options: ReportOpti
 
   /** A person by title and name: their body as given, else from the participants, else from the turn. */
   function personOf(title: string, given: string, org?: string): Voice {
-    const name = personName(title, given);
-    const known = turn.speaker === name ? turn : roster.get(surname(name));
+    const said = personName(title, given);
+    const known = turn.speaker === said ? turn : roster.get(surname(said));
+    const name = fullest(said, known);
     const organisation = org ?? known?.organisation ?? (turn.author !== defaultVoice.author || turn.organisation ? turn.organisation : undefined);
     const author = org ? authorOf(org) : known ? known.author : turn === defaultVoice ? 'association' : turn.author;
     return { author, speaker: name, ...(organisation ? { organisation } : {}) };
@@ -493,12 +494,13 @@ function turnCue(text: string, bold: boolean, roster: Map<string, Voice>, defaul
 /** « M. Marchal (cabinet du garde des Sceaux) », « Mme Besson, DACG », « la DACG », « Hors la rue ». */
 function voiceOf(text: string, roster: Map<string, Voice>, fallback: AuthorId): Voice {
   const m = PERSON.exec(text);
-  const speaker = m ? personName(m[1]!, m[2]!) : undefined;
+  const said = m ? personName(m[1]!, m[2]!) : undefined;
   const rest = (m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text)
     .replace(/^[\s,:(–-]+|[\s,:)–-]+$/g, '')
     .replace(/^\(|\)$/g, '')
     .trim();
-  const known = speaker ? roster.get(surname(speaker)) : undefined;
+  const known = said ? roster.get(surname(said)) : undefined;
+  const speaker = said && fullest(said, known);
   const organisation = rest || known?.organisation;
   const author = organisation ? authorOf(organisation, fallback) : (known?.author ?? fallback);
   return { author, ...(speaker ? { speaker } : {}), ...(organisation ? { organisation } : {}) };
@@ -508,6 +510,17 @@ function personName(title: string, name: string): string {
   const t = /^(?:Mme|Madame)$/.test(title) ? 'Mme' : /^(?:M\.?|Monsieur)$/.test(title) ? 'M.' : title;
   // A name cut at a line's end (« Cazaux-␤Charles ») is one name.
   return `${t} ${name.trim().replace(/-\s+/g, '-').replace(/\s+/g, ' ')}`;
+}
+
+/**
+ * A person as the report names them in full where it introduces them (« Madame Hélène Cazaux-Charles, Conseillère… »,
+ * the participants list), when it later gives only the surname (« Madame Cazaux-Charles a indiqué… »): one speaker, one
+ * name, in every passage.
+ */
+function fullest(name: string, known: Voice | undefined): string {
+  const full = known?.speaker;
+  if (!full || surname(full) !== surname(name) || full.split(' ')[0] !== name.split(' ')[0]) return name;
+  return full.split(' ').length > name.split(' ').length ? full : name;
 }
 
 function surname(speaker: string): string {
@@ -560,8 +573,11 @@ function appositions(paragraphs: Para[]): Map<string, Voice> {
     const author = authorOf(organisation, 'association');
     // A role that names no body (« M. X, présent à la réunion ») says nothing of who they speak for.
     if (author === 'association' && !m[3]) continue;
-    const name = surname(personName(m[1]!, m[2]!));
-    if (!out.has(name)) out.set(name, { author, organisation });
+    const speaker = personName(m[1]!, m[2]!);
+    const name = surname(speaker);
+    const before = out.get(name);
+    if (!before) out.set(name, { author, organisation, speaker });
+    else before.speaker = fullest(speaker, before);
   }
   return out;
 }
