@@ -205,6 +205,12 @@ export interface EngineSettings {
    */
   labelGate: number;
   /**
+   * A paragraph of one telling word (« Contexte », « Perspectives », « Incrimination ») tells a subject only when that
+   * word is more the library's than ordinary French by this much (the gate's `language` feature, a log ratio);
+   * otherwise it stays quiet whatever the gate says. 0: no such rule.
+   */
+  loneWordLanguage: number;
+  /**
    * How many decisions (a sentence's or a paragraph's reading) the matcher remembers. While one writes, the
    * panel reads the paragraph again at each pause, and only the sentence being written has changed: the
    * others are not searched again. Forgotten whenever the library changes. 0: nothing remembered (the bench's
@@ -356,6 +362,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   shortConcept: 1.5,
   shortTerm: true,
   labelGate: 0.2,
+  loneWordLanguage: 1.5,
   memo: 64,
   typoWords: true,
   typoRewordings: true,
@@ -899,7 +906,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
     // A paragraph that is nearly a measure's title or a theme's label is how a letter heads its parts: it reads `labelGate`.
-    const bar = t <= 0 ? t : namesLabel(a) ? Math.min(t, settings.labelGate) : !short || namesField() ? t : Math.max(t, settings.shortGate);
+    const lone = short && telling(gate) === 1 && features.language < settings.loneWordLanguage;
+    const bar = t <= 0 ? t : namesLabel(a) ? Math.min(t, settings.labelGate) : lone ? Number.POSITIVE_INFINITY : !short || namesField() ? t : Math.max(t, settings.shortGate);
     return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= bar });
   }
 

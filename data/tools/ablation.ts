@@ -56,6 +56,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans lecture phrase par phrase (un paragraphe lu d’un bloc)', { sentenceFocus: false }],
   ['sans seuil plus haut pour les paragraphes de cinq mots au plus', { shortWords: 0 }],
   ['sans lecture comme rubrique d’un paragraphe qui reprend le titre d’une mesure ou le libellé d’un thème (« Formation des professionnels » ; avant le trente-septième lot)', { labelGate: Infinity }],
+  ['mot seul répondu même s’il n’est pas plus propre à la bibliothèque qu’au français ordinaire (« Contexte » ; avant le trente-septième lot)', { loneWordLanguage: 0 }],
   ['sans thésaurus (concepts)', { useConcepts: false }],
   ['sans synonymes du français général', { synonymBoost: 0, synonymForeign: 0 }],
   ['sans sigles développés', { useAcronyms: false }],

@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
@@ -360,16 +360,18 @@ function evalCommand(args: string[]): number {
           `  ; bureau répondus après un début ${officeLed.answered}/${officeLed.lines}, seuls ${office.answered}/${office.lines}`,
       );
     }
-    for (const half of ['tuning', 'held-out'] as const) {
-      const lines = shortParagraphs(half);
-      const results = new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
-      const r = score(lines, results);
-      const answered = (kind: EvalQuery['kind']) => lines.filter((q) => q.kind === kind && results.get(q.id)!.length).length;
-      const count = (kind: EvalQuery['kind']) => lines.filter((q) => q.kind === kind).length;
-      console.log(
-        `${`paragraphes courts : ${half === 'tuning' ? 'réglage' : 'témoin'}`.padEnd(26)} hit@5 ${r.hit.toFixed(2)}  MRR ${r.mrr.toFixed(2)}  répondus ${answered('topic')}/${count('topic')}` +
-          `  ; hors sujet répondus ${answered('offtopic')}/${count('offtopic')}`,
-      );
+    for (const [label, set] of [['paragraphes courts', shortParagraphs], ['rubriques', headings]] as const) {
+      for (const half of ['tuning', 'held-out'] as const) {
+        const lines = set(half);
+        const results = new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
+        const r = score(lines, results);
+        const answered = (kind: EvalQuery['kind']) => lines.filter((q) => q.kind === kind && results.get(q.id)!.length).length;
+        const count = (kind: EvalQuery['kind']) => lines.filter((q) => q.kind === kind).length;
+        console.log(
+          `${`${label} : ${half === 'tuning' ? 'réglage' : 'témoin'}`.padEnd(26)} hit@5 ${r.hit.toFixed(2)}  MRR ${r.mrr.toFixed(2)}  répondus ${answered('topic')}/${count('topic')}` +
+            `  ; hors sujet répondus ${answered('offtopic')}/${count('offtopic')}`,
+        );
+      }
     }
     variantLine('fautes de frappe', (q) => [['deux', misspelt(q, 2)], ['trois', misspelt(q, 3)], ['première lettre', misspelt(q, 2, 1, 'first')], ['espace oublié', spaceless(q, 1)], ['sans apostrophe', unapostrophed(q)]]);
     variantLine('collé en colonnes', (q) => [['un mot coupé', hyphenated(q, 1)], ['deux', hyphenated(q, 2)]]);

@@ -258,6 +258,20 @@ export function shortParagraphs(half: 'tuning' | 'held-out'): EvalQuery[] {
   return (['topic', 'offtopic'] as const).flatMap((kind) => lines.filter((q) => q.kind === kind).filter((_, i) => i % 2 === which));
 }
 
+export const HEADINGS = join(EVAL_DIR, 'headings.jsonl');
+
+/**
+ * Headings of one to five words (`HEADINGS.md`): those of a letter written measure by measure or of meeting notes on
+ * the library's subjects (« Délai de réflexion », « 3. Accès aux droits sociaux »), and generic or neighbouring ones
+ * of office and association documents (« Perspectives », « Points divers », « Violences conjugales »), written by a
+ * helper session that read only the library and the taxonomy, split once as the short paragraphs are.
+ */
+export function headings(half: 'tuning' | 'held-out'): EvalQuery[] {
+  const which = half === 'tuning' ? 0 : 1;
+  const lines = readJsonl<EvalQuery>(HEADINGS);
+  return (['topic', 'offtopic'] as const).flatMap((kind) => lines.filter((q) => q.kind === kind).filter((_, i) => i % 2 === which));
+}
+
 function readFrames(): LetterFrames {
   return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as LetterFrames;
 }

@@ -288,6 +288,16 @@ describe('a short paragraph', () => {
     expect(matcher.match('Concernant les victimes de l’accident de car.')).toEqual([]);
   });
 
+  test('one word alone is answered only when it is more the library’s than ordinary French', () => {
+    // Headings of any report (« Perspectives », « Contexte ») against headings of the subject (« Incrimination »).
+    for (const text of ['Perspectives', 'Contexte']) {
+      expect(matcher.match(text)).toEqual([]);
+      expect(matcher.explain(text).probability).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.shortGate);
+      expect(createMatcher(index, { ...DEFAULT_SETTINGS, loneWordLanguage: 0 }).match(text).length).toBeGreaterThan(0);
+    }
+    for (const text of ['Incrimination', 'Identification']) expect(matcher.match(text).length).toBeGreaterThan(0);
+  });
+
   test('one heading a letter with a measure’s title or a theme’s label is answered, by the labels of the library it reads', () => {
     // The panel's own theme labels and the plan's measure titles, as a letter written measure by measure heads its parts.
     const headings = ['Formation des professionnels', 'Hébergement et logement', 'Sur le pilotage départemental.', 'Informer et sensibiliser le grand public'];
