@@ -905,8 +905,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const short = !gate.refs.length && telling(gate) <= settings.shortWords;
     // Without the gate (threshold 0), everything is answered, short or not.
     const t = threshold();
-    // A paragraph that is nearly a measure's title or a theme's label is how a letter heads its parts: it reads `labelGate`.
+    // One word alone tells a subject only when it is the library's word (`loneWordLanguage`).
     const lone = short && telling(gate) === 1 && features.language < settings.loneWordLanguage;
+    // A paragraph that is nearly a measure's title or a theme's label is how a letter heads its parts: it reads `labelGate`.
     const bar = t <= 0 ? t : namesLabel(a) ? Math.min(t, settings.labelGate) : lone ? Number.POSITIVE_INFINITY : !short || namesField() ? t : Math.max(t, settings.shortGate);
     return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= bar });
   }

@@ -253,8 +253,13 @@ export const SHORT_PARAGRAPHS = join(EVAL_DIR, 'short-paragraphs.jsonl');
  * of each kind, the first line and every other one after it tune, the others are held out.
  */
 export function shortParagraphs(half: 'tuning' | 'held-out'): EvalQuery[] {
+  return alternateHalf(SHORT_PARAGRAPHS, half);
+}
+
+/** Of each kind, in the file's order, the first line and every other one after it tune; the others are held out. */
+function alternateHalf(file: string, half: 'tuning' | 'held-out'): EvalQuery[] {
   const which = half === 'tuning' ? 0 : 1;
-  const lines = readJsonl<EvalQuery>(SHORT_PARAGRAPHS);
+  const lines = readJsonl<EvalQuery>(file);
   return (['topic', 'offtopic'] as const).flatMap((kind) => lines.filter((q) => q.kind === kind).filter((_, i) => i % 2 === which));
 }
 
@@ -263,13 +268,11 @@ export const HEADINGS = join(EVAL_DIR, 'headings.jsonl');
 /**
  * Headings of one to five words (`HEADINGS.md`): those of a letter written measure by measure or of meeting notes on
  * the library's subjects (« Délai de réflexion », « 3. Accès aux droits sociaux »), and generic or neighbouring ones
- * of office and association documents (« Perspectives », « Points divers », « Violences conjugales »), written by a
- * helper session that read only the library and the taxonomy, split once as the short paragraphs are.
+ * of office and association documents (« Points divers », « Violences conjugales »), written by a helper session that
+ * read only the library and the taxonomy, split once as the short paragraphs are.
  */
 export function headings(half: 'tuning' | 'held-out'): EvalQuery[] {
-  const which = half === 'tuning' ? 0 : 1;
-  const lines = readJsonl<EvalQuery>(HEADINGS);
-  return (['topic', 'offtopic'] as const).flatMap((kind) => lines.filter((q) => q.kind === kind).filter((_, i) => i % 2 === which));
+  return alternateHalf(HEADINGS, half);
 }
 
 function readFrames(): LetterFrames {

@@ -513,9 +513,9 @@ function personName(title: string, name: string): string {
 }
 
 /**
- * A person as the report names them in full where it introduces them (« Madame Hélène Cazaux-Charles, Conseillère… »,
- * the participants list), when it later gives only the surname (« Madame Cazaux-Charles a indiqué… »): one speaker, one
- * name, in every passage.
+ * A person as the report's text names them in full where it introduces them (« Madame Hélène Cazaux-Charles,
+ * Conseillère… », `appositions`), when it later gives only the surname (« Madame Cazaux-Charles a indiqué… »): one
+ * speaker, one name, in every passage. The participants list says who people speak for, not how the text names them.
  */
 function fullest(name: string, known: Voice | undefined): string {
   const full = known?.speaker;
