@@ -90,7 +90,7 @@ describe('the formulas', () => {
 describe('the panel stays quiet on a line that is only form', () => {
   const index = buildIndex(shippedLibrary());
   const engine = createMatcher(index);
-  const before = createMatcher(index, { ...DEFAULT_SETTINGS, formulas: [], evidenceFloor: false });
+  const before = createMatcher(index, { ...DEFAULT_SETTINGS, formulas: [], evidenceFloor: false, loneWordLanguage: 0 });
   const lines = [
     'Je vous prie de bien vouloir agréer, Madame la Déléguée interministérielle, l’expression de ma considération distinguée.',
     'Merci encore pour cet échange très constructif.',
