@@ -26,6 +26,11 @@ async function proposalsOf(ext: string) {
   return proposeImport(doc.text, DESCRIPTION);
 }
 
+/** The proposal whose wording starts so, in `proposals`. */
+function startingWith(proposals: Proposal[]) {
+  return (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+}
+
 /** How many proposals match the hand-written key, before any correction. */
 function score(proposals: Proposal[]) {
   let author = 0, speaker = 0, measures = 0, all = 0;
@@ -407,7 +412,7 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       'Le Collectif rappelle que les places d’hébergement sécurisé restent bien trop peu nombreuses pour toutes les victimes…',
     ].join('\n');
     const { proposals } = proposeImport(text, DESCRIPTION);
-    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    const row = startingWith(proposals);
     // The measure of the heading the passage sits under: training (2), not the awareness campaign (3) above it.
     expect(row('Les inspecteurs du travail')).toMatchObject({ measures: ['PAN1-2'] });
     expect(row('Les inspecteurs du travail')!.section).toContain('Renforcer la formation des professionnels');
@@ -431,7 +436,7 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       'Mme Leroy (OICEM) s’inquiète de la disparition du référent traite dans les préfectures.',
     ].join('\n');
     const { proposals } = proposeImport(text, DESCRIPTION);
-    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    const row = startingWith(proposals);
     expect(row('Mme Roux')).toMatchObject({ author: 'association', organisation: 'Amicale du Nid', speaker: 'Mme Roux' });
     expect(row('M Durand')).toMatchObject({ author: 'association', organisation: 'CCEM', speaker: 'M. Durand' });
     expect(row('Rappelant que la scolarité')).toMatchObject({ author: 'association', organisation: 'Hors la rue', speaker: 'M. Petit' });
@@ -478,7 +483,7 @@ describe('proposeImport: speakers from the ways reports name them', () => {
       'La mesure est en cours d’arbitrage et le Collectif demande que les sommes allouées soient rendues publiques.',
     ].join('\n');
     const { proposals } = proposeImport(text, DESCRIPTION);
-    const row = (starts: string) => proposals.find((p) => p.text.startsWith(starts));
+    const row = startingWith(proposals);
     // Ending on a full stop: the plan's title when it opens on an infinitive, the Collectif's words when it does not.
     expect(row('Le Collectif propose une nouvelle rédaction')).toMatchObject({ measures: ['PAN1-5'] });
     expect(proposals.some((p) => p.text.includes('Assurer l’accès au séjour'))).toBe(false);
