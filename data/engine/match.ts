@@ -443,6 +443,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   let measureKeys = new Set<string>();
   /** Two stems in a row of a measure's title or a theme's label (« pilotag departemental ») → the stems of those labels. */
   let labelPairs = new Map<string, Set<string>[]>();
+  /** The most stems a title or a label has: a paragraph with more than one telling word beyond it is no heading. */
+  let longestLabel = 0;
   let orgNames: OrganisationName[] = [];
   const decisions = new Map<string, Decision>();
   function current(): void {
@@ -450,11 +452,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     seen = index.library;
     measureKeys = new Set(index.library.measures.map((m) => m.key));
     labelPairs = new Map();
+    longestLabel = 0;
     for (const label of [...index.library.measures.map((m) => m.title), ...index.library.themes.map((t) => t.label)]) {
       const stems = analyzeWithSurface(label)
         .map((t) => t.stem)
         .filter((x) => !isNumber(x));
       const all = new Set(stems);
+      longestLabel = Math.max(longestLabel, all.size);
       for (let i = 0; i + 1 < stems.length; i++) {
         const pair = `${stems[i]} ${stems[i + 1]}`;
         labelPairs.set(pair, [...(labelPairs.get(pair) ?? []), all]);
@@ -753,6 +757,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   function namesLabel(a: Analysis): boolean {
     if (!Number.isFinite(settings.labelGate)) return false;
     const telling = a.written.filter((s) => !isNumber(s));
+    // Read on every pause in typing, long paragraphs included: those cannot be nearly a label.
+    if (telling.length > longestLabel + 1) return false;
     for (const pair of a.pairs) {
       for (const label of labelPairs.get(pair) ?? []) if (telling.filter((s) => !label.has(s)).length <= 1) return true;
     }
