@@ -639,7 +639,7 @@ function paragraphsOf(lines: Line[]): Para[] {
     // A word cut at a line's end (« Madame Cazaux- » › a page break › « Charles a indiqué… ») never ends a paragraph.
     const cutWord = /\p{L}-$/u.test(prevLast) && /^\p{L}/u.test(first);
     // Nor does a parenthesis a page break left open (« …(titre modifié par le » › « Collectif) »).
-    const closesParen = !!prev && !/[.!?:»]$/.test(prevLast) && unclosed(prev.lines.map((l) => l.text).join(' ')) && /^[^()]{1,60}\)/u.test(first);
+    const closesParen = !!prev && /^[^()]{1,60}\)/u.test(first) && !/[.!?:»]$/.test(prevLast) && unclosed(prev.lines.map((l) => l.text).join(' '));
     if (prev && heading === undefined && prev.heading === undefined && !item && ((/^\p{Ll}/u.test(first) && !/[.!?:»]$/.test(prevLast)) || cutWord || closesParen)) {
       prev.lines.push(...run);
       continue;
