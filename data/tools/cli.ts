@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, HEADINGS_2, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { calibrationTable } from './calibration';
 import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
@@ -360,8 +360,14 @@ function evalCommand(args: string[]): number {
           `  ; bureau répondus après un début ${officeLed.answered}/${officeLed.lines}, seuls ${office.answered}/${office.lines}`,
       );
     }
-    for (const [label, set] of [['paragraphes courts', shortParagraphs], ['rubriques', headings]] as const) {
-      for (const half of ['tuning', 'held-out'] as const) {
+    const shortSets: [string, (half: 'tuning' | 'held-out') => EvalQuery[], readonly ('tuning' | 'held-out')[]][] = [
+      ['paragraphes courts', shortParagraphs, ['tuning', 'held-out']],
+      ['rubriques', headings, ['tuning', 'held-out']],
+      // A second set of headings, all of it tuning: the first set's held-out half stays the judge.
+      ['rubriques 2', () => readJsonl<EvalQuery>(HEADINGS_2), ['tuning']],
+    ];
+    for (const [label, set, halves] of shortSets) {
+      for (const half of halves) {
         const lines = set(half);
         const results = new Map(lines.map((q) => [q.id, matcher.match(q.text, { k: 5 })]));
         const r = score(lines, results);

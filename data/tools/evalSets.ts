@@ -275,6 +275,14 @@ export function headings(half: 'tuning' | 'held-out'): EvalQuery[] {
   return alternateHalf(HEADINGS, half);
 }
 
+/**
+ * A second set of headings (`HEADINGS-2.md`, 150 on the library's subjects, 150 off it: 90 of office and association
+ * documents, 60 next to the field), written blind in the thirty-eighth session by a helper session that read only the
+ * library and the taxonomy, with a brief that gave no example heading. All of it tunes: the first set's held-out half
+ * stays the judge.
+ */
+export const HEADINGS_2 = join(EVAL_DIR, 'headings-2.jsonl');
+
 function readFrames(): LetterFrames {
   return JSON.parse(readFileSync(LETTER_FRAMES, 'utf8')) as LetterFrames;
 }
