@@ -20,11 +20,15 @@ export function authorBadge(position: Pick<Position, 'author' | 'organisation' |
   }
 }
 
-/** « cité par la CNCDH, 2017 » when the Collectif's words come from another body's document. */
+/**
+ * « cité par la CNCDH, 2017 » when the words come from another body's document: the Collectif's view as the CNCDH
+ * reports it, the government's as the CNCDH reports it, an administration's text the Collectif quotes.
+ */
 export function quotedByLine(position: Pick<Position, 'quotedIn'>): string {
   const q = position.quotedIn;
   if (!q) return '';
-  return t('quotedBy', q.author === 'gouvernement' ? t('quotedByGouvernement') : t('quotedByCncdh'), q.year);
+  const who = q.author === 'gouvernement' ? t('quotedByGouvernement') : q.author === 'cncdh' ? t('quotedByCncdh') : t('quotedByCollectif');
+  return t('quotedBy', who, q.year);
 }
 
 /** Why a measure chip is on a card, for its tooltip. */

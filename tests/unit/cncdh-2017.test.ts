@@ -300,9 +300,15 @@ describe('positions of this source', () => {
     expect(positions.length).toBeGreaterThan(300);
     const titles = positions.filter((p) => p.section.endsWith('Intitulé de la mesure (texte du plan)'));
     expect(new Set(titles.map((p) => p.author))).toEqual(new Set(['gouvernement']));
-    // …and the Collectif's view where the evaluation quotes it, marked as quoted by the CNCDH.
+    // …and the Collectif's view where the evaluation quotes it, and the government's where it reports what France or a
+    // ministry put forward (« La France a cependant souligné que… »), each marked as reported by the CNCDH.
     const quoted = positions.filter((p) => p.quotedIn);
-    expect(quoted.map((p) => [p.author, p.quotedIn?.author])).toEqual([['collectif', 'cncdh']]);
+    expect(quoted.map((p) => [p.author, p.quotedIn?.author])).toEqual([
+      ['gouvernement', 'cncdh'],
+      ['gouvernement', 'cncdh'],
+      ['collectif', 'cncdh'],
+    ]);
+    expect(quoted.filter((p) => p.author === 'gouvernement').map((p) => p.organisation)).toEqual(['La France', 'Ministère des Affaires étrangères']);
     expect(new Set(positions.filter((p) => !titles.includes(p) && !quoted.includes(p)).map((p) => p.author))).toEqual(new Set(['cncdh']));
     const recommends = positions.filter((p) => /La CNCDH recommande/.test(p.text));
     expect(recommends.length).toBeGreaterThan(20);

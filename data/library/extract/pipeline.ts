@@ -31,6 +31,11 @@ export interface Override {
   organisation?: string;
   /** Drop the sentence: not something anyone would quote (logistics, a caption). */
   skip?: boolean;
+  /**
+   * The author of the document that reports or quotes these words (the government's words as the CNCDH reports
+   * them, a dépêche the Collectif quotes): shown beside the author, « cité par la CNCDH, 2017 ».
+   */
+  quotedBy?: Position['author'];
   why: string;
 }
 
@@ -91,6 +96,7 @@ export function extractSource(
       author: o.author ?? s.author,
       speaker: o.speaker ?? (o.author ? undefined : s.speaker),
       organisation: o.organisation ?? (o.author ? undefined : s.organisation),
+      ...(o.quotedBy ? { quotedBy: o.quotedBy } : {}),
     };
   };
   const members = parser.memberSpeakers ?? membersFromParticipants(parser.meta.participants);

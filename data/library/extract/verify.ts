@@ -172,7 +172,7 @@ export function ruleReports(lib: Library, texts?: Record<string, string>): RuleR
     ...MEASURE_REASONS.map((r) => rule(`mesures — clé par ${r}`, byReason(r))),
     rule('mesures — clé sans raison', P.filter((p) => p.measures.some((k) => !p.measureReasons?.[k])), true, 'clé de mesure sans raison (section, mention ou indice)'),
     rule('voix — remarque d’une association dans un passage du Collectif', P.filter((p) => p.author === 'association' && P.some((q) => q.sourceId === p.sourceId && q.section === p.section && q.author === 'collectif' && q.speaker === p.speaker))),
-    rule('voix — position du Collectif citée par un autre organisme', P.filter((p) => p.quotedIn)),
+    rule('voix — position citée ou rapportée par un autre organisme (le Collectif par la CNCDH, le gouvernement par la CNCDH ou le Collectif)', P.filter((p) => p.quotedIn)),
     rule('lecture seule — passages avec une phrase de contexte', P.filter((p) => p.context)),
     rule('lecture seule — introduction et ses éléments réunis', P.filter((p) => /:\n/.test(p.text))),
     rule('lecture seule — position finissant par « : »', P.filter((p) => LEAD_IN.test(p.text)), true, 'la position finit par « : » : son introduction est séparée de ses éléments'),
