@@ -464,9 +464,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         labelPairs.set(pair, [...(labelPairs.get(pair) ?? []), all]);
       }
     }
+    // The CNCDH's passages name it as their body: it is one of the library's authors and a subject of its passages
+    // (the national rapporteur, measure 23), not a name that signs mail; written out, its name tells the subject.
     orgNames = settings.organisationNames
       ? organisationNames(
-          index.library.positions.filter((p) => p.organisation).map((p) => ({ name: p.organisation!, ours: isOurs(p.author) })),
+          index.library.positions.filter((p) => p.organisation && p.author !== 'cncdh').map((p) => ({ name: p.organisation!, ours: isOurs(p.author) })),
           defaultAcronymExpander(),
           (tokens) => index.thesaurus.detect(tokens).some((h) => !h.generic),
         )

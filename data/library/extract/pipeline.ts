@@ -14,7 +14,7 @@ import { dedupe } from './duplicates';
 import { demandHeading, passageKind } from './kinds';
 import { cuedMeasures, measuresOf } from './measures';
 import overridesData from './overrides.json';
-import { membersFromParticipants, segmentBlock, splitSentences, type AttributedSentence, type Draft } from './segment';
+import { COLLECTIF_NAME, membersFromParticipants, segmentBlock, splitSentences, type AttributedSentence, type Draft } from './segment';
 import { Lexicon, dominantApostrophe, foldWord, joinLines, readLines, restoreApostrophes, stripItemMark, stripMarks } from './text';
 import { themesFor } from './themes';
 import type { Block, Line, SourceParser } from './types';
@@ -74,6 +74,19 @@ interface Placed {
   item: boolean;
   inherited: Record<string, MeasureReason>;
   heading?: true;
+}
+
+/**
+ * The body a shipped passage speaks for, said even where the document leaves it implicit: the CNCDH throughout its
+ * evaluation, the Collectif where no member is named. The export then tells who said each passage without reading
+ * this code; the panel shows neither (its badge says as much). An imported report's proposals keep what the reader
+ * found: whoever reviews them fills the rest.
+ */
+function bodyOf(d: { author: Position['author']; speaker?: string; organisation?: string }, bundled: boolean): string | undefined {
+  if (d.organisation || !bundled) return d.organisation;
+  if (d.author === 'cncdh') return 'CNCDH';
+  if (d.author === 'collectif' && !d.speaker) return COLLECTIF_NAME;
+  return undefined;
 }
 
 /** Extracts the positions of one source. */
@@ -154,7 +167,7 @@ export function extractSource(
       text: wording,
       author: d.author,
       ...(d.speaker ? { speaker: d.speaker } : {}),
-      ...(d.organisation ? { organisation: d.organisation } : {}),
+      ...(bodyOf(d, source.origin === 'bundled') ? { organisation: bodyOf(d, source.origin === 'bundled') } : {}),
       measures,
       themes: themesFor(d.text, measures),
       sourceId: source.id,

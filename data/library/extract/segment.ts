@@ -301,7 +301,7 @@ export function memberVoice(s: AttributedSentence, members: MemberSpeaker[] | un
   return s;
 }
 
-const COLLECTIF_NAME = 'Collectif « Ensemble contre la traite des êtres humains »';
+export const COLLECTIF_NAME = 'Collectif « Ensemble contre la traite des êtres humains »';
 const QUOTED_COLLECTIF =
   /^(?:(?:Selon|D['’]après|Pour)\s+le\s+Collectif\b|Le\s+Collectif\b(?:\s*[«“"][^»”"]{0,80}[»”"])?\s+(?:considère|estime|demande|souhaite|regrette|déplore|recommande|rappelle|insiste|propose|juge|souligne|réclame|exige|s['’]inquiète|alerte|dénonce|constate))/u;
 
