@@ -363,6 +363,27 @@ describe('search and browse', () => {
     }
   });
 
+  test('words another body reports or quotes say who does: the government’s quoted by the Collectif, the Collectif’s by the CNCDH', async () => {
+    // From the library: a dépêche the Collectif quotes (2022), the Collectif's view the CNCDH reports (2017).
+    const who: Partial<Record<string, string>> = { collectif: fr.quotedByCollectif?.message, cncdh: fr.quotedByCncdh?.message, gouvernement: fr.quotedByGouvernement?.message };
+    const cases = (['collectif', 'cncdh'] as const).map((by) => library.positions.find((p) => p.quotedIn?.author === by && p.author !== by)!);
+    const panel = await ext.openPage('sidepanel.html?mode=search');
+    try {
+      for (const p of cases) {
+        await panel.getByTestId('search-input').fill(p.text.slice(0, 80));
+        const card = searchCards(panel).and(panel.locator(`[data-position-id="${p.id}"]`));
+        await card.waitFor({ timeout: 20_000 });
+        const expected = fr.quotedBy?.message.replace('$WHO$', who[p.quotedIn!.author]!).replace('$YEAR$', p.quotedIn!.year);
+        await expect(card.getByTestId('quoted-by').textContent()).resolves.toBe(expected);
+        await expect(card.getAttribute('data-author')).resolves.toBe(p.author);
+        // The government's words are context: no « Insérer » on them.
+        if (p.author === 'gouvernement') await expect(card.getByTestId('insert').count()).resolves.toBe(0);
+      }
+    } finally {
+      await panel.close();
+    }
+  });
+
   test('browse by measure: status and counts; a measure lists the Collectif’s wording first, context after; filter by theme', async () => {
     const { panel, close } = await pageWithPanel(ext, server, editor('textarea'), { extra: '&mode=search' });
     try {

@@ -162,12 +162,13 @@ export function extractSource(
     seen.set(base, n);
     const section = d.section.join(' > ');
     const kind = passageKind({ text: d.text, author: d.author, section });
+    const body = bodyOf(d, source.origin === 'bundled');
     positions.push({
       id: n === 1 ? base : `${base}-${n}`,
       text: wording,
       author: d.author,
       ...(d.speaker ? { speaker: d.speaker } : {}),
-      ...(bodyOf(d, source.origin === 'bundled') ? { organisation: bodyOf(d, source.origin === 'bundled') } : {}),
+      ...(body ? { organisation: body } : {}),
       measures,
       themes: themesFor(d.text, measures),
       sourceId: source.id,
