@@ -130,6 +130,17 @@ interface Term {
   phrases: string[][];
 }
 
+/**
+ * The body a look-up may find a passage by: its organisation, but for the body its badge already names (the CNCDH's
+ * passages, the Collectif's own): the Collectif's name says « traite des êtres humains », and every passage of ours
+ * would then hold « traite » or « humains ».
+ */
+function namedBody(p: Position): string | undefined {
+  const o = p.organisation;
+  if (!o || (p.author === 'cncdh' && o === 'CNCDH') || (p.author === 'collectif' && /^Collectif\b/.test(o))) return undefined;
+  return o;
+}
+
 export function createSearch(library: Library, matcher: Matcher, options: Options = {}) {
   const now = options.now ?? (() => Date.now());
   const budgetMs = options.budgetMs ?? FUZZY_BUDGET_MS;
@@ -147,7 +158,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     for (const p of library.positions) {
       const text = analyzeWithSurface(p.text);
       for (const t of text) stems.add(t.stem);
-      analysed.set(p.id, { text, names: analyzeWithSurface([p.speaker, p.organisation].filter(Boolean).join(' ')) });
+      analysed.set(p.id, { text, names: analyzeWithSurface([p.speaker, namedBody(p)].filter(Boolean).join(' ')) });
     }
     return analysed;
   };
@@ -159,7 +170,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
           keys: [
             { name: 'text', weight: 1 },
             { name: 'speaker', weight: 0.6 },
-            { name: 'organisation', weight: 0.6 },
+            { name: 'organisation', weight: 0.6, getFn: (p: Position) => namedBody(p) ?? '' },
           ],
           includeMatches: true,
           includeScore: true,

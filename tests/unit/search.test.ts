@@ -63,6 +63,15 @@ describe('short words and acronyms match whole words', () => {
     const { hits } = all('Cazaux-Charles');
     expect(hits.length).toBeGreaterThan(0);
   });
+
+  test('a body finds its members’ words, but not every passage its badge already names', () => {
+    // « Secours Catholique » is the organisation of the passages its people said.
+    expect(all('Secours Catholique').hits.some(({ position }) => position.organisation === 'Secours Catholique' && !/Secours Catholique/i.test(position.text))).toBe(true);
+    // The Collectif's own name says « traite des êtres humains », and every passage of ours carries it, as the CNCDH's
+    // carry « CNCDH »: a look-up finds them by their words, not by that name.
+    for (const { position } of all('êtres humains').hits) expect(folded(position.text)).toMatch(/humain|\bteh\b/);
+    for (const { position } of all('CNCDH').hits) expect(folded(position.text)).toMatch(/cncdh|commission nationale consultative/);
+  });
 });
 
 describe('the count, the page, the order, the filters', () => {
