@@ -3,7 +3,7 @@
  * status, an editor's name, an insert's outcome. One place, every string through `t()`.
  */
 import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, WebApp } from '../data/protocol';
-import type { AuthorId, CncdhStatus, MeasureReason, Position } from '../data/library/schema';
+import { isAuthorsOwnBody, type AuthorId, type CncdhStatus, type MeasureReason, type Position } from '../data/library/schema';
 import { formatDate, t, uiLanguage, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
@@ -57,9 +57,9 @@ export function authorHint(author: AuthorId, kind?: Position['kind']): string {
 export function speakerLine(position: Pick<Position, 'author' | 'speaker' | 'organisation'>): string {
   const { author, speaker, organisation } = position;
   if (author === 'association') return speaker ?? '';
-  if (author === 'cncdh') return organisation && organisation !== 'CNCDH' ? organisation : '';
-  // The Collectif's own name says nothing the badge does not.
-  const body = organisation && !/^Collectif\b/.test(organisation) ? organisation : undefined;
+  // The CNCDH's or the Collectif's own name says nothing the badge does not.
+  const body = isAuthorsOwnBody(position) ? undefined : organisation;
+  if (author === 'cncdh') return body ?? '';
   return [speaker, body].filter(Boolean).join(', ');
 }
 

@@ -24,7 +24,7 @@ import type { Matcher, MatchResult } from './match';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, type Token } from './normalise';
-import { isOurs, type AuthorId, type Library, type Position } from '../library/schema';
+import { isAuthorsOwnBody, isOurs, type AuthorId, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
 
 export interface SearchQuery {
@@ -130,15 +130,9 @@ interface Term {
   phrases: string[][];
 }
 
-/**
- * The body a look-up may find a passage by: its organisation, but for the body its badge already names (the CNCDH's
- * passages, the Collectif's own): the Collectif's name says « traite des êtres humains », and every passage of ours
- * would then hold « traite » or « humains ».
- */
+/** The body a look-up may find a passage by: its organisation, unless that is only the body its badge names. */
 function namedBody(p: Position): string | undefined {
-  const o = p.organisation;
-  if (!o || (p.author === 'cncdh' && o === 'CNCDH') || (p.author === 'collectif' && /^Collectif\b/.test(o))) return undefined;
-  return o;
+  return isAuthorsOwnBody(p) ? undefined : p.organisation;
 }
 
 export function createSearch(library: Library, matcher: Matcher, options: Options = {}) {

@@ -16,6 +16,15 @@ export function isOurs(author: AuthorId): boolean {
   return author === 'collectif' || author === 'association';
 }
 
+/**
+ * Whether a passage's organisation is only the body its author's badge already names: the CNCDH's for its passages,
+ * the Collectif's own name for ours. The panel does not repeat it beside the badge, and a look-up does not find a
+ * passage by it (the Collectif's name says « traite des êtres humains »).
+ */
+export function isAuthorsOwnBody(p: { author: AuthorId; organisation?: string }): boolean {
+  return (p.author === 'cncdh' && p.organisation === 'CNCDH') || (p.author === 'collectif' && /^Collectif\b/.test(p.organisation ?? ''));
+}
+
 export type SourceKind = 'compte-rendu' | 'évaluation' | 'plaidoyer' | 'courrier' | 'note';
 
 /** CNCDH 2017 evaluation status of a measure of the 2014 plan. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { shippedLibrary } from '../../data/tools/cli-lib';
-import type { Position } from '../../data/library/schema';
+import { isOurs, type Position } from '../../data/library/schema';
+import { squash as squashText } from '../../data/library/extract/verify';
 
 /**
  * Who said what, read as `tests/fixtures/eval/attribution.mjs` reads it (the shared scorer's rules): a line passes when
@@ -22,20 +23,14 @@ const read = (file: string): Line[] =>
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Line);
-const squash = (s: string | undefined) =>
-  String(s ?? '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/[^a-z0-9]/g, '');
+const squash = (s: string | undefined) => squashText(s ?? '');
 
 const positions = shippedLibrary().positions;
 const texts = positions.map((p) => squash(p.text));
 const holding = (l: Line): Position[] => positions.filter((_, i) => texts[i].includes(squash(l.phrase)));
 const authorRight = (l: Line) => {
   const hits = holding(l);
-  const want = (a: Position['author']) => (l.author === 'ours' ? a === 'collectif' || a === 'association' : a === l.author);
+  const want = (a: Position['author']) => (l.author === 'ours' ? isOurs(a) : a === l.author);
   return hits.length > 0 && hits.every((p) => want(p.author));
 };
 const speakerRight = (l: Line) => holding(l).some((p) => squash(`${p.speaker ?? ''} ${p.organisation ?? ''}`).includes(squash(l.speaker)));
@@ -88,7 +83,7 @@ describe('who said what in the shipped library', () => {
   test('none of the blind set’s government or CNCDH lines is in a passage offered as ours, but a phrase of the plan a sentence of ours quotes', () => {
     const quotedInOurs = new Set(READ_OTHERWISE.quotedInOurs);
     const context = read('attribution-blind.jsonl').filter((l) => l.author !== 'ours' && !quotedInOurs.has(l.phrase));
-    const offered = context.filter((l) => holding(l).some((p) => p.author === 'collectif' || p.author === 'association'));
+    const offered = context.filter((l) => holding(l).some((p) => isOurs(p.author)));
     expect(offered.map((l) => l.phrase)).toEqual([]);
   });
 });
