@@ -31,11 +31,11 @@ import translationData from './generated/translations.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
 import type { PositionFeatures, SearchIndex } from './searchIndex';
-import type { SlotHit, TermSearchOptions } from './termSearch';
+import { sortedHas, type SlotHit, type TermSearchOptions } from './termSearch';
 import { measureRefs, spellOrdinalRefs } from './measureRefs';
 import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
 import { compileFormulas, FORMULAS, type FormulaEntry, type FormulaReader } from './formulas';
-import { analyze, analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
+import { analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
 import { isDraftRemark, isOurs, type AuthorId, type Citation, type Library, type Position } from '../library/schema';
 import { placesOf } from '../library/citation';
 import { splitSentences } from '../library/extract/segment';
@@ -478,41 +478,65 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   /**
-   * A passage's stems in reading order, as the index keeps them: reading word pairs in the best
-   * candidates of every paragraph no longer analyses their text again (a third of a query's
-   * time at twenty times the library).
+   * The paragraph's word pairs (« stem stem ») as the index numbers its stems, one number a pair: what `sharedPairs`
+   * looks for in a passage's stems in reading order, as the index keeps them (`sequence`), rather than analysing the
+   * passage's text again (a third of a query's time at twenty times the library) or naming its stems pair by pair (a
+   * tenth). A pair one of whose words the library never says is in no passage: left out.
    */
-  function sequence(p: Position): string[] {
-    const f = index.features.get(p.id);
-    return f ? Array.from(f.sequence, (s) => index.vocab.stems[s]) : analyze(p.text);
+  interface PairIds {
+    /** `first * base + second`, `base` the number of stems the index knows. */
+    keys: Set<number>;
+    base: number;
+    /** Each pair's two stem ids. */
+    list: [number, number][];
+  }
+  function pairIdsOf(pairs: ReadonlySet<string>): PairIds {
+    const base = index.vocab.stems.length;
+    const keys = new Set<number>();
+    const list: [number, number][] = [];
+    for (const pair of pairs) {
+      const [x, y] = pair.split(' ').map((w) => index.vocab.ids.get(w));
+      if (x === undefined || y === undefined) continue;
+      keys.add(x * base + y);
+      list.push([x, y]);
+    }
+    return { keys, base, list };
   }
 
   /**
-   * The weight of the word pairs a passage says in the same order as the paragraph (`pairs`,
-   * « stem stem »), each pair once: what both the ranking's bonus and the gate's « phrases » read.
+   * The weight of the word pairs a passage says in the same order as the paragraph (`pairs`), each pair once: what both
+   * the ranking's bonus and the gate's « phrases » read. A passage the index does not hold (none is asked for) reads
+   * nothing.
    */
-  function sharedPairs(pairs: ReadonlySet<string>, passage: readonly string[], weight: (stem: string) => number): number {
-    const seen = new Set<string>();
+  function sharedPairs(pairs: PairIds, p: Position, weight: (stem: string) => number): number {
+    const passage = index.features.get(p.id)?.sequence;
+    if (!passage || !pairs.keys.size) return 0;
+    const { keys, base } = pairs;
+    const stems = index.vocab.stems;
+    const seen: number[] = [];
     let sum = 0;
     for (let i = 0; i + 1 < passage.length; i++) {
-      const key = `${passage[i]} ${passage[i + 1]}`;
-      if (!pairs.has(key) || seen.has(key)) continue;
-      seen.add(key);
-      sum += weight(passage[i]) + weight(passage[i + 1]);
+      const key = passage[i] * base + passage[i + 1];
+      if (!keys.has(key) || seen.includes(key)) continue;
+      seen.push(key);
+      sum += weight(stems[passage[i]]) + weight(stems[passage[i + 1]]);
     }
     return sum;
   }
 
-  // A passage's tokens and concepts, for highlighting: the same passages come back as the user types.
+  // A passage's tokens and concepts, for highlighting: the same passages come back as the user types. The 500 last
+  // shown are kept, the least recently shown let go first (emptied whole when full, the cache analysed again the
+  // passages still being shown: at twenty times the library, a twelfth of a pasted paragraph's time).
   const passageCache = new Map<string, { tokens: Token[]; hits: ConceptHit[] }>();
   function detailed(p: Position) {
     let a = passageCache.get(p.id);
-    if (!a) {
+    if (a) passageCache.delete(p.id);
+    else {
       const tokens = analyzeWithSurface(p.text);
       a = { tokens, hits: index.thesaurus.detect(tokens) };
-      if (passageCache.size > 500) passageCache.clear();
-      passageCache.set(p.id, a);
+      if (passageCache.size >= 500) passageCache.delete(passageCache.keys().next().value!);
     }
+    passageCache.set(p.id, a);
     return a;
   }
 
@@ -811,9 +835,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
     const weight = (s: string) => specOf.get(s) ?? specificity(s);
     let phrases = 0;
+    const pairs = pairIdsOf(a.pairs);
     for (const r of ranked.slice(0, 3)) {
       const p = index.byId.get(r.id);
-      if (p) phrases = Math.max(phrases, sharedPairs(a.pairs, sequence(p), weight));
+      if (p) phrases = Math.max(phrases, sharedPairs(pairs, p, weight));
     }
     return {
       phrases: Math.log(1 + phrases),
@@ -942,14 +967,14 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function byPhrases(a: Analysis, ranked: { id: string; score: number }[]) {
     if (!settings.phraseBoost || !a.pairs.size) return ranked;
-    const pairList = [...a.pairs].map((key) => key.split(' '));
+    const pairs = pairIdsOf(a.pairs);
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
     const head = ranked.slice(0, settings.phraseDepth).map((r) => {
       // Reading the passage costs more than asking the index whether it holds both words of a pair.
       const f = index.features.get(r.id);
-      if (!f || !pairList.some(([x, y]) => index.hasStem(f, x) && index.hasStem(f, y))) return r;
-      const sum = sharedPairs(a.pairs, sequence(index.byId.get(r.id)!), idf);
+      if (!f || !pairs.list.some(([x, y]) => sortedHas(f.stems, x) && sortedHas(f.stems, y))) return r;
+      const sum = sharedPairs(pairs, index.byId.get(r.id)!, idf);
       return sum ? { id: r.id, score: r.score + settings.phraseBoost * Math.log(1 + sum) } : r;
     });
     head.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
@@ -1034,14 +1059,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const merge = slotScores.start();
     // `keep`: only those hits count, still scaled by the best of all, so that the few passages of a small import do
     // not get a channel's full weight for one word they share with the paragraph.
-    const run = (terms: string[], opts: TermSearchOptions, weight: number, keep?: (slot: number) => boolean): SlotHit[] => {
-      if (!terms.length || !weight) return [];
-      const all = index.rank(terms, { ...opts, sorted: false });
+    // The hits are read where the search keeps them (`FlatHits`); `hits` asks for a copy, for a caller that reads them
+    // after the next search.
+    const run = (terms: string[], opts: TermSearchOptions, weight: number, keep?: (slot: number) => boolean, hits?: Hits): void => {
+      if (!terms.length || !weight) return;
+      const all = index.scored(terms, opts);
       let best = 0;
-      for (const r of all) best = Math.max(best, r.score);
-      const ranked = keep ? all.filter((r) => keep(r.slot)) : all;
-      for (const r of ranked) merge.add(r.slot, weight * (best > 0 ? r.score / best : r.score));
-      return ranked;
+      for (const slot of all.slots) best = Math.max(best, all.score(slot));
+      for (const slot of all.slots) {
+        if (keep && !keep(slot)) continue;
+        const score = all.score(slot);
+        merge.add(slot, weight * (best > 0 ? score / best : score));
+        if (hits) {
+          hits.slots.push(slot);
+          hits.scores.push(score);
+          hits.matched.push(all.matched(slot));
+        }
+      }
     };
     // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
     const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : undefined;
@@ -1054,10 +1088,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const rewordedSlots: number[] = [];
     const rewordedValues: number[] = [];
     let boost = settings.rewordingBoost;
-    const lexical = run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1);
-    for (const r of lexical) {
-      const asMiniSearch = r.score * r.matched ** (1 - settings.coordination);
-      if (asMiniSearch > lexicalScore) [lexicalBest, lexicalScore] = [r, asMiniSearch];
+    const lexical: Hits = { slots: [], scores: [], matched: [] };
+    run(rare, { fuzzy, fuzzyWeight: 0.3, coordination: settings.coordination }, 1, undefined, lexical);
+    for (let i = 0; i < lexical.slots.length; i++) {
+      const asMiniSearch = lexical.scores[i] * lexical.matched[i] ** (1 - settings.coordination);
+      if (asMiniSearch > lexicalScore) [lexicalBest, lexicalScore] = [{ slot: lexical.slots[i], score: lexical.scores[i], matched: lexical.matched[i] }, asMiniSearch];
     }
     // The share of the words the paragraph writes (acronyms not spelled out) that this best passage holds:
     // read by `safety` and by the rewordings' weight below.
@@ -1101,12 +1136,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       const search = lent?.search ?? own;
       const read = rewordingSlotsOf(search, lent?.weight);
       let best = 0;
-      for (const r of search.rankSlots(stems.filter((s) => !isNumber(s)))) {
-        const slot = read.slot[r.slot];
+      const found = search.scoredSlots(stems.filter((s) => !isNumber(s)));
+      for (const at of found.slots) {
+        const slot = read.slot[at];
         if (slot < 0) continue;
         // What a passage borrows counts as much as its neighbours are close (borrowed.ts); the best counts as weighed.
-        const lentWeight = read.lent[r.slot];
-        const score = Number.isNaN(lentWeight) ? r.score : r.score * lentWeight * settings.borrowBoost;
+        const lentWeight = read.lent[at];
+        const score = Number.isNaN(lentWeight) ? found.score(at) : found.score(at) * lentWeight * settings.borrowBoost;
         best = Math.max(best, score);
         rewordedSlots.push(slot);
         rewordedValues.push(score);
@@ -1114,12 +1150,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       for (let i = 0; i < rewordedValues.length; i++) rewordedValues[i] /= best;
       if (settings.rewordingSelf || settings.draftRemarkSelf) {
         let top = 0;
-        for (const r of lexical) top = Math.max(top, r.score);
-        for (const r of lexical) {
-          const standIn = ownWordsStandIn(r.slot, own);
+        for (const score of lexical.scores) top = Math.max(top, score);
+        for (let i = 0; i < lexical.slots.length; i++) {
+          const standIn = ownWordsStandIn(lexical.slots[i], own);
           if (standIn) {
-            rewordedSlots.push(r.slot);
-            rewordedValues.push((standIn * r.score) / top);
+            rewordedSlots.push(lexical.slots[i]);
+            rewordedValues.push((standIn * lexical.scores[i]) / top);
           }
         }
       }
@@ -1136,11 +1172,11 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     let total = 0;
     const w = new Map([...conceptWeight].map(([c, v]) => [c, v * Math.log(1 + n / Math.max(1, index.conceptDf(c)))]));
     for (const v of w.values()) total += v;
-    const commonConcepts: [string, number][] = [];
+    const commonConcepts: { holders: Uint8Array; share: number }[] = [];
     if (w.size && settings.conceptBoost) {
       const shares = slotScores.concepts();
       for (const [c, v] of w) {
-        if (index.conceptDf(c) > limit) commonConcepts.push([c, v / total]);
+        if (index.conceptDf(c) > limit) commonConcepts.push({ holders: conceptHoldersOf(c), share: v / total });
         else for (const slot of index.conceptPostings.get(c) ?? []) shares.add(slot, v / total);
       }
       shares.each((slot, share) => merge.add(slot, settings.conceptBoost * share));
@@ -1154,20 +1190,18 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     for (const c of commonTerms) commonIdf += c.idf;
     // A candidate's bonus depends on the candidate alone: the second ranking below reuses the first's.
     const bonuses = slotScores.bonuses();
-    const { features } = passagesBySlot();
     const finish = (): Candidates => {
       const slots = merge.topSlots(settings.candidates);
       const values: number[] = [];
       for (const slot of slots) {
         if (!bonuses.has(slot)) {
-          const f = features[slot];
           let bonus = 0;
           if (commonIdf > 0) {
             let got = 0;
             for (const c of commonTerms) if (c.holders?.[slot]) got += c.idf;
             bonus += (settings.commonWordBoost * got) / commonIdf;
           }
-          for (const [c, share] of commonConcepts) if (f.concepts.includes(c)) bonus += settings.conceptBoost * share;
+          for (const c of commonConcepts) if (c.holders[slot]) bonus += settings.conceptBoost * c.share;
           bonuses.add(slot, bonus);
         }
         values.push(merge.value(slot) + bonuses.value(slot));
@@ -1263,6 +1297,23 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return holders;
   }
 
+  /**
+   * The same for the common concepts (in more than `commonShare` of the library, « traite »): whether a candidate
+   * carries one was searched for in its concept list, three hundred candidates a ranking, a thirteenth of a pasted
+   * paragraph's time at twenty times the library.
+   */
+  const conceptHolding = keptWhileLibrary(() => new Map<string, Uint8Array>());
+  function conceptHoldersOf(concept: string): Uint8Array {
+    const byConcept = conceptHolding();
+    let holders = byConcept.get(concept);
+    if (!holders) {
+      holders = new Uint8Array(index.vocab.nextSlot);
+      for (const slot of index.conceptPostings.get(concept) ?? []) holders[slot] = 1;
+      byConcept.set(concept, holders);
+    }
+    return holders;
+  }
+
   /** What passages without rewordings borrow from their neighbours (borrowed.ts): once per import, not per query. */
   const borrowed = keptWhileLibrary(() => {
     const own = rewordingSearchOf(settings.rewordings);
@@ -1336,18 +1387,20 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * paragraph's concepts, the one that says only that ranks above the one that also says five
    * other things.
    */
-  function conceptFocus(qConcepts: ReadonlySet<string>, passage: readonly string[], weight: (concept: string) => number, paragraphWeight: number): number {
+  function conceptFocus(inParagraph: Uint8Array, concepts: PassageConcepts, slot: number, paragraphWeight: number): number {
     let shared = 0;
     let union = paragraphWeight;
-    for (const c of passage) {
-      if (qConcepts.has(c)) shared += weight(c);
-      else union += weight(c);
+    const { numbers, weight } = concepts;
+    for (let i = concepts.start[slot], end = concepts.start[slot + 1]; i < end; i++) {
+      const c = numbers[i];
+      if (inParagraph[c]) shared += weight[c];
+      else union += weight[c];
     }
     return union ? shared / union : 0;
   }
 
   /**
-   * What re-ranking reads of each passage, by slot: its features and position, and what its score is multiplied by
+   * What re-ranking reads of each passage, by slot: its concepts (by number) and position, and what its score is multiplied by
    * whatever the paragraph (1 where none applies): a long passage's discount, its author's prior, its factor as a hub
    * (((1 + hub) / 2) to the power −hubPenalty), a draft remark's prior. Looked up by id for each of three hundred
    * candidates twice a sentence, they were most of re-ranking's time. The four factors are applied one after the other,
@@ -1355,14 +1408,19 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   const passagesBySlot = keptWhileLibrary(() => {
     const slots = index.vocab.nextSlot;
-    const features: PositionFeatures[] = [];
     const positions: Position[] = [];
     const [length, author, hub, draft] = [0, 1, 2, 3].map(() => new Float64Array(slots).fill(1));
+    // Each passage's concepts by number, one run after the other in slot order, for `conceptFocus` to read three hundred
+    // candidates' twice a sentence without hashing their names or leaping across the heap; each concept's rarity in
+    // the library (`rarity`), the weight `rerank` gives it.
+    const conceptNumbers = new Map<string, number>();
+    const weights: number[] = [];
+    const bySlot: string[][] = [];
     for (const p of index.library.positions) {
       const f = index.features.get(p.id);
       if (!f) continue;
-      features[f.slot] = f;
       positions[f.slot] = p;
+      bySlot[f.slot] = f.concepts;
       // A long passage matches many things a little; past a few lines, it must earn its place.
       if (p.text.length > settings.longPassage) length[f.slot] = Math.pow(settings.longPassage / p.text.length, settings.lengthPenalty);
       author[f.slot] = settings.authorPrior[p.author];
@@ -1371,8 +1429,26 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       if (settings.hubPenalty && h !== undefined) hub[f.slot] = Math.pow((1 + h) / 2, -settings.hubPenalty);
       if (isDraftRemark(p)) draft[f.slot] = settings.draftRemarkPrior || 1;
     }
-    return { features, positions, length, author, hub, draft };
+    const start = new Int32Array(slots + 1);
+    const numbers: number[] = [];
+    for (let slot = 0; slot < slots; slot++) {
+      start[slot] = numbers.length;
+      for (const c of bySlot[slot] ?? []) {
+        let k = conceptNumbers.get(c);
+        if (k === undefined) {
+          conceptNumbers.set(c, (k = weights.length));
+          weights.push(rarity(c));
+        }
+        numbers.push(k);
+      }
+    }
+    start[slots] = numbers.length;
+    const concepts: PassageConcepts = { start, numbers: Int32Array.from(numbers), weight: Float64Array.from(weights) };
+    return { positions, concepts, conceptNumbers, length, author, hub, draft };
   });
+
+  /** How rare a concept is in the library: the weight of its share in `conceptFocus`. */
+  const rarity = (c: string) => Math.log(1 + index.library.positions.length / Math.max(1, index.conceptDf(c)));
 
   /** A measure key's number within its plan: « PAN2-16 » → « 16 ». */
   const numberOf = (key: string) => key.slice(key.indexOf('-') + 1);
@@ -1389,20 +1465,22 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
-    // A concept's rarity, once per paragraph: the same few concepts come back in every candidate.
-    const n = index.library.positions.length;
-    const rarity = new Map<string, number>();
-    const weight = (c: string) => rarity.get(c) ?? rarity.set(c, Math.log(1 + n / Math.max(1, index.conceptDf(c)))).get(c)!;
+    const { positions, concepts, conceptNumbers, length, author, hub, draft } = passagesBySlot();
     const focus = settings.conceptFocus && qConcepts.size > 0;
     let paragraphWeight = 0;
-    if (focus) for (const c of qConcepts) paragraphWeight += weight(c);
-    const { features, positions, length, author, hub, draft } = passagesBySlot();
+    const inParagraph = new Uint8Array(focus ? concepts.weight.length : 0);
+    if (focus)
+      for (const c of qConcepts) {
+        paragraphWeight += rarity(c);
+        const k = conceptNumbers.get(c);
+        if (k !== undefined) inParagraph[k] = 1;
+      }
     const { slots, values } = candidates;
     const numbers = numbersOf(refs);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       let score = values[i];
-      if (focus) score += settings.conceptFocus * conceptFocus(qConcepts, features[slot].concepts, weight, paragraphWeight);
+      if (focus) score += settings.conceptFocus * conceptFocus(inParagraph, concepts, slot, paragraphWeight);
       if (refs.length) {
         const measures = positions[slot].measures;
         if (measures.some((m) => refs.includes(m))) score += settings.measureBoost;
@@ -1497,6 +1575,20 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/** A search's hits copied out, side by side (`retrieve`'s lexical channel, read after the next search). */
+interface Hits {
+  slots: number[];
+  scores: number[];
+  matched: number[];
+}
+
+/** Each slot's concepts by number: those of slot `s` are `numbers[start[s]]` to `numbers[start[s + 1] - 1]`; `weight` by number. */
+interface PassageConcepts {
+  start: Int32Array;
+  numbers: Int32Array;
+  weight: Float64Array;
+}
 
 /**
  * Scores added up by slot while retrieval's channels merge: typed arrays reused by every

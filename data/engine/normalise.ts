@@ -258,16 +258,24 @@ interface NumberWord {
   ordinal: boolean;
 }
 
-function numberWord(word: string): NumberWord | undefined {
-  if (DIGITS.test(word)) return { kind: 'digits', value: Number(word), ordinal: false };
-  const c = CARDINALS[word];
-  if (c) return { kind: c[0], value: c[1], ordinal: false };
-  const o = ORDINALS[word] ?? ORDINALS[word.replace(/s$/, '')];
-  if (o) {
-    const [kind, value] = CARDINALS[o];
-    return { kind, value, ordinal: true };
+/**
+ * Every number word, cardinal or ordinal (« deuxièmes » too), read once: each word of every paragraph is looked up,
+ * and an object's own keys only (« constructor » is no number).
+ */
+const NUMBER_WORDS: ReadonlyMap<string, Readonly<NumberWord>> = (() => {
+  const words = new Map<string, Readonly<NumberWord>>();
+  for (const [ordinal, cardinal] of Object.entries(ORDINALS)) {
+    const [kind, value] = CARDINALS[cardinal];
+    const n = Object.freeze({ kind, value, ordinal: true });
+    words.set(`${ordinal}s`, n).set(ordinal, n);
   }
-  return undefined;
+  for (const [word, [kind, value]] of Object.entries(CARDINALS)) words.set(word, Object.freeze({ kind, value, ordinal: false }));
+  return words;
+})();
+
+function numberWord(word: string): Readonly<NumberWord> | undefined {
+  if (DIGITS.test(word)) return { kind: 'digits', value: Number(word), ordinal: false };
+  return NUMBER_WORDS.get(word);
 }
 
 const isOne = (n: NumberWord) => n.kind === 'unit' && n.value === 1;
@@ -318,7 +326,7 @@ function afterEt(words: RawWord[], k: number, prev: NumberWord, text: string): n
  */
 function readNumber(words: RawWord[], i: number, text: string): { value: string; next: number } | undefined {
   const w0 = words[i].word;
-  const lone = LONE_ORDINALS[w0];
+  const lone = Object.hasOwn(LONE_ORDINALS, w0) ? LONE_ORDINALS[w0] : undefined;
   if (lone !== undefined) return { value: `${lone}e`, next: i + 1 };
   const first = numberWord(w0);
   if (!first) return undefined;

@@ -21,7 +21,7 @@
  * rewordings find nothing (the caller keeps only passages the index holds).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { addLength, createTermSearch, sortedIndex, type Postings, type SlotHit } from './termSearch';
+import { addLength, createTermSearch, sortedIndex, type FlatHits, type Postings } from './termSearch';
 
 /** What `generated/rewordings.json` ships: passage id → the stems of its rewordings, space-separated. */
 export interface RewordingTable {
@@ -44,7 +44,7 @@ export interface RewordingSearch {
    * The same hits by this search's own slots, in the order first met: for a caller that reads them all and keeps its
    * own table from these slots to its passages (`passageAt`, `slots`), rather than a passage id per hit.
    */
-  rankSlots(stems: readonly string[]): SlotHit[];
+  scoredSlots(stems: readonly string[]): FlatHits;
   /** The passage a slot of this search rewords (undefined: none), for slots below `slots`. */
   passageAt(slot: number): string | undefined;
   /** How many slots this search has handed out. */
@@ -167,7 +167,7 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   };
   return {
     rank: (stems, opts) => search.search(searched(stems), { coordination: 0, sorted: opts?.sorted }),
-    rankSlots: (stems) => search.rank(searched(stems), { coordination: 0, sorted: false }),
+    scoredSlots: (stems) => search.scored(searched(stems), { coordination: 0 }),
     passageAt: (slot) => v.slotIds[slot],
     slots: v.nextSlot,
     covers: (passage) => slotOf.has(passage),

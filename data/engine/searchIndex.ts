@@ -16,7 +16,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { Thesaurus } from './concepts';
 import { expandAcronyms } from './acronyms';
 import { analyzeWithSurface } from './normalise';
-import { addLength, createTermSearch, removeLength, sortedHas, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
+import { addLength, createTermSearch, removeLength, sortedHas, type FlatHits, type Postings, type SlotHit, type TermHit, type TermSearchOptions } from './termSearch';
 import type { Library, Position } from '../library/schema';
 
 /** Bump when the serialised shape, the analysis, the thesaurus or what counts as a near-identical wording changes: older indexes are then rebuilt. */
@@ -48,6 +48,8 @@ export interface SearchIndex {
   search(terms: readonly string[], opts?: TermSearchOptions): TermHit[];
   /** The same by slot (`vocab.slotIds` gives the position). */
   rank(terms: readonly string[], opts?: TermSearchOptions): SlotHit[];
+  /** The same unsorted, without an object a hit: valid until the next search (`FlatHits`). */
+  scored(terms: readonly string[], opts?: TermSearchOptions): FlatHits;
   /** The indexed term within `maxDistance` edits that the best-scoring position holds. */
   nearestTerm(term: string, maxDistance: number): string | undefined;
   /** Number of positions whose wording holds the stem. */
@@ -117,7 +119,7 @@ function assemble(
     for (const c of f.concepts) (conceptPostings.get(c) ?? conceptPostings.set(c, []).get(c)!).push(f.slot);
     total += f.stems.length;
   }
-  const { rank, search, nearestTerm } = createTermSearch(vocab);
+  const { rank, scored, search, nearestTerm } = createTermSearch(vocab);
   const dfOf = (stem: string) => {
     const id = vocab.ids.get(stem);
     return id === undefined ? 0 : vocab.postings[id].length;
@@ -132,6 +134,7 @@ function assemble(
     vocab,
     search,
     rank,
+    scored,
     nearestTerm,
     conceptPostings,
     counts: { total },

@@ -44,6 +44,16 @@ export interface SlotHit {
   matched: number;
 }
 
+/**
+ * The hits of one search in the order first met, read from the search's own scratch arrays rather than as one object
+ * each (a sentence meets thousands of passages at twenty times the library): valid until that search is asked again.
+ */
+export interface FlatHits {
+  readonly slots: readonly number[];
+  score(slot: number): number;
+  matched(slot: number): number;
+}
+
 export interface TermSearchOptions {
   /** Edit distance allowed for a term (a share of its length below 1), or false. */
   fuzzy?: (term: string) => number | false;
@@ -191,6 +201,13 @@ export function createTermSearch(v: Postings) {
    * order positions were first met.
    */
   function rank(terms: readonly string[], opts: TermSearchOptions = {}): SlotHit[] {
+    const found = scored(terms, opts);
+    const hits = found.slots.map((slot) => ({ slot, score: found.score(slot), matched: found.matched(slot) }));
+    return opts.sorted === false ? hits : hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** `rank`'s hits unsorted, without an object each (`FlatHits`: valid until the next search). */
+  function scored(terms: readonly string[], opts: TermSearchOptions = {}): FlatHits {
     grow();
     const below = opts.below ?? v.nextSlot;
     const query = ++stamps;
@@ -213,8 +230,7 @@ export function createTermSearch(v: Postings) {
       }
     }
     const c = opts.coordination ?? 1;
-    const hits = order.map((slot) => ({ slot, score: total[slot] * quality[slot] ** c, matched: quality[slot] }));
-    return opts.sorted === false ? hits : hits.sort((a, b) => b.score - a.score);
+    return { slots: order, score: (slot) => total[slot] * quality[slot] ** c, matched: (slot) => quality[slot] };
   }
 
   /** `rank` with position ids. */
@@ -248,5 +264,5 @@ export function createTermSearch(v: Postings) {
     return keys.find((t) => t !== term);
   }
 
-  return { rank, search, nearestTerm };
+  return { rank, scored, search, nearestTerm };
 }

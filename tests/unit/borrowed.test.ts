@@ -126,7 +126,8 @@ describe('a rewording search extended with more passages', () => {
     const extended = base.extend({ stems: { c: 'gamin bled' } });
     expect(extended.slots).toBe(3);
     expect(base.slots).toBe(2);
-    const bySlot = extended.rankSlots(['bled', 'gamin', 'famill']).map((h) => [extended.passageAt(h.slot), h.score]);
+    const found = extended.scoredSlots(['bled', 'gamin', 'famill']);
+    const bySlot = found.slots.map((slot) => [extended.passageAt(slot), found.score(slot)]);
     expect(bySlot).toEqual(extended.rank(['bled', 'gamin', 'famill'], { sorted: false }).map((r) => [r.id, r.score]));
     expect(bySlot.map(([id]) => id)).toEqual(['a', 'c']);
     expect(extended.passageAt(2)).toBe('c');

@@ -234,13 +234,13 @@ describe('while one writes', () => {
     // The finished paragraph, its last sentence changed: its first two sentences are not searched again.
     const edited = letter.replace('trois mois', 'six mois');
     const searches = (m: typeof matcher) => {
-      const rank = index.rank;
+      const scored = index.scored;
       let n = 0;
-      index.rank = (...args) => (n++, rank(...args));
+      index.scored = (...args) => (n++, scored(...args));
       try {
         m.match(edited);
       } finally {
-        index.rank = rank;
+        index.scored = scored;
       }
       return n;
     };

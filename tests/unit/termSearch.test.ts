@@ -75,6 +75,15 @@ describe('hits left unsorted (`sorted: false`), for callers that read them all',
       expect(best, q.why).toEqual(sorted[0]);
     }
   });
+
+  test('read where the search keeps them (`scored`): the same hits in the same order, until the next search', () => {
+    for (const q of QUERIES) {
+      const terms = [...new Set(analyze(q.text))];
+      const loose = index.rank(terms, { ...q.opts, sorted: false });
+      const flat = index.scored(terms, q.opts);
+      expect(flat.slots.map((slot) => ({ slot, score: flat.score(slot), matched: flat.matched(slot) })), q.why).toEqual(loose);
+    }
+  });
 });
 
 describe('the matched-term count (coordination)', () => {
