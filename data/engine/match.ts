@@ -30,7 +30,7 @@ import hubData from './generated/hubs.json';
 import translationData from './generated/translations.json';
 import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
-import type { PositionFeatures, SearchIndex } from './searchIndex';
+import type { SearchIndex } from './searchIndex';
 import { sortedHas, type SlotHit, type TermSearchOptions } from './termSearch';
 import { measureRefs, spellOrdinalRefs } from './measureRefs';
 import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
@@ -483,13 +483,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * passage's text again (a third of a query's time at twenty times the library) or naming its stems pair by pair (a
    * tenth). A pair one of whose words the library never says is in no passage: left out.
    */
-  interface PairIds {
-    /** `first * base + second`, `base` the number of stems the index knows. */
-    keys: Set<number>;
-    base: number;
-    /** Each pair's two stem ids. */
-    list: [number, number][];
-  }
   function pairIdsOf(pairs: ReadonlySet<string>): PairIds {
     const base = index.vocab.stems.length;
     const keys = new Set<number>();
@@ -525,8 +518,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
 
   // A passage's tokens and concepts, for highlighting: the same passages come back as the user types. The 500 last
-  // shown are kept, the least recently shown let go first (emptied whole when full, the cache analysed again the
-  // passages still being shown: at twenty times the library, a twelfth of a pasted paragraph's time).
+  // shown are kept, the least recently shown let go first (emptied whole when full, as it was, the cache analysed again
+  // the passages still shown: at twenty times the library, a twelfth of a pasted paragraph's time).
   const passageCache = new Map<string, { tokens: Token[]; hits: ConceptHit[] }>();
   function detailed(p: Position) {
     let a = passageCache.get(p.id);
@@ -1575,6 +1568,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/** A paragraph's word pairs by stem id (`pairIdsOf`). */
+interface PairIds {
+  /** `first * base + second`, `base` the number of stems the index knew when they were read. */
+  keys: Set<number>;
+  base: number;
+  /** Each pair's two stem ids. */
+  list: [number, number][];
+}
 
 /** A search's hits copied out, side by side (`retrieve`'s lexical channel, read after the next search). */
 interface Hits {

@@ -259,8 +259,8 @@ interface NumberWord {
 }
 
 /**
- * Every number word, cardinal or ordinal (« deuxièmes » too), read once: each word of every paragraph is looked up,
- * and an object's own keys only (« constructor » is no number).
+ * Every number word, cardinal or ordinal (« deuxièmes » too), in one Map: each word of every paragraph is looked up
+ * there, and a word an object has through its prototype (« constructor ») is no number.
  */
 const NUMBER_WORDS: ReadonlyMap<string, Readonly<NumberWord>> = (() => {
   const words = new Map<string, Readonly<NumberWord>>();

@@ -42,7 +42,8 @@ export interface RewordingSearch {
   rank(stems: readonly string[], opts?: { sorted?: boolean }): { id: string; score: number }[];
   /**
    * The same hits by this search's own slots, in the order first met: for a caller that reads them all and keeps its
-   * own table from these slots to its passages (`passageAt`, `slots`), rather than a passage id per hit.
+   * own table from these slots to its passages (`passageAt`, `slots`), rather than a passage id per hit; valid until
+   * this search is asked again (`FlatHits`).
    */
   scoredSlots(stems: readonly string[]): FlatHits;
   /** The passage a slot of this search rewords (undefined: none), for slots below `slots`. */

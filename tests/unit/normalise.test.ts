@@ -180,6 +180,8 @@ describe('numbers', () => {
     { input: '2ème 2e 2nd second', expected: ['2e', '2e', '2e', '2e'], why: 'every way of writing « second »' },
     { input: '1er premier première', expected: ['1e', '1e', '1e'], why: 'every way of writing « first »' },
     { input: 'vingt-deuxième', expected: ['22e'], why: 'compound ordinal' },
+    { input: 'troisièmes', expected: ['3e'], why: 'a plural ordinal' },
+    { input: 'constructor', expected: [stem('constructor')], why: 'a word that names no number, even one every object has' },
   ])('$input → $expected ($why)', ({ input, expected }) => {
     expect(analyze(input)).toEqual(expected);
   });
