@@ -785,9 +785,10 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
   }
   /** What `decide` finds for a text: shared by every read of it while remembered, so never changed. */
   /** `a`: the words as written, what the ranking read; `gate`: what the gate read (names as names), often the same. */
-  type Decision = Readonly<{ a: Analysis; gate: Analysis; ranked: readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
+  /** `ranking`: the candidates in order, put in order when first asked for (a quiet paragraph, or a sentence read only for its verdict, never is). */
+  type Decision = Readonly<{ a: Analysis; gate: Analysis; ranking: () => readonly { id: string; score: number }[]; features: GateFeatures; probability: number; onTopic: boolean }>;
 
-  /** The gate's features for an analysed paragraph and its best candidates. */
+  /** The gate's features for an analysed paragraph and its best candidates (the `GATE_READS` first). */
   function gateFeatures(a: Analysis, ranked: { id: string; score: number }[]): GateFeatures {
     // Numbers (dates, hours, amounts) are in every kind of mail and in no frequency list of
     // ordinary French: left to retrieval, they would make « du 3 au 5 juin » look special.
@@ -840,7 +841,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       coverage: information ? covered / information : 0,
       reworded: information ? reworded / information : 0,
       coherence: coherence(index, stems),
-      separation: ranked.length ? ranked[0].score - (ranked[4]?.score ?? 0) : 0,
+      separation: ranked.length ? ranked[0].score - (ranked[GATE_READS - 1]?.score ?? 0) : 0,
       languageMean: spec.length ? spec.reduce((x, y) => x + y, 0) / spec.length : 0,
       retrieval: Math.log(1 + shared),
       concepts: a.evidence,
@@ -935,22 +936,26 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const lone = short && telling(gate) === 1 && features.language < settings.loneWordLanguage;
     // A paragraph that is nearly a measure's title or a theme's label is how a letter heads its parts: it reads `labelGate`.
     const bar = t <= 0 ? t : namesLabel(a) ? Math.min(t, settings.labelGate) : lone ? Number.POSITIVE_INFINITY : !short || namesField() ? t : Math.max(t, settings.shortGate);
-    return Object.freeze({ a, gate, ranked: forWords.ranked, features, probability: p, onTopic: !!a.stems.length && p >= bar });
+    return Object.freeze({ a, gate, ranking: forWords.ranking, features, probability: p, onTopic: !!a.stems.length && p >= bar });
   }
 
   /**
    * The ranking of an analysed paragraph, and the one the gate reads: with the rewordings at their base weight,
    * the one it was fitted on. Weighed more, they pick passages for the words they share with their rewordings,
    * and a removal van's « bras » and « camion » read as covered (blind office mail answered 4 → 5 of 240). Both
-   * rankings come from one retrieval.
+   * rankings come from one retrieval. The gate reads its five first (`gateFeatures`): its ranking is put in order only
+   * as deep as word pairs reorder it (`phraseDepth`), the same five first as in full. The ranking itself is put in
+   * order when first asked for: most are never (a quiet paragraph's, a sentence's read only for its verdict).
    */
-  function rankingOf(a: Analysis): { ranked: { id: string; score: number }[]; gateRanked: { id: string; score: number }[] } {
-    if (!a.stems.length) return { ranked: [], gateRanked: [] };
+  function rankingOf(a: Analysis): { ranking: () => { id: string; score: number }[]; gateRanked: { id: string; score: number }[] } {
+    if (!a.stems.length) return { ranking: () => [], gateRanked: [] };
     const found = retrieve(a.stems, a.hits, a.refs, a.written);
-    const rank = (scores: Candidates) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts)), found.lexicalBest, a.refs);
-    const ranked = rank(found.scores);
-    return { ranked, gateRanked: found.gateScores ? rank(found.gateScores) : ranked };
+    const rank = (scores: Candidates, depth?: number) => safety(byPhrases(a, rerank(scores, a.refs, a.concepts, depth)), found.lexicalBest, a.refs);
+    let ranked: { id: string; score: number }[] | undefined;
+    return { ranking: () => (ranked ??= rank(found.scores)), gateRanked: rank(found.gateScores ?? found.scores, gateDepth) };
   }
+  /** How deep the gate's ranking must be in order for its five first to be those of the full ranking (`safety` included). */
+  const gateDepth = Math.max(settings.phraseDepth, settings.lexicalSafetyRank + 1, GATE_READS);
 
   /**
    * Word pairs said in the same order by the paragraph and a passage are evidence no single
@@ -1032,7 +1037,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (!d.onTopic && opts.gate !== false) return { results: [], onTopic: false, probability: d.probability };
     // A remark on a draft's wording (« ajouter à la phrase précitée : « … » ») carries the Collectif's
     // proposed words: shown, a little after an equal match, and copied with its citation, never inserted.
-    const ranked = settings.draftRemarkPrior ? d.ranked : d.ranked.filter((r) => !isDraftRemark(index.byId.get(r.id)!));
+    const ranked = settings.draftRemarkPrior ? d.ranking() : d.ranking().filter((r) => !isDraftRemark(index.byId.get(r.id)!));
     const picked = settings.collapse ? collapse(ranked, k) : ranked.slice(0, k).map((r) => ({ ...r, members: [r.id] }));
     return { results: picked.map((r) => toResult(r.id, r.score, r.members, d.a.tokens, d.a.concepts)), onTopic: d.onTopic, probability: d.probability };
   }
@@ -1456,7 +1461,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     return !measures.length || measures.some((m) => numbers.has(numberOf(m)));
   }
 
-  function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>): { id: string; score: number }[] {
+  /** The candidates re-ranked, best first; with `depth`, only that many first (the same as the full ranking's). */
+  function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>, depth = Number.POSITIVE_INFINITY): { id: string; score: number }[] {
     const out: { id: string; score: number }[] = [];
     const { positions, concepts, conceptNumbers, length, author, hub, draft } = passagesBySlot();
     const focus = settings.conceptFocus && qConcepts.size > 0;
@@ -1485,7 +1491,12 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       score *= draft[slot];
       out.push({ id: positions[slot].id, score });
     }
-    return out.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
+    const order = (x: { id: string; score: number }, y: { id: string; score: number }) => y.score - x.score || compareIds(x.id, y.id);
+    if (out.length <= depth) return out.sort(order);
+    // Those at or above the score of the `depth`-th, ties at its score all kept, then put in order: the same first ones.
+    const scores = Float64Array.from(out, (r) => r.score);
+    const least = nthSmallest(scores, out.length - depth);
+    return out.filter((r) => r.score >= least).sort(order).slice(0, depth);
   }
 
   /**
@@ -1568,6 +1579,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/** How many of the best candidates the gate's features read: the first three, and the fifth's score (`separation`). */
+const GATE_READS = 5;
 
 /** A paragraph's word pairs by stem id (`pairIdsOf`). */
 interface PairIds {
