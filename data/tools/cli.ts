@@ -13,8 +13,9 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, HEADINGS_2, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_DIR, EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, HEADINGS_2, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
+import { evaluationTexts, fingerprint } from './fingerprint';
 import { calibrationTable } from './calibration';
 import { lookupTable, readLookups, splitLookups, type Lookup } from './lookups';
 import { reimport, reimportTable } from './reimport';
@@ -270,12 +271,18 @@ function readEvalFile(file: string): EvalQuery[] {
 
 /** `eval [fichier.jsonl]`: the scoring rules of shared/eval, on every evaluation set by default. */
 function evalCommand(args: string[]): number {
-  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration', '--lookups', '--reimport'] });
+  const options = parseArgs(args, 'eval', { flags: ['--ablation', '--verbose', '--fit-gate', '--by-overlap', '--calibration', '--lookups', '--reimport', '--fingerprint'] });
   if (options.rest.length > 1) throw new CliInputError(`eval : un seul fichier de requêtes, reçu ${options.rest.length} (${options.rest.join(', ')}).`);
   if (options.flags.has('--fit-gate')) {
     const model = fitGateOnTuning(buildIndex(shippedLibrary()));
     writeGateModel(model);
     console.log(`Modèle de pertinence ajusté sur les lignes de réglage (jamais sur la moitié témoin) : seuil ${model.threshold}`);
+    return 0;
+  }
+  if (options.flags.has('--fingerprint')) {
+    // One hash of every answer on every evaluation line: the same before and after says a change moved none.
+    const texts = evaluationTexts(EVAL_DIR);
+    console.log(`Empreinte des réponses sur ${texts.length} lignes d’évaluation : ${fingerprint(shippedLibrary(), texts)}`);
     return 0;
   }
   if (options.flags.has('--by-overlap')) {

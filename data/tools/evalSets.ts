@@ -29,7 +29,7 @@ import { fitGateModel, labelled, readJsonl, type Labelled } from './fitGate';
 import type { GateModel } from '../engine/gate';
 import { seeded } from './resample';
 
-const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
+export const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 export const OWN_TUNE = join(EVAL_DIR, 'own-tune.jsonl');
 export const OWN_HOLDOUT = join(EVAL_DIR, 'own-holdout.jsonl');
 /**
