@@ -1284,16 +1284,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * are asked for, a few dozen at most.
    */
   const holding = keptWhileLibrary(() => new Map<number, Uint8Array>());
-  function holdersOf(stemId: number): Uint8Array {
-    const byStem = holding();
-    let holders = byStem.get(stemId);
-    if (!holders) {
-      holders = new Uint8Array(index.vocab.nextSlot);
-      for (const slot of index.vocab.postings[stemId]) holders[slot] = 1;
-      byStem.set(stemId, holders);
-    }
-    return holders;
-  }
+  const holdersOf = (stemId: number) => slotBytes(holding(), stemId, () => index.vocab.postings[stemId]);
 
   /**
    * The same for the common concepts (in more than `commonShare` of the library, « traite »): whether a candidate
@@ -1301,15 +1292,17 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * paragraph's time at twenty times the library.
    */
   const conceptHolding = keptWhileLibrary(() => new Map<string, Uint8Array>());
-  function conceptHoldersOf(concept: string): Uint8Array {
-    const byConcept = conceptHolding();
-    let holders = byConcept.get(concept);
-    if (!holders) {
-      holders = new Uint8Array(index.vocab.nextSlot);
-      for (const slot of index.conceptPostings.get(concept) ?? []) holders[slot] = 1;
-      byConcept.set(concept, holders);
+  const conceptHoldersOf = (concept: string) => slotBytes(conceptHolding(), concept, () => index.conceptPostings.get(concept) ?? []);
+
+  /** One byte a slot, 1 for the `slots` given, built when `key` is first asked for and kept in `kept`. */
+  function slotBytes<K>(kept: Map<K, Uint8Array>, key: K, slots: () => Iterable<number>): Uint8Array {
+    let bytes = kept.get(key);
+    if (!bytes) {
+      bytes = new Uint8Array(index.vocab.nextSlot);
+      for (const slot of slots()) bytes[slot] = 1;
+      kept.set(key, bytes);
     }
-    return holders;
+    return bytes;
   }
 
   /** What passages without rewordings borrow from their neighbours (borrowed.ts): once per import, not per query. */
