@@ -2,8 +2,11 @@
  * Formulas of correspondence read as form (engine/formulas.ts), and a paragraph without any evidence of the
  * library's subject left quiet (`evidenceFloor`, match.ts). The lines here were written for this test.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileFormulas, FORMULAS } from '../../data/engine/formulas';
+import { foldTracked } from '../../data/engine/normalise';
+import { OFFICE_BLIND, OFFICE_FORMULAS } from '../../data/tools/evalSets';
 import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
 import { buildIndex } from '../../data/engine/searchIndex';
 import { shippedLibrary } from '../../data/tools/cli-lib';
@@ -84,6 +87,26 @@ describe('the formulas', () => {
   test('« à la merci de » is no thanks', () => {
     expect(covered('Ces femmes restent à la merci de leurs exploiteurs.')).toEqual([]);
     expect(covered('Sans papiers, il est à la merci de son employeur.')).toEqual([]);
+  });
+
+  test('read in groups, the list covers what one alternation of the whole list covers', () => {
+    // The former reader: one expression for the whole list, slower to compile and to run.
+    const whole = new RegExp(`(?<![a-z0-9])(?:${FORMULAS.map((f) => f.pattern).join('|')})(?![a-z0-9])`, 'g');
+    const once = (text: string) => {
+      const { text: folded, from, to } = foldTracked(text, true);
+      return [...folded.matchAll(whole)].filter((m) => m[0].length).map((m): [number, number] => [from[m.index!]!, to[m.index! + m[0].length - 1]!]);
+    };
+    // Every formula after every other, run together or apart (where one's end may be read as another's start), and
+    // the office mail and letter lines of the evaluation.
+    const texts = FORMULAS.flatMap((a) => FORMULAS.flatMap((b) => [`${a.example} ${b.example}`, `${a.example}${b.example}`, `${a.example} et ${b.example.toLowerCase()}`]));
+    for (const file of [OFFICE_BLIND, OFFICE_FORMULAS]) texts.push(...readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+    let spans = 0;
+    for (const text of texts) {
+      const expected = once(text);
+      spans += expected.length;
+      expect(read(text), text).toEqual(expected);
+    }
+    expect(spans).toBeGreaterThan(texts.length);
   });
 });
 
