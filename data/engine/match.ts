@@ -1456,7 +1456,6 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
 
   /** The candidates re-ranked, best first; with `depth`, only that many first (the same as the full ranking's). */
   function rerank(candidates: Candidates, refs: string[], qConcepts: ReadonlySet<string>, depth = Number.POSITIVE_INFINITY): { id: string; score: number }[] {
-    const out: { id: string; score: number }[] = [];
     const { positions, concepts, conceptNumbers, length, author, hub, draft } = passagesBySlot();
     const focus = settings.conceptFocus && qConcepts.size > 0;
     let paragraphWeight = 0;
@@ -1469,6 +1468,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       }
     const { slots, values } = candidates;
     const numbers = numbersOf(refs);
+    // Scores first, side by side with the slots: objects only for those returned.
+    const scores = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
       let score = values[i];
@@ -1478,18 +1479,15 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         if (measures.some((m) => refs.includes(m))) score += settings.measureBoost;
         else if (!aboutNamed(measures, numbers)) score *= settings.otherMeasureFactor;
       }
-      score *= length[slot];
-      score *= author[slot];
-      score *= hub[slot];
-      score *= draft[slot];
-      out.push({ id: positions[slot].id, score });
+      scores[i] = score * length[slot] * author[slot] * hub[slot] * draft[slot];
     }
-    const order = (x: { id: string; score: number }, y: { id: string; score: number }) => y.score - x.score || compareIds(x.id, y.id);
-    if (out.length <= depth) return out.sort(order);
     // Those at or above the score of the `depth`-th, ties at its score all kept, then put in order: the same first ones.
-    const scores = Float64Array.from(out, (r) => r.score);
-    const least = nthSmallest(scores, out.length - depth);
-    return out.filter((r) => r.score >= least).sort(order).slice(0, depth);
+    const all = slots.length <= depth;
+    const least = all ? 0 : nthSmallest(scores.slice(), slots.length - depth);
+    const out: { id: string; score: number }[] = [];
+    for (let i = 0; i < slots.length; i++) if (all || scores[i] >= least) out.push({ id: positions[slots[i]].id, score: scores[i] });
+    out.sort((x, y) => y.score - x.score || compareIds(x.id, y.id));
+    return out.length > depth ? out.slice(0, depth) : out;
   }
 
   /**
