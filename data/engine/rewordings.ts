@@ -107,11 +107,13 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
   // Postings kept as typed arrays: at twenty times the shipped library, arrays of numbers and a set
   // of strings per passage took 30 MiB; `has` reads the stem's postings (sorted by slot).
   const added = new Map<number, number[]>();
-  // Per stem, the slots added here where only the newer voices hold it.
-  const addedLater = new Map<number, Set<number>>();
+  // Per stem, where in its added slots only the newer voices hold it (indexes into `added`'s list).
+  const addedLater = new Map<number, number[]>();
+  // `holder[id]` is the slot (plus one) of the last passage holding the stem: each stem counted once a passage.
+  const holder: number[] = [];
   for (const [passage, joined] of Object.entries(table.stems)) {
     const slot = v.nextSlot++;
-    const own = new Set<number>();
+    let size = 0;
     for (const s of joined.split(' ')) {
       if (!s) continue;
       let id = ids.get(s);
@@ -120,16 +122,18 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
         ids.set(s, id);
         v.postings.push(new Int32Array(0));
       }
-      if (own.has(id)) continue;
-      own.add(id);
+      if (holder[id] === slot + 1) continue;
+      holder[id] = slot + 1;
+      size++;
       (added.get(id) ?? added.set(id, []).get(id)!).push(slot);
     }
     slotOf.set(passage, slot);
     v.slotIds[slot] = passage;
-    addLength(v, slot, own.size);
+    addLength(v, slot, size);
     for (const s of table.newer?.[passage]?.split(' ') ?? []) {
       const id = ids.get(s);
-      if (id !== undefined && own.has(id)) (addedLater.get(id) ?? addedLater.set(id, new Set()).get(id)!).add(slot);
+      // This passage's slot is the last one added for the stem.
+      if (id !== undefined && holder[id] === slot + 1) (addedLater.get(id) ?? addedLater.set(id, []).get(id)!).push(added.get(id)!.length - 1);
     }
   }
   const later: LaterBits = [...baseLater];
@@ -139,14 +143,12 @@ function searchOver(base: Postings, baseSlots: ReadonlyMap<string, number>, base
     list.set(old);
     list.set(slots, old.length);
     v.postings[id] = list;
-    const newSlots = addedLater.get(id);
-    if (!newSlots) continue;
+    const newer = addedLater.get(id);
+    if (!newer) continue;
     // Slots only grow, so the added postings follow the old ones: the old bits keep their places.
     const bits = new Uint8Array((list.length + 7) >> 3);
     if (later[id]) bits.set(later[id]!);
-    slots.forEach((slot, i) => {
-      if (newSlots.has(slot)) bits[(old.length + i) >> 3] |= 1 << ((old.length + i) & 7);
-    });
+    for (const i of newer) bits[(old.length + i) >> 3] |= 1 << ((old.length + i) & 7);
     later[id] = bits;
   }
   const common = Math.min(Math.max(10, v.nextSlot * COMMON_SHARE), COMMON_MAX);
