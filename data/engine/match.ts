@@ -1479,6 +1479,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
         if (measures.some((m) => refs.includes(m))) score += settings.measureBoost;
         else if (!aboutNamed(measures, numbers)) score *= settings.otherMeasureFactor;
       }
+      // Multiplied left to right, one factor after the other as `passagesBySlot` says: the same score to the last bit.
       scores[i] = score * length[slot] * author[slot] * hub[slot] * draft[slot];
     }
     // Those at or above the score of the `depth`-th, ties at its score all kept, then put in order: the same first ones.
