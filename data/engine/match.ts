@@ -419,6 +419,15 @@ function rewordingSearchOf(table: RewordingTable): RewordingSearch {
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
 
 /**
+ * The longest run of letters read as a word that may hold a slip or a forgotten space. No French word is much longer
+ * (the library's longest, « interinstitutionnelle », has 21 letters; glued to a stop word, or with a letter too many,
+ * it stays under this): a longer run is a link, a code or a key held down, read as written. Reading slips tries some
+ * fifty spellings a letter and stems each, so its cost grows with the square of the length: a link of 1,000 letters
+ * took 2.5 s, a key held down for 4,000 letters a minute, and the extension's worker answered nothing meanwhile.
+ */
+export const LONGEST_WORD = 32;
+
+/**
  * An elision typed without its apostrophe (« ladministration », « dexploitation », « quil », « cest »): the
  * elided word, then the word it leans on, which begins with a vowel or an h. Read only when the whole is a word
  * neither the library nor ordinary French knows (« taux », « test », « don » are words): the word behind it when
@@ -566,7 +575,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function typo(t: Token): Token {
     const s = t.stem;
-    if (!settings.typoFix || isNumber(s) || index.df(s) || background.known(s)) return t;
+    if (!settings.typoFix || t.word.length > LONGEST_WORD || isNumber(s) || index.df(s) || background.known(s)) return t;
     if (settings.typoRewordings && rewordingSearchOf(settings.rewordings).df(s)) return t;
     if (settings.typoWords) {
       const fixed = t.word.length >= 5 ? spellings(t.word) : undefined;
@@ -618,7 +627,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   function unspaced(t: Token): Token[] | undefined {
     const w = t.word;
-    if (w.length < 6 || isNumber(t.stem) || !/^[a-z]+$/.test(w) || index.df(t.stem) || background.known(t.stem)) return undefined;
+    if (w.length < 6 || w.length > LONGEST_WORD || isNumber(t.stem) || !/^[a-z]+$/.test(w) || index.df(t.stem) || background.known(t.stem)) return undefined;
     const part = (x: string, start: number, end: number): { token?: Token; weight: number } | undefined => {
       if (isStopWord(x)) return x.length >= 2 ? { weight: 0 } : undefined;
       if (x.length < 5) return undefined;
@@ -1076,7 +1085,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       }
     };
     // Typo tolerance only for words the library does not know: fuzzy search is the costly part.
-    const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && index.df(t) === 0 ? 0.2 : false) : undefined;
+    const fuzzy = settings.fuzzy ? (t: string) => (t.length >= 6 && t.length <= LONGEST_WORD && index.df(t) === 0 ? 0.2 : false) : undefined;
     const { rare, common } = splitByRarity(stems);
     // The same pass gives plain BM25's best, words counted as MiniSearch counts them (`safety`).
     let lexicalBest: SlotHit | undefined;

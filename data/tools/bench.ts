@@ -34,6 +34,8 @@ interface Row {
   p95: number;
   /** The same, on paragraphs of three sentences (a line between two sentences of a letter). */
   letter: { median: number; p95: number };
+  /** The same, each followed by a link whose address holds a run of 1,000 letters (`withLink`). */
+  linked: { median: number; p95: number };
   /** The same paragraphs read as they are typed: at every third word, and whole. */
   typing: { median: number; p95: number; reads: number };
   heap: number;
@@ -64,6 +66,7 @@ export function benchCommand(args: string[]): number {
     console.log(`| requête : médiane | ${ms(engine.median)} | ${ms(plain.median)} |`);
     console.log(`| requête : p95 | ${ms(engine.p95)} | ${ms(plain.p95)} |`);
     console.log(`| paragraphe de trois phrases (${letters.length}) : médiane / p95 | ${ms(engine.letter.median)} / ${ms(engine.letter.p95)} | ${ms(plain.letter.median)} / ${ms(plain.letter.p95)} |`);
+    console.log(`| le même, suivi d’un lien de ${LINK.length} caractères : médiane / p95 | ${ms(engine.linked.median)} / ${ms(engine.linked.p95)} | ${ms(plain.linked.median)} / ${ms(plain.linked.p95)} |`);
     console.log(`| le même, lu pendant la frappe (${engine.typing.reads} lectures) : médiane / p95 | ${ms(engine.typing.median)} / ${ms(engine.typing.p95)} | ${ms(plain.typing.median)} / ${ms(plain.typing.p95)} |`);
     console.log(`| mémoire de l’index (tas et tableaux typés) | ${(engine.heap / 1048576).toFixed(1)} Mio | ${(plain.heap / 1048576).toFixed(1)} Mio |\n`);
   }
@@ -135,6 +138,7 @@ function benchEngine(library: Library, source: Position[], queries: string[], le
   const matcher = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings, memo: 0 });
   const q = timeQueries((x) => matcher.match(x), queries, rounds);
   const letter = timeQueries((x) => matcher.match(x), letters, rounds);
+  const linked = timeQueries((x) => matcher.match(x), letters.map(withLink), rounds);
   // Typing: the panel's matcher, which remembers the sentences already read.
   const panel = createMatcher(loaded, { ...DEFAULT_SETTINGS, rewordings });
   const typing = timeTyping((x) => panel.match(x), () => panel.forget(), letters);
@@ -150,7 +154,7 @@ function benchEngine(library: Library, source: Position[], queries: string[], le
     reader.match(queries[0]);
     return performance.now() - start;
   });
-  return { build, load, add, heap, size: json.length, ...q, letter, typing };
+  return { build, load, add, heap, size: json.length, ...q, letter, linked, typing };
 }
 
 /** The shipped rewordings, each synthetic position given those of the position it was made from. */
@@ -176,6 +180,7 @@ function benchPlain(library: Library, source: Position[], queries: string[], let
   const load = performance.now() - t;
   const q = timeQueries((x) => loaded.search(x).slice(0, 5), queries, rounds);
   const letter = timeQueries((x) => loaded.search(x).slice(0, 5), letters, rounds);
+  const linked = timeQueries((x) => loaded.search(x).slice(0, 5), letters.map(withLink), rounds);
   const typing = timeTyping((x) => loaded.search(x).slice(0, 5), () => undefined, letters);
   const add = medianOf(IMPORTS, () => {
     const fresh = MiniSearch.loadJSON<PlainDoc>(json, PLAIN_OPTIONS);
@@ -185,8 +190,19 @@ function benchPlain(library: Library, source: Position[], queries: string[], let
     fresh.search(queries[0]);
     return performance.now() - start;
   });
-  return { build, load, add, heap, size: json.length, ...q, letter, typing };
+  return { build, load, add, heap, size: json.length, ...q, letter, linked, typing };
 }
+
+/**
+ * A link as mail carries them (a tracking address), its token a run of 1,000 letters: a run that long is no word, and
+ * read for slips it cost the engine 2.5 s (`LONGEST_WORD`, match.ts). Letters drawn from a seeded sequence.
+ */
+const LINK = (() => {
+  let seed = 7;
+  const token = Array.from({ length: 1000 }, () => 'abcdefghijklmnopqrstuvwxyz'[(seed = (seed * 1103515245 + 12345) % 2147483648) % 26]).join('');
+  return `https://lettre.exemple.org/suivi?jeton=${token}`;
+})();
+const withLink = (paragraph: string) => `${paragraph} ${LINK}`;
 
 /** How many times the import of a source is timed (`medianOf`). */
 const IMPORTS = 3;

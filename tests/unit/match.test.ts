@@ -5,7 +5,8 @@ import { score, type EvalQuery } from '../../data/tools/evaluate';
 import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchIndex';
 import { stem } from '../../data/engine/normalise';
 import { withoutRewordings } from '../../data/engine/rewordings';
-import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable } from '../../data/engine/match';
+import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable, LONGEST_WORD } from '../../data/engine/match';
+import { MAX_PARAGRAPH } from '../../utils/editors/pickParagraph';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
 import { library as fixtureLibrary, position as fixturePosition, source as fixtureSource } from './libraryFixture';
@@ -335,6 +336,22 @@ describe('reading the paragraph', () => {
     // A form the library uses is kept as it is (« souhaitons », in the 2022 meeting notes).
     expect(matcher.explain('Nous souhaitons être associés.').stems).toContain('souhaiton');
     expect(matcher.explain('Les actions et les sanctions prévues.').stems).toEqual(expect.arrayContaining(['action', 'sanction']));
+  });
+
+  test('a link or a key held down, as long as the page sends, is read as written and changes no suggestion', () => {
+    const paragraph = 'Nous demandons que le délai de réflexion soit porté à trois mois pour toutes les victimes.';
+    const ids = (text: string) => matcher.match(text.slice(0, MAX_PARAGRAPH)).map((r) => r.id);
+    const link = (token: string) => `${paragraph} https://lettre.exemple.org/suivi?jeton=${token}`;
+    // A key held down, and a tracking link whose token is a run of letters, up to the page's longest paragraph: read
+    // for slips, such a run cost seconds to a minute, the extension's worker answering nothing meanwhile.
+    const run = Array.from({ length: MAX_PARAGRAPH }, (_, i) => 'bcdfghjklmnpqrstvwxz'[(i * 7 + (i >> 3)) % 20]).join('');
+    const alone = ids(paragraph);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(ids(`${paragraph} ${'a'.repeat(MAX_PARAGRAPH)}`)).toEqual(alone);
+    // The link's words are read (« suivi » is one of the library's); its token, however long, changes nothing.
+    expect(ids(link(run))).toEqual(ids(link('x')));
+    // The run is one unknown word as written, not the library's word one slip away.
+    expect(matcher.explain(link(run).slice(0, MAX_PARAGRAPH)).stems.some((s) => s.length > LONGEST_WORD)).toBe(true);
   });
 
   test('a word no one knows is read as the library’s word one letter away, concepts included', () => {
