@@ -503,6 +503,19 @@ describe('proposeImport: speakers from the ways reports name them', () => {
     expect(proposals.some((p) => p.text.includes('Assurer un accompagnement spécialisé'))).toBe(false);
   });
 
+  test('a long document is read whole, each proposal pointing at its own line', () => {
+    // Twelve thousand short paragraphs (a long transcript): joining the lines and finding each sentence's line read
+    // the whole text again for each line, and such a document took minutes to import.
+    const lines = Array.from({ length: 12_000 }, (_, i) => `Point ${i + 1} : le Collectif demande des moyens pour l’accueil numéro ${i + 1}.`);
+    const { proposals } = proposeImport(lines.join('\n'), DESCRIPTION);
+    expect(proposals.length).toBeGreaterThan(lines.length / 4);
+    for (const p of proposals) {
+      const n = /numéro (\d+)/.exec(p.text)?.[1];
+      expect(n).toBeDefined();
+      expect(p.lines).toEqual([Number(n), Number(n)]);
+    }
+  });
+
   test('HTML or a script in the text stays in the wording as text', () => {
     const { proposals } = proposeImport('Le Collectif demande <script>alert(1)</script> un hébergement adapté pour toutes les victimes.', DESCRIPTION);
     expect(proposals[0]!.text).toContain('<script>alert(1)</script>');

@@ -153,10 +153,11 @@ export function segmentBlock(block: Block, opts: SegmentOptions = {}): Draft[] {
   const readable = groups.map((g, i) => (FRAGMENT.test(g[0].text) && !(block.afterLabel && i === 0) ? g.slice(1) : g)).filter((g) => g.length);
   const out: Draft[] = [];
   let previous: string | undefined = opts.before;
+  const place = new Map(sentences.map((s, i) => [s, i]));
   for (const g of readable) {
     const first = g[0];
     const last = g[g.length - 1];
-    const idx = sentences.indexOf(first);
+    const idx = place.get(first) ?? -1;
     const before = idx > 0 ? sentences[idx - 1].text : previous;
     out.push({
       text: joined.text.slice(first.start, last.end),
