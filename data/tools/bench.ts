@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not pass/fail. For the engine and, side by side on the same library
  * and queries, a plain French MiniSearch index (BM25 over the same analysis, nothing else):
  * index build, load of the serialised index, incremental add of a 50-position source,
- * per-query median and p95, and heap, on the shipped library and on a synthetic library
+ * per-query median and p95 (queries, three-sentence paragraphs, the same followed by a long link, read while typed),
+ * and heap, on the shipped library and on a synthetic library
  * 20 times larger (new positions recombined from the library's own sentences).
  * Queries: the shared development set and the project's own tuning half (no held-out line).
  *
