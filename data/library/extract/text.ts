@@ -88,37 +88,32 @@ export function joinLines(lines: readonly Line[], lexicon?: Lexicon): JoinedText
   // The text so far is `done` and `last`. A piece follows the one before after a space (the space closes `last` into
   // `done`) or glued to it (a word cut at a line's end), so a word being cut is always whole in `last`, and only `last`
   // is read again at each line. Reading the whole text again at each line made joining quadratic: a text of 20,000
-  // lines took minutes to import.
+  // lines took minutes to import. Pieces are trimmed, so `last` never ends in white space.
   const done: string[] = [];
   let doneLength = 0;
   let last = '';
-  let started = false;
   const starts: JoinedText['starts'] = [];
   for (const line of lines) {
     const piece = line.text.replace(/\s+/g, ' ').trim();
     if (!piece) continue;
-    if (started) {
+    if (starts.length) {
       const hy = HYPHEN_END.exec(last);
       const next = WORD_START.exec(piece);
       if (hy && /^\p{Lu}/u.test(piece)) {
-        // « Cazaux- / Charles »: a hyphenated proper name keeps its hyphen, without a space.
-        last = last.trimEnd();
+        // « Cazaux- / Charles »: a hyphenated proper name is glued as it is, its hyphen kept, without a space.
       } else if (hy && next) {
         const head = hy[1];
         const tail = next[1];
         const compound = lexicon?.has(`${head}-${tail}`) && !lexicon.has(head + tail);
-        last = last.trimEnd();
         if (!compound) last = last.slice(0, -1);
       } else {
-        const closed = `${last.trimEnd()} `;
-        done.push(closed);
-        doneLength += closed.length;
+        done.push(`${last} `);
+        doneLength += last.length + 1;
         last = '';
       }
     }
     starts.push({ offset: doneLength + last.length, n: line.n });
     last += piece;
-    started = true;
   }
   done.push(last);
   return { text: done.join(''), starts };
