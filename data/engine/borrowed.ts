@@ -25,8 +25,11 @@ export const NEIGHBOURS = 8;
 export const SIMILAR = 0.3;
 
 export interface BorrowedRewordings {
-  /** Passage id → the stems it borrows, space-separated, as `RewordingTable` ships them. */
-  table: RewordingTable;
+  /**
+   * Passage id → the passages it borrows from, closest first: it holds the stems of all their rewordings
+   * (`RewordingSearch.lend` searches them so, `borrowedTable` writes them out).
+   */
+  from: Map<string, string[]>;
   /** Passage id → how much what it borrows counts, in (0, 1]. */
   weight: Map<string, number>;
 }
@@ -41,11 +44,11 @@ export function borrowRewordings(
   borrows: (id: string) => boolean,
   commonLimit: number,
 ): BorrowedRewordings {
-  const table: RewordingTable = { stems: {} };
+  const from = new Map<string, string[]>();
   const weight = new Map<string, number>();
   const { vocab } = index;
   const borrowers = [...index.features].filter(([id]) => !rewordings.stems[id] && borrows(id));
-  if (!borrowers.length) return { table, weight };
+  if (!borrowers.length) return { from, weight };
   // Each stem's squared idf, computed once: the norms read every stem of every passage met.
   const idf2s = new Float64Array(vocab.postings.length);
   const idf2 = (stem: number) => idf2s[stem] || (idf2s[stem] = Math.log(1 + vocab.count / Math.max(1, vocab.postings[stem].length)) ** 2);
@@ -69,15 +72,25 @@ export function borrowRewordings(
     }
     return v;
   };
+  // Each stem's lending slots, in the postings' order, gathered when first met: in a library grown by imports most
+  // postings are borrowers, and skipping them one by one for each borrower was half of this function's time.
+  const lenders: (Int32Array | undefined)[] = [];
+  const lendersOf = (stem: number) => {
+    let list = lenders[stem];
+    if (!list) {
+      const kept: number[] = [];
+      for (const slot of vocab.postings[stem]) if (lends[slot]) kept.push(slot);
+      lenders[stem] = list = Int32Array.from(kept);
+    }
+    return list;
+  };
   const dot = new Float64Array(slots);
   const touched: number[] = [];
   for (const [id, f] of borrowers) {
     for (const s of f.stems) {
-      const postings = vocab.postings[s];
-      if (postings.length > commonLimit) continue;
+      if (vocab.postings[s].length > commonLimit) continue;
       const w = idf2(s);
-      for (const slot of postings) {
-        if (!lends[slot]) continue;
+      for (const slot of lendersOf(s)) {
         if (dot[slot] === 0) touched.push(slot);
         dot[slot] += w;
       }
@@ -96,11 +109,24 @@ export function borrowRewordings(
     }
     touched.length = 0;
     if (!near.length) continue;
+    from.set(id, near.map(([slot]) => vocab.slotIds[slot]!));
+    const mean = near.reduce((sum, [, c]) => sum + c, 0) / near.length;
+    weight.set(id, Math.min(1, mean / SIMILAR));
+  }
+  return { from, weight };
+}
+
+/**
+ * What the borrowers hold, written out as a table of rewordings: each the union of its lenders' stems, and apart
+ * (`newer`) those only the lenders' newer voices hold, which the gate does not read, as in the lenders' own table.
+ * The search reads the same without the copy (`RewordingSearch.lend`); this says what it reads, for the tests.
+ */
+export function borrowedTable(from: ReadonlyMap<string, readonly string[]>, rewordings: RewordingTable): RewordingTable {
+  const table: RewordingTable = { stems: {} };
+  for (const [id, lenders] of from) {
     const stems = new Set<string>();
-    // What only the lenders' newer voices hold stays apart, as in the lenders' own table: the gate does not read it.
     const fitted = new Set<string>();
-    for (const [slot] of near) {
-      const lent = vocab.slotIds[slot]!;
+    for (const lent of lenders) {
       const later = rewordings.newer?.[lent];
       const newer = later ? new Set(later.split(' ')) : undefined;
       for (const s of rewordings.stems[lent].split(' ')) {
@@ -112,10 +138,8 @@ export function borrowRewordings(
     table.stems[id] = [...stems].join(' ');
     const later = [...stems].filter((s) => !fitted.has(s));
     if (later.length) (table.newer ??= {})[id] = later.join(' ');
-    const mean = near.reduce((sum, [, c]) => sum + c, 0) / near.length;
-    weight.set(id, Math.min(1, mean / SIMILAR));
   }
-  return { table, weight };
+  return table;
 }
 
 /** Is (cosine `c`, `slot`) before `than` in the order of neighbours: closer, or as close and an earlier slot? */

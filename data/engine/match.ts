@@ -28,7 +28,7 @@ import synonymData from './generated/synonyms.json';
 import rewordingData from './generated/rewordings.json';
 import hubData from './generated/hubs.json';
 import translationData from './generated/translations.json';
-import { createRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
+import { createRewordingSearch, type ExtensibleRewordingSearch, type RewordingSearch, type RewordingTable } from './rewordings';
 import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import { sortedHas, type SlotHit, type TermSearchOptions } from './termSearch';
@@ -409,8 +409,8 @@ function formulasOf(entries: readonly FormulaEntry[]): FormulaReader {
   return c;
 }
 /** The rewordings' search, built once per table on first use. */
-const rewordingSearches = new WeakMap<RewordingTable, RewordingSearch>();
-function rewordingSearchOf(table: RewordingTable): RewordingSearch {
+const rewordingSearches = new WeakMap<RewordingTable, ExtensibleRewordingSearch>();
+function rewordingSearchOf(table: RewordingTable): ExtensibleRewordingSearch {
   let s = rewordingSearches.get(table);
   if (!s) rewordingSearches.set(table, (s = createRewordingSearch(table)));
   return s;
@@ -1319,7 +1319,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const own = rewordingSearchOf(settings.rewordings);
     const b = borrowRewordings(index, settings.rewordings, (id) => settings.draftRemarkSelf > 0 || !isDraftRemark(index.byId.get(id)!), commonLimit());
     // Nothing borrowed (the shipped library alone): no copy of the rewordings' search is kept.
-    return { search: b.weight.size ? own.extend(b.table) : own, weight: b.weight };
+    return { search: b.weight.size ? own.lend(b.from) : own, weight: b.weight };
   });
   function borrowedOf(): { search: RewordingSearch; weight: Map<string, number> } | undefined {
     const b = borrowed();

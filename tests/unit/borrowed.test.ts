@@ -7,8 +7,9 @@
 import { describe, expect, test } from 'vitest';
 import { addToIndex, buildIndex, removeFromIndex } from '../../data/engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS } from '../../data/engine/match';
-import { borrowRewordings } from '../../data/engine/borrowed';
-import { createRewordingSearch } from '../../data/engine/rewordings';
+import { borrowedTable, borrowRewordings } from '../../data/engine/borrowed';
+import { createRewordingSearch, withoutRewordings } from '../../data/engine/rewordings';
+import { analyze } from '../../data/engine/normalise';
 import type { Position } from '../../data/library/schema';
 import { shippedLibrary } from '../../data/tools/cli-lib';
 
@@ -65,20 +66,21 @@ describe('rewordings borrowed by imported passages', () => {
   });
 
   test('a passage on a subject the library does not hold borrows less than one on a subject it holds', () => {
-    const { weight, table } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, () => true, 100);
+    const { weight, from } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, () => true, 100);
     const known = KNOWN.map((p) => weight.get(p.id)!);
     const unknown = NEW_SUBJECT.map((p) => weight.get(p.id)!);
     expect(Math.max(...unknown)).toBeLessThan(Math.min(...known));
     // Only passages without rewordings borrow: every shipped one, draft remarks included, has its own.
-    expect(Object.keys(table.stems).sort()).toEqual([...KNOWN, ...NEW_SUBJECT].map((p) => p.id).sort());
+    expect([...from.keys()].sort()).toEqual([...KNOWN, ...NEW_SUBJECT].map((p) => p.id).sort());
   });
 
   test('what only the lenders’ newer voices hold is borrowed for the ranking and kept apart from the gate, as for the lenders', () => {
-    const { table } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, () => true, 100);
+    const { from } = borrowRewordings(index, DEFAULT_SETTINGS.rewordings, () => true, 100);
+    const table = borrowedTable(from, DEFAULT_SETTINGS.rewordings);
     const id = KNOWN[2].id;
     const later = table.newer?.[id]?.split(' ') ?? [];
     expect(later.length).toBeGreaterThan(0);
-    const search = createRewordingSearch(DEFAULT_SETTINGS.rewordings).extend(table);
+    const search = createRewordingSearch(DEFAULT_SETTINGS.rewordings).lend(from);
     for (const s of later) {
       expect(search.has(id, s), s).toBe(true);
       expect(search.gateHas(id, s), s).toBe(false);
@@ -119,6 +121,39 @@ describe('a rewording search extended with more passages', () => {
     expect(extended.gateHas('c', 'bled')).toBe(true);
     expect(base.covers('c')).toBe(false);
     expect(base.rank(['gamin']).map((r) => r.id)).toEqual(['a']);
+  });
+
+  test('lent passages answer exactly as the union of their lenders’ rewordings written out would', () => {
+    // A shipped source taken as imported (its rewordings dropped) and a report of each kind above: every answer of
+    // the search the matcher uses (`lend`, nothing copied) against the same search with the borrowed table written out.
+    const dropped = 'cr-2014-06-24';
+    const rewordings = withoutRewordings(DEFAULT_SETTINGS.rewordings, (id) => id.startsWith(`${dropped}:`));
+    const index = buildIndex(shippedLibrary());
+    addToIndex(index, [...KNOWN, ...NEW_SUBJECT]);
+    const { from } = borrowRewordings(index, rewordings, () => true, 100);
+    expect(from.size).toBeGreaterThan(100);
+    const base = createRewordingSearch(rewordings);
+    const lent = base.lend(from);
+    const written = base.extend(borrowedTable(from, rewordings));
+    expect(lent.slots).toBe(written.slots);
+    for (let slot = 0; slot < written.slots; slot++) expect(lent.passageAt(slot)).toBe(written.passageAt(slot));
+    const stems = [...new Set(Object.values(rewordings.stems).flatMap((s) => s.split(' ')))];
+    expect(stems.map(lent.df)).toEqual(stems.map(written.df));
+    const borrowers = [...from.keys()];
+    for (const passage of [...borrowers.filter((_, i) => i % 10 === 0), KNOWN[0].id, NEW_SUBJECT[1].id, Object.keys(rewordings.stems)[0]]) {
+      expect(lent.covers(passage)).toBe(true);
+      const sample = stems.filter((_, i) => i % 5 === 0);
+      expect(sample.map((s) => lent.has(passage, s)), passage).toEqual(sample.map((s) => written.has(passage, s)));
+      expect(sample.map((s) => lent.gateHas(passage, s)), passage).toEqual(sample.map((s) => written.gateHas(passage, s)));
+    }
+    for (const [text] of EVERYDAY) {
+      const query = analyze(text);
+      expect(lent.rank(query)).toEqual(written.rank(query));
+      const a = lent.scoredSlots(query);
+      const bySlot = a.slots.map((slot) => [slot, a.score(slot), a.matched(slot)]);
+      const b = written.scoredSlots(query);
+      expect(bySlot).toEqual(b.slots.map((slot) => [slot, b.score(slot), b.matched(slot)]));
+    }
   });
 
   test('answers by its own slots what it answers by passage (what the matcher reads), the added passages after the first', () => {
