@@ -250,7 +250,11 @@ async function repairFromBundle(db: LibraryDb, bundled: Library, invalid: Row[])
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
 
-/** Sources, measures and themes with their counts: computed once per library, asked at every panel open. */
+/**
+ * Sources, measures and themes with their counts: computed once per library, asked at every panel open. An imported
+ * source's row also keeps its whole text (each wording is checked against it); the catalog leaves it out: no page
+ * shows it, and eighty imported reports made every panel open carry 1.5 MB.
+ */
 function catalogOf(library: Library): Catalog {
   const measures = new Map(library.measures.map((m) => [m.key, { ...m, count: 0, ours: 0 }]));
   const themes = new Map(library.themes.map((t) => [t.id, { ...t, count: 0 }]));
@@ -266,7 +270,11 @@ function catalogOf(library: Library): Catalog {
       if (t) t.count++;
     }
   }
-  return { sources: library.sources, measures: [...measures.values()], themes: [...themes.values()] };
+  const sources = library.sources.map((source) => {
+    const { text: _, ...rest } = source as Source & { text?: string };
+    return rest;
+  });
+  return { sources, measures: [...measures.values()], themes: [...themes.values()] };
 }
 
 /** The library as stored, in a stable order (sources by date, positions by source and line). */

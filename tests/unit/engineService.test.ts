@@ -107,6 +107,21 @@ describe('library/catalog', () => {
     expect(m5.count).toBeGreaterThanOrEqual(m5.ours);
     db.close();
   });
+
+  test('names an imported source without carrying its whole text, which every panel open would receive', async () => {
+    const db = fresh();
+    const service = createLibraryService(db, bundled);
+    await service.ensureInstalled();
+    // As an import stores it (importStore): the source's row keeps the report's text, to check each wording against.
+    const report = 'Compte rendu de la réunion du Collectif. '.repeat(2_000);
+    await db.sources.put({ ...bundled.sources[0], id: 'imp-2026-cr', title: 'Réunion importée', origin: 'imported', text: report } as (typeof bundled.sources)[number]);
+    const { sources } = await service.handlers['library/catalog']();
+    const imported = sources.find((s) => s.id === 'imp-2026-cr');
+    expect(imported).toMatchObject({ title: 'Réunion importée', origin: 'imported', date: bundled.sources[0].date });
+    expect(imported).not.toHaveProperty('text');
+    expect(JSON.stringify(sources).length).toBeLessThan(report.length / 4);
+    db.close();
+  });
 });
 
 describe('schema version 2', () => {
