@@ -102,7 +102,7 @@ export function createRewordingSearch(table: RewordingTable): ExtensibleRewordin
   return searchOver(v, new Map(), [], table);
 }
 
-/** The stems searched by a search over `slots` passages: not those too common to tell passages apart. */
+/** In how many of a search's `slots` passages a stem may be and still be searched (`COMMON_SHARE`, `COMMON_MAX`). */
 function commonLimit(slots: number): number {
   return Math.min(Math.max(10, slots * COMMON_SHARE), COMMON_MAX);
 }
