@@ -86,6 +86,27 @@ describe('import a report, then share it', () => {
       await options.getByTestId('import-propose').click();
       await options.getByTestId('review').waitFor();
       expect(await options.getByTestId('proposal').count()).toBe(16);
+      // Keep, split and merge act on their own row (each row is drawn again only when it changes), and undo each other.
+      const proposals = options.getByTestId('proposal');
+      const count = options.getByTestId('review-count');
+      const counted = await count.textContent();
+      const second = proposals.nth(1);
+      await second.getByTestId('proposal-keep').uncheck();
+      await expect(second.getAttribute('class')).resolves.toContain('review__item--rejected');
+      expect(await count.textContent()).not.toBe(counted);
+      await second.getByTestId('proposal-keep').check();
+      expect(await count.textContent()).toBe(counted);
+      const texts = await proposals.getByTestId('proposal-text').allTextContents();
+      const long = proposals.filter({ has: options.getByTestId('proposal-split') }).first();
+      const whole = await long.getByTestId('proposal-text').textContent();
+      const at = texts.indexOf(whole!);
+      await long.getByTestId('proposal-split').first().click();
+      await expect.poll(() => proposals.count()).toBe(17);
+      const [head, tail] = [await proposals.nth(at).getByTestId('proposal-text').textContent(), await proposals.nth(at + 1).getByTestId('proposal-text').textContent()];
+      expect(`${head} ${tail}`).toBe(whole);
+      await proposals.nth(at).getByTestId('proposal-merge').click();
+      await expect.poll(() => proposals.count()).toBe(16);
+      expect(await proposals.getByTestId('proposal-text').allTextContents()).toEqual(texts);
       // Shown as text, verbatim, with the author proposed.
       const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
       expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
