@@ -6,7 +6,7 @@ import { assertLibrary, inPlace, installBundled, type InstallReport, type Librar
 import { hash } from './library/extract/pipeline';
 import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
-import { createSearch, type Search } from './engine/search';
+import { createAnalyses, createSearch, type Search } from './engine/search';
 import { divergence } from './engine/divergence';
 import type { Catalog, LibraryStatus, LibrarySummary, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import { AUTHORS, isOurs, LIBRARY_FORMAT, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './library/schema';
@@ -46,6 +46,9 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
   }
 
   let engine: Promise<{ library: Library; index: SearchIndex; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
+  // The search box's analyses of the positions, kept across changes of the library: after an import, its first
+  // look-up reads only the new positions.
+  const analyses = createAnalyses();
   let status: LibraryStatus = { storage: 'ok', unreadable: 0, repaired: 0 };
 
   /**
@@ -103,7 +106,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
         }
       }
       const matcher = createMatcher(index);
-      return { library, index, matcher, search: createSearch(library, matcher), catalog: catalogOf(library) };
+      return { library, index, matcher, search: createSearch(library, matcher, { analyses }), catalog: catalogOf(library) };
     })().catch((error: unknown) => {
       engine = undefined;
       throw error;
@@ -124,7 +127,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
     // The database already holds the change: the library as stored is the index's from now on.
     const library = stored ?? (await readVisibleLibrary(db));
     current.index.library = library;
-    engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher), catalog: catalogOf(library) });
+    engine = Promise.resolve({ ...current, library, search: createSearch(library, current.matcher, { analyses }), catalog: catalogOf(library) });
     try {
       await db.cache.put({ key: 'index', libraryKey: libraryKey(library), version: INDEX_VERSION, data: serialiseIndex(current.index) });
     } catch (error) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createMatcher } from '../../data/engine/match';
-import { createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords, type SearchHit } from '../../data/engine/search';
+import { createAnalyses, createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords, type SearchHit } from '../../data/engine/search';
 import { buildIndex } from '../../data/engine/searchIndex';
 import { fold } from '../../data/engine/normalise';
 import { isOurs } from '../../data/library/schema';
@@ -279,5 +279,29 @@ describe('near-identical wordings are one hit in a list, as they are one suggest
     const hits = saying(search({ measure: 'PAN1-5', authors: 'association', limit: 1000 }).hits);
     expect(hits.map((h) => h.position.id)).toEqual([account]);
     expect(hits[0]!.position.citations).toBeUndefined();
+  });
+});
+describe('analyses kept from one state of the library to the next', () => {
+  test('a search over a changed library answers as a fresh one: a speaker corrected and a source removed are read again', () => {
+    const analyses = createAnalyses();
+    const first = createSearch(library, matcher, { analyses });
+    first({ text: 'délai de réflexion' });
+    // The library after a change: one source gone, one position's speaker corrected (its names now say « Mme Colas »).
+    const gone = library.sources[0].id;
+    const corrected = library.positions.find((p) => p.sourceId !== gone && !p.speaker)!;
+    const changed = {
+      ...library,
+      sources: library.sources.slice(1),
+      positions: library.positions.filter((p) => p.sourceId !== gone).map((p) => (p === corrected ? { ...p, speaker: 'Mme Colas' } : p)),
+    };
+    const kept = createSearch(changed, matcher, { analyses });
+    const fresh = createSearch(changed, matcher);
+    for (const text of ['délai de réflexion', 'ASE', 'Colas', 'hébergement sécurisé des mineurs', 'titre de séjour', 'prostitu']) {
+      expect(kept({ text, limit: 1000 }), text).toEqual(fresh({ text, limit: 1000 }));
+    }
+    // The corrected speaker is found by the name now given, through the analyses kept.
+    expect(kept({ text: 'Colas', limit: 1000 }).hits.map((h) => h.position.id)).toContain(corrected.id);
+    // What the removed source held is no longer kept.
+    expect([...analyses.keys()].some((id) => library.positions.find((p) => p.id === id)?.sourceId === gone)).toBe(false);
   });
 });
