@@ -6,7 +6,7 @@ import { assertLibrary, inPlace, installBundled, type InstallReport, type Librar
 import { hash } from './library/extract/pipeline';
 import { addToIndex, buildIndex, INDEX_VERSION, loadIndex, removeFromIndex, serialiseIndex, type SearchIndex, type SerialisedIndex } from './engine/searchIndex';
 import { createMatcher, type Matcher } from './engine/match';
-import { createAnalyses, createSearch, type Search } from './engine/search';
+import { createSearch, type Analyses, type Search } from './engine/search';
 import { divergence } from './engine/divergence';
 import type { Catalog, LibraryStatus, LibrarySummary, MessageContext, MessageType, PageMessageType, RequestOf, ResponseOf } from './protocol';
 import { AUTHORS, isOurs, LIBRARY_FORMAT, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './library/schema';
@@ -48,7 +48,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
   let engine: Promise<{ library: Library; index: SearchIndex; matcher: Matcher; search: Search; catalog: Catalog }> | undefined;
   // The search box's analyses of the positions, kept across changes of the library: after an import, its first
   // look-up reads only the new positions.
-  const analyses = createAnalyses();
+  const analyses: Analyses = new Map();
   let status: LibraryStatus = { storage: 'ok', unreadable: 0, repaired: 0 };
 
   /**

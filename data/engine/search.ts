@@ -117,7 +117,7 @@ interface Options {
   budgetMs?: number;
   acronyms?: AcronymExpander;
   /**
-   * Analyses kept from one state of the library to the next (`createAnalyses`): a search made for the library after an
+   * Analyses kept from one state of the library to the next: a search made for the library after an
    * import analyses only what changed on its first look-up, not every position again (1 s at 18,000 positions).
    */
   analyses?: Analyses;
@@ -131,12 +131,8 @@ interface Analysed {
   names: Token[];
 }
 
-/** What `createSearch` may keep of its analyses for the next search over a changed library. */
+/** What `createSearch` may keep of its analyses for the next search over a changed library (start with an empty Map). */
 export type Analyses = Map<string, Analysed>;
-
-export function createAnalyses(): Analyses {
-  return new Map();
-}
 
 /** One query word: what to find in a position's words. */
 interface Term {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createMatcher } from '../../data/engine/match';
-import { createAnalyses, createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords, type SearchHit } from '../../data/engine/search';
+import { createSearch, FUZZY_MAX_CHARS, FUZZY_MAX_WORD, wholeWords, type Analyses, type SearchHit } from '../../data/engine/search';
 import { buildIndex } from '../../data/engine/searchIndex';
 import { fold } from '../../data/engine/normalise';
 import { isOurs } from '../../data/library/schema';
@@ -283,7 +283,7 @@ describe('near-identical wordings are one hit in a list, as they are one suggest
 });
 describe('analyses kept from one state of the library to the next', () => {
   test('a search over a changed library answers as a fresh one: a speaker corrected and a source removed are read again', () => {
-    const analyses = createAnalyses();
+    const analyses: Analyses = new Map();
     const first = createSearch(library, matcher, { analyses });
     first({ text: 'délai de réflexion' });
     // The library after a change: one source gone, one position's speaker corrected (its names now say « Mme Colas »).
