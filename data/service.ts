@@ -176,7 +176,13 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
    * index holds are removed and added in place (`libraryChanged`), without a rebuild.
    */
   async function refreshIndex(): Promise<void> {
-    if (!engine) return;
+    if (!engine) {
+      // The worker was stopped while the change was prepared (a review lasts longer than Chrome's 30 idle seconds): no
+      // index in memory to follow, and the stored one is the former library's. Prepared now, not at the next
+      // paragraph: the stored index is rebuilt and written while the user is still on the options page.
+      ensureEngine().catch((error: unknown) => console.warn('Positions: preparing the index after a change failed; it is built at first use.', error));
+      return;
+    }
     const before = new Map((await engine).library.positions.map((p) => [p.id, JSON.stringify(p)]));
     const stored = await readVisibleLibrary(db);
     const afterIds = new Set(stored.positions.map((p) => p.id));

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { shippedLibrary } from '../../data/tools/cli-lib';
 import { openLibraryDb, SCHEMA_VERSIONS } from '../../data/library/db';
 import { INDEX_VERSION } from '../../data/engine/searchIndex';
@@ -59,6 +59,21 @@ describe('library/match', { timeout: 30_000 }, () => {
     await db.positions.delete('import:2');
     await service.libraryChanged({ removed: ['import:2'] });
     expect((await service.handlers['library/match']({ text: 'Un référent traite joignable dans chaque préfecture, pour les associations.' })).map((r) => r.id)).not.toContain('import:2');
+    db.close();
+  }, 30_000);
+
+  test('a change told to a worker that had stopped meanwhile: the stored index is the new library’s before the next paragraph', async () => {
+    const db = openLibraryDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+    await createLibraryService(db, bundled).ensureEngine();
+    const before = (await db.cache.get('index'))?.libraryKey;
+    // The options page saves an import while Chrome had stopped the worker: the one it wakes has no index in memory.
+    const p = bundled.positions[0];
+    await db.positions.put({ ...p, id: 'import:3', text: 'Nous demandons un référent traite dans chaque préfecture, joignable par les associations.' });
+    const woken = createLibraryService(db, bundled);
+    await woken.handlers['library/changed']();
+    const now = libraryKey(await readLibrary(db));
+    expect(now).not.toBe(before);
+    await vi.waitFor(async () => expect((await db.cache.get('index'))?.libraryKey).toBe(now), { timeout: 20_000, interval: 50 });
     db.close();
   }, 30_000);
 });
