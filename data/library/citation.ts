@@ -31,6 +31,9 @@ export type CitedSource = Pick<Source, 'id' | 'title' | 'shortTitle' | 'kind' | 
 /** Longest section label kept whole; past it, cut at a word and end with « … ». */
 const SECTION_MAX = 80;
 
+/** One formatter per language, made once (a story cites hundreds of passages, each with its date). */
+const longDates = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * An ISO day as a long date: « 3 février 2014 », « 1er mars 2016 » (French ordinal for the first),
  * « 3 February 2014 ». Read in UTC, so the day never shifts with the time zone. Anything that is
@@ -39,7 +42,9 @@ const SECTION_MAX = 80;
 export function longDate(iso: string, locale = 'fr'): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(Number.NaN);
   if (Number.isNaN(day.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+  let format = longDates.get(locale);
+  if (!format) longDates.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  const text = format.format(day);
   return locale.startsWith('fr') && day.getUTCDate() === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
 }
 
