@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import enMessages from '../public/_locales/en/messages.json';
 import frMessages from '../public/_locales/fr/messages.json';
+import { longDate } from '../data/library/citation';
 
 /** Our message names (the `@@…` ones are the browser's). */
 export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
@@ -82,11 +83,15 @@ export function formatNumber(value: number): string {
   return formatter(`number ${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
-/** An ISO day (YYYY-MM-DD) or timestamp as a long date, « 3 février 2014 », whatever the time zone. */
+/**
+ * An ISO day (YYYY-MM-DD) or timestamp as a long date, « 3 février 2014 », « 1er mars 2025 », whatever the time zone: a
+ * day as the citations write it (`longDate`), so that a card and the citation under it never differ.
+ */
 export function formatDate(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
   const lang = uiLanguage();
-  const utc = iso.length === 10;
-  return formatter(`date ${lang} ${utc}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: utc ? 'UTC' : undefined })).format(date);
+  if (iso.length === 10) return longDate(iso, lang);
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = formatter(`date ${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long' })).format(date);
+  return lang.startsWith('fr') ? text.replace(/^1(?=\s)/, '1er') : text;
 }

@@ -244,13 +244,13 @@ describe('import a report, then share it', () => {
     // Notes often come in an e-mail: they are pasted, not opened. Each count says « 1 position », never « 1 positions ».
     await options.reload();
     const notes = [
-      'Réunion du groupe de travail du Collectif, 25 novembre 2026',
+      'Réunion du groupe de travail du Collectif, 1er décembre 2026',
       '',
       "Le Collectif demande que chaque préfecture désigne un référent traite chargé de l'accueil des victimes et de l'instruction de leurs demandes de titre de séjour.",
       '',
       "Le Collectif rappelle que l'hébergement sécurisé des victimes reste très insuffisant, en particulier pour les femmes accompagnées de leurs enfants.",
     ].join('\n');
-    await proposePasted(notes, 'Réunion du groupe de travail', '2026-11-25');
+    await proposePasted(notes, 'Réunion du groupe de travail', '2026-12-01');
     const proposals = options.getByTestId('proposal');
     const total = await proposals.count();
     expect(total).toBeGreaterThanOrEqual(2);
@@ -261,9 +261,11 @@ describe('import a report, then share it', () => {
     expect(await options.getByTestId('import-saved').textContent()).toBe(
       'La source « Réunion du groupe de travail » est enregistrée : 1 position, proposée dès maintenant pendant la rédaction.',
     );
-    const row = options.locator('[data-source^="imp-2026-11-25-"]');
+    const row = options.locator('[data-source^="imp-2026-12-01-"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('1 position');
+    // The first of the month as French writes it, and as the citations do.
+    expect(await row.textContent()).toContain('1er décembre 2026');
     expect(await row.textContent()).not.toContain('1 positions');
 
     // Removed (after a confirmation), then put back whole.
