@@ -1,14 +1,15 @@
 import { Component } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportProposal, MeasureReason, Proposal } from '../data/library/import/propose';
-import { mergeWithNext, relabel, sentencesOf, setAccepted, splitAt, uniqueIds } from '../data/library/import/review';
+import { mergeWithNext, relabel, sameVoice, sentencesOf, setAccepted, splitAt, uniqueIds, withAuthor } from '../data/library/import/review';
+import type { AuthorId } from '../data/library/schema';
 import { isImportError } from '../data/library/import/ImportError';
 import { saveImport } from '../data/library/import/store';
 import { formatNumber, t, tCount } from '../utils/i18n';
 import { importErrorText } from './importErrorText';
 import { useCatalog } from './CatalogContext';
 import { measureLabel } from './labels';
-import { AuthorField, MeasurePicker, ThemePicker } from './LabelPicker';
+import { AuthorField, authorLabel, MeasurePicker, ThemePicker } from './LabelPicker';
 import { write } from './userLibrary';
 
 /** What a proposal's row can do to the list, by its place in it. */
@@ -17,6 +18,22 @@ interface RowActions {
   accept(i: number, accepted: boolean): void;
   merge(i: number): void;
   split(i: number, at: number): void;
+  /** Gives the author just chosen for one proposal to its speaker's others (`Offer`). */
+  alsoOthers(): void;
+}
+
+/**
+ * After the author of one proposal is changed by hand: its speaker's other proposals that still have the former
+ * author, which one click changes too. A report read as a member's words all through, when that member spoke for the
+ * Collectif before a minister, is one correction, not one per sentence.
+ */
+interface Offer {
+  i: number;
+  speaker: string;
+  author: AuthorId;
+  others: number[];
+  /** Taken: the row says so until the next change. */
+  done?: boolean;
 }
 
 /**
@@ -29,6 +46,9 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
   const named = useMemo(() => (key: string) => measureLabel(measures.get(key), key), [measures]);
   const [list, setList] = useState<Proposal[]>(initial.proposals);
   const [notice, setNotice] = useState<string | undefined>();
+  const [offer, setOffer] = useState<Offer | undefined>();
+  const currentOffer = useRef(offer);
+  currentOffer.current = offer;
   const [error, setError] = useState<{ text: string; taken: boolean } | undefined>();
   const [replace, setReplace] = useState(false);
   const kept = list.filter((p) => p.accepted);
@@ -39,14 +59,32 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
   current.current = list;
   const actions = useMemo<RowActions>(
     () => ({
-      update: (i, p) => setList(current.current.map((x, k) => (k === i ? p : x))),
-      accept: (i, accepted) => setList(setAccepted(current.current, i, accepted)),
+      update(i, p) {
+        const before = current.current[i]!;
+        setList(current.current.map((x, k) => (k === i ? p : x)));
+        const others = p.author !== before.author ? sameVoice(current.current, i, p.speaker, before.author) : [];
+        setOffer(others.length && p.speaker ? { i, speaker: p.speaker, author: p.author, others } : undefined);
+      },
+      accept(i, accepted) {
+        setList(setAccepted(current.current, i, accepted));
+        setOffer(undefined);
+      },
       merge(i) {
         const merged = mergeWithNext(current.current, i, source.text);
         if (merged) setList(merged);
+        setOffer(undefined);
         setNotice(merged ? undefined : t('reviewMergeRefused'));
       },
-      split: (i, at) => setList(splitAt(current.current, i, at, source.text) ?? current.current),
+      split(i, at) {
+        setList(splitAt(current.current, i, at, source.text) ?? current.current);
+        setOffer(undefined);
+      },
+      alsoOthers() {
+        const o = currentOffer.current;
+        if (!o || o.done) return;
+        setList(withAuthor(current.current, o.others, o.author));
+        setOffer({ ...o, done: true });
+      },
     }),
     [source],
   );
@@ -72,7 +110,7 @@ export function ReviewView({ initial, onBack, onSaved }: { initial: ImportPropos
       )}
       <ol class="review__list">
         {list.map((p, i) => (
-          <ProposalRow key={p.id + i} p={p} i={i} hasNext={i + 1 < list.length} named={named} actions={actions} />
+          <ProposalRow key={p.id + i} p={p} i={i} hasNext={i + 1 < list.length} named={named} actions={actions} offer={offer?.i === i ? offer : undefined} />
         ))}
       </ol>
       <p data-testid="review-count">{tCount('reviewCount', kept.length, formatNumber(list.length))}</p>
@@ -104,17 +142,20 @@ interface RowProps {
   hasNext: boolean;
   named: (key: string) => string;
   actions: RowActions;
+  offer: Offer | undefined;
 }
 
 /** One proposal, drawn again only when it, its place or the measures' names change (the pickers follow the catalog). */
 class ProposalRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const now = this.props;
-    return next.p !== now.p || next.i !== now.i || next.hasNext !== now.hasNext || next.named !== now.named || next.actions !== now.actions;
+    return (
+      next.p !== now.p || next.i !== now.i || next.hasNext !== now.hasNext || next.named !== now.named || next.actions !== now.actions || next.offer !== now.offer
+    );
   }
 
   override render() {
-    const { p, i, hasNext, named, actions } = this.props;
+    const { p, i, hasNext, named, actions, offer } = this.props;
     const update = (labels: Parameters<typeof relabel>[1]) => actions.update(i, relabel(p, labels));
     return (
       <li class={`review__item${p.accepted ? '' : ' review__item--rejected'}`} data-testid="proposal">
@@ -146,6 +187,18 @@ class ProposalRow extends Component<RowProps> {
           <MeasurePicker value={p.measures} onChange={(measures) => update({ measures })} testId="proposal-measures" />
           <ThemePicker value={p.themes} onChange={(themes) => update({ themes })} testId="proposal-themes" />
         </div>
+        {offer && (
+          // A status region from the offer on, so that what the click did is read out where it was asked.
+          <p class="notice" role="status" data-testid="proposal-offer">
+            {offer.done ? (
+              tCount('reviewAlsoDone', offer.others.length, offer.speaker, authorLabel(offer.author))
+            ) : (
+              <button type="button" class="button button--small" onClick={() => actions.alsoOthers()} data-testid="proposal-offer-apply">
+                {tCount('reviewAlsoOffer', offer.others.length, offer.speaker, authorLabel(offer.author))}
+              </button>
+            )}
+          </p>
+        )}
         {p.reasons.length > 0 && <p class="muted">{t('reviewWhy', p.reasons.map((r) => reasonText(r, named)).join(' ; '))}</p>}
         <div class="review__actions">
           {hasNext && (

@@ -111,6 +111,25 @@ describe('import a report, then share it', () => {
       const colas = options.getByTestId('proposal').filter({ hasText: 'Mme Colas (Secours Catholique) demande' });
       expect(await colas.getByTestId('proposal-speaker').inputValue()).toBe('Mme Colas');
       expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
+      // One author changed by hand is offered for the speaker's other proposals that had the former one (Mme O'Dy has
+      // two), and taken back the same way.
+      const odyFirst = options.getByTestId('proposal').filter({ hasText: "Mme O'Dy (CCEM) insiste" });
+      const odySecond = options.getByTestId('proposal').filter({ hasText: 'Les poursuites engagées contre elles' });
+      await expect(options.getByTestId('proposal-offer').count()).resolves.toBe(0);
+      await odyFirst.getByTestId('proposal-author').selectOption('collectif');
+      await expect(odyFirst.getByTestId('proposal-offer-apply').textContent()).resolves.toBe("Donner aussi l'auteur « Collectif » à l'autre proposition de Mme O'Dy");
+      expect(await odySecond.getByTestId('proposal-author').inputValue()).toBe('association');
+      await odyFirst.getByTestId('proposal-offer-apply').click();
+      expect(await odySecond.getByTestId('proposal-author').inputValue()).toBe('collectif');
+      await expect(odyFirst.getByTestId('proposal-offer').textContent()).resolves.toBe("L'autre proposition de Mme O'Dy a maintenant l'auteur « Collectif ».");
+      expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
+      await odyFirst.getByTestId('proposal-author').selectOption('association');
+      await odyFirst.getByTestId('proposal-offer-apply').click();
+      expect(await odySecond.getByTestId('proposal-author').inputValue()).toBe('association');
+      // Any other change puts the offer away.
+      await odyFirst.getByTestId('proposal-keep').uncheck();
+      await expect(options.getByTestId('proposal-offer').count()).resolves.toBe(0);
+      await odyFirst.getByTestId('proposal-keep').check();
       // Measures and themes are chosen from the library's own, by their names: « Mesure 11 », not a key to type.
       const first = options.getByTestId('proposal').filter({ hasText: "l'article 26 de la Convention" });
       await first.getByTestId('proposal-measures-add').selectOption('PAN1-11');

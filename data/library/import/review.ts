@@ -107,6 +107,26 @@ export function relabel<T extends Labels & { doubt?: unknown }>(p: T, labels: Pa
   return next;
 }
 
+/**
+ * The other proposals `speaker` said that the reader gave `author`: those a correction of one of them may be offered
+ * for (a member speaking for the Collectif at a meeting with a minister, read as their association's words all through
+ * the report). Empty without a speaker: « Collectif » unnamed says nothing of who else spoke so.
+ */
+export function sameVoice(list: readonly Proposal[], i: number, speaker: string | undefined, author: AuthorId): number[] {
+  if (!speaker) return [];
+  const out: number[] = [];
+  list.forEach((p, k) => {
+    if (k !== i && p.speaker === speaker && p.author === author) out.push(k);
+  });
+  return out;
+}
+
+/** The proposals at `indices` with `author` (each one's doubt settled, as a correction by hand settles it). */
+export function withAuthor(list: Proposal[], indices: readonly number[], author: AuthorId): Proposal[] {
+  const chosen = new Set(indices);
+  return list.map((p, k) => (chosen.has(k) ? relabel(p, { author }) : p));
+}
+
 /** Ids as the pipeline makes them: the source and the folded text (so the same words keep their id). */
 export function idFor(sourceId: string, text: string): string {
   return `${sourceId}:${hash(foldWord(text))}`;
