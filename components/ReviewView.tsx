@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportProposal, MeasureReason, Proposal } from '../data/library/import/propose';
 import { mergeWithNext, relabel, sameVoice, sentencesOf, setAccepted, splitAt, uniqueIds, withAuthor } from '../data/library/import/review';
@@ -147,11 +147,18 @@ interface RowProps {
 
 /** One proposal, drawn again only when it, its place or the measures' names change (the pickers follow the catalog). */
 class ProposalRow extends Component<RowProps> {
+  private readonly offerRef = createRef<HTMLParagraphElement>();
+
   override shouldComponentUpdate(next: RowProps): boolean {
     const now = this.props;
     return (
       next.p !== now.p || next.i !== now.i || next.hasNext !== now.hasNext || next.named !== now.named || next.actions !== now.actions || next.offer !== now.offer
     );
+  }
+
+  // The button clicked gives way to what it did: the focus goes there rather than to the page's top.
+  override componentDidUpdate(previous: RowProps): void {
+    if (this.props.offer?.done && !previous.offer?.done) this.offerRef.current?.focus();
   }
 
   override render() {
@@ -189,7 +196,7 @@ class ProposalRow extends Component<RowProps> {
         </div>
         {offer && (
           // A status region from the offer on, so that what the click did is read out where it was asked.
-          <p class="notice" role="status" data-testid="proposal-offer">
+          <p class="notice" role="status" tabIndex={-1} ref={this.offerRef} data-testid="proposal-offer">
             {offer.done ? (
               tCount('reviewAlsoDone', offer.others.length, offer.speaker, authorLabel(offer.author))
             ) : (

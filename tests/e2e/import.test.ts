@@ -122,6 +122,8 @@ describe('import a report, then share it', () => {
       await odyFirst.getByTestId('proposal-offer-apply').click();
       expect(await odySecond.getByTestId('proposal-author').inputValue()).toBe('collectif');
       await expect(odyFirst.getByTestId('proposal-offer').textContent()).resolves.toBe("L'autre proposition de Mme O'Dy a maintenant l'auteur « Collectif ».");
+      // The button gave way to what it did, and the keyboard's focus is there, not back at the page's top.
+      await expect(odyFirst.getByTestId('proposal-offer').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
       expect(await colas.getByTestId('proposal-author').inputValue()).toBe('association');
       await odyFirst.getByTestId('proposal-author').selectOption('association');
       await odyFirst.getByTestId('proposal-offer-apply').click();
