@@ -256,6 +256,12 @@ describe('screenshots', () => {
       await proposal.screenshot({ path: join(OUT, 'import-review.png') });
       publish('import-review.png');
       expect(await proposal.getByTestId('proposal-measures').locator('.picker__chip').count()).toBeGreaterThan(0);
+      // One author corrected by hand, offered for the speaker's other proposal.
+      const ody = options.getByTestId('proposal').filter({ hasText: "Mme O'Dy (CCEM) insiste" });
+      await ody.getByTestId('proposal-author').selectOption('collectif');
+      await ody.getByTestId('proposal-offer-apply').waitFor();
+      await ody.screenshot({ path: join(OUT, 'import-review-offer.png') });
+      publish('import-review-offer.png');
       // Left unsaved: the other pictures read the shipped library only.
     } finally {
       await options.close();
