@@ -41,6 +41,8 @@ export interface ProtocolMap {
   'library/match': { request: { text: string; k?: number }; response: Suggestion[] };
   /** A look-up from the panel's search box or its browse-by-measure view. */
   'library/search': { request: SearchQuery; response: SearchResponse };
+  /** The search box was focused: the library is read for look-ups now, while the user types (no answer). */
+  'library/prepareSearch': { request: void; response: void };
   /** Sources, measures (with counts and CNCDH status) and themes, to browse and to cite. */
   'library/catalog': { request: void; response: Catalog };
   /** Whether the stored library could be used as it is, for the panel to say when it could not. */
@@ -111,6 +113,7 @@ export const EXTENSION_PAGE_ONLY: readonly MessageType[] = [
   // A web page's script could reach a content script; the library itself is only for the extension's pages.
   'library/match',
   'library/search',
+  'library/prepareSearch',
   'library/catalog',
   'library/story',
   'library/outline',

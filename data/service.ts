@@ -158,6 +158,7 @@ export function createLibraryService(db: LibraryDb, bundled: Library) {
         return departs ? { ...result, divergence: departs } : result;
       }),
     'library/search': async (query) => (await ensureEngine()).search(query),
+    'library/prepareSearch': async () => (await ensureEngine()).search.prepare(),
     'library/catalog': async () => (await ensureEngine()).catalog,
     'library/story': async ({ key, with: who }) => {
       const { library, matcher } = await ensureEngine();

@@ -304,4 +304,14 @@ describe('analyses kept from one state of the library to the next', () => {
     // What the removed source held is no longer kept.
     expect([...analyses.keys()].some((id) => library.positions.find((p) => p.id === id)?.sourceId === gone)).toBe(false);
   });
+
+  test('prepared when the search box is focused: every position read before the first look-up, which answers as without', () => {
+    const analyses: Analyses = new Map();
+    const prepared = createSearch(library, matcher, { analyses });
+    expect(analyses.size).toBe(0);
+    prepared.prepare();
+    expect(analyses.size).toBe(library.positions.length);
+    const unprepared = createSearch(library, matcher);
+    for (const text of ['délai de réflexion', 'Colas', 'prostitu']) expect(prepared({ text, limit: 1000 }), text).toEqual(unprepared({ text, limit: 1000 }));
+  });
 });
