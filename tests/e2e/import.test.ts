@@ -324,6 +324,28 @@ describe('import a report, then share it', () => {
     await expect(options.getByTestId('proposal').filter({ hasText: 'Le Collectif demande' }).getByTestId('proposal-doubt').count()).resolves.toBe(0);
   }, 60_000);
 
+  test('a long report (the CNCDH’s 2017 evaluation pasted, 442 proposals): its first rows show at once, every one follows', async () => {
+    await options.reload();
+    const text = readFileSync(join(ROOT, 'data/library/seeds/004_23c774ab5d50e12f.txt'), 'utf8');
+    // Set as a paste sets it (Playwright's `fill` types 120 KB in seconds a paste does not take).
+    await options.getByTestId('import-paste').evaluate((area: HTMLTextAreaElement, value: string) => {
+      area.value = value;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await options.getByTestId('import-title').fill('Évaluation de la CNCDH, collée');
+    await options.getByTestId('import-date').fill('2026-11-30');
+    await options.getByTestId('import-propose').click();
+    await options.getByTestId('review').waitFor();
+    const total = Number(/sur ([\d\s\u202f\u00a0]+)$/.exec((await options.getByTestId('review-count').textContent())!)![1]!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(400);
+    await expect.poll(() => options.getByTestId('proposal').count(), { timeout: 30_000 }).toBe(total);
+    await expect(options.locator('.review__list').getAttribute('aria-busy')).resolves.toBe('false');
+    // The last one is there to act on, as the first.
+    const last = options.getByTestId('proposal').last();
+    await last.getByTestId('proposal-keep').uncheck();
+    await expect(last.getAttribute('class')).resolves.toContain('review__item--rejected');
+  }, 90_000);
+
   test('no network request left the machine', () => {
     expect(session.requests.filter((url) => !/^(?:chrome-extension:|http:\/\/(?:127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(url))).toEqual([]);
   });
