@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t } from '../utils/i18n';
+import { formatDate, t } from '../utils/i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportView } from './ImportView';
-import { formatDay } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { SettingsView } from './SettingsView';
@@ -30,7 +29,7 @@ export function Options() {
             <LibraryQuery>
               {(summary) => (
                 <>
-                  {summary.bundled && <p class="muted">{t('optionsBundledInstalled', formatDay(summary.bundled.installedAt))}</p>}
+                  {summary.bundled && <p class="muted">{t('optionsBundledInstalled', formatDate(summary.bundled.installedAt))}</p>}
                   <LibrarySummaryView summary={summary} headingLevel={3} listSources={false} />
                 </>
               )}

@@ -4,7 +4,7 @@
  */
 import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, WebApp } from '../data/protocol';
 import { isAuthorsOwnBody, type AuthorId, type CncdhStatus, type MeasureReason, type Position } from '../data/library/schema';
-import { formatDate, t, uiLanguage, type MessageKey } from '../utils/i18n';
+import { t, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
 export function authorBadge(position: Pick<Position, 'author' | 'organisation' | 'kind'>): string {
@@ -134,12 +134,6 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** A day as people write it: « 1er décembre 2026 » in French (the first is an ordinal), « December 1, 2026 » in English. */
-export function formatDay(iso: string): string {
-  const text = formatDate(iso);
-  return uiLanguage().startsWith('fr') ? text.replace(/^1(?=\s)/, '1er') : text;
 }
 
 /** The years of a national action plan, as people name it: PAN1 → « 2014-2016 ». */
