@@ -106,6 +106,36 @@ describe('axe-core: no serious or critical violation', () => {
   });
 });
 
+describe('contrast themes (forced colours)', () => {
+  // Windows' contrast themes replace every background with the theme's. Before the forty-third session the mode shown
+  // (a lighter background) and the Collectif's badge (filled, where context badges are outlined) looked like the rest,
+  // and the story's dots of the Collectif's positions vanished.
+  test.each(['light', 'dark'] as const)("the mode shown, the Collectif's badge and the story's dots keep their marks, %s theme", async (scheme) => {
+    const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
+    try {
+      await panel.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+      const background = (selector: string, pseudo?: string) =>
+        panel.locator(selector).first().evaluate((el, p) => getComputedStyle(el, p ?? null).backgroundColor, pseudo);
+      const canvas = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await background('[data-testid="mode-suggestions-button"]')).not.toBe(await background('[data-testid="mode-search-button"]'));
+
+      await typeInEditor(opened, textarea, 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas ; la CNCDH recommande que le titre de séjour soit délivré de plein droit.');
+      await panel.getByTestId('mode-search-button').click();
+      expect(await background('[data-testid="mode-search-button"]')).not.toBe(await background('[data-testid="mode-suggestions-button"]'));
+      await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();
+      await panel.getByTestId('open-story').click();
+      await panel.locator('[data-testid="story-entry"][data-author="collectif"]').first().waitFor({ timeout: 20_000 });
+      const collectif = await background('[data-testid="story-entry"][data-author="collectif"] [data-testid="author-badge"]');
+      expect(collectif).not.toBe(canvas);
+      for (const author of ['gouvernement', 'cncdh'])
+        expect(await background(`[data-testid="story-entry"][data-author="${author}"] [data-testid="author-badge"]`)).toBe(canvas);
+      expect(await background('[data-testid="story-entry"][data-author="collectif"]', '::before')).toBe(collectif);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('keyboard', () => {
   test('from the top of the panel, Tab reaches « Insérer » and Enter inserts', async () => {
     const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
