@@ -3,7 +3,7 @@ import type { FocusedParagraph, MatchResult, Suggestion } from '../data/protocol
 import { isOurs } from '../data/library/schema';
 import { measureRefs } from '../data/engine/measureRefs';
 import { useCatalog } from './CatalogContext';
-import { t, type MessageKey } from '../utils/i18n';
+import { formatList, t, tCount, type MessageKey } from '../utils/i18n';
 import { editorName, hostOf, measureLabel } from './labels';
 import { PositionCard } from './PositionCard';
 import { useSettings } from './useSettings';
@@ -27,6 +27,38 @@ export function noPositionLine(results: readonly MatchResult[], shown: readonly 
   if (!who.size) return undefined;
   const key: MessageKey = who.has('cncdh') && who.has('gouvernement') ? 'contextWhoBoth' : who.has('cncdh') ? 'contextWhoCncdh' : 'contextWhoGouvernement';
   return t('noCollectifPositionContext', t(key));
+}
+
+/**
+ * What a screen reader says when the cards change: how many can be inserted, how many are context
+ * (« Suggestions : 3 formulations à insérer et 2 en contexte. »), or that none fits.
+ */
+export function suggestionsAnnouncement(shown: readonly MatchResult[]): string {
+  if (!shown.length) return t('announceNone');
+  const ours = shown.filter((r) => isOurs(r.author)).length;
+  const context = shown.length - ours;
+  const parts = [...(ours ? [tCount('announceOurs', ours)] : []), ...(context ? [tCount('announceContext', context)] : [])];
+  return t('announceSuggestions', formatList(parts));
+}
+
+/**
+ * The announcement a polite status region holds. The cards themselves are not a live region: five
+ * cards read aloud at every pause in the typing drowned what the user was writing. Said once per set
+ * of cards (`key`: the cards shown, `undefined` while they are being looked for, which keeps what was
+ * said), emptied first so that the same words for other cards are said again.
+ */
+function useAnnouncement(text: string | undefined, key: string | undefined): string {
+  const [spoken, setSpoken] = useState('');
+  const said = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (key === undefined || key === said.current) return;
+    said.current = key;
+    setSpoken('');
+    if (!text) return;
+    const timer = setTimeout(() => setSpoken(text), 150);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return spoken;
 }
 
 /**
@@ -93,6 +125,10 @@ export function SuggestionsView({
   const quiet = shown.length === 0 && (status === 'idle' || status === 'ready');
   const line = hold ? undefined : noPositionLine(results, shown);
   const firstContext = shown.find((r) => !isOurs(r.author))?.id;
+  // Ready cards are announced; a paragraph emptied, a pause or leaving the editor ends what was said.
+  const settled = status === 'ready' && !hold && writing && !!text?.trim();
+  const announceKey = settled ? `cards:${shown.map((r) => r.id).join(' ')}` : hold || status === 'loading' ? undefined : '';
+  const spoken = useAnnouncement(settled ? suggestionsAnnouncement(shown) : undefined, announceKey);
   const reason = settings.paused ? 'paused' : !paragraph ? 'not-writing' : !paragraph.text.trim() ? 'empty-paragraph' : status === 'ready' ? (results.length ? 'no-collectif' : 'no-match') : 'empty-paragraph';
 
   return (
@@ -127,7 +163,10 @@ export function SuggestionsView({
           {line}
         </p>
       )}
-      <div class="card-list" role="region" aria-live="polite" aria-busy={status === 'loading'} aria-label={t('suggestionsListLabel')} data-testid="suggestion-list">
+      <p class="sr-only" role="status" data-testid="suggestions-announcement">
+        {spoken}
+      </p>
+      <div class="card-list" role="region" aria-busy={status === 'loading'} aria-label={t('suggestionsListLabel')} data-testid="suggestion-list">
         {shown.map((result) => (
           <PositionCard
             key={result.id}

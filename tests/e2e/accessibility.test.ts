@@ -6,8 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EDITORS, editorText, TYPED, typeInEditor, startEditorSession, type EditorSession } from './editorHarness';
-import { messages, pageWithPanel, searchCards, spaced, waitForCard } from './panelHarness';
+import { EDITORS, editorText, TYPED, typeInEditor, startEditorSession, followInPanel, waitForParagraph, type EditorSession } from './editorHarness';
+import { CONTEXT_PARAGRAPH, messages, OFF_TOPIC, pageWithPanel, searchCards, spaced, suggestionCards, waitForCard } from './panelHarness';
 
 let session: EditorSession;
 const fr = messages('fr');
@@ -102,6 +102,64 @@ describe('axe-core: no serious or critical violation', () => {
       expect(await seriousViolations(options)).toEqual([]);
     } finally {
       await Promise.all([popup.close(), options.close()]);
+    }
+  });
+});
+
+describe('screen readers', () => {
+  const announcement = (panel: Page) => panel.getByTestId('mode-suggestions').getByTestId('suggestions-announcement');
+  /** What the status should say for the cards shown: « Suggestions : 3 formulations à insérer et 2 en contexte. » */
+  async function expected(panel: Page): Promise<string> {
+    await panel.locator('[data-testid="mode-suggestions"] [data-testid="suggestion-list"][aria-busy="false"]').waitFor();
+    const authors = await suggestionCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author')));
+    const ours = authors.filter((a) => a === 'collectif' || a === 'association').length;
+    const context = authors.length - ours;
+    const count = (key: string, n: number) => fr[`${key}_${n === 1 ? 'one' : 'other'}`]!.message.replace('$COUNT$', String(n));
+    const parts = [...(ours ? [count('announceOurs', ours)] : []), ...(context ? [count('announceContext', context)] : [])];
+    return fr.announceSuggestions!.message.replace('$LIST$', parts.join(' et '));
+  }
+
+  const agrees = (said: string | null, cards: string) => said === cards || `${said} ≠ ${cards}`;
+
+  // Until the forty-third session the card list itself was a live region: at every pause in the typing a screen reader
+  // read five cards aloud over what the user was writing. A status now says how many cards there are, once per set.
+  test('the cards are counted in one short status, not read aloud; a paragraph nothing fits says so once', async () => {
+    const { opened, panel, tabId, close } = await pageWithPanel(session.ext, session.server, textarea);
+    try {
+      expect(await panel.getByTestId('mode-suggestions').getByTestId('suggestion-list').getAttribute('aria-live')).toBeNull();
+      expect(await announcement(panel).getAttribute('role')).toBe('status');
+      await typeInEditor(opened, textarea, TYPED);
+      await waitForCard(panel, 'délai de réflexion');
+      await expect.poll(async () => agrees(await announcement(panel).textContent(), await expected(panel))).toBe(true);
+      expect(await announcement(panel).textContent()).toMatch(/^Suggestions : \d+ formulations? à insérer/);
+
+      // Context only: counted as such.
+      await opened.page.keyboard.press('Control+A');
+      await opened.page.keyboard.type(CONTEXT_PARAGRAPH, { delay: 2 });
+      await waitForCard(panel, 'cas par cas');
+      await expect.poll(async () => agrees(await announcement(panel).textContent(), await expected(panel))).toBe(true);
+      expect(await announcement(panel).textContent()).toContain('en contexte');
+
+      await opened.page.keyboard.press('Control+A');
+      await opened.page.keyboard.type(OFF_TOPIC, { delay: 2 });
+      await panel.getByTestId('suggestions-empty').waitFor({ timeout: 20_000 });
+      await expect.poll(() => announcement(panel).textContent()).toBe(fr.announceNone!.message);
+      // Still nothing that fits a sentence later: nothing said again.
+      await announcement(panel).evaluate((status) => {
+        const w = window as unknown as { statusChanges: number };
+        w.statusChanges = 0;
+        new MutationObserver(() => w.statusChanges++).observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      await followInPanel(panel, tabId);
+      await opened.page.bringToFront();
+      await opened.page.keyboard.type(' Merci de confirmer.', { delay: 2 });
+      await waitForParagraph(panel, 'Merci de confirmer.');
+      await panel.locator('[data-testid="mode-suggestions"] [data-testid="suggestion-list"][aria-busy="false"]').waitFor({ state: 'attached' });
+      await panel.waitForTimeout(600);
+      expect(await panel.evaluate(() => (window as unknown as { statusChanges: number }).statusChanges)).toBe(0);
+      expect(await panel.getByTestId('suggestions-empty').count()).toBe(1);
+    } finally {
+      await close();
     }
   });
 });
