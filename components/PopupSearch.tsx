@@ -1,12 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
-import { t } from '../utils/i18n';
+import { t, tCount } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
 import { SearchField } from './SearchField';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
+
+/** « 23 positions trouvées · 5 affichées », as the panel's search says it. */
+function countLine(total: number, shown: number): string {
+  return total > shown ? `${tCount('searchTotal', total)} · ${tCount('searchShown', shown)}` : tCount('searchTotal', total);
+}
 
 /** The popup's quick look-up: the same search as the panel's, the first five hits, to copy. */
 export function PopupSearch() {
@@ -24,14 +29,17 @@ export function PopupSearch() {
         <SearchField id="popup-search-input" value={text} onText={setText} />
       </form>
       {query.status === 'loading' && (
-        <p class="muted" role="status">
+        <p class="muted" aria-hidden="true">
           {t('searching')}
         </p>
       )}
+      {/* Always there, so that a screen reader hears each answer's count; the cards are not read aloud. */}
+      <p class={query.status === 'ready' ? 'results__count muted' : 'sr-only'} role="status" data-testid="search-count">
+        {query.status === 'ready' && (query.value.total ? countLine(query.value.total, query.value.hits.length) : t('searchNone'))}
+      </p>
       {query.status === 'error' && <p class="notice">{t('searchError')}</p>}
       {query.status === 'ready' && (
-        <div class="card-list card-list--compact" data-testid="search-results" aria-live="polite">
-          {query.value.hits.length === 0 && <p class="muted">{t('searchNone')}</p>}
+        <div class="card-list card-list--compact" data-testid="search-results">
           <SearchNote answer={query.value} onAnyway={() => setAnyway(typed)} />
           {query.value.hits.map((hit) => (
             <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} headingLevel={2} />

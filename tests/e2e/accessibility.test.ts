@@ -162,6 +162,25 @@ describe('screen readers', () => {
       await close();
     }
   });
+
+  test("the popup's look-up says how many positions it found, in a status that stays", async () => {
+    const popup = await session.ext.openPage('popup.html', { width: 340, height: 700 });
+    try {
+      const status = popup.getByTestId('search-count');
+      await popup.getByTestId('search-input').fill('délai de réflexion');
+      await popup.getByTestId('suggestion').first().waitFor({ timeout: 20_000 });
+      expect(await status.getAttribute('role')).toBe('status');
+      expect(await status.textContent()).toMatch(/^\d+ positions trouvées · 5 affichées$/);
+      expect(await popup.getByTestId('search-results').getAttribute('aria-live')).toBeNull();
+      // The same element answers the next look-up: a status inserted with its words is not read by screen readers.
+      const before = await status.elementHandle();
+      await popup.getByTestId('search-input').fill('zzqx');
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe(fr.searchNone!.message);
+      expect(await before!.evaluate((el) => el.isConnected)).toBe(true);
+    } finally {
+      await popup.close();
+    }
+  });
 });
 
 describe('contrast themes (forced colours)', () => {
