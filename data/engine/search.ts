@@ -337,16 +337,19 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
     const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
     const filter = keep(q);
+    const words = text.split(/\s+/).length;
+    const refs = text ? measureRefs(asMeasure(text), 'PAN1', measureKeys) : [];
+    // A look-up longer than a measure's name may still name one (« qu'avons-nous dit sur la mesure 5 ? »): it is
+    // answered by its words, and the measure named is given too, for the panel to show its title, status and story.
+    const named = refs.length ? { measures: refs } : {};
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
-    const page = (found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult => {
+    function page(found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult {
       const hits = mergeTwins(found, (h) => h.position, matcher.twins, (h, position) => ({ ...h, position }));
       const sorted = q.sort === 'date' ? [...hits].sort((a, b) => b.position.date.localeCompare(a.position.date)) : hits;
-      return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...rest };
-    };
+      return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...named, ...rest };
+    }
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
-    const words = text.split(/\s+/).length;
-    const refs = measureRefs(asMeasure(text), 'PAN1', measureKeys);
     if (refs.length && words <= 4) {
       const hits = library.positions
         .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))

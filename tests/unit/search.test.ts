@@ -106,6 +106,14 @@ describe('the count, the page, the order, the filters', () => {
     expect(isOurs(result.hits[0].position.author)).toBe(true);
   });
 
+  test('a question that names a measure is answered by its words, and names the measure for the panel', () => {
+    const result = all("qu'avons-nous dit sur la mesure 5 ?");
+    expect(result.via).not.toBe('measure');
+    expect(result.measures).toEqual(['PAN1-5']);
+    expect(result.hits.slice(0, 3).every((h) => h.position.measures.includes('PAN1-5'))).toBe(true);
+    expect(all('qu’avons-nous dit sur le délai de réflexion ?').measures).toBeUndefined();
+  });
+
   test.each(['13', '13e', '13ème mesure', 'treizième mesure', 'la 13e mesure'])('« %s » names measure 13', (text) => {
     const result = all(text);
     expect(result.via).toBe('measure');
