@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
+import { formatDate, formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
 import { measureLabel, themeLabel } from './labels';
@@ -133,6 +133,8 @@ export function SearchView({
           browsing={!!measure}
           onMore={() => setLimit((n) => n + SEARCH_PAGE)}
           onAnyway={() => setAnyway(typed)}
+          sourceId={sourceId}
+          onSource={(id) => setFilters({ ...filters, sourceId: id })}
         />
       ) : (
         <MeasureList onPick={setMeasure} />
@@ -258,6 +260,36 @@ function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; on
   );
 }
 
+/**
+ * The meetings and documents of the day or month a look-up names (« réunion du 24 juin 2014 »). Asked for alone, their
+ * positions are the results; beside other words, each can become the source filter.
+ */
+function DatedSources({ ids, listed, kept, onKeep }: { ids: string[]; listed: boolean; kept: string; onKeep: (id: string) => void }) {
+  const { catalog } = useCatalog();
+  const sources = ids.flatMap((id) => catalog.sources.filter((source) => source.id === id));
+  if (!sources.length) return null;
+  return (
+    <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>
+      <p class="dated-sources__lead muted">{tCount('searchDated', sources.length)}</p>
+      <ul class="dated-sources__list">
+        {sources.map((source) => (
+          <li key={source.id} data-source={source.id}>
+            <span class="dated-sources__title">{source.title}</span> <span class="muted">{formatDate(source.date)}</span>
+            {!listed && kept !== source.id && (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={() => onKeep(source.id)} data-testid="keep-source">
+                  {t('searchKeepSource')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function SearchResults({
   query,
   tabId,
@@ -265,6 +297,8 @@ function SearchResults({
   browsing,
   onMore,
   onAnyway,
+  sourceId,
+  onSource,
 }: {
   query: SearchQuery;
   tabId: number | undefined;
@@ -274,6 +308,9 @@ function SearchResults({
   onMore: () => void;
   /** « Chercher quand même… »: list the passages found by sense that were withheld. */
   onAnyway: () => void;
+  /** The source filter, and how to set it (« N'afficher que ce document », for a source the look-up dates). */
+  sourceId: string;
+  onSource: (id: string) => void;
 }) {
   // The library's version in the key: the hits follow a report imported while the panel is open.
   const version = useLibraryVersion();
@@ -303,6 +340,7 @@ function SearchResults({
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
+      {!!shown.sources?.length && <DatedSources ids={shown.sources} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
         {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
         {shown.total > hits.length && <> · {tCount('searchShown', hits.length)}</>}

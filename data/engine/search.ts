@@ -21,6 +21,7 @@
 import Fuse from 'fuse.js';
 import { defaultAcronymExpander, type AcronymExpander } from './acronyms';
 import type { Matcher, MatchResult } from './match';
+import { dateMatches, dateRefs, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, type Token } from './normalise';
@@ -63,11 +64,13 @@ export interface SearchResult {
   total: number;
   /** The measures the text named (« mesure 4 bis »), for the panel to show their title and status. */
   measures?: string[];
+  /** The sources dated on a day or in a month the text named (« réunion du 24 juin 2014 »), for the panel to name them. */
+  sources?: string[];
   /**
    * How the look-up was answered: words, a typo-tolerant search, passages related by sense when neither found a word
    * (the panel says so), a paragraph, a measure, a list.
    */
-  via: 'words' | 'fuzzy' | 'related' | 'paragraph' | 'measure' | 'list';
+  via: 'words' | 'fuzzy' | 'related' | 'paragraph' | 'measure' | 'source' | 'list';
   /** What the fuzzy search did, when it ran: to check it stays bounded. */
   fuzzy?: FuzzyWork;
   /**
@@ -338,10 +341,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
     const filter = keep(q);
     const words = text.split(/\s+/).length;
-    const refs = text ? measureRefs(asMeasure(text), 'PAN1', measureKeys) : [];
+    // A date names the meetings and documents of that day or month (« réunion du 24 juin 2014 »), and no measure:
+    // « 3 février 2014 » was read as « mesure 3 ».
+    const dates = text ? dateRefs(text) : [];
+    const dated = dates.length ? library.sources.filter((source) => dates.some((d) => dateMatches(source.date, d))).map((source) => source.id) : [];
+    const undated = withoutDates(text, dates);
+    const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     // A look-up longer than a measure's name may still name one (« qu'avons-nous dit sur la mesure 5 ? »): it is
     // answered by its words, and the measure named is given too, for the panel to show its title, status and story.
-    const named = refs.length ? { measures: refs } : {};
+    const named = { ...(refs.length ? { measures: refs } : {}), ...(dated.length ? { sources: dated } : {}) };
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
     function page(found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult {
@@ -350,6 +358,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...named, ...rest };
     }
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
+    // Nothing but a date and words for a meeting or a document: that source's positions, the Collectif's first.
+    if (dated.length && onlyDocumentWords(undated)) {
+      const hits = library.positions
+        .filter((p) => dated.includes(p.sourceId) && filter(p))
+        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
+        .map((position) => ({ position, highlights: [] as [number, number][] }));
+      return page(hits, { via: 'source' });
+    }
     if (refs.length && words <= 4) {
       const hits = library.positions
         .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))
@@ -374,7 +390,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
-    const { results, onTopic } = matcher.lookUp(text, { k: Math.max(limit + offset, 50), gate: false });
+    const { results, onTopic } = matcher.lookUp(undated || text, { k: Math.max(limit + offset, 50), gate: false });
     const hits = kept(results, filter);
     return page(hits, onTopic ? { via: 'paragraph' } : { via: 'paragraph', offTopic: true });
   }
@@ -397,6 +413,34 @@ export type Search = ReturnType<typeof createSearch>;
  * A look-up that starts with a number names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »;
  * one that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ».
  */
+/** The look-up with the dates it names taken out. */
+function withoutDates(text: string, dates: readonly DateRef[]): string {
+  if (!dates.length) return text;
+  let out = '';
+  let at = 0;
+  for (const d of dates) {
+    out += `${text.slice(at, d.start)} `;
+    at = d.end;
+  }
+  return `${out}${text.slice(at)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** Words that, beside a date, ask for a meeting or a document rather than a subject (« le compte-rendu du … »). */
+const DOCUMENT_WORDS = new Set(
+  (
+    'reunion rencontre compte rendu cr plaidoyer evaluation rapport entretien seance rendez vous rdv audience note ' +
+    'courrier lettre document documents position positions collectif cabinet ministere ministre ' +
+    'du de des d le la les l au aux a en avec ce qu que quoi qui avons nous dit dite dites sur dans pendant lors depuis ' +
+    'meeting minutes report letter of the on at from with what did we say said'
+  ).split(' '),
+);
+
+function onlyDocumentWords(text: string): boolean {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .every((word) => !word || DOCUMENT_WORDS.has(word));
+}
+
 function asMeasure(text: string): string {
   if (/^\d/.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
   return /^\p{L}+(?:[- ]\p{L}+){0,2}\s+mesure\b/iu.test(text) ? `la ${text}` : text;

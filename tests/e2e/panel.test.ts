@@ -318,6 +318,38 @@ describe('search and browse', () => {
     }
   });
 
+  // Until the forty-third session « 3 février 2014 » listed measure 3 (its first figure read as a measure) and
+  // « réunion du 24 juin 2014 » found nothing.
+  test('a date names the meeting of that day: typed alone, its positions; beside a subject, one click keeps only that document', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    const sourcesOfCards = () => searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
+    try {
+      await panel.getByTestId('mode-search-button').click();
+      await panel.getByTestId('search-input').fill('3 février 2014');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('3 février 2014');
+      const dated = panel.getByTestId('dated-sources');
+      await expect(dated.getAttribute('data-listed')).resolves.toBe('true');
+      await expect(dated.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-source')))).resolves.toEqual(['cr-2014-02-03']);
+      await expect(dated.textContent()).resolves.toContain(sourceById.get('cr-2014-02-03')!.title);
+      await expect(panel.getByTestId('measure-header').count()).resolves.toBe(0);
+      expect(new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))).toEqual(new Set(['cr-2014-02-03']));
+      expect(Number(await panel.getByTestId('search-count').getAttribute('data-count'))).toBeGreaterThan(30);
+
+      const question = "qu'avons-nous dit le 24 juin 2014 sur l'indemnisation ?";
+      await panel.getByTestId('search-input').fill(question);
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(question);
+      await expect(dated.getAttribute('data-listed')).resolves.toBe('false');
+      expect(new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId)).size).toBeGreaterThan(1);
+      await dated.getByTestId('keep-source').click();
+      await expect(panel.getByTestId('source-filter').inputValue()).resolves.toBe('cr-2014-06-24');
+      await expect.poll(async () => [...new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))]).toEqual(['cr-2014-06-24']);
+      await expect(dated.getByTestId('keep-source').count()).resolves.toBe(0);
+      await expect((await searchCards(panel).first().getByTestId('position-text').textContent()) ?? '').toMatch(/indemni/i);
+    } finally {
+      await close();
+    }
+  });
+
   test('a look-up none of whose words the library holds, off its subject: nothing, then one click lists the closest passages, said they may not fit', async () => {
     const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     try {

@@ -121,6 +121,49 @@ describe('the count, the page, the order, the filters', () => {
   });
 });
 
+describe('a date names the meetings and documents of that day or month', () => {
+  test.each([
+    ['3 février 2014', 'cr-2014-02-03'],
+    ['réunion du 3 février', 'cr-2014-02-03'],
+    ['compte-rendu du 31 janvier 2014', 'cr-2014-01-31'],
+    ['rencontre au cabinet du 24/06/2014', 'cr-2014-06-24'],
+    ['décembre 2022', 'plaidoyer-2022-12-15'],
+    ['meeting of June 24, 2014', 'cr-2014-06-24'],
+  ])('« %s » lists the positions of %s, the Collectif’s first', (text, source) => {
+    const result = all(text);
+    expect(result.via).toBe('source');
+    expect(result.sources).toEqual([source]);
+    expect(result.measures).toBeUndefined();
+    expect(result.total).toBe(result.hits.length);
+    expect(result.hits.every((h) => h.position.sourceId === source)).toBe(true);
+    // Every position of the source is listed, or cited by the near-identical wording listed for it.
+    const listed = new Set(result.hits.flatMap((h) => [h.position.id, ...(h.position.citations ?? []).map((c) => c.positionId)]));
+    expect(library.positions.filter((p) => p.sourceId === source && !listed.has(p.id)).map((p) => p.id)).toEqual([]);
+    const ours = result.hits.map((h) => isOurs(h.position.author));
+    expect(ours.indexOf(false) === -1 || !ours.slice(ours.indexOf(false)).includes(true)).toBe(true);
+  });
+
+  test('« 3 février 2014 » is no « mesure 3 »; filters still apply', () => {
+    expect(all('3 février 2014').hits.some((h) => !h.position.measures.includes('PAN1-3'))).toBe(true);
+    const gov = all('3 février 2014', { authors: 'gouvernement' });
+    expect(gov.total).toBeGreaterThan(0);
+    expect(gov.hits.every((h) => h.position.author === 'gouvernement' && h.position.sourceId === 'cr-2014-02-03')).toBe(true);
+  });
+
+  test('a question with a date and a subject is answered by its words, and names the source', () => {
+    const result = all("qu'avons-nous dit le 24 juin 2014 sur l'indemnisation ?");
+    expect(result.via).toBe('paragraph');
+    expect(result.offTopic).toBeUndefined();
+    expect(result.sources).toEqual(['cr-2014-06-24']);
+    expect(result.hits.slice(0, 5).some((h) => /indemni/i.test(h.position.text))).toBe(true);
+  });
+
+  test('a date no source has names none, and a year alone is a word', () => {
+    expect(all('le 5 mai 2019').sources).toBeUndefined();
+    expect(all('2014').via).not.toBe('source');
+  });
+});
+
 describe('the fuzzy search is bounded by design', () => {
   test('a typo still finds the word, with whole words highlighted', () => {
     const { via, hits } = all('prostituion');
