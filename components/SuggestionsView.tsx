@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FocusedParagraph, MatchResult, Suggestion } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
+import { dateMatches, dateRefs } from '../data/engine/dateRefs';
 import { measureRefs } from '../data/engine/measureRefs';
 import { useCatalog } from './CatalogContext';
-import { formatList, t, tCount, type MessageKey } from '../utils/i18n';
+import { formatDate, formatList, t, tCount, type MessageKey } from '../utils/i18n';
 import { editorName, hostOf, measureLabel } from './labels';
 import { PositionCard } from './PositionCard';
 import { useSettings } from './useSettings';
@@ -102,9 +103,14 @@ export function SuggestionsView({
   const holdRef = useRef(hold);
   holdRef.current = hold;
   const text = ask?.text;
-  const { measures } = useCatalog();
+  const { catalog, measures } = useCatalog();
   // The same reading of « mesure 13 », « mesures 3 et 4 », « PAN2-16 » as the engine's and the search box's.
   const named = useMemo(() => (text?.trim() ? measureRefs(text, 'PAN1', { has: (key) => measures.has(key) }).slice(0, 3) : []), [text, measures]);
+  // « lors de notre rencontre du 24 juin 2014 »: the meeting of that day, as the search box reads dates.
+  const dated = useMemo(() => {
+    const dates = text?.trim() ? dateRefs(text) : [];
+    return dates.length ? catalog.sources.filter((source) => dates.some((d) => dateMatches(source.date, d))).slice(0, 3) : [];
+  }, [text, catalog]);
   // The letter outline offers the measures found in the draft so far.
   useEffect(() => {
     if (status === 'ready') onResults?.(results);
@@ -153,6 +159,16 @@ export function SuggestionsView({
           {named.map((key) => (
             <button key={key} type="button" class="link-button" onClick={() => onBrowseMeasure(key)} data-testid="browse-named-measure" data-measure={key}>
               {t('namedMeasureBrowse', measureLabel(measures.get(key), key))}
+            </button>
+          ))}
+        </p>
+      )}
+      {writing && onSearchParagraph && dated.length > 0 && (
+        <p class="named-measures" data-testid="named-dates">
+          {dated.map((source) => (
+            // Handed to the search box as its date, which lists that day's positions.
+            <button key={source.id} type="button" class="link-button" onClick={() => onSearchParagraph(formatDate(source.date))} data-testid="browse-dated-source" data-source={source.id}>
+              {t('datedSourceBrowse', `${source.shortTitle}, ${formatDate(source.date)}`)}
             </button>
           ))}
         </p>

@@ -182,6 +182,34 @@ describe('suggestions', () => {
     }
   });
 
+  test('a paragraph naming the date of a meeting of the library offers its positions, in the search view', async () => {
+    const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      const paragraph = 'Lors de notre rencontre du 24 juin 2014 au cabinet du Premier ministre, nous avions demandé que les victimes soient indemnisées.';
+      await typeInEditor(opened, editor('textarea'), paragraph);
+      const link = panel.getByTestId('browse-dated-source');
+      await link.first().waitFor({ timeout: 15_000 });
+      await expect(link.evaluateAll((links) => links.map((a) => a.getAttribute('data-source')))).resolves.toEqual(['cr-2014-06-24']);
+      const source = sourceById.get('cr-2014-06-24')!;
+      await expect(link.textContent()).resolves.toBe(fr.datedSourceBrowse!.message.replace('$SOURCE$', `${source.shortTitle}, 24 juin 2014`));
+      // A date no meeting has: no link.
+      await opened.page.keyboard.press('Control+A');
+      await opened.page.keyboard.type(paragraph.replace('24 juin', '25 juin'), { delay: 2 });
+      await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(0);
+      await opened.page.keyboard.press('Control+A');
+      await opened.page.keyboard.type(paragraph, { delay: 2 });
+      await link.first().click();
+      await expect.poll(() => panel.getByTestId('mode-search').isVisible()).toBe(true);
+      await expect.poll(() => panel.getByTestId('search-input').inputValue()).toBe('24 juin 2014');
+      await expect.poll(() => panel.getByTestId('dated-sources').getAttribute('data-listed'), { timeout: 20_000 }).toBe('true');
+      const sources = await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
+      expect(sources.length).toBeGreaterThan(0);
+      expect(new Set(sources.map((id) => positionById.get(id)?.sourceId))).toEqual(new Set(['cr-2014-06-24']));
+    } finally {
+      await close();
+    }
+  });
+
   test('« Copier » copies the wording, « Copier avec la source » adds « » and the citation; the keyboard reaches « Insérer »', async () => {
     const { opened, panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     try {
@@ -568,6 +596,16 @@ describe('English UI', () => {
         const link = panel.getByTestId('browse-named-measure');
         await link.first().waitFor({ timeout: 15_000 });
         await expect(link.textContent()).resolves.toBe(en.namedMeasureBrowse!.message.replace('$MEASURE$', en.measureLabel!.message.replace('$NUMBER$', '4 bis')));
+        // A paragraph naming a meeting's date: the link in English, and the date handed to the search box as English writes it.
+        await opened.page.keyboard.press('Control+A');
+        await opened.page.keyboard.type('Comme lors de notre rencontre du 3 février 2014, nous maintenons notre demande.', { delay: 5 });
+        const dated = panel.getByTestId('browse-dated-source');
+        await dated.first().waitFor({ timeout: 15_000 });
+        await expect(dated.textContent()).resolves.toBe(en.datedSourceBrowse!.message.replace('$SOURCE$', `${sourceById.get('cr-2014-02-03')!.shortTitle}, February 3, 2014`));
+        await dated.click();
+        await expect.poll(() => panel.getByTestId('search-input').inputValue()).toBe('February 3, 2014');
+        await expect.poll(() => panel.getByTestId('dated-sources').getAttribute('data-listed'), { timeout: 20_000 }).toBe('true');
+        await expect(panel.getByTestId('dated-sources').locator('li').getAttribute('data-source')).resolves.toBe('cr-2014-02-03');
       } finally {
         await close();
       }
