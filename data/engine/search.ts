@@ -1,6 +1,8 @@
 /**
  * Looking a position up, as the side panel's search box and the browse-by-measure view do:
  * - a measure reference (« mesure 5 », « 4 bis ») lists that measure's positions;
+ * - a date with nothing but words for a meeting or a document (« réunion du 24 juin 2014 ») lists the positions of the
+ *   sources of that day or month (dateRefs.ts); beside other words, the sources are only named (`sources`);
  * - a short look-up (a name, an acronym, a few words) matches **whole words**: « ASE » finds the
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
  *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
@@ -10,7 +12,7 @@
  *   `via: 'related'`, and nothing when it finds the look-up off the library's subject;
  * - a longer text is a paragraph and goes through the matching engine; asked for, it is answered
  *   even where the suggestions' gate would stay quiet, with `offTopic` said.
- * Filters (measure, theme, author, source, period) apply to all three; near-identical wordings the filters keep are one
+ * Filters (measure, theme, author, source, period) apply to all of them; near-identical wordings the filters keep are one
  * hit, as they are one suggestion; results can be sorted by relevance or by date, and the total is counted before the
  * page is cut (`offset`, `limit`).
  *
@@ -409,10 +411,6 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
 
 export type Search = ReturnType<typeof createSearch>;
 
-/**
- * A look-up that starts with a number names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »;
- * one that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ».
- */
 /** The look-up with the dates it names taken out. */
 function withoutDates(text: string, dates: readonly DateRef[]): string {
   if (!dates.length) return text;
@@ -441,6 +439,10 @@ function onlyDocumentWords(text: string): boolean {
     .every((word) => !word || DOCUMENT_WORDS.has(word));
 }
 
+/**
+ * A look-up that starts with a number names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »;
+ * one that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ».
+ */
 function asMeasure(text: string): string {
   if (/^\d/.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
   return /^\p{L}+(?:[- ]\p{L}+){0,2}\s+mesure\b/iu.test(text) ? `la ${text}` : text;
