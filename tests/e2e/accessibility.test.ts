@@ -188,15 +188,13 @@ describe('contrast themes (forced colours)', () => {
   // (a lighter background) and the Collectif's badge (filled, where context badges are outlined) looked like the rest,
   // and the story's dots of the Collectif's positions vanished.
   test.each(['light', 'dark'] as const)("the mode shown, the Collectif's badge and the story's dots keep their marks, %s theme", async (scheme) => {
-    const { opened, panel, close } = await pageWithPanel(session.ext, session.server, textarea);
+    const { panel, close } = await pageWithPanel(session.ext, session.server, textarea);
     try {
       await panel.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
       const background = (selector: string, pseudo?: string) =>
         panel.locator(selector).first().evaluate((el, p) => getComputedStyle(el, p ?? null).backgroundColor, pseudo);
       const canvas = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(await background('[data-testid="mode-suggestions-button"]')).not.toBe(await background('[data-testid="mode-search-button"]'));
-
-      await typeInEditor(opened, textarea, 'La ministre estime que les préfets doivent être habilités à apprécier les faits au cas par cas ; la CNCDH recommande que le titre de séjour soit délivré de plein droit.');
       await panel.getByTestId('mode-search-button').click();
       expect(await background('[data-testid="mode-search-button"]')).not.toBe(await background('[data-testid="mode-suggestions-button"]'));
       await panel.locator('[data-testid="measure"][data-measure="PAN1-5"]').click();

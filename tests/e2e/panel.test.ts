@@ -372,7 +372,7 @@ describe('search and browse', () => {
       await expect(panel.getByTestId('source-filter').inputValue()).resolves.toBe('cr-2014-06-24');
       await expect.poll(async () => [...new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))]).toEqual(['cr-2014-06-24']);
       await expect(dated.getByTestId('keep-source').count()).resolves.toBe(0);
-      await expect((await searchCards(panel).first().getByTestId('position-text').textContent()) ?? '').toMatch(/indemni/i);
+      expect((await searchCards(panel).first().getByTestId('position-text').textContent()) ?? '').toMatch(/indemni/i);
     } finally {
       await close();
     }
