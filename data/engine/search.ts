@@ -439,12 +439,16 @@ function onlyDocumentWords(text: string): boolean {
     .every((word) => !word || DOCUMENT_WORDS.has(word));
 }
 
+/** A look-up made of measure numbers only: « 13 », « 4 bis », « 13e », « 13ème mesure », « 3 et 4 ». */
+const NUMBERS_ONLY = /^\d{1,2}(?:\s*bis)?(?:\s?(?:e|ème|eme|er|ère|ere|re)\b)?(?:\s+mesures?)?(?:\s*(?:,|&|\/|-|\bet\b|\bou\b)\s*\d{1,2}(?:\s*bis)?)*\s*$/i;
+
 /**
- * A look-up that starts with a number names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »;
- * one that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ».
+ * A look-up made of numbers only names a measure: « 13 », « 4 bis », « 13e », « 13e mesure » read as « mesure 13 »; one
+ * that starts with an ordinal in words, « treizième mesure », as « la treizième mesure ». A number followed by other
+ * words is not one: « 3 mois », « 18 ans », « 15 victimes » were read as measures 3, 18 and 15.
  */
 function asMeasure(text: string): string {
-  if (/^\d/.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
+  if (NUMBERS_ONLY.test(text)) return `mesure ${text.replace(/^(\d{1,2})\s?(?:e|ème|eme|er|ère|ere|re)\b(?:\s+mesure\b)?/i, '$1')}`;
   return /^\p{L}+(?:[- ]\p{L}+){0,2}\s+mesure\b/iu.test(text) ? `la ${text}` : text;
 }
 

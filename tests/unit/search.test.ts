@@ -114,6 +114,23 @@ describe('the count, the page, the order, the filters', () => {
     expect(all('qu’avons-nous dit sur le délai de réflexion ?').measures).toBeUndefined();
   });
 
+  // Until the forty-third session any look-up starting with a figure was read as a measure.
+  test.each([
+    ['3 mois', /3 mois/],
+    ['18 ans', /18 ans/],
+    ['15 victimes', /victimes/],
+  ])('« %s » is looked up by its words, not read as a measure', (text, said) => {
+    const result = all(text);
+    expect(result.via).not.toBe('measure');
+    expect(result.measures).toBeUndefined();
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(said.test(fold(result.hits[0]!.position.text))).toBe(true);
+  });
+
+  test('« 3 et 4 » names measures 3 and 4', () => {
+    expect(all('3 et 4').measures).toEqual(['PAN1-3', 'PAN1-4']);
+  });
+
   test.each(['13', '13e', '13ème mesure', 'treizième mesure', 'la 13e mesure'])('« %s » names measure 13', (text) => {
     const result = all(text);
     expect(result.via).toBe('measure');
