@@ -5,6 +5,7 @@ import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
 import { SearchField } from './SearchField';
+import { DatedSources } from './DatedSources';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
 
@@ -33,6 +34,7 @@ export function PopupSearch() {
           {t('searching')}
         </p>
       )}
+      {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} listed={query.value.via === 'source'} />}
       {/* Always there, so that a screen reader hears each answer's count; the cards are not read aloud. */}
       <p class={query.status === 'ready' ? 'results__count muted' : 'sr-only'} role="status" data-testid="search-count">
         {query.status === 'ready' && (query.value.total ? countLine(query.value.total, query.value.hits.length) : t('searchNone'))}

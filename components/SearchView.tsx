@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatDate, formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
+import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
 import { measureLabel, themeLabel } from './labels';
@@ -9,6 +9,7 @@ import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
 import { CncdhStatusBadge, MeasureList } from './MeasureList';
+import { DatedSources } from './DatedSources';
 import { OutlineView } from './OutlineView';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
@@ -256,36 +257,6 @@ function MeasureHeader({ measureKey, onBack, onStory }: { measureKey: string; on
           ))}
         </details>
       )}
-    </div>
-  );
-}
-
-/**
- * The meetings and documents of the day or month a look-up names (« réunion du 24 juin 2014 »). Asked for alone, their
- * positions are the results; beside other words, each can become the source filter.
- */
-function DatedSources({ ids, listed, kept, onKeep }: { ids: string[]; listed: boolean; kept: string; onKeep: (id: string) => void }) {
-  const { catalog } = useCatalog();
-  const sources = ids.flatMap((id) => catalog.sources.filter((source) => source.id === id));
-  if (!sources.length) return null;
-  return (
-    <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>
-      <p class="dated-sources__lead muted">{tCount('searchDated', sources.length)}</p>
-      <ul class="dated-sources__list">
-        {sources.map((source) => (
-          <li key={source.id} data-source={source.id}>
-            <span class="dated-sources__title">{source.title}</span> <span class="muted">{formatDate(source.date)}</span>
-            {!listed && kept !== source.id && (
-              <>
-                {' '}
-                <button type="button" class="link-button" onClick={() => onKeep(source.id)} data-testid="keep-source">
-                  {t('searchKeepSource')}
-                </button>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

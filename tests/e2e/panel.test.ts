@@ -495,6 +495,15 @@ describe('popup, selection menu, shortcut', () => {
       await expect(popup.getByTestId('shortcut-hint').textContent()).resolves.toMatch(/Alt\+(Shift|Maj)\+Y/);
       await expect(popup.getByTestId('open-side-panel').isVisible()).resolves.toBe(true);
 
+      // A meeting's date: the meeting named, its positions listed (no filter to offer in the popup).
+      await popup.getByTestId('search-input').fill('réunion du 24 juin 2014');
+      await expect.poll(() => popup.getByTestId('dated-sources').getAttribute('data-listed'), { timeout: 20_000 }).toBe('true');
+      await expect(popup.getByTestId('dated-sources').locator('li').getAttribute('data-source')).resolves.toBe('cr-2014-06-24');
+      await expect(popup.getByTestId('keep-source').count()).resolves.toBe(0);
+      const ids = await popup.getByTestId('suggestion').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
+      expect(ids.length).toBe(5);
+      expect(ids.every((id) => positionById.get(id)?.sourceId === 'cr-2014-06-24')).toBe(true);
+
       // Words the library never says, about what it holds: the passages closest in sense, said to be so.
       await popup.getByTestId('search-input').fill('examens osseux');
       await expect.poll(() => popup.getByTestId('search-related').count(), { timeout: 20_000 }).toBe(1);

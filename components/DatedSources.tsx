@@ -1,0 +1,32 @@
+import { formatDate, t, tCount } from '../utils/i18n';
+import { useCatalog } from './CatalogContext';
+
+/**
+ * The meetings and documents of the day or month a look-up names (« réunion du 24 juin 2014 »). Asked for alone, their
+ * positions are the results; beside other words, each can become the source filter (`onKeep`; the popup has none).
+ */
+export function DatedSources({ ids, listed, kept, onKeep }: { ids: string[]; listed: boolean; kept?: string; onKeep?: (id: string) => void }) {
+  const { catalog } = useCatalog();
+  const sources = ids.flatMap((id) => catalog.sources.filter((source) => source.id === id));
+  if (!sources.length) return null;
+  return (
+    <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>
+      <p class="dated-sources__lead muted">{tCount('searchDated', sources.length)}</p>
+      <ul class="dated-sources__list">
+        {sources.map((source) => (
+          <li key={source.id} data-source={source.id}>
+            <span class="dated-sources__title">{source.title}</span> <span class="muted">{formatDate(source.date)}</span>
+            {!listed && onKeep && kept !== source.id && (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={() => onKeep(source.id)} data-testid="keep-source">
+                  {t('searchKeepSource')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
