@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FocusedParagraph, MatchResult, Suggestion } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { dateMatches, dateRefs } from '../data/engine/dateRefs';
+import { dateRefs, sourcesOn } from '../data/engine/dateRefs';
 import { measureRefs } from '../data/engine/measureRefs';
 import { useCatalog } from './CatalogContext';
 import { formatDate, formatList, t, tCount, type MessageKey } from '../utils/i18n';
@@ -107,10 +107,7 @@ export function SuggestionsView({
   // The same reading of « mesure 13 », « mesures 3 et 4 », « PAN2-16 » as the engine's and the search box's.
   const named = useMemo(() => (text?.trim() ? measureRefs(text, 'PAN1', { has: (key) => measures.has(key) }).slice(0, 3) : []), [text, measures]);
   // « lors de notre rencontre du 24 juin 2014 »: the meeting of that day, as the search box reads dates.
-  const dated = useMemo(() => {
-    const dates = text?.trim() ? dateRefs(text) : [];
-    return dates.length ? catalog.sources.filter((source) => dates.some((d) => dateMatches(source.date, d))).slice(0, 3) : [];
-  }, [text, catalog]);
+  const dated = useMemo(() => (text?.trim() ? sourcesOn(dateRefs(text), catalog.sources).slice(0, 3) : []), [text, catalog]);
   // The letter outline offers the measures found in the draft so far.
   useEffect(() => {
     if (status === 'ready') onResults?.(results);

@@ -74,3 +74,8 @@ export function dateMatches(iso: string, ref: DateRef): boolean {
   const [year, month, day] = iso.split('-');
   return month === ref.month && (ref.year === undefined || year === ref.year) && (ref.day === undefined || day === ref.day);
 }
+
+/** The sources dated on a day, or in a month, that one of `dates` names. */
+export function sourcesOn<S extends { date: string }>(dates: readonly DateRef[], sources: readonly S[]): S[] {
+  return dates.length ? sources.filter((source) => dates.some((d) => dateMatches(source.date, d))) : [];
+}

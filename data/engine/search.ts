@@ -23,7 +23,7 @@
 import Fuse from 'fuse.js';
 import { defaultAcronymExpander, type AcronymExpander } from './acronyms';
 import type { Matcher, MatchResult } from './match';
-import { dateMatches, dateRefs, type DateRef } from './dateRefs';
+import { dateRefs, sourcesOn, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, type Token } from './normalise';
@@ -346,7 +346,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // A date names the meetings and documents of that day or month (« réunion du 24 juin 2014 »), and no measure:
     // « 3 février 2014 » was read as « mesure 3 ».
     const dates = text ? dateRefs(text) : [];
-    const dated = dates.length ? library.sources.filter((source) => dates.some((d) => dateMatches(source.date, d))).map((source) => source.id) : [];
+    const dated = sourcesOn(dates, library.sources).map((source) => source.id);
     const undated = withoutDates(text, dates);
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     // A look-up longer than a measure's name may still name one (« qu'avons-nous dit sur la mesure 5 ? »): it is
