@@ -6,8 +6,8 @@ import { useCatalog } from './CatalogContext';
  * positions are the results; beside other words, each can become the source filter (`onKeep`; the popup has none).
  */
 export function DatedSources({ ids, listed, kept, onKeep }: { ids: string[]; listed: boolean; kept?: string; onKeep?: (id: string) => void }) {
-  const { catalog } = useCatalog();
-  const sources = ids.flatMap((id) => catalog.sources.filter((source) => source.id === id));
+  const { sources: byId } = useCatalog();
+  const sources = ids.flatMap((id) => byId.get(id) ?? []);
   if (!sources.length) return null;
   return (
     <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
-import { t, tCount } from '../utils/i18n';
+import { t } from '../utils/i18n';
+import { searchCountLine } from './labels';
 import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
@@ -8,11 +9,6 @@ import { SearchField } from './SearchField';
 import { DatedSources } from './DatedSources';
 import { useDebounced } from './useDebounced';
 import { useQuery } from './useQuery';
-
-/** « 23 positions trouvées · 5 affichées », as the panel's search says it. */
-function countLine(total: number, shown: number): string {
-  return total > shown ? `${tCount('searchTotal', total)} · ${tCount('searchShown', shown)}` : tCount('searchTotal', total);
-}
 
 /** The popup's quick look-up: the same search as the panel's, the first five hits, to copy. */
 export function PopupSearch() {
@@ -37,7 +33,7 @@ export function PopupSearch() {
       {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} listed={query.value.via === 'source'} />}
       {/* Always there, so that a screen reader hears each answer's count; the cards are not read aloud. */}
       <p class={query.status === 'ready' ? 'results__count muted' : 'sr-only'} role="status" data-testid="search-count">
-        {query.status === 'ready' && (query.value.total ? countLine(query.value.total, query.value.hits.length) : t('searchNone'))}
+        {query.status === 'ready' && searchCountLine(query.value.total, query.value.hits.length)}
       </p>
       {query.status === 'error' && <p class="notice">{t('searchError')}</p>}
       {query.status === 'ready' && (

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
+import { formatNumber, t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel, themeLabel } from './labels';
+import { measureLabel, searchCountLine, themeLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -313,8 +313,7 @@ function SearchResults({
       {named && <MeasureHeader measureKey={named} />}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
-        {shown.total ? tCount('searchTotal', shown.total) : t('searchNone')}
-        {shown.total > hits.length && <> · {tCount('searchShown', hits.length)}</>}
+        {searchCountLine(shown.total, hits.length)}
       </p>
       <SearchNote answer={shown} onAnyway={onAnyway} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">

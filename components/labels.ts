@@ -4,7 +4,7 @@
  */
 import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, WebApp } from '../data/protocol';
 import { isAuthorsOwnBody, type AuthorId, type CncdhStatus, type MeasureReason, type Position } from '../data/library/schema';
-import { t, type MessageKey } from '../utils/i18n';
+import { t, tCount, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
 export function authorBadge(position: Pick<Position, 'author' | 'organisation' | 'kind'>): string {
@@ -134,6 +134,12 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A look-up's count, in the panel and the popup: « 23 positions trouvées · 5 affichées », « Aucune position trouvée. ». */
+export function searchCountLine(total: number, shown: number): string {
+  if (!total) return t('searchNone');
+  return total > shown ? `${tCount('searchTotal', total)} · ${tCount('searchShown', shown)}` : tCount('searchTotal', total);
 }
 
 /** The years of a national action plan, as people name it: PAN1 → « 2014-2016 ». */
