@@ -2,8 +2,8 @@
  * What the command line and the tests share: where the seeds and the shipped library are,
  * and how the bundled library is built and written. Node only (reads files).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { everydayStems } from '../engine/everyday';
 import { buildLibrary } from '../library/extract/pipeline';
@@ -54,14 +54,65 @@ export function shippedLibrary(): Library {
  * field. Refused with a `CliInputError` naming the file and the first bad field (or JSON position).
  */
 export function readLibraryFile(file: string): Library {
-  let content: string;
+  return parseLibraryText(readInputFile(file, '--library'), file);
+}
+
+/**
+ * The bytes of a file the command line was given, or a `CliInputError` saying, after `label` (the option or the command
+ * that named it), which file and why it cannot be read: never a stack trace, never another file's name.
+ */
+export function readInputBytes(file: string, label: string): Buffer {
   try {
-    content = readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier, pas un fichier' : `lecture impossible (${code ?? String(error)})`;
-    throw new CliInputError(`--library ${file} : ${why}.`, 1);
+    const why =
+      code === 'ENOENT'
+        ? 'fichier introuvable'
+        : code === 'EISDIR'
+          ? 'c’est un dossier, pas un fichier'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'lecture refusée (droits du fichier)'
+            : `lecture impossible (${code ?? String(error)})`;
+    throw new CliInputError(`${label} ${file} : ${why}.`, 1);
   }
+}
+
+/**
+ * Writes a file the command line was asked for (`--into`), whole or not at all: into a file beside it, then renamed
+ * over it, so a full disk never leaves half a library where the former one was (`--into` may name `--library`'s own
+ * file). Otherwise a `CliInputError` saying which file and why not.
+ */
+export function writeOutputFile(file: string, content: string, label: string): void {
+  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
+  try {
+    if (existsSync(file) && statSync(file).isDirectory()) throw Object.assign(new Error(file), { code: 'EISDIR' });
+    writeFileSync(partial, content);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'son dossier n’existe pas'
+        : code === 'EISDIR'
+          ? 'c’est un dossier, pas un fichier'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'écriture refusée (droits du dossier ou du fichier)'
+            : code === 'ENOSPC'
+              ? 'disque plein'
+              : `écriture impossible (${code ?? String(error)})`;
+    throw new CliInputError(`${label} ${file} : ${why} ; rien n’a été écrit.`, 1);
+  }
+}
+
+/** `readInputBytes` as UTF-8 text. */
+export function readInputFile(file: string, label: string): string {
+  return readInputBytes(file, label).toString('utf8');
+}
+
+/** A plain library's JSON text (`library -- export` output), checked field by field as `readLibraryFile` says. */
+export function parseLibraryText(content: string, file: string): Library {
   try {
     return parseLibrary(parseJsonFile(content, file), file);
   } catch (error) {

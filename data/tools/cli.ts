@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readSeeds, SEEDS_DIR, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
+import { DEV_QUERIES, EVERYDAY, GENERATED, buildBundled, buildEveryday, readInputFile, readSeeds, SEEDS_DIR, serialise, serialiseEveryday, shippedLibrary } from './cli-lib';
 import { CliInputError, parseArgs, parseEvalLines, parseK, parseQueryLines } from './cliInput';
 import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
@@ -71,7 +71,7 @@ function library(args: string[]): number | Promise<number> {
     }
     case 'check': {
       // An export (issue 10's format) is checked as an import checks it: whole file, every wording in its source's text.
-      if (libraryFile !== undefined && existsSync(libraryFile) && isExportJson(readFileSync(libraryFile, 'utf8'))) return checkLibraryFile(libraryFile);
+      if (libraryFile !== undefined && isExportJson(readInputFile(libraryFile, '--library'))) return checkLibraryFile(libraryFile);
       const texts = readSeeds();
       const lib = libraryFile === undefined ? buildBundled() : readLibraryFile(libraryFile);
       const parsed = Object.fromEntries(PARSERS.map((p) => [p.file, parsedText(p, texts[p.file] ?? '')]));
@@ -167,7 +167,7 @@ function reporting(run: () => number): number {
     return run();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    return 2;
+    return error instanceof CliInputError ? error.code : 2;
   }
 }
 
@@ -255,13 +255,7 @@ async function matchCommand(args: string[]): Promise<number> {
 
 /** The queries of an evaluation file, each line checked; bad lines are named and nothing is scored. */
 function readEvalFile(file: string): EvalQuery[] {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliInputError(`eval : ${file} : ${code === 'ENOENT' ? 'fichier introuvable' : `lecture impossible (${code ?? String(error)})`}.`, 1);
-  }
+  const content = readInputFile(file, 'eval :');
   const { items, errors } = parseEvalLines(content, file);
   // A score over part of the set would be compared with scores over all of it: refuse instead.
   if (errors.length) throw new CliInputError([...errors.map((e) => `eval : ${e}`), `eval : ${errors.length} ligne(s) refusée(s) ; aucun score calculé.`].join('\n'), 1);

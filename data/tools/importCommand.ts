@@ -5,7 +5,6 @@
  *                                IN, plus the new source) in the export format.
  * The same code as the options page: readDocument → proposeImport → (no review) → export.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Library, SourceKind } from '../library/schema';
 import { buildExport, parseExport, type ExportedSource, type LibraryExport } from '../library/import/exchange';
@@ -14,7 +13,7 @@ import { positionOf } from '../library/import/store';
 import { proposeImport, type ProposalDoubt } from '../library/import/propose';
 import { checkSize, readDocument } from '../library/import/readDocument';
 import { uniqueIds } from '../library/import/review';
-import { readLibraryFile as readPlainLibraryFile, shippedLibrary } from './cli-lib';
+import { parseLibraryText, readInputBytes, readInputFile, shippedLibrary, writeOutputFile } from './cli-lib';
 
 const USAGE =
   'Usage : npm run -s library -- import FICHIER --title "Titre" --date AAAA-MM-JJ [--kind compte-rendu|courrier|note] [--speaker "Collectif"] [--plan PAN1] (--json | --into SORTIE.json [--library ENTREE.json])';
@@ -38,8 +37,9 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    checkSize(basename(file), statSync(file).size);
-    const doc = await readDocument(basename(file), new Uint8Array(readFileSync(file)));
+    const bytes = readInputBytes(file, 'import :');
+    checkSize(basename(file), bytes.length);
+    const doc = await readDocument(basename(file), new Uint8Array(bytes));
     const { source, proposals } = proposeImport(doc.text, {
       title,
       date,
@@ -63,16 +63,12 @@ export async function importCommand(args: string[]): Promise<number> {
       return 1;
     }
     const out = buildExport({ ...base, sources: [...base.sources, source as ExportedSource], positions: [...base.positions, ...positions] }, 'all');
-    writeFileSync(into!, JSON.stringify(out, null, 1) + '\n');
+    writeOutputFile(into!, JSON.stringify(out, null, 1) + '\n', '--into');
     console.error(`Bibliothèque écrite : ${into} (${out.sources.length} sources, ${out.positions.length} positions, dont ${positions.length} de « ${title} »)`);
     return 0;
   } catch (error) {
     if (isImportError(error)) {
       console.error(error.message);
-      return 1;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      console.error(`Fichier introuvable : ${file}`);
       return 1;
     }
     throw error;
@@ -89,8 +85,8 @@ export async function importCommand(args: string[]): Promise<number> {
  */
 export function readLibraryFile(path: string | undefined): LibraryExport | Library {
   if (!path) return shippedLibrary();
-  const json = readFileSync(path, 'utf8');
-  if (!isExportJson(json)) return readPlainLibraryFile(path);
+  const json = readInputFile(path, '--library');
+  if (!isExportJson(json)) return parseLibraryText(json, path);
   const shipped = shippedLibrary();
   return parseExport(basename(path), json, { measureKeys: shipped.measures.map((m) => m.key), themeIds: shipped.themes.map((t) => t.id), sourceIds: [] });
 }

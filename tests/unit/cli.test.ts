@@ -122,6 +122,18 @@ describe('--library FILE', { timeout: 60_000 }, () => {
     }
   });
 
+  test('a library file that cannot be read is named, with why, by every command that takes one: no stack trace', () => {
+    const absent = join(dir, 'absente.json');
+    for (const args of [['match', '--library', absent, 'délai de réflexion'], ['library', 'export', '--library', absent], ['library', 'check', '--library', absent], ['library', 'story', 'PAN1-5', '--library', absent], ['library', 'outline', 'PAN1-5', '--library', absent]]) {
+      const run = cli(args);
+      expect(run, args.join(' ')).toMatchObject({ code: 1, stdout: '' });
+      expect(run.stderr.trim(), args.join(' ')).toBe(`--library ${absent} : fichier introuvable.`);
+    }
+    const run = cli(['library', 'check', '--library', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`--library ${dir} : c’est un dossier, pas un fichier.`);
+  });
+
   test('export --library writes back the library it read', () => {
     const file = join(dir, 'whole.json');
     writeFileSync(file, JSON.stringify(shipped));

@@ -1,6 +1,6 @@
 /** `npm run -s library -- import …`: the same import, headless, as a user would run it. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,5 +45,26 @@ describe('library import', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("« scan.pdf » : ce PDF ne contient pas de texte : il s'agit sans doute d'un scan");
     expect(r.stdout).toBe('');
+  }, 60_000);
+
+  test('a missing file is the one named: the report, or the library it goes into', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'positions-'));
+    const absent = join(dir, 'absent.odt');
+    const noReport = await run('library', 'import', absent, '--title', 'Absent', '--date', '2026-11-18', '--json');
+    expect(noReport).toMatchObject({ code: 1, stdout: '' });
+    expect(noReport.stderr.trim()).toBe(`import : ${absent} : fichier introuvable.`);
+    const noLibrary = await run('library', 'import', REPORT, '--title', 'Rencontre', '--date', '2026-11-18', '--into', join(dir, 'out.json'), '--library', join(dir, 'absente.json'));
+    expect(noLibrary.code).toBe(1);
+    expect(noLibrary.stderr.trim()).toBe(`--library ${join(dir, 'absente.json')} : fichier introuvable.`);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+  }, 60_000);
+
+  test('--into a folder that does not exist: said, and nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'positions-'));
+    const out = join(dir, 'pas-de-dossier', 'bibliotheque.json');
+    const r = await run('library', 'import', REPORT, '--title', 'Rencontre', '--date', '2026-11-18', '--into', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`--into ${out} : son dossier n’existe pas ; rien n’a été écrit.`);
+    expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 });
