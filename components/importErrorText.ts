@@ -8,6 +8,8 @@ const KEYS: Record<ImportErrorKey, MessageKey> = {
   importErrorTooLarge: 'importErrorTooLarge',
   importErrorUnsupported: 'importErrorUnsupported',
   importErrorMismatch: 'importErrorMismatch',
+  importErrorMismatchText: 'importErrorMismatchText',
+  importErrorMismatchUnknown: 'importErrorMismatchUnknown',
   importErrorCorrupt: 'importErrorCorrupt',
   importErrorPassword: 'importErrorPassword',
   importErrorScan: 'importErrorScan',

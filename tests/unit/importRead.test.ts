@@ -123,8 +123,22 @@ describe('readDocument: bad input says what and where', () => {
     expect(e.in('en')).toContain('this PDF contains no text: it is probably a scan');
   });
 
-  test('binary bytes in a .txt', async () => {
-    expect((await refusal('notes.txt', new Uint8Array([0x4c, 0x65, 0, 1, 2, 3, 0, 0x20]))).key).toBe('importErrorMismatch');
+  test('binary bytes in a .txt: not a text file, in either language', async () => {
+    const e = await refusal('notes.txt', new Uint8Array([0x4c, 0x65, 0, 1, 2, 3, 0, 0x20]));
+    expect(e.message).toBe("« notes.txt » n'est pas un fichier texte. Rien n'a été modifié.");
+    expect(e.in('en')).toBe('“notes.txt” is not a text file. Nothing was changed.');
+  });
+
+  test('plain text or unknown bytes under a document\'s extension: said without a format name in the other language', async () => {
+    const text = await refusal('compte-rendu.docx', new TextEncoder().encode('Compte-rendu de la réunion du Collectif.\n'));
+    expect(text.message).toBe(
+      "« compte-rendu.docx » porte l'extension .docx mais ne contient que du texte brut. Enregistrez-le au format .docx depuis votre traitement de texte, ou renommez-le en .txt, puis réessayez. Rien n'a été modifié.",
+    );
+    expect(text.in('en')).toContain('“compte-rendu.docx” has the .docx extension but holds only plain text.');
+    const unknown = await refusal('compte-rendu.odt', new Uint8Array([0x4c, 0x65, 0, 1, 2, 3, 0, 0x20]));
+    expect(unknown.message).toContain("« compte-rendu.odt » porte l'extension .odt mais son contenu n'est pas celui d'un tel fichier");
+    expect(unknown.in('en')).toContain('“compte-rendu.odt” has the .odt extension but its content is not that of such a file');
+    for (const e of [text, unknown]) expect(`${e.message} ${e.in('en')}`).not.toMatch(/binaire|binary|texte \/ text/);
   });
 
   test('HTML or a script inside a text file is kept as text, flagged, never run', async () => {

@@ -17,6 +17,8 @@ export type ImportErrorKey =
   | 'importErrorTooLarge'
   | 'importErrorUnsupported'
   | 'importErrorMismatch'
+  | 'importErrorMismatchText'
+  | 'importErrorMismatchUnknown'
   | 'importErrorCorrupt'
   | 'importErrorPassword'
   | 'importErrorScan'

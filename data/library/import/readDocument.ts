@@ -46,8 +46,12 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Doc
     if (containsUtf16(bytes, 'EncryptedPackage')) throw new ImportError('importErrorPassword', [name]);
     throw new ImportError('importErrorMismatch', [name, '.docx', LABELS.ole]);
   }
-  if (actual !== want && !(want === 'docx' && actual === 'zip') && !(want === 'odt' && actual === 'zip'))
+  if (actual !== want && !(want === 'docx' && actual === 'zip') && !(want === 'odt' && actual === 'zip')) {
+    // Plain text or unknown bytes have no format's name to give: each has its own sentence.
+    if (actual === 'binary') throw new ImportError(want === 'text' ? 'importErrorBinary' : 'importErrorMismatchUnknown', want === 'text' ? [name] : [name, `.${ext}`]);
+    if (actual === 'text') throw new ImportError('importErrorMismatchText', [name, `.${ext}`]);
     throw new ImportError('importErrorMismatch', [name, `.${ext}`, LABELS[actual]]);
+  }
   let text: string;
   switch (want) {
     case 'docx':
@@ -77,7 +81,8 @@ export function readPasted(text: string, name = 'texte collé'): DocumentText {
 
 type Sniffed = 'pdf' | 'zip' | 'docx' | 'odt' | 'ole' | 'rtf' | 'png' | 'jpeg' | 'binary' | 'text';
 
-const LABELS: Record<Sniffed, string> = {
+/** How a known format is named in « porte l'extension .odt mais c'est en réalité un fichier PDF » (the same in both languages). */
+const LABELS: Record<Exclude<Sniffed, 'binary' | 'text'>, string> = {
   pdf: 'PDF',
   zip: 'ZIP',
   docx: 'Word (.docx)',
@@ -86,8 +91,6 @@ const LABELS: Record<Sniffed, string> = {
   rtf: 'RTF',
   png: 'PNG',
   jpeg: 'JPEG',
-  binary: 'binaire / binary',
-  text: 'texte / text',
 };
 
 /** What the first bytes say a file is, whatever its name says. */
