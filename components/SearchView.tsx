@@ -134,6 +134,11 @@ export function SearchView({
           browsing={!!measure}
           onMore={() => setLimit((n) => n + SEARCH_PAGE)}
           onAnyway={() => setAnyway(typed)}
+          onBrowse={() => {
+            setText('');
+            setMeasure(undefined);
+            input.current?.focus();
+          }}
           sourceId={sourceId}
           onSource={(id) => setFilters({ ...filters, sourceId: id })}
         />
@@ -268,6 +273,7 @@ function SearchResults({
   browsing,
   onMore,
   onAnyway,
+  onBrowse,
   sourceId,
   onSource,
 }: {
@@ -279,6 +285,8 @@ function SearchResults({
   onMore: () => void;
   /** « Chercher quand même… »: list the passages found by sense that were withheld. */
   onAnyway: () => void;
+  /** « Parcourir les mesures », beside a measure no plan holds: the box emptied, the list of measures shown. */
+  onBrowse: () => void;
   /** The source filter, and how to set it (« N'afficher que ce document », for a source the look-up dates). */
   sourceId: string;
   onSource: (id: string) => void;
@@ -315,7 +323,7 @@ function SearchResults({
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
         {searchCountLine(shown.total, hits.length)}
       </p>
-      <SearchNote answer={shown} onAnyway={onAnyway} />
+      <SearchNote answer={shown} onAnyway={onAnyway} onBrowse={onBrowse} />
       <div class="card-list" aria-busy={answer.status === 'loading'} data-testid="search-results">
         {hits.map((hit) => (
           <PositionCard key={hit.position.id} item={{ ...hit.position, highlights: hit.highlights }} tabId={tabId} contextNote={hit.position.id === firstContext} />

@@ -69,6 +69,12 @@ export interface SearchResult {
   /** The sources dated on a day or in a month the text named (« réunion du 24 juin 2014 »), for the panel to name them. */
   sources?: string[];
   /**
+   * Measures the text named that no plan of the library holds (« mesure 30 », « mesure 5 du deuxième plan »), as keys
+   * (`PAN1-30`): the panel says so. A short look-up naming only such measures lists nothing: its « 30 » would have found
+   * « 30 jours », passages that are no measure 30.
+   */
+  unknownMeasures?: string[];
+  /**
    * How the look-up was answered: words, a typo-tolerant search, passages related by sense when neither found a word
    * (the panel says so), a paragraph, a measure, a list.
    */
@@ -349,9 +355,19 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const dated = sourcesOn(dates, library.sources).map((source) => source.id);
     const undated = withoutDates(text, dates);
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
+    const unknown = undated ? measureRefs(asMeasure(undated), 'PAN1', ANY_KEY).filter((key) => !measureKeys.has(key)) : [];
+    // Nothing but measures (« mesure 16 du deuxième plan », « la mesure 4 bis du PAN ») or a few words around them.
+    const aboutMeasures = words <= 4 || onlyMeasureWords(undated);
+    // « mesure 30 » names a measure no plan holds: nothing listed, its « 30 » would find « 30 jours ». « 30 » alone may
+    // be those thirty days: looked up by its words, the panel saying there is no measure 30.
+    const noSuchMeasure = unknown.length > 0 && !refs.length && aboutMeasures && !NUMBERS_ONLY.test(undated);
     // A look-up longer than a measure's name may still name one (« qu'avons-nous dit sur la mesure 5 ? »): it is
     // answered by its words, and the measure named is given too, for the panel to show its title, status and story.
-    const named = { ...(refs.length ? { measures: refs } : {}), ...(dated.length ? { sources: dated } : {}) };
+    const named = {
+      ...(refs.length ? { measures: refs } : {}),
+      ...(dated.length ? { sources: dated } : {}),
+      ...(unknown.length ? { unknownMeasures: unknown } : {}),
+    };
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
     function page(found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult {
@@ -368,13 +384,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
         .map((position) => ({ position, highlights: [] as [number, number][] }));
       return page(hits, { via: 'source' });
     }
-    if (refs.length && words <= 4) {
+    if (refs.length && aboutMeasures) {
       const hits = library.positions
         .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))
         .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
         .map((position) => ({ position, highlights: [] as [number, number][] }));
       return page(hits, { via: 'measure', measures: refs });
     }
+    if (noSuchMeasure) return page([], { via: 'measure' });
     if (words <= SHORT_QUERY_WORDS) {
       const exact = byWords(text, filter);
       if (exact.length) return page(ranked(exact, order), { via: 'words' });
@@ -410,6 +427,23 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
 }
 
 export type Search = ReturnType<typeof createSearch>;
+
+/** Words that, around measure numbers, only say which measure of which plan (« la mesure 16 du deuxième plan d'action »). */
+const MEASURE_WORDS = new Set(
+  (
+    'mesure mesures m n no numero la le les l du de des d et ou a au aux plan plans pan action national nationale bis ' +
+    'premier premiere 1er 1re deuxieme second seconde 2e 2eme 2nd troisieme 3e 3eme dernier nouveau measure measures of the'
+  ).split(' '),
+);
+
+function onlyMeasureWords(text: string): boolean {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .every((word) => !word || /^\d{1,2}(?:bis|e|eme|er|ere|re)?$/.test(word) || MEASURE_WORDS.has(word));
+}
+
+/** Every measure key a text names, whether a plan holds it or not (`unknownMeasures`). */
+const ANY_KEY = { has: () => true };
 
 /** The look-up with the dates it names taken out. */
 function withoutDates(text: string, dates: readonly DateRef[]): string {

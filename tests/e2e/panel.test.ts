@@ -405,6 +405,33 @@ describe('search and browse', () => {
     }
   });
 
+  test('a measure no plan holds is said so, with nothing listed; one click shows the measures to pick from', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await panel.getByTestId('mode-search-button').click();
+      await panel.getByTestId('search-input').fill('mesure 30');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('mesure 30');
+      // Read by its words, it listed passages saying « 30 jours ».
+      await expect(searchCards(panel).count()).resolves.toBe(0);
+      const note = panel.getByTestId('search-unknown-measure');
+      await expect(note.textContent()).resolves.toContain("Mesure 30 : les plans de la bibliothèque n'ont pas de mesure de ce numéro.");
+      await note.getByTestId('search-browse-measures').click();
+      await expect(panel.getByTestId('search-input').inputValue()).resolves.toBe('');
+      await panel.getByTestId('measure').first().waitFor({ timeout: 20_000 });
+      await expect(panel.getByTestId('search-input').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // A measure the library holds, named with its plan in more words than a look-up's four, lists it.
+      await panel.getByTestId('search-input').fill('mesure 16 du deuxième plan');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('mesure 16 du deuxième plan');
+      await expect(panel.getByTestId('measure-header').textContent()).resolves.toContain('Plan 2 · mesure 16');
+      await expect(panel.getByTestId('search-unknown-measure').count()).resolves.toBe(0);
+      const onMeasure = await searchCards(panel).evaluateAll((cards) => cards.map((c) => !!c.querySelector('[data-measure="PAN2-16"]')));
+      expect(onMeasure.length).toBeGreaterThan(1);
+      expect(onMeasure.every(Boolean)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
   test('a wording found at another place in slightly other words lists that place with the words it has there', async () => {
     // From the library: a wording the build merged with a near-identical one of another document.
     const merged = library.positions.find((p) => p.citations?.some((c) => c.positionId !== p.id && c.text))!;

@@ -131,6 +131,45 @@ describe('the count, the page, the order, the filters', () => {
     expect(all('3 et 4').measures).toEqual(['PAN1-3', 'PAN1-4']);
   });
 
+  test.each([
+    ['mesure 30', ['PAN1-30']],
+    ['la mesure 24', ['PAN1-24']],
+    ['mesure 5 du deuxième plan', ['PAN2-5']],
+  ])('« %s » names a measure no plan holds: nothing listed, the panel says so', (text, unknown) => {
+    const result = all(text);
+    expect(result.unknownMeasures).toEqual(unknown);
+    expect(result.measures).toBeUndefined();
+    expect(result.hits).toEqual([]);
+    // Read by its words, « mesure 30 » listed « 30 jours » and « mesure 5 du deuxième plan » the first plan's measure 5.
+    expect(all('30 jours').total).toBeGreaterThan(0);
+  });
+
+  test('« 30 » alone may be thirty days: looked up by its words, and said to be no measure', () => {
+    const result = all('30');
+    expect(result.unknownMeasures).toEqual(['PAN1-30']);
+    expect(result.via).toBe('words');
+    expect(result.hits.some((h) => /\b30 jours\b/.test(h.position.text))).toBe(true);
+  });
+
+  test('a known measure beside an unknown one lists the known one and names the other', () => {
+    const result = all('mesures 3 et 30');
+    expect(result.measures).toEqual(['PAN1-3']);
+    expect(result.unknownMeasures).toEqual(['PAN1-30']);
+    expect(result.hits.every((h) => h.position.measures.includes('PAN1-3'))).toBe(true);
+    expect(all('mesure 5').unknownMeasures).toBeUndefined();
+  });
+
+  test('a measure named with its plan in more than four words is still a measure: « mesure 16 du deuxième plan »', () => {
+    const result = all('mesure 16 du deuxième plan');
+    expect(result.via).toBe('measure');
+    expect(result.measures).toEqual(['PAN2-16']);
+    // Read by its words it listed one passage of the seven.
+    expect(result.total).toBeGreaterThan(1);
+    expect(result.hits.every((h) => h.position.measures.includes('PAN2-16'))).toBe(true);
+    expect(all("la mesure 4 bis du plan d'action national").measures).toEqual(['PAN1-4bis']);
+    expect(all("la mesure 4 bis du plan d'action national").via).toBe('measure');
+  });
+
   test.each(['13', '13e', '13ème mesure', 'treizième mesure', 'la 13e mesure'])('« %s » names measure 13', (text) => {
     const result = all(text);
     expect(result.via).toBe('measure');
