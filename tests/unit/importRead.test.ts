@@ -132,7 +132,7 @@ describe('readDocument: bad input says what and where', () => {
   test('plain text or unknown bytes under a document\'s extension: said without a format name in the other language', async () => {
     const text = await refusal('compte-rendu.docx', new TextEncoder().encode('Compte-rendu de la réunion du Collectif.\n'));
     expect(text.message).toBe(
-      "« compte-rendu.docx » porte l'extension .docx mais ne contient que du texte brut. Enregistrez-le au format .docx depuis votre traitement de texte, ou renommez-le en .txt, puis réessayez. Rien n'a été modifié.",
+      "« compte-rendu.docx » porte l'extension .docx mais ne contient que du texte brut. Enregistrez-le au bon format depuis votre traitement de texte, ou renommez-le en .txt, puis réessayez. Rien n'a été modifié.",
     );
     expect(text.in('en')).toContain('“compte-rendu.docx” has the .docx extension but holds only plain text.');
     const unknown = await refusal('compte-rendu.odt', new Uint8Array([0x4c, 0x65, 0, 1, 2, 3, 0, 0x20]));
