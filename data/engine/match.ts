@@ -32,7 +32,7 @@ import { createRewordingSearch, type ExtensibleRewordingSearch, type RewordingSe
 import { borrowRewordings } from './borrowed';
 import type { SearchIndex } from './searchIndex';
 import { sortedHas, type SlotHit, type TermSearchOptions } from './termSearch';
-import { measureRefs, spellOrdinalRefs } from './measureRefs';
+import { measureRefs, spellOrdinalRefs, withoutUnknownMeasures } from './measureRefs';
 import { compileIdioms, IDIOMS, type IdiomEntry, type Idioms } from './idioms';
 import { compileFormulas, FORMULAS, type FormulaEntry, type FormulaReader } from './formulas';
 import { analyzeWithSurface, isNumber, isStopWord, stem, stemOnce, type Token } from './normalise';
@@ -450,6 +450,8 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    */
   let seen: Library | undefined;
   let measureKeys = new Set<string>();
+  /** The plans the library's measures belong to (« PAN1 », « PAN2 »), for a measure no plan has (`withoutUnknownMeasures`). */
+  let plans: string[] = [];
   /** Two stems in a row of a measure's title or a theme's label (« pilotag departemental ») → the stems of those labels. */
   let labelPairs = new Map<string, Set<string>[]>();
   /** The most stems a title or a label has: a paragraph with more than one telling word beyond it is no heading. */
@@ -460,6 +462,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     if (seen === index.library) return;
     seen = index.library;
     measureKeys = new Set(index.library.measures.map((m) => m.key));
+    plans = [...new Set(index.library.measures.map((m) => m.plan))];
     labelPairs = new Map();
     longestLabel = 0;
     for (const label of [...index.library.measures.map((m) => m.title), ...index.library.themes.map((t) => t.label)]) {
@@ -721,7 +724,9 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
    * `readForm`: the words of a formula of correspondence are read; off, left out (formulas.ts). `formFound` says
    * whether the paragraph holds one either way.
    */
-  function analyse(paragraph: string, defaultPlan = 'PAN1', readNames = true, readForm = true) {
+  function analyse(typed: string, defaultPlan = 'PAN1', readNames = true, readForm = true) {
+    // « la mesure 30 » of no plan the library has tells nothing of what it holds: blanked, at the same length.
+    const paragraph = withoutUnknownMeasures(typed, plans, measureKeys);
     const refs = measureRefs(paragraph, defaultPlan, measureKeys);
     // « la 13e mesure » reads as « la mesure 13 », the way the sources name it.
     // An idiom is read followed by what it means (« pieds et poings liés » + « la contrainte, l'emprise, l'impuissance »),

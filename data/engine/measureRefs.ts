@@ -187,6 +187,32 @@ export function spellOrdinalRefs(text: string, defaultPlan: string, keys: Measur
   return out + text.slice(at);
 }
 
+/** « mesure 30 », « mesure n° 45 », « la mesure 31 bis »: one measure named by its figure. */
+const ONE_FIGURE = /\bmesure\s*(?:n\s*°\s*|no\s*)?(\d{1,2})(\s*bis)?\b(?!\s*(?:,|&|\/|-|\bet\b|\bou\b|\ba\b|\bau\b)\s*\d)/g;
+
+/**
+ * The text with each measure named by a figure that no plan of `keys` has (« Sur la mesure 30, notre position est la
+ * suivante. ») blanked, at the same length: such a mention says nothing of what the library holds, yet its « mesure »
+ * read as the library's word and answered with passages on no measure 30. A measure some plan has, even another than
+ * the one named (« la mesure 5 du deuxième plan »), is left: what plan is meant is the references' business.
+ */
+export function withoutUnknownMeasures(text: string, plans: readonly string[], keys: MeasureKeyring): string {
+  // Read at every pause in the typing: most paragraphs name no measure.
+  if (!/mesure/i.test(text)) return text;
+  const { text: folded, from, to } = foldTracked(text, true);
+  let out = '';
+  let at = 0;
+  for (const m of folded.matchAll(ONE_FIGURE)) {
+    const n = `${Number(m[1])}${m[2] ? 'bis' : ''}`;
+    if (plans.some((plan) => keys.has(`${plan}-${n}`))) continue;
+    const start = from[m.index!];
+    const end = to[m.index! + m[0].length - 1];
+    out += text.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return at ? out + text.slice(at) : text;
+}
+
 /**
  * Measure keys a text names. A plan named within a few words after the reference (« …du deuxième plan »), or before
  * it in its sentence (« Dans le deuxième plan, la mesure 16 »), decides the plan; one named in an earlier sentence of

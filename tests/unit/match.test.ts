@@ -6,6 +6,7 @@ import { buildIndex, loadIndex, serialiseIndex } from '../../data/engine/searchI
 import { stem } from '../../data/engine/normalise';
 import { withoutRewordings } from '../../data/engine/rewordings';
 import { createMatcher, createSlotScores, DEFAULT_SETTINGS, insertable, LONGEST_WORD } from '../../data/engine/match';
+import { withoutUnknownMeasures } from '../../data/engine/measureRefs';
 import { MAX_PARAGRAPH } from '../../utils/editors/pickParagraph';
 import { composeInsert, InsertRefusedError } from '../../data/library/composeInsert';
 import type { Library } from '../../data/library/schema';
@@ -47,6 +48,31 @@ describe('measure references point to the measure’s positions', () => {
       expect(results.length).toBe(5);
       for (const r of results) expect(r.measures.length === 0 || r.measures.includes(key), `${text} → ${r.measures.join(' ')} ${r.text.slice(0, 60)}`).toBe(true);
     }
+  });
+
+  test('a measure no plan of the library has tells nothing: « Sur la mesure 30, notre position est la suivante. » is quiet', () => {
+    // Written for this test. Its « mesure » read as the library's word: answered (0.92) with a passage on the national
+    // policy's « positionnements ». The same sentence on measure 13 is answered with measure 13.
+    expect(matcher.match('Sur la mesure 30, notre position est la suivante.')).toEqual([]);
+    expect(matcher.match('Sur la mesure n° 45, notre position est la suivante.')).toEqual([]);
+    expect(matcher.match('Sur la mesure 13, notre position est la suivante.')[0]?.measures).toContain('PAN1-13');
+    // What the paragraph says beside it is still read: a subject the library holds is answered.
+    const said = matcher.match('La mesure 30 du troisième plan prévoit enfin des places d’hébergement dédiées aux victimes.');
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.some((r) => r.themes.includes('hebergement'))).toBe(true);
+  });
+
+  test.each([
+    ['Sur la mesure 30, notre position.', 'Sur la          , notre position.'],
+    ['La Mesure n° 45 prévoit', 'La              prévoit'],
+    ['la mesure 31 bis et la mesure 4 bis', `la ${' '.repeat('mesure 31 bis'.length)} et la mesure 4 bis`],
+    ['Œuvre de la mesure 30 : œ', 'Œuvre de la           : œ'],
+    // Left as they are: a measure some plan has, even not the one named; a list (the references read it).
+    ['la mesure 5 du deuxième plan', 'la mesure 5 du deuxième plan'],
+    ['les mesures 3 et 30', 'les mesures 3 et 30'],
+  ])('« %s »: a measure no plan has is blanked, at the same length', (text, want) => {
+    const keys = new Set(library.measures.map((m) => m.key));
+    expect(withoutUnknownMeasures(text, ['PAN1', 'PAN2'], keys)).toBe(want);
   });
 
   test('a passage on the same number in the other plan is not pushed back: the plan may be misspelt', () => {
