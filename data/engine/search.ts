@@ -1,12 +1,15 @@
 /**
  * Looking a position up, as the side panel's search box and the browse-by-measure view do:
- * - a measure reference (« mesure 5 », « 4 bis ») lists that measure's positions;
+ * - a measure reference (« mesure 5 », « 4 bis ») lists that measure's positions; one no plan holds (« mesure 30 »)
+ *   lists nothing and is named (`unknownMeasures`);
  * - a date with nothing but words for a meeting or a document (« réunion du 24 juin 2014 ») lists the positions of the
- *   sources of that day or month (dateRefs.ts); beside other words, the sources are only named (`sources`);
+ *   sources of that day or month (dateRefs.ts), a year those of that year when it has some (« 2022 »); beside other
+ *   words, the sources are only named (`sources`) and the other words are the look-up;
  * - a short look-up (a name, an acronym, a few words) matches **whole words**: « ASE » finds the
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
  *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
- *   only when no word matches does Fuse.js forgive a typo, on a bounded query and a time budget;
+ *   only when no word matches does Fuse.js forgive a typo (never in a figure: « 2025 » is not « 2024 »), on a bounded
+ *   query and a time budget;
  *   when that finds nothing either, the matching engine reads the look-up for its sense (« examens osseux » finds the
  *   passage on « tests osseux » through the thesaurus, « logement » one on « hébergement »): its best few passages,
  *   `via: 'related'`, and nothing when it finds the look-up off the library's subject;
@@ -316,7 +319,11 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
           const parts = fold(r.item.text.slice(a, b)).split(/['-]/);
           return parts.some((part) => typed.some((w) => slipsApart(part, w)));
         });
-        if (words.length || (r.matches ?? []).some((m) => m.key !== 'text')) hits.push({ position: r.item, score: 1 - (r.score ?? 1), highlights: words });
+        // A speaker's or a body's name counts on the same terms: « 2022 » met « Dépêche du 8 février 2021 ».
+        const named = (r.matches ?? []).some(
+          (m) => m.key !== 'text' && fold(m.value ?? '').split(/[^\p{L}\p{N}]+/u).some((part) => part && typed.some((w) => slipsApart(part, w))),
+        );
+        if (words.length || named) hits.push({ position: r.item, score: 1 - (r.score ?? 1), highlights: words });
       }
       work.scanned += slice.getIndex().size();
     }
@@ -352,8 +359,17 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // A date names the meetings and documents of that day or month (« réunion du 24 juin 2014 »), and no measure:
     // « 3 février 2014 » was read as « mesure 3 ».
     const dates = text ? dateRefs(text) : [];
-    const dated = sourcesOn(dates, library.sources).map((source) => source.id);
-    const undated = withoutDates(text, dates);
+    // A year (« 2022 », « réunions de 2022 », « hébergement 2022 ») names that year's documents, as a date does, when
+    // it has some; « 2016 », the year of no document, is a word (« la loi du 13 avril 2016 »). Two years are a span
+    // (« le plan 2014-2016 »).
+    const year = dates.length ? undefined : yearOf(text);
+    const ofYear = year ? library.sources.filter((source) => source.date.startsWith(year.year)) : [];
+    const dated = (ofYear.length ? ofYear : sourcesOn(dates, library.sources)).map((source) => source.id);
+    const undated = year && ofYear.length ? withoutDates(text, [year]) : withoutDates(text, dates);
+    // Beside a date that names documents, the other words are the look-up (« indemnisation 24 juin 2014 »: the date's
+    // « 24 », « juin », « 2014 » are in no passage on compensation, and nothing was found). A date that names none
+    // (« loi du 13 avril 2016 ») is words of the passages.
+    const lookedUp = dated.length ? undated : text;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     const unknown = undated ? measureRefs(asMeasure(undated), 'PAN1', ANY_KEY).filter((key) => !measureKeys.has(key)) : [];
     // Nothing but measures (« mesure 16 du deuxième plan », « la mesure 4 bis du PAN ») or a few words around them.
@@ -393,15 +409,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
     if (words <= SHORT_QUERY_WORDS) {
-      const exact = byWords(text, filter);
+      const exact = byWords(lookedUp, filter);
       if (exact.length) return page(ranked(exact, order), { via: 'words' });
-      const { hits, work } = fuzzy(text, filter);
+      const { hits, work } = fuzzy(lookedUp, filter);
       if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
       // No word of the look-up is in the library, even one slip away: what it means may be. Only the best few, and
       // only when the look-up is more likely on the library's subject than not: asked for on purpose, it need not clear
       // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages
       // unless the user asks again (`anyway`), and then under a note that they may not fit.
-      const { results, probability } = matcher.lookUp(text, { k: RELATED_MAX, gate: false });
+      const { results, probability } = matcher.lookUp(lookedUp, { k: RELATED_MAX, gate: false });
       const related = kept(results, filter);
       const likely = probability >= RELATED_PROBABILITY;
       if (!related.length || likely || q.anyway)
@@ -446,7 +462,7 @@ function onlyMeasureWords(text: string): boolean {
 const ANY_KEY = { has: () => true };
 
 /** The look-up with the dates it names taken out. */
-function withoutDates(text: string, dates: readonly DateRef[]): string {
+function withoutDates(text: string, dates: readonly Pick<DateRef, 'start' | 'end'>[]): string {
   if (!dates.length) return text;
   let out = '';
   let at = 0;
@@ -463,9 +479,18 @@ const DOCUMENT_WORDS = new Set(
     'reunion rencontre compte rendu cr plaidoyer evaluation rapport entretien seance rendez vous rdv audience note ' +
     'courrier lettre document documents position positions collectif cabinet ministere ministre ' +
     'du de des d le la les l au aux a en avec ce qu que quoi qui avons nous dit dite dites sur dans pendant lors depuis ' +
-    'meeting minutes report letter of the on at from with what did we say said'
+    'annee reunions rencontres comptes rendus courriers notes ' +
+    'meeting minutes report letter of the on at from with what did we say said in year meetings reports letters'
   ).split(' '),
 );
+
+/** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */
+function yearOf(text: string): { year: string; start: number; end: number } | undefined {
+  const found = [...text.matchAll(/(?<![\p{L}\p{N}])(?:19|20)\d{2}(?![\p{L}\p{N}])/gu)];
+  if (found.length !== 1) return undefined;
+  const [m] = found;
+  return { year: m![0], start: m!.index!, end: m!.index! + m![0].length };
+}
 
 function onlyDocumentWords(text: string): boolean {
   return fold(text)
@@ -492,6 +517,8 @@ function asMeasure(text: string): string {
  * is « victime »).
  */
 function slipsApart(found: string, typed: string): boolean {
+  // A figure is what it says: « 2022 » is not « 2021 », « 30 jours » not « 3 jours ».
+  if (/\d/.test(typed) || /\d/.test(found)) return found === typed;
   if (found === typed || (typed.length >= 4 && found.startsWith(typed)) || oneSlipApart(found, typed)) return true;
   const bare = (w: string) => w.replace(/(?:e?s|x|e)$/, '');
   const [f, t] = [bare(found), bare(typed)];

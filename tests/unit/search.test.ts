@@ -214,9 +214,42 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(result.hits.slice(0, 5).some((h) => /indemni/i.test(h.position.text))).toBe(true);
   });
 
-  test('a date no source has names none, and a year alone is a word', () => {
+  test('a date no source has names none; a year of no document is a word, two years a span', () => {
     expect(all('le 5 mai 2019').sources).toBeUndefined();
-    expect(all('2014').via).not.toBe('source');
+    const law = all('2016');
+    expect(law.sources).toBeUndefined();
+    expect(law.via).toBe('words');
+    expect(law.hits[0]!.position.text).toContain('2016');
+    expect(all('plan 2014-2016').sources).toBeUndefined();
+    expect(all('loi du 13 avril 2016').hits[0]!.position.text).toContain('13 avril 2016');
+  });
+
+  test.each([
+    ['2022', ['plaidoyer-2022-12-15']],
+    ['réunions de 2014', ['cr-2014-01-31', 'cr-2014-02-03', 'cr-2014-06-24']],
+  ])('« %s »: a year alone lists the positions of that year’s documents', (text, sources) => {
+    const result = all(text);
+    expect(result.via).toBe('source');
+    expect(result.sources).toEqual(sources);
+    expect(result.hits.every((h) => sources.includes(h.position.sourceId))).toBe(true);
+  });
+
+  test.each([
+    ['indemnisation 24 juin 2014', ['cr-2014-06-24'], /indemni/],
+    ['hébergement 2022', ['plaidoyer-2022-12-15'], /hébergement|abri/],
+    ['titre de séjour 2014', ['cr-2014-01-31', 'cr-2014-02-03', 'cr-2014-06-24'], /titres? de séjour/],
+  ])('« %s »: a short look-up beside a date is looked up by its other words, the documents named', (text, sources, said) => {
+    // Until the forty-fourth session the date's words were looked up too, in no passage with the subject: nothing.
+    const result = all(text);
+    expect(result.via).toBe('words');
+    expect(result.sources).toEqual(sources);
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(said.test(result.hits[0]!.position.text)).toBe(true);
+  });
+
+  test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
+    const result = all('2025');
+    expect(result.hits).toEqual([]);
   });
 });
 
