@@ -65,17 +65,32 @@ export function readInputBytes(file: string, label: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'fichier introuvable'
-        : code === 'EISDIR'
-          ? 'c’est un dossier, pas un fichier'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'lecture refusée (droits du fichier)'
-            : `lecture impossible (${code ?? String(error)})`;
-    throw new CliInputError(`${label} ${file} : ${why}.`, 1);
+    throw unreadable(file, label, error);
   }
+}
+
+/** The size of a file the command line was given (a report is refused on its size before it is read), or why not. */
+export function inputSize(file: string, label: string): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw Object.assign(new Error(file), { code: 'EISDIR' });
+    return stat.size;
+  } catch (error) {
+    throw unreadable(file, label, error);
+  }
+}
+
+function unreadable(file: string, label: string, error: unknown): CliInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'fichier introuvable'
+      : code === 'EISDIR'
+        ? 'c’est un dossier, pas un fichier'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'lecture refusée (droits du fichier)'
+          : `lecture impossible (${code ?? String(error)})`;
+  return new CliInputError(`${label} ${file} : ${why}.`, 1);
 }
 
 /**

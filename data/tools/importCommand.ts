@@ -13,7 +13,7 @@ import { positionOf } from '../library/import/store';
 import { proposeImport, type ProposalDoubt } from '../library/import/propose';
 import { checkSize, readDocument } from '../library/import/readDocument';
 import { uniqueIds } from '../library/import/review';
-import { parseLibraryText, readInputBytes, readInputFile, shippedLibrary, writeOutputFile } from './cli-lib';
+import { inputSize, parseLibraryText, readInputBytes, readInputFile, shippedLibrary, writeOutputFile } from './cli-lib';
 
 const USAGE =
   'Usage : npm run -s library -- import FICHIER --title "Titre" --date AAAA-MM-JJ [--kind compte-rendu|courrier|note] [--speaker "Collectif"] [--plan PAN1] (--json | --into SORTIE.json [--library ENTREE.json])';
@@ -37,9 +37,9 @@ export async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const bytes = readInputBytes(file, 'import :');
-    checkSize(basename(file), bytes.length);
-    const doc = await readDocument(basename(file), new Uint8Array(bytes));
+    // Refused on its size before it is read, as the options page does.
+    checkSize(basename(file), inputSize(file, 'import :'));
+    const doc = await readDocument(basename(file), new Uint8Array(readInputBytes(file, 'import :')));
     const { source, proposals } = proposeImport(doc.text, {
       title,
       date,
@@ -76,12 +76,8 @@ export async function importCommand(args: string[]): Promise<number> {
 }
 
 /**
- * The library to work on: the shipped one, or a file (an export, or `library -- export` output).
- * An export is validated whole, as the options page does.
- */
-/**
- * A library file in the export format of this issue (`formatVersion`: whole-file validation as an
- * import applies it), or else a plain library (`export` output: `cli-lib`'s `readLibraryFile`).
+ * The library to work on: the shipped one, or a file in the export format (`formatVersion`: validated whole, as the
+ * options page's import does), or else a plain library (`library -- export` output, checked field by field).
  */
 export function readLibraryFile(path: string | undefined): LibraryExport | Library {
   if (!path) return shippedLibrary();
