@@ -7,7 +7,8 @@
  *   words, the sources are only named (`sources`) and the other words are the look-up;
  * - a short look-up (a name, an acronym, a few words) matches **whole words**: « ASE » finds the
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
- *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem);
+ *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem); a person named in full
+ *   (« Geneviève Colas ») also finds the passages naming them by surname (« Mme Colas »);
  *   only when no word matches does Fuse.js forgive a typo (never in a figure: « 2025 » is not « 2024 »), on a bounded
  *   query and a time budget;
  *   when that finds nothing either, the matching engine reads the look-up for its sense (« examens osseux » finds the
@@ -172,6 +173,8 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
   const measureKeys = new Set(library.measures.map((m) => m.key));
   const byId = new Map(library.positions.map((p) => [p.id, p]));
   const order = new Map(library.positions.map((p, i) => [p.id, i]));
+  // Given names of the people the sources list as present, by the first word of their surname (`withoutGivenNames`).
+  let people: Map<string, Set<string>> | undefined;
   // Analysed once, on the first look-up (the matcher has its own index; this one keeps offsets); what `options.analyses`
   // holds for a position with the same text and names is taken as it is.
   let analysed: Map<string, Analysed> | undefined;
@@ -409,7 +412,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
     if (words <= SHORT_QUERY_WORDS) {
-      const exact = byWords(lookedUp, filter);
+      let exact = byWords(lookedUp, filter);
+      // A person named in full (« Geneviève Colas », « Najat Vallaud-Belkacem ») is mostly named by surname in the
+      // passages (« Mme Colas rappelle… »): the given names the sources' lists of those present give are let go too,
+      // and what either reading finds is listed.
+      const bySurname = withoutGivenNames(lookedUp, (people ??= givenNames(library.sources)));
+      if (bySurname !== lookedUp) {
+        const seen = new Set(exact.map((h) => h.position.id));
+        exact = [...exact, ...byWords(bySurname, filter).filter((h) => !seen.has(h.position.id))];
+      }
       if (exact.length) return page(ranked(exact, order), { via: 'words' });
       const { hits, work } = fuzzy(lookedUp, filter);
       if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
@@ -483,6 +494,43 @@ const DOCUMENT_WORDS = new Set(
     'meeting minutes report letter of the on at from with what did we say said in year meetings reports letters'
   ).split(' '),
 );
+
+/** Words before a name that are no given name (« Mme Geneviève Colas », « Colonel Guillaume Poumeau de Lafforest »). */
+const TITLES = new Set('m mme mlle madame monsieur mr mrs ms colonel general commandant dr docteur me maitre pere soeur'.split(' '));
+
+/**
+ * The given names of the people listed as present in the sources (« Secours Catholique : Geneviève Colas, coordinatrice
+ * du Collectif »), by the folded first word of the surname that follows each: « colas » → { « genevieve » }. A pair
+ * of capitalised words is read as a person; « Secours Catholique » is read so too, harmless: the given name is only let
+ * go in a look-up that finds nothing whole.
+ */
+function givenNames(sources: readonly { participants: readonly string[] }[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const line of sources.flatMap((source) => source.participants)) {
+    const words = line.split(/[\s,;:()«»"]+/).filter(Boolean);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [given, next] = [words[i]!, words[i + 1]!];
+      if (!/^\p{Lu}\p{Ll}/u.test(given) || TITLES.has(fold(given).replace(/\.$/, ''))) continue;
+      if (!/^\p{Lu}\p{Ll}/u.test(next)) continue;
+      const surname = fold(next).split(/[^\p{L}]+/u)[0]!;
+      let names = out.get(surname);
+      if (!names) out.set(surname, (names = new Set()));
+      names.add(fold(given));
+    }
+  }
+  return out;
+}
+
+/** The look-up without the given names that come just before their surname (« Geneviève Colas » → « Colas »). */
+function withoutGivenNames(text: string, people: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const kept = words.filter((word, i) => {
+    const next = words[i + 1];
+    if (next === undefined) return true;
+    return !people.get(fold(next).split(/[^\p{L}]+/u)[0]!)?.has(fold(word));
+  });
+  return kept.length === words.length ? text : kept.join(' ');
+}
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */
 function yearOf(text: string): { year: string; start: number; end: number } | undefined {

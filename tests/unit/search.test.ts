@@ -247,6 +247,21 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(said.test(result.hits[0]!.position.text)).toBe(true);
   });
 
+  test('a person named in full is found where the passages name them by surname: « Geneviève Colas », « Pierre Albert »', () => {
+    // Until the forty-fourth session both found nothing by their words (the reports write « Mme Colas », « M. Albert »).
+    const colas = all('Geneviève Colas');
+    expect(colas.via).toBe('words');
+    const spoken = library.positions.filter((p) => p.speaker === 'Mme Colas').map((p) => p.id);
+    expect(spoken.length).toBeGreaterThan(0);
+    const listed = new Set(colas.hits.flatMap((h) => [h.position.id, ...(h.position.citations ?? []).map((c) => c.positionId)]));
+    expect(spoken.filter((id) => !listed.has(id))).toEqual([]);
+    expect(all('Pierre Albert').hits.some((h) => h.position.speaker === 'M. Albert')).toBe(true);
+    // The passage that names her in full is listed with those that name her by surname.
+    const minister = all('Najat Vallaud-Belkacem');
+    expect(minister.hits.some((h) => h.position.text.includes('Najat Vallaud-Belkacem'))).toBe(true);
+    expect(minister.hits.some((h) => h.position.speaker === 'Mme Vallaud-Belkacem')).toBe(true);
+  });
+
   test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
     const result = all('2025');
     expect(result.hits).toEqual([]);
