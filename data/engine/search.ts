@@ -72,6 +72,8 @@ export interface SearchResult {
   measures?: string[];
   /** The sources dated on a day or in a month the text named (« réunion du 24 juin 2014 »), for the panel to name them. */
   sources?: string[];
+  /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
+  sourcesYear?: string;
   /**
    * Measures the text named that no plan of the library holds (« mesure 30 », « mesure 5 du deuxième plan »), as keys
    * (`PAN1-30`): the panel says so. A short look-up naming only such measures lists nothing: its « 30 » would have found
@@ -385,6 +387,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const named = {
       ...(refs.length ? { measures: refs } : {}),
       ...(dated.length ? { sources: dated } : {}),
+      ...(year && ofYear.length ? { sourcesYear: year.year } : {}),
       ...(unknown.length ? { unknownMeasures: unknown } : {}),
     };
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words

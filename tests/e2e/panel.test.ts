@@ -373,6 +373,14 @@ describe('search and browse', () => {
       await expect.poll(async () => [...new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))]).toEqual(['cr-2014-06-24']);
       await expect(dated.getByTestId('keep-source').count()).resolves.toBe(0);
       expect((await searchCards(panel).first().getByTestId('position-text').textContent()) ?? '').toMatch(/indemni/i);
+
+      // A year names that year's documents the same way, and says it is a year.
+      await panel.getByTestId('source-filter').selectOption('');
+      await panel.getByTestId('search-input').fill('2014');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('2014');
+      await expect(dated.locator('.dated-sources__lead').textContent()).resolves.toBe('Les 3 documents de 2014 :');
+      await expect(dated.getAttribute('data-listed')).resolves.toBe('true');
+      expect(new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))).toEqual(new Set(['cr-2014-01-31', 'cr-2014-02-03', 'cr-2014-06-24']));
     } finally {
       await close();
     }

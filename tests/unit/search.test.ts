@@ -231,6 +231,7 @@ describe('a date names the meetings and documents of that day or month', () => {
     const result = all(text);
     expect(result.via).toBe('source');
     expect(result.sources).toEqual(sources);
+    expect(result.sourcesYear).toBe(text.slice(-4));
     expect(result.hits.every((h) => sources.includes(h.position.sourceId))).toBe(true);
   });
 
@@ -243,6 +244,7 @@ describe('a date names the meetings and documents of that day or month', () => {
     const result = all(text);
     expect(result.via).toBe('words');
     expect(result.sources).toEqual(sources);
+    expect(result.sourcesYear).toBe(/\b\d+ \p{L}+ \d{4}$/u.test(text) ? undefined : text.slice(-4));
     expect(result.hits.length).toBeGreaterThan(0);
     expect(said.test(result.hits[0]!.position.text)).toBe(true);
   });
