@@ -231,13 +231,17 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
   function terms(text: string): Term[] {
     const seen = new Set<string>();
     const out: Term[] = [];
+    // Typed in capitals (caps lock, a heading copied): « TITRE DE SÉJOUR » is no row of acronyms, each read whole
+    // (« titres » missed); the acronyms the library knows still are.
+    const words = text.match(/\p{L}{2,}/gu) ?? [];
+    const shouted = words.filter((w) => w.length >= 4).length >= 2 && words.every((w) => w === w.toUpperCase());
     for (const token of analyzeWithSurface(text)) {
       const word = token.word.slice(0, FUZZY_MAX_WORD * 2);
       if (seen.has(word)) continue;
       seen.add(word);
       const surface = text.slice(token.start, token.end);
       const entry = acronyms.lookup(surface);
-      const capitals = surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
+      const capitals = !shouted && surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
       const exact = word.length <= SHORT_WORD || capitals || entry !== undefined;
       analysis();
       const phrases = entry ? [entry.acronym, ...entry.expansions].map((form) => analyzeWithSurface(form).map((t) => t.stem)).filter((s) => s.length > 0) : [];
