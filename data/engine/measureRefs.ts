@@ -1,7 +1,8 @@
 /**
  * Measure references in French drafting: « la mesure 21 », « mesures 3 et 4 », « mesure 4 bis »,
  * « mesure n° 5 », « m. 16 du deuxième plan », « la mesure vingt et un », « PAN2-16 », « la 13e mesure »,
- * « la treizième mesure », « la première mesure du plan ».
+ * « la treizième mesure », « la première mesure du plan »; and the English of the panel's English users (« measure 5 »,
+ * « measures 3 and 4 », « measure 16 of the second plan »).
  * Shared by the extraction pipeline (tagging passages) and the matching engine (a paragraph
  * that names a measure is about it). Only keys that exist are returned: nothing is invented.
  */
@@ -25,7 +26,7 @@ const WORD_NUMBER = Object.keys(WORDS)
 
 const NUM = `(?:\\d{1,2}|${WORD_NUMBER})(?:\\s*bis)?`;
 const MENTION = new RegExp(
-  `(?:\\bmesures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|&|/|-|\\b(?:et|ou|a|au)\\b)\\s*(?:la\\s+)?${NUM})*)\\b`,
+  `(?:\\bmesures?|\\bmeasures?|\\bm\\.)\\s*(?:n\\s*°\\s*|no\\s*)?(${NUM}(?:\\s*(?:,|&|/|-|\\b(?:et|ou|a|au|and|or|to)\\b)\\s*(?:la\\s+)?${NUM})*)\\b`,
   'g',
 );
 /** « treize » → « treizieme », « cinq » → « cinquieme », « neuf » → « neuvieme », « vingt-et-un » → « vingt-et-unieme ». */
@@ -45,7 +46,7 @@ const ORDINAL_WORD = Object.keys(ORDINAL_WORDS)
 /** « la 13e mesure », « cette treizième mesure », « la 1re mesure » (folded: « 13ème » reads « 13eme »). */
 const ORDINAL = new RegExp(`\\b(?:(la|cette|une|chaque|sa|leur|notre|votre)\\s+)?(?:(\\d{1,2})\\s?(?:e|eme|er|ere|re)|(${ORDINAL_WORD}))\\s+mesure\\b(?!s)`, 'g');
 /** A plan named right after the measure: « …mesure du plan », « …mesure du deuxième plan d'action », « …du PAN 2 ». */
-const PLAN_AFTER = /^\s*(?:du|de ce|de notre)\s+(?:(?:premier|deuxieme|second|troisieme|1er|2e|2eme|3e|3eme|nouveau|dernier|prochain)\s+)?(?:plan|pan)\b/;
+const PLAN_AFTER = /^\s*(?:du|de ce|de notre|of the|of our)\s+(?:(?:premier|deuxieme|second|troisieme|1er|2e|2eme|3e|3eme|nouveau|dernier|prochain)\s+)?(?:plan|pan)\b/;
 
 const DIRECT = /\bpan\s*([123])\s*-\s*(\d{1,2}(?:\s*bis)?)\b/g;
 const SECOND = /\b(?:deuxieme|second|2e|2eme|2nd)\s+plan\b|\bpan\s*2\b|\bplan (?:de )?2019/;
@@ -113,14 +114,14 @@ const RANGE = 8;
  */
 function numbersOf(list: string, plural: boolean): string[] {
   // « - » separates two numbers, and « et » two words: not the halves of « dix-sept » or « vingt-et-un ».
-  const parts = list.split(/\s*(,|&|\/|(?<=\d)\s*-\s*(?=\d)|(?<=\s)(?:et|ou|au|a)(?=\s))\s*/);
+  const parts = list.split(/\s*(,|&|\/|(?<=\d)\s*-\s*(?=\d)|(?<=\s)(?:et|ou|au|a|and|or|to)(?=\s))\s*/);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     // « la mesure 10 et la 11 »: the article before the second number.
     parts[i] = parts[i].replace(/^la\s+/, '');
     const n = number(parts[i]);
     const sep = (parts[i - 1] ?? '').trim();
-    const range = sep === '-' || sep === 'a' || sep === 'au';
+    const range = sep === '-' || sep === 'a' || sep === 'au' || sep === 'to';
     if (!n) continue;
     if (!range) {
       out.push(n);
@@ -188,7 +189,7 @@ export function spellOrdinalRefs(text: string, defaultPlan: string, keys: Measur
 }
 
 /** « mesure 30 », « mesure n° 45 », « la mesure 31 bis »: one measure named by its figure. */
-const ONE_FIGURE = /\bmesure\s*(?:n\s*°\s*|no\s*)?(\d{1,2})(\s*bis)?\b(?!\s*(?:,|&|\/|-|\bet\b|\bou\b|\ba\b|\bau\b)\s*\d)/g;
+const ONE_FIGURE = /\b(?:mesure|measure)\s*(?:n\s*°\s*|no\s*)?(\d{1,2})(\s*bis)?\b(?!\s*(?:,|&|\/|-|\b(?:et|ou|a|au|and|or|to)\b)\s*\d)/g;
 
 /**
  * The text with each measure named by a figure that no plan of `keys` has (« Sur la mesure 30, notre position est la
@@ -198,7 +199,7 @@ const ONE_FIGURE = /\bmesure\s*(?:n\s*°\s*|no\s*)?(\d{1,2})(\s*bis)?\b(?!\s*(?:
  */
 export function withoutUnknownMeasures(text: string, plans: readonly string[], keys: MeasureKeyring): string {
   // Read at every pause in the typing: most paragraphs name no measure.
-  if (!/mesure/i.test(text)) return text;
+  if (!/mesure|measure/i.test(text)) return text;
   const { text: folded, from, to } = foldTracked(text, true);
   let out = '';
   let at = 0;
@@ -230,7 +231,7 @@ function refsOf(text: string, defaultPlan: string, keys: MeasureKeyring, out: Se
   const folded = fold(text).replace(/\bvingt et un\b/g, 'vingt-et-un');
   for (const m of folded.matchAll(MENTION)) {
     const plans = plansOf(folded, m.index!, m.index! + m[0].length, defaultPlan);
-    for (const n of numbersOf(m[1], /^mesures/.test(m[0]))) {
+    for (const n of numbersOf(m[1], /^(?:mesures|measures)/.test(m[0]))) {
       const key = keyIn(plans, n, keys);
       if (key) out.add(key);
     }

@@ -380,7 +380,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // (« loi du 13 avril 2016 ») is words of the passages.
     const lookedUp = dated.length ? undated : text;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
-    const unknown = undated ? measureRefs(asMeasure(undated), 'PAN1', ANY_KEY).filter((key) => !measureKeys.has(key)) : [];
+    // Every key a text names, whether a plan holds it or not; the « bis » measures a range holds only when a plan has
+    // them (« mesures 5 à 7 » names no « 5 bis »), unless the look-up says « bis ».
+    const anyKey = { has: (key: string) => measureKeys.has(key) || !key.endsWith('bis') || /\bbis\b/i.test(undated) };
+    const unknown = undated ? measureRefs(asMeasure(undated), 'PAN1', anyKey).filter((key) => !measureKeys.has(key)) : [];
     // Nothing but measures (« mesure 16 du deuxième plan », « la mesure 4 bis du PAN ») or a few words around them.
     const aboutMeasures = words <= 4 || onlyMeasureWords(undated);
     // « mesure 30 » names a measure no plan holds: nothing listed, its « 30 » would find « 30 jours ». « 30 » alone may
@@ -466,7 +469,8 @@ export type Search = ReturnType<typeof createSearch>;
 const MEASURE_WORDS = new Set(
   (
     'mesure mesures m n no numero la le les l du de des d et ou a au aux plan plans pan action national nationale bis ' +
-    'premier premiere 1er 1re deuxieme second seconde 2e 2eme 2nd troisieme 3e 3eme dernier nouveau measure measures of the'
+    'premier premiere 1er 1re deuxieme second seconde 2e 2eme 2nd troisieme 3e 3eme dernier nouveau ' +
+    'measure measures of the and or to first third national action'
   ).split(' '),
 );
 
@@ -475,9 +479,6 @@ function onlyMeasureWords(text: string): boolean {
     .split(/[^\p{L}\p{N}]+/u)
     .every((word) => !word || /^\d{1,2}(?:bis|e|eme|er|ere|re)?$/.test(word) || MEASURE_WORDS.has(word));
 }
-
-/** Every measure key a text names, whether a plan holds it or not (`unknownMeasures`). */
-const ANY_KEY = { has: () => true };
 
 /** The look-up with the dates it names taken out. */
 function withoutDates(text: string, dates: readonly Pick<DateRef, 'start' | 'end'>[]): string {

@@ -159,6 +159,26 @@ describe('the count, the page, the order, the filters', () => {
     expect(all('mesure 5').unknownMeasures).toBeUndefined();
   });
 
+  test('a range names no « bis » measure a plan lacks: « mesures 5 à 7 » is said to hold no unknown measure', () => {
+    const result = all('mesures 5 à 7');
+    expect(result.measures).toEqual(['PAN1-5', 'PAN1-6', 'PAN1-7']);
+    expect(result.unknownMeasures).toBeUndefined();
+    expect(all('mesure 31 bis').unknownMeasures).toEqual(['PAN1-31bis']);
+  });
+
+  test.each([
+    ['measure 5', ['PAN1-5']],
+    ['measure 4 bis', ['PAN1-4bis']],
+    ['measures 3 and 4', ['PAN1-3', 'PAN1-4']],
+    ['measures 5 to 7', ['PAN1-5', 'PAN1-6', 'PAN1-7']],
+    ['measure 16 of the second plan', ['PAN2-16']],
+  ])('« %s », as the English panel’s users write it, names its measures', (text, keys) => {
+    // Until the forty-fourth session « measure 5 » went to the typo-tolerant search (56 passages saying « mesure »).
+    const result = all(text);
+    expect(result.via).toBe('measure');
+    expect(result.measures).toEqual(keys);
+  });
+
   test('a measure named with its plan in more than four words is still a measure: « mesure 16 du deuxième plan »', () => {
     const result = all('mesure 16 du deuxième plan');
     expect(result.via).toBe('measure');
