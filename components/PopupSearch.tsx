@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
-import { t } from '../utils/i18n';
+import { formatList, t } from '../utils/i18n';
 import { searchCountLine } from './labels';
 import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
@@ -28,6 +28,11 @@ export function PopupSearch() {
       {query.status === 'loading' && (
         <p class="muted" aria-hidden="true">
           {t('searching')}
+        </p>
+      )}
+      {query.status === 'ready' && !!query.value.speakers?.length && (
+        <p class="search-speakers muted" data-testid="search-speakers">
+          {t('searchSpeakers', formatList(query.value.speakers))}
         </p>
       )}
       {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} listed={query.value.via === 'source'} />}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatNumber, t, type MessageKey } from '../utils/i18n';
+import { formatList, formatNumber, t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
 import { measureLabel, searchCountLine, themeLabel } from './labels';
@@ -319,6 +319,11 @@ function SearchResults({
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
+      {!!shown.speakers?.length && (
+        <p class="search-speakers muted" data-testid="search-speakers">
+          {t('searchSpeakers', formatList(shown.speakers))}
+        </p>
+      )}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
         {searchCountLine(shown.total, hits.length)}

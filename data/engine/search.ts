@@ -8,7 +8,8 @@
  * - a short look-up (a name, an acronym, a few words) matches **whole words**: « ASE » finds the
  *   word ASE and « aide sociale à l'enfance », never « basées » or « phase »; a longer word also
  *   finds the words it begins (« prostitu » → « prostitution ») and its inflections (same stem); a person named in full
- *   (« Geneviève Colas ») also finds the passages naming them by surname (« Mme Colas »);
+ *   (« Geneviève Colas ») also finds the passages naming them by surname (« Mme Colas »); a speaker named beside a
+ *   subject (« qu'a dit Mme Sauneron sur la prostitution ? ») gives their words only, the closest first (`speakers`);
  *   only when no word matches does Fuse.js forgive a typo (never in a figure: « 2025 » is not « 2024 »), on a bounded
  *   query and a time budget;
  *   when that finds nothing either, the matching engine reads the look-up for its sense (« examens osseux » finds the
@@ -30,7 +31,7 @@ import type { Matcher, MatchResult } from './match';
 import { dateRefs, sourcesOn, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
-import { analyzeWithSurface, fold, type Token } from './normalise';
+import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
 import { isAuthorsOwnBody, isOurs, type AuthorId, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
 
@@ -75,6 +76,11 @@ export interface SearchResult {
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
   sourcesYear?: string;
   /**
+   * The speakers a look-up names beside a subject (« ce que Mme Perrée a dit sur les mineurs »), as the library writes
+   * them (« Mme Vanessa Perrée »): the hits are their words only, the closest to the subject first (`via: 'speaker'`).
+   */
+  speakers?: string[];
+  /**
    * Measures the text named that no plan of the library holds (« mesure 30 », « mesure 5 du deuxième plan »), as keys
    * (`PAN1-30`): the panel says so. A short look-up naming only such measures lists nothing: its « 30 » would have found
    * « 30 jours », passages that are no measure 30.
@@ -84,7 +90,7 @@ export interface SearchResult {
    * How the look-up was answered: words, a typo-tolerant search, passages related by sense when neither found a word
    * (the panel says so), a paragraph, a measure, a list.
    */
-  via: 'words' | 'fuzzy' | 'related' | 'paragraph' | 'measure' | 'source' | 'list';
+  via: 'words' | 'fuzzy' | 'related' | 'paragraph' | 'measure' | 'source' | 'speaker' | 'list';
   /** What the fuzzy search did, when it ran: to check it stays bounded. */
   fuzzy?: FuzzyWork;
   /**
@@ -177,6 +183,50 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
   const order = new Map(library.positions.map((p, i) => [p.id, i]));
   // Given names of the people the sources list as present, by the first word of their surname (`withoutGivenNames`).
   let people: Map<string, Set<string>> | undefined;
+  // The speakers of the library by the folded last word of their name (« perree » → « Mme Vanessa Perrée »).
+  let speakersBySurname: Map<string, string[]> | undefined;
+
+  /**
+   * The speakers a look-up names, and the look-up without their names. A surname counts after a title (« Mme Perrée »),
+   * after a given name (« Vanessa Perrée ») or written with its capital (« Perrée »): « ce qui soulage les victimes »
+   * names no M. Soulage.
+   */
+  function speakersNamed(text: string): { speakers: string[]; rest: string } {
+    if (!speakersBySurname) {
+      speakersBySurname = new Map();
+      for (const speaker of new Set(library.positions.flatMap((p) => (p.speaker ? [p.speaker] : [])))) {
+        const words = speaker.split(/\s+/);
+        const last = words[words.length - 1]!;
+        // « les conseillers » is no one's name.
+        if (words.length < 2 || !/^\p{Lu}/u.test(last)) continue;
+        const key = fold(last);
+        speakersBySurname.set(key, [...(speakersBySurname.get(key) ?? []), speaker]);
+      }
+    }
+    const given = (people ??= givenNames(library.sources));
+    const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
+    const found = new Set<string>();
+    const cut: [number, number][] = [];
+    words.forEach((m, i) => {
+      const word = m[0].replace(/[.'’-]+$/, '');
+      const speakers = speakersBySurname!.get(fold(word));
+      if (!speakers) return;
+      const before = words[i - 1] ? fold(words[i - 1]![0]).replace(/\.$/, '') : '';
+      const title = TITLES.has(before);
+      const givenName = given.get(fold(word).split(/[^\p{L}]+/u)[0]!)?.has(before) ?? false;
+      if (!title && !givenName && !/^\p{Lu}/u.test(word)) return;
+      for (const speaker of speakers) found.add(speaker);
+      cut.push([title || givenName ? words[i - 1]!.index! : m.index!, m.index! + m[0].length]);
+    });
+    if (!found.size) return { speakers: [], rest: text };
+    let rest = '';
+    let at = 0;
+    for (const [start, end] of cut) {
+      rest += `${text.slice(at, start)} `;
+      at = end;
+    }
+    return { speakers: [...found], rest: `${rest}${text.slice(at)}`.replace(/\s+/g, ' ').trim() };
+  }
   // Analysed once, on the first look-up (the matcher has its own index; this one keeps offsets); what `options.analyses`
   // holds for a position with the same text and names is taken as it is.
   let analysed: Map<string, Analysed> | undefined;
@@ -421,6 +471,16 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page(hits, { via: 'measure', measures: refs });
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
+    // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
+    // others. A name alone (« Mme Perrée ») is looked up by its words, as before.
+    const { speakers, rest } = speakersNamed(lookedUp);
+    if (speakers.length && analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word))) {
+      const theirs = (p: Position) => filter(p) && p.speaker !== undefined && speakers.includes(p.speaker);
+      const closest = kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs);
+      const listed = new Set(closest.map((h) => h.position.id));
+      const others = library.positions.filter((p) => theirs(p) && !listed.has(p.id)).map((position) => ({ position, highlights: [] as [number, number][] }));
+      return page([...closest, ...others], { via: 'speaker', speakers });
+    }
     if (words <= SHORT_QUERY_WORDS) {
       let exact = byWords(lookedUp, filter);
       // A person named in full (« Geneviève Colas », « Najat Vallaud-Belkacem ») is mostly named by surname in the

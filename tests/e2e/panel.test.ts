@@ -443,6 +443,25 @@ describe('search and browse', () => {
     }
   });
 
+  test('a speaker named beside a subject lists their words only, said so, the closest first', async () => {
+    const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
+    try {
+      await panel.getByTestId('mode-search-button').click();
+      const question = "qu'a dit Mme Sauneron sur la prostitution ?";
+      await panel.getByTestId('search-input').fill(question);
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(question);
+      await expect(panel.getByTestId('search-speakers').textContent()).resolves.toBe(
+        "Propos de Mme Sarah Sauneron seulement, les plus proches de la recherche d'abord :",
+      );
+      const ids = await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
+      expect(ids.length).toBe(library.positions.filter((p) => p.speaker === 'Mme Sarah Sauneron').length);
+      expect(ids.every((id) => positionById.get(id)?.speaker === 'Mme Sarah Sauneron')).toBe(true);
+      expect((await searchCards(panel).first().getByTestId('position-text').textContent()) ?? '').toMatch(/prostitution/i);
+    } finally {
+      await close();
+    }
+  });
+
   test('a wording found at another place in slightly other words lists that place with the words it has there', async () => {
     // From the library: a wording the build merged with a near-identical one of another document.
     const merged = library.positions.find((p) => p.citations?.some((c) => c.positionId !== p.id && c.text))!;

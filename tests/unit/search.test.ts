@@ -293,6 +293,25 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(acronym.total).toBeGreaterThan(0);
   });
 
+  test('a speaker named beside a subject: their words only, the closest to the subject first', () => {
+    // Until the forty-fourth session « qu'a dit Mme Sauneron sur la prostitution ? » listed the library's passages on
+    // prostitution, hers among others, and « ce que Mme Perrée a dit sur les mineurs » none of hers.
+    const result = all("qu'a dit Mme Sauneron sur la prostitution ?");
+    expect(result.via).toBe('speaker');
+    expect(result.speakers).toEqual(['Mme Sarah Sauneron']);
+    const hers = library.positions.filter((p) => p.speaker === 'Mme Sarah Sauneron');
+    expect(result.total).toBe(hers.length);
+    expect(result.hits.every((h) => h.position.speaker === 'Mme Sarah Sauneron')).toBe(true);
+    expect(result.hits[0]!.position.text).toMatch(/prostitution/i);
+    // Nothing of hers on the subject: all her words, still listed.
+    const perree = all('ce que Mme Perrée a dit sur les mineurs');
+    expect(perree.speakers).toEqual(['Mme Vanessa Perrée']);
+    expect(perree.total).toBe(library.positions.filter((p) => p.speaker === 'Mme Vanessa Perrée').length);
+    // A name alone is looked up by its words; a surname that is a word of the language, written small, names no one.
+    expect(all('Mme Perrée').via).toBe('words');
+    expect(all('ce qui soulage les victimes').speakers).toBeUndefined();
+  });
+
   test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
     const result = all('2025');
     expect(result.hits).toEqual([]);
