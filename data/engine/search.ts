@@ -115,6 +115,8 @@ export interface FuzzyWork {
   stopped: boolean;
 }
 
+/** Up to this many words, a look-up naming a speaker is a question about their words (« qu'a dit Mme … sur … »). */
+const SPEAKER_QUESTION_WORDS = 14;
 /** Up to this many words, a look-up is a look-up; beyond, a paragraph (the engine). */
 const SHORT_QUERY_WORDS = 5;
 /** At most this many passages related by sense, when no word of a short look-up is in the library. */
@@ -472,8 +474,9 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
     // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
-    // others. A name alone (« Mme Perrée ») is looked up by its words, as before.
-    const { speakers, rest } = speakersNamed(lookedUp);
+    // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone
+    // (over a question's length) is about its subject.
+    const { speakers, rest } = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
     if (speakers.length && analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word))) {
       const theirs = (p: Position) => filter(p) && p.speaker !== undefined && speakers.includes(p.speaker);
       const closest = kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs);

@@ -310,6 +310,12 @@ describe('a date names the meetings and documents of that day or month', () => {
     // A name alone is looked up by its words; a surname that is a word of the language, written small, names no one.
     expect(all('Mme Perrée').via).toBe('words');
     expect(all('ce qui soulage les victimes').speakers).toBeUndefined();
+    // A paragraph pasted that names someone is about its subject.
+    const pasted = all(
+      'Lors de la réunion de mardi, Mme Sauneron a rappelé que le cabinet suivait de près la lutte contre la prostitution des mineurs et que des moyens supplémentaires seraient annoncés.',
+    );
+    expect(pasted.speakers).toBeUndefined();
+    expect(pasted.hits.some((h) => h.position.speaker !== 'Mme Sarah Sauneron')).toBe(true);
   });
 
   test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
