@@ -32,7 +32,7 @@ export function PopupSearch() {
       )}
       {query.status === 'ready' && !!query.value.speakers?.length && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {t('searchSpeakers', formatList(query.value.speakers))}
+          {t(query.value.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(query.value.speakers))}
         </p>
       )}
       {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} listed={query.value.via === 'source'} />}

@@ -321,7 +321,7 @@ function SearchResults({
       {named && <MeasureHeader measureKey={named} />}
       {!!shown.speakers?.length && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {t('searchSpeakers', formatList(shown.speakers))}
+          {t(shown.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(shown.speakers))}
         </p>
       )}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}

@@ -80,6 +80,8 @@ export interface SearchResult {
    * them (« Mme Vanessa Perrée »): the hits are their words only, the closest to the subject first (`via: 'speaker'`).
    */
   speakers?: string[];
+  /** The speakers' words are ranked by the subject the look-up names beside them (none: all their words, in order). */
+  speakersBySubject?: boolean;
   /**
    * Measures the text named that no plan of the library holds (« mesure 30 », « mesure 5 du deuxième plan »), as keys
    * (`PAN1-30`): the panel says so. A short look-up naming only such measures lists nothing: its « 30 » would have found
@@ -477,12 +479,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone
     // (over a question's length) is about its subject.
     const { speakers, rest } = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
-    if (speakers.length && analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word))) {
+    // « ce que Mme Perrée a dit », « qu'a dit Mme Perrée ? »: a question with no subject lists all their words.
+    if (speakers.length && rest) {
+      const subject = analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word));
       const theirs = (p: Position) => filter(p) && p.speaker !== undefined && speakers.includes(p.speaker);
-      const closest = kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs);
+      const closest = subject ? kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs) : [];
       const listed = new Set(closest.map((h) => h.position.id));
       const others = library.positions.filter((p) => theirs(p) && !listed.has(p.id)).map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page([...closest, ...others], { via: 'speaker', speakers });
+      return page([...closest, ...others], { via: 'speaker', speakers, ...(subject ? { speakersBySubject: true } : {}) });
     }
     if (words <= SHORT_QUERY_WORDS) {
       let exact = byWords(lookedUp, filter);

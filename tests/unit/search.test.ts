@@ -307,6 +307,12 @@ describe('a date names the meetings and documents of that day or month', () => {
     const perree = all('ce que Mme Perrée a dit sur les mineurs');
     expect(perree.speakers).toEqual(['Mme Vanessa Perrée']);
     expect(perree.total).toBe(library.positions.filter((p) => p.speaker === 'Mme Vanessa Perrée').length);
+    expect(perree.speakersBySubject).toBe(true);
+    // Asked with no subject: all their words.
+    const asked = all("qu'a dit Mme Perrée ?");
+    expect(asked.via).toBe('speaker');
+    expect(asked.speakersBySubject).toBeUndefined();
+    expect(asked.total).toBe(perree.total);
     // A name alone is looked up by its words; a surname that is a word of the language, written small, names no one.
     expect(all('Mme Perrée').via).toBe('words');
     expect(all('ce qui soulage les victimes').speakers).toBeUndefined();
