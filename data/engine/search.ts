@@ -76,8 +76,9 @@ export interface SearchResult {
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
   sourcesYear?: string;
   /**
-   * The speakers a look-up names beside a subject (« ce que Mme Perrée a dit sur les mineurs »), as the library writes
-   * them (« Mme Vanessa Perrée »): the hits are their words only, the closest to the subject first (`via: 'speaker'`).
+   * The speakers a question names (« ce que Mme Perrée a dit sur les mineurs », « qu'a dit Mme Perrée ? »), as the
+   * library writes them (« Mme Vanessa Perrée »): the hits are their words only, the closest to the subject first when
+   * the question names one (`via: 'speaker'`).
    */
   speakers?: string[];
   /** The speakers' words are ranked by the subject the look-up names beside them (none: all their words, in order). */
@@ -537,7 +538,7 @@ const MEASURE_WORDS = new Set(
   (
     'mesure mesures m n no numero la le les l du de des d et ou a au aux plan plans pan action national nationale bis ' +
     'premier premiere 1er 1re deuxieme second seconde 2e 2eme 2nd troisieme 3e 3eme dernier nouveau ' +
-    'measure measures of the and or to first third national action'
+    'measure measures of the and or to first third'
   ).split(' '),
 );
 
