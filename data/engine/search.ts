@@ -433,14 +433,19 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // Beside a date that names documents, the other words are the look-up (« indemnisation 24 juin 2014 »: the date's
     // « 24 », « juin », « 2014 » are in no passage on compensation, and nothing was found). A date that names none
     // (« loi du 13 avril 2016 ») is words of the passages.
-    const lookedUp = dated.length ? undated : text;
+    // « qu'avons-nous dit sur les mineurs ? », « notre position sur les tests osseux »: the question's words are no
+    // words of the passages (« mineurs » alone finds 94, the question found 9 by the typo-tolerant search); « nous »,
+    // « notre » ask for the Collectif's, listed first.
+    const question = askedAbout(dated.length ? undated : text);
+    const lookedUp = question?.rest ?? (dated.length ? undated : text);
+    const oursFirst = question?.ours ?? false;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     // Every key a text names, whether a plan holds it or not; the « bis » measures a range holds only when a plan has
     // them (« mesures 5 à 7 » names no « 5 bis »), unless the look-up says « bis ».
     const anyKey = { has: (key: string) => measureKeys.has(key) || !key.endsWith('bis') || /\bbis\b/i.test(undated) };
     const unknown = undated ? measureRefs(asMeasure(undated), 'PAN1', anyKey).filter((key) => !measureKeys.has(key)) : [];
     // Nothing but measures (« mesure 16 du deuxième plan », « la mesure 4 bis du PAN ») or a few words around them.
-    const aboutMeasures = words <= 4 || onlyMeasureWords(undated);
+    const aboutMeasures = words <= 4 || onlyMeasureWords(undated) || (question !== undefined && onlyMeasureWords(question.rest));
     // « mesure 30 » names a measure no plan holds: nothing listed, its « 30 » would find « 30 jours ». « 30 » alone may
     // be those thirty days: looked up by its words, the panel saying there is no measure 30.
     const noSuchMeasure = unknown.length > 0 && !refs.length && aboutMeasures && !NUMBERS_ONLY.test(undated);
@@ -456,7 +461,8 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
     function page(found: SearchHit[], rest: Omit<SearchResult, 'hits' | 'total'>): SearchResult {
       const hits = mergeTwins(found, (h) => h.position, matcher.twins, (h, position) => ({ ...h, position }));
-      const sorted = q.sort === 'date' ? [...hits].sort((a, b) => b.position.date.localeCompare(a.position.date)) : hits;
+      const byDate = q.sort === 'date' ? [...hits].sort((a, b) => b.position.date.localeCompare(a.position.date)) : hits;
+      const sorted = oursFirst ? [...byDate].sort((a, b) => Number(isOurs(b.position.author)) - Number(isOurs(a.position.author))) : byDate;
       return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...named, ...rest };
     }
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
@@ -481,7 +487,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // (over a question's length) is about its subject.
     const { speakers, rest } = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
     // « ce que Mme Perrée a dit », « qu'a dit Mme Perrée ? »: a question with no subject lists all their words.
-    if (speakers.length && rest) {
+    if (speakers.length && (rest || question !== undefined)) {
       const subject = analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word));
       const theirs = (p: Position) => filter(p) && p.speaker !== undefined && speakers.includes(p.speaker);
       const closest = subject ? kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs) : [];
@@ -489,7 +495,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       const others = library.positions.filter((p) => theirs(p) && !listed.has(p.id)).map((position) => ({ position, highlights: [] as [number, number][] }));
       return page([...closest, ...others], { via: 'speaker', speakers, ...(subject ? { speakersBySubject: true } : {}) });
     }
-    if (words <= SHORT_QUERY_WORDS) {
+    if ((question ? lookedUp.split(/\s+/).length : words) <= SHORT_QUERY_WORDS) {
       let exact = byWords(lookedUp, filter);
       // A person named in full (« Geneviève Colas », « Najat Vallaud-Belkacem ») is mostly named by surname in the
       // passages (« Mme Colas rappelle… »): the given names the sources' lists of those present give are let go too,
@@ -514,7 +520,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
-    const { results, onTopic } = matcher.lookUp(undated || text, { k: Math.max(limit + offset, 50), gate: false });
+    const { results, onTopic } = matcher.lookUp(question?.rest || undated || text, { k: Math.max(limit + offset, 50), gate: false });
     const hits = kept(results, filter);
     return page(hits, onTopic ? { via: 'paragraph' } : { via: 'paragraph', offTopic: true });
   }
@@ -606,6 +612,30 @@ function withoutGivenNames(text: string, people: ReadonlyMap<string, ReadonlySet
     return !people.get(fold(next).split(/[^\p{L}]+/u)[0]!)?.has(fold(word));
   });
   return kept.length === words.length ? text : kept.join(' ');
+}
+
+/** Words that ask what was said rather than say what about (« qu'avons-nous dit sur », « notre position sur »). */
+const QUESTION_WORDS = new Set(
+  (
+    'qu que quoi quel quelle quels quelles avons avez ont a t on nous vous notre nos dit dite dites disons disions ' +
+    'sur au aux sujet propos concernant position positions avis ce c est deja pense pensons repondu ' +
+    'what did do we our say said about on'
+  ).split(' '),
+);
+/** One of them, and the look-up asks what was said: « dit », « position », « avis ». */
+const ASKING = /\b(?:avons|dit|dites|disons|disions|positions?|avis|pensons|repondu|said|say)\b/;
+
+/**
+ * A question about what was said (« qu'avons-nous dit sur l'indemnisation ? »): its subject alone, and whether it asks
+ * for the Collectif's (« nous », « notre », « we »). Nothing when the look-up asks nothing, or is nothing but the question.
+ */
+function askedAbout(text: string): { rest: string; ours: boolean } | undefined {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  const folded = words.map(fold);
+  if (!folded.some((w) => ASKING.test(w))) return undefined;
+  const rest = words.filter((_, i) => !QUESTION_WORDS.has(folded[i]!)).join(' ');
+  if (!rest || rest === words.join(' ')) return undefined;
+  return { rest, ours: folded.some((w) => w === 'nous' || w === 'notre' || w === 'nos' || w === 'we' || w === 'our') };
 }
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */

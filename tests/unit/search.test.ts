@@ -106,12 +106,28 @@ describe('the count, the page, the order, the filters', () => {
     expect(isOurs(result.hits[0].position.author)).toBe(true);
   });
 
-  test('a question that names a measure is answered by its words, and names the measure for the panel', () => {
+  test('« qu’avons-nous dit sur la mesure 5 ? » lists the measure, the Collectif’s first, as browsing it does', () => {
+    // Until the forty-fourth session it was answered by its words, context among the first three.
     const result = all("qu'avons-nous dit sur la mesure 5 ?");
-    expect(result.via).not.toBe('measure');
+    expect(result.via).toBe('measure');
     expect(result.measures).toEqual(['PAN1-5']);
-    expect(result.hits.slice(0, 3).every((h) => h.position.measures.includes('PAN1-5'))).toBe(true);
+    expect(result.hits.map((h) => h.position.id)).toEqual(all('mesure 5').hits.map((h) => h.position.id));
     expect(all('qu’avons-nous dit sur le délai de réflexion ?').measures).toBeUndefined();
+  });
+
+  test('a question on what was said is looked up by its subject, the Collectif’s first when it asks « nous »', () => {
+    // Until the forty-fourth session « qu'avons-nous dit sur les mineurs » found 9 passages by the typo-tolerant search
+    // (its « avons », « dit » in no passage), where « mineurs » finds 94.
+    const minors = all("qu'avons-nous dit sur les mineurs");
+    expect(minors.via).toBe('words');
+    expect(minors.total).toBe(all('mineurs').total);
+    const ours = minors.hits.map((h) => isOurs(h.position.author));
+    expect(ours.indexOf(false) === -1 || !ours.slice(ours.indexOf(false)).includes(true)).toBe(true);
+    expect(all('notre position sur les tests osseux').hits[0]!.position.text).toMatch(/tests osseux/);
+    // « nos positions sur le titre de séjour » (seven words) was read as a paragraph, said not to fit.
+    const permit = all('nos positions sur le titre de séjour');
+    expect(permit.offTopic).toBeUndefined();
+    expect(permit.total).toBe(all('titre de séjour').total);
   });
 
   // Until the forty-third session any look-up starting with a figure was read as a measure.
@@ -228,7 +244,7 @@ describe('a date names the meetings and documents of that day or month', () => {
 
   test('a question with a date and a subject is answered by its words, and names the source', () => {
     const result = all("qu'avons-nous dit le 24 juin 2014 sur l'indemnisation ?");
-    expect(result.via).toBe('paragraph');
+    expect(result.via).toBe('words');
     expect(result.offTopic).toBeUndefined();
     expect(result.sources).toEqual(['cr-2014-06-24']);
     expect(result.hits.slice(0, 5).some((h) => /indemni/i.test(h.position.text))).toBe(true);
