@@ -118,7 +118,7 @@ export interface FuzzyWork {
   stopped: boolean;
 }
 
-/** Up to this many words, a look-up naming a speaker is a question about their words (« qu'a dit Mme … sur … »). */
+/** Up to this many words, a look-up can be a question (« qu'avons-nous dit sur … », « qu'a dit Mme … sur … »). */
 const SPEAKER_QUESTION_WORDS = 14;
 /** Up to this many words, a look-up is a look-up; beyond, a paragraph (the engine). */
 const SHORT_QUERY_WORDS = 5;
@@ -435,8 +435,8 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // (« loi du 13 avril 2016 ») is words of the passages.
     // « qu'avons-nous dit sur les mineurs ? », « notre position sur les tests osseux »: the question's words are no
     // words of the passages (« mineurs » alone finds 94, the question found 9 by the typo-tolerant search); « nous »,
-    // « notre » ask for the Collectif's, listed first.
-    const question = askedAbout(dated.length ? undated : text);
+    // « notre » ask for the Collectif's, listed first. A paragraph pasted (over a question's length) is read whole.
+    const question = words <= SPEAKER_QUESTION_WORDS ? askedAbout(dated.length ? undated : text) : undefined;
     const lookedUp = question?.rest ?? (dated.length ? undated : text);
     const oursFirst = question?.ours ?? false;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
