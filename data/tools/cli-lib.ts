@@ -81,16 +81,18 @@ export function inputSize(file: string, label: string): number {
 }
 
 function unreadable(file: string, label: string, error: unknown): CliInputError {
+  return new CliInputError(`${label} ${file} : ${fileProblem(error, 'read')}.`, 1);
+}
+
+/** Why a file could not be read or written, in the command line's French: « fichier introuvable », « disque plein »… */
+function fileProblem(error: unknown, doing: 'read' | 'write'): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'fichier introuvable'
-      : code === 'EISDIR'
-        ? 'c’est un dossier, pas un fichier'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'lecture refusée (droits du fichier)'
-          : `lecture impossible (${code ?? String(error)})`;
-  return new CliInputError(`${label} ${file} : ${why}.`, 1);
+  if (code === 'ENOENT') return doing === 'read' ? 'fichier introuvable' : 'son dossier n’existe pas';
+  if (code === 'EISDIR') return 'c’est un dossier, pas un fichier';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return doing === 'read' ? 'lecture refusée (droits du fichier)' : 'écriture refusée (droits du dossier ou du fichier)';
+  if (code === 'ENOSPC') return 'disque plein';
+  return `${doing === 'read' ? 'lecture' : 'écriture'} impossible (${code ?? String(error)})`;
 }
 
 /**
@@ -106,18 +108,7 @@ export function writeOutputFile(file: string, content: string, label: string): v
     renameSync(partial, file);
   } catch (error) {
     rmSync(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'son dossier n’existe pas'
-        : code === 'EISDIR'
-          ? 'c’est un dossier, pas un fichier'
-          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? 'écriture refusée (droits du dossier ou du fichier)'
-            : code === 'ENOSPC'
-              ? 'disque plein'
-              : `écriture impossible (${code ?? String(error)})`;
-    throw new CliInputError(`${label} ${file} : ${why} ; rien n’a été écrit.`, 1);
+    throw new CliInputError(`${label} ${file} : ${fileProblem(error, 'write')} ; rien n’a été écrit.`, 1);
   }
 }
 
