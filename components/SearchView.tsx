@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatList, formatNumber, t, type MessageKey } from '../utils/i18n';
+import { formatNumber, t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel, searchCountLine, themeLabel } from './labels';
+import { measureLabel, searchCountLine, speakersLine, themeLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -319,9 +319,9 @@ function SearchResults({
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
-      {!!shown.speakers?.length && (
+      {speakersLine(shown) && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {t(shown.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(shown.speakers))}
+          {speakersLine(shown)}
         </p>
       )}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}

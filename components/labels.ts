@@ -2,9 +2,9 @@
  * The words the panel puts on the library's data: who said a wording, a measure's chip, a CNCDH
  * status, an editor's name, an insert's outcome. One place, every string through `t()`.
  */
-import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, WebApp } from '../data/protocol';
+import type { EditorKind, InsertFailure, InsertResult, MeasureEntry, SearchResponse, WebApp } from '../data/protocol';
 import { isAuthorsOwnBody, type AuthorId, type CncdhStatus, type MeasureReason, type Position } from '../data/library/schema';
-import { t, tCount, type MessageKey } from '../utils/i18n';
+import { formatList, t, tCount, type MessageKey } from '../utils/i18n';
 
 /** The badge: « Collectif », the association's name, « Recommandation de la CNCDH », « Propos du gouvernement ». */
 export function authorBadge(position: Pick<Position, 'author' | 'organisation' | 'kind'>): string {
@@ -140,6 +140,12 @@ export function hostOf(url: string): string {
 export function searchCountLine(total: number, shown: number): string {
   if (!total) return t('searchNone');
   return total > shown ? `${tCount('searchTotal', total)} · ${tCount('searchShown', shown)}` : tCount('searchTotal', total);
+}
+
+/** Above a speaker's words, in the panel and the popup: « Propos de Mme … seulement, les plus proches … d'abord : ». */
+export function speakersLine(answer: Pick<SearchResponse, 'speakers' | 'speakersBySubject'>): string | undefined {
+  if (!answer.speakers?.length) return undefined;
+  return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(answer.speakers));
 }
 
 /** The years of a national action plan, as people name it: PAN1 → « 2014-2016 ». */

@@ -549,9 +549,14 @@ const MEASURE_WORDS = new Set(
 );
 
 function onlyMeasureWords(text: string): boolean {
+  return foldedWords(text).every((word) => /^\d{1,2}(?:bis|e|eme|er|ere|re)?$/.test(word) || MEASURE_WORDS.has(word));
+}
+
+/** A look-up's words, folded (« Qu'avons-nous » → « qu », « avons », « nous »). */
+function foldedWords(text: string): string[] {
   return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .every((word) => !word || /^\d{1,2}(?:bis|e|eme|er|ere|re)?$/.test(word) || MEASURE_WORDS.has(word));
+    .filter(Boolean);
 }
 
 /** The look-up with the dates it names taken out. */
@@ -647,9 +652,7 @@ function yearOf(text: string): { year: string; start: number; end: number } | un
 }
 
 function onlyDocumentWords(text: string): boolean {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .every((word) => !word || DOCUMENT_WORDS.has(word));
+  return foldedWords(text).every((word) => DOCUMENT_WORDS.has(word));
 }
 
 /** A look-up made of measure numbers only: « 13 », « 4 bis », « 13e », « 13ème mesure », « 3 et 4 ». */
