@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
 import { t } from '../utils/i18n';
-import { searchCountLine, speakersLine } from './labels';
+import { searchCountLine, whoseWordsLine } from './labels';
 import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
@@ -30,9 +30,9 @@ export function PopupSearch() {
           {t('searching')}
         </p>
       )}
-      {query.status === 'ready' && speakersLine(query.value) && (
+      {query.status === 'ready' && whoseWordsLine(query.value) && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {speakersLine(query.value)}
+          {whoseWordsLine(query.value)}
         </p>
       )}
       {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} listed={query.value.via === 'source'} />}

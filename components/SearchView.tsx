@@ -4,7 +4,7 @@ import { isOurs } from '../data/library/schema';
 import { formatNumber, t, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel, searchCountLine, speakersLine, themeLabel } from './labels';
+import { measureLabel, searchCountLine, whoseWordsLine, themeLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -319,9 +319,9 @@ function SearchResults({
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
-      {speakersLine(shown) && (
+      {whoseWordsLine(shown) && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {speakersLine(shown)}
+          {whoseWordsLine(shown)}
         </p>
       )}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}

@@ -142,10 +142,14 @@ export function searchCountLine(total: number, shown: number): string {
   return total > shown ? `${tCount('searchTotal', total)} · ${tCount('searchShown', shown)}` : tCount('searchTotal', total);
 }
 
-/** Above a speaker's words, in the panel and the popup: « Propos de Mme … seulement, les plus proches … d'abord : ». */
-export function speakersLine(answer: Pick<SearchResponse, 'speakers' | 'speakersBySubject'>): string | undefined {
-  if (!answer.speakers?.length) return undefined;
-  return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(answer.speakers));
+/**
+ * Above the words of whom a question asks for, in the panel and the popup: a speaker's (« Propos de Mme … seulement, les
+ * plus proches … d'abord : »), or the government's or the CNCDH's, said to be context.
+ */
+export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'speakersBySubject' | 'author'>): string | undefined {
+  if (answer.speakers?.length) return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(answer.speakers));
+  if (answer.author) return t(answer.author === 'cncdh' ? 'searchAuthorCncdh' : 'searchAuthorGouvernement');
+  return undefined;
 }
 
 /** The years of a national action plan, as people name it: PAN1 → « 2014-2016 ». */

@@ -81,6 +81,11 @@ export interface SearchResult {
    * the question names one (`via: 'speaker'`).
    */
   speakers?: string[];
+  /**
+   * The body a question asks for (« qu'a répondu le gouvernement sur les mineurs ? », « que recommande la CNCDH sur
+   * l'indemnisation ? »): the hits are its words only, context the panel labels as such.
+   */
+  author?: 'gouvernement' | 'cncdh';
   /** The speakers' words are ranked by the subject the look-up names beside them (none: all their words, in order). */
   speakersBySubject?: boolean;
   /**
@@ -126,6 +131,10 @@ const SHORT_QUERY_WORDS = 5;
 export const RELATED_MAX = 8;
 /** The gate's probability from which a short look-up gets passages related by sense (the suggestions ask 0.70). */
 export const RELATED_PROBABILITY = 0.5;
+/** A question asking for one body's words (`author`): its words among this many closest passages… */
+const RELATED_POOL = 50;
+/** … scored at least this share of the best. */
+const RELATED_POOL_SHARE = 0.1;
 /** A look-up longer than this is cut: nobody types more, and the selection menu hands up to 2,000. */
 export const MAX_QUERY_CHARS = 2_000;
 /** Fuse.js is given words of at most 32 characters (its bit-parallel limit)… */
@@ -418,7 +427,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
     const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
-    const filter = keep(q);
+    const chosen = keep(q);
     const words = text.split(/\s+/).length;
     // A date names the meetings and documents of that day or month (« réunion du 24 juin 2014 »), and no measure:
     // « 3 février 2014 » was read as « mesure 3 ».
@@ -439,6 +448,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const question = words <= SPEAKER_QUESTION_WORDS ? askedAbout(dated.length ? undated : text) : undefined;
     const lookedUp = question?.rest ?? (dated.length ? undated : text);
     const oursFirst = question?.ours ?? false;
+    // « qu'a répondu le gouvernement sur les mineurs ? », « que recommande la CNCDH sur l'indemnisation ? »: that body's
+    // words only, whichever way the rest is answered (words, a measure, a document, by sense).
+    const askedAuthor = question?.author;
+    const filter = askedAuthor ? (p: Position) => chosen(p) && p.author === askedAuthor : chosen;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     // Every key a text names, whether a plan holds it or not; the « bis » measures a range holds only when a plan has
     // them (« mesures 5 à 7 » names no « 5 bis »), unless the look-up says « bis ».
@@ -456,6 +469,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       ...(dated.length ? { sources: dated } : {}),
       ...(year && ofYear.length ? { sourcesYear: year.year } : {}),
       ...(unknown.length ? { unknownMeasures: unknown } : {}),
+      ...(askedAuthor ? { author: askedAuthor } : {}),
     };
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
@@ -482,6 +496,9 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page(hits, { via: 'measure', measures: refs });
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
+    // « qu'a dit la CNCDH ? »: all its words, in the library's order.
+    if (askedAuthor && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem)))
+      return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] as [number, number][] })), { via: 'list' });
     // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
     // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone
     // (over a question's length) is about its subject.
@@ -512,10 +529,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       // only when the look-up is more likely on the library's subject than not: asked for on purpose, it need not clear
       // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages
       // unless the user asks again (`anyway`), and then under a note that they may not fit.
-      const { results, probability } = matcher.lookUp(lookedUp, { k: RELATED_MAX, gate: false });
-      const related = kept(results, filter);
+      // Asked of one body, its words among the library's closest fifty (the closest eight may hold none of its), scored
+      // a tenth of the best at least: « que pense le gouvernement des tests osseux ? » must not list its words on other
+      // subjects (found at 0.06 where the best, the Collectif's on bone tests, scores 3.5).
+      const { results, probability } = matcher.lookUp(lookedUp, { k: askedAuthor ? RELATED_POOL : RELATED_MAX, gate: false });
+      const best = results[0]?.score ?? 0;
+      const related = kept(askedAuthor ? results.filter((r) => r.score >= RELATED_POOL_SHARE * best) : results, filter).slice(0, RELATED_MAX);
       const likely = probability >= RELATED_PROBABILITY;
-      if (!related.length || likely || q.anyway)
+      // Asked of one body (« position du ministère sur les titres de séjour »), its closest words are what was asked for.
+      if (!related.length || likely || q.anyway || askedAuthor)
         return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...(related.length && !likely ? { offTopic: true } : {}) });
       return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
     }
@@ -623,7 +645,7 @@ function withoutGivenNames(text: string, people: ReadonlyMap<string, ReadonlySet
 const QUESTION_WORDS = new Set(
   (
     'qu que quoi quel quelle quels quelles avons avez ont a t on nous vous notre nos dit dite dites disons disions ' +
-    'sur au aux sujet propos concernant position positions avis ce c est deja pense pensons repondu ' +
+    'sur au aux sujet propos concernant position positions avis ce c est deja pense pensons repondu collectif ' +
     'what did do we our say said about on'
   ).split(' '),
 );
@@ -631,16 +653,81 @@ const QUESTION_WORDS = new Set(
 const ASKING = /\b(?:avons|dit|dites|disons|disions|positions?|avis|pensons|repondu|said|say)\b/;
 
 /**
- * A question about what was said (« qu'avons-nous dit sur l'indemnisation ? »): its subject alone, and whether it asks
- * for the Collectif's (« nous », « notre », « we »). Nothing when the look-up asks nothing, or is nothing but the question.
+ * The bodies whose words a question may ask for (« qu'a répondu le gouvernement… », « que recommande la CNCDH… »): the
+ * government (ministers, their cabinets, the administrations, the MIPROF, the plans' own wording) and the CNCDH. Their
+ * words are context, never the Collectif's; asked for, they are what the user wants to read.
  */
-function askedAbout(text: string): { rest: string; ours: boolean } | undefined {
+const AUTHOR_WORDS = new Map<string, 'gouvernement' | 'cncdh'>([
+  ...'gouvernement gouvernements gouvernemental gouvernementale ministre ministres ministere ministeres cabinet cabinets administration administrations matignon elysee miprof government minister ministers ministry'
+    .split(' ')
+    .map((word) => [word, 'gouvernement'] as const),
+  ['cncdh', 'cncdh'],
+]);
+/** Names of those bodies in several words, read as the one word that names them (folded, as split into words). */
+const AUTHOR_PHRASES: readonly (readonly string[])[] = [
+  'commission nationale consultative des droits de l homme',
+  'premier ministre',
+  'premiere ministre',
+  'secretaire d etat',
+  'pouvoirs publics',
+].map((phrase) => phrase.split(' '));
+/**
+ * Words that ask what a body said only beside its name: « réponse » alone is the field's (« la réponse pénale »), « la
+ * réponse du gouvernement sur… » asks; « recommandations » alone is a subject, « les recommandations de la CNCDH » asks.
+ */
+const AUTHOR_ASKING = new Set(
+  (
+    'repond repondent reponse reponses recommande recommandent recommandation recommandations annonce annonces ' +
+    'propose proposent engagement engagements explique estime observe observations dire pense pensent prevoit prevoient ' +
+    'answer answered recommend ' +
+    'recommends recommended recommendation recommendations'
+  ).split(' '),
+);
+/** Small words let go around a body's name (« ce que la CNCDH a dit de l'hébergement » → « hébergement »). */
+const AUTHOR_ARTICLES = new Set('le la les l du de des d un une par selon the by from according to'.split(' '));
+/** Words that ask for the Collectif's: listed first. */
+const OURS = new Set(['nous', 'notre', 'nos', 'collectif', 'we', 'our']);
+
+/**
+ * A question about what was said (« qu'avons-nous dit sur l'indemnisation ? »): its subject alone, whether it asks for
+ * the Collectif's (« nous », « notre », « le Collectif », « we »), and the body whose words it asks for, if any (« qu'a
+ * répondu le gouvernement sur les mineurs ? », « les recommandations de la CNCDH sur l'indemnisation »: their words
+ * only; the subject may then be empty, « qu'a dit la CNCDH ? »). Nothing when the look-up asks nothing, or is nothing
+ * but the question.
+ */
+function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouvernement' | 'cncdh' } | undefined {
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
   const folded = words.map(fold);
-  if (!folded.some((w) => ASKING.test(w))) return undefined;
-  const rest = words.filter((_, i) => !QUESTION_WORDS.has(folded[i]!)).join(' ');
-  if (!rest || rest === words.join(' ')) return undefined;
-  return { rest, ours: folded.some((w) => w === 'nous' || w === 'notre' || w === 'nos' || w === 'we' || w === 'our') };
+  // The body named, and the words that name it.
+  const naming = new Set<number>();
+  let author: 'gouvernement' | 'cncdh' | undefined;
+  for (const [i, word] of folded.entries()) {
+    for (const phrase of AUTHOR_PHRASES) {
+      if (phrase.every((w, j) => folded[i + j] === w)) {
+        author ??= phrase[0] === 'commission' ? 'cncdh' : 'gouvernement';
+        phrase.forEach((_, j) => naming.add(i + j));
+      }
+    }
+    const body = AUTHOR_WORDS.get(word);
+    if (body) {
+      author ??= body;
+      naming.add(i);
+    }
+  }
+  const ours = folded.some((w) => OURS.has(w));
+  const asks = folded.some((w) => ASKING.test(w)) || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
+  if (!asks) return undefined;
+  const questionWord = (w: string, i: number) => QUESTION_WORDS.has(w) || (author !== undefined && (naming.has(i) || AUTHOR_ASKING.has(w) || AUTHOR_ARTICLES.has(w)));
+  const kept = words.filter((_, i) => !questionWord(folded[i]!, i));
+  if (ours && author) {
+    // Asked of the Collectif, a body named is whom it spoke to (« qu'avons-nous dit au cabinet sur l'hébergement ? »:
+    // the subject is the housing), or the subject itself when nothing else is (« notre position sur la MIPROF »).
+    const withBody = words.filter((_, i) => !QUESTION_WORDS.has(folded[i]!)).join(' ');
+    return { rest: kept.join(' ') || withBody, ours };
+  }
+  const rest = kept.join(' ');
+  if (!author && (!rest || rest === words.join(' '))) return undefined;
+  return { rest, ours, ...(author ? { author } : {}) };
 }
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */

@@ -462,6 +462,28 @@ describe('search and browse', () => {
     }
   });
 
+  test("a question asking what the government answered lists its words only, said to be context, never the Collectif's", async () => {
+    const panel = await ext.openPage('sidepanel.html?mode=search');
+    try {
+      const question = "qu'a répondu le gouvernement sur les mineurs ?";
+      await panel.getByTestId('search-input').fill(question);
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(question);
+      await expect(panel.getByTestId('search-speakers').textContent()).resolves.toBe(
+        'Propos du gouvernement seulement (ministres, cabinets, administrations, texte des plans) :',
+      );
+      const cards = await searchCards(panel).evaluateAll((all) => all.map((c) => ({ author: c.getAttribute('data-author'), text: c.querySelector('[data-testid="position-text"]')?.textContent ?? '' })));
+      // Until the forty-fifth session: the 2 passages saying both « gouvernement » and « mineurs ».
+      expect(cards.length).toBe(library.positions.filter((p) => p.author === 'gouvernement' && /\bmineur/i.test(p.text)).length);
+      expect(cards.length).toBeGreaterThan(2);
+      expect(cards.every((c) => c.author === 'gouvernement' && /mineur/i.test(c.text))).toBe(true);
+      await expect(searchCards(panel).first().getByTestId('author-badge').textContent()).resolves.toContain('Propos du gouvernement');
+      // The context note says what such words are: quoted with their author, never inserted as the Collectif's.
+      await expect(panel.getByTestId('context-heading').first().textContent()).resolves.toContain('ne s’insère pas comme position du Collectif');
+    } finally {
+      await panel.close();
+    }
+  });
+
   test('a wording found at another place in slightly other words lists that place with the words it has there', async () => {
     // From the library: a wording the build merged with a near-identical one of another document.
     const merged = library.positions.find((p) => p.citations?.some((c) => c.positionId !== p.id && c.text))!;

@@ -340,6 +340,57 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(pasted.hits.some((h) => h.position.speaker !== 'Mme Sarah Sauneron')).toBe(true);
   });
 
+  test('a question asking what the government or the CNCDH said: their words only, on the subject asked', () => {
+    // Until the forty-fifth session « qu'a répondu le gouvernement sur les mineurs ? » found the 2 passages saying both
+    // « gouvernement » and « mineurs », « position du ministère sur les titres de séjour » the Collectif's passages first,
+    // « que recommande la CNCDH sur les titres de séjour » the CNCDH's recommendations on any subject.
+    const minors = all("qu'a répondu le gouvernement sur les mineurs ?");
+    expect(minors.author).toBe('gouvernement');
+    const theirsOnMinors = library.positions.filter((p) => p.author === 'gouvernement' && /\bmineur/.test(folded(p.text)));
+    expect(theirsOnMinors.length).toBeGreaterThan(2);
+    expect(minors.hits.every((h) => h.position.author === 'gouvernement')).toBe(true);
+    expect(minors.hits.map((h) => h.position.id).sort()).toEqual(theirsOnMinors.map((p) => p.id).sort());
+    const stay = all('que recommande la CNCDH sur les titres de séjour');
+    expect(stay.author).toBe('cncdh');
+    expect(stay.total).toBeGreaterThan(5);
+    expect(stay.hits.every((h) => h.position.author === 'cncdh' && /sejour/.test(folded(h.position.text)))).toBe(true);
+    // The CNCDH's name written out, a question in English.
+    const written = all("les recommandations de la Commission nationale consultative des droits de l'homme sur les mineurs");
+    expect(written.author).toBe('cncdh');
+    expect(written.hits.every((h) => h.position.author === 'cncdh')).toBe(true);
+    // A measure asked of the government: its words on that measure.
+    for (const text of ["qu'a dit le cabinet sur la mesure 5 ?", 'what did the government say about measure 5']) {
+      const measure = all(text);
+      expect(measure.via).toBe('measure');
+      expect(measure.measures).toEqual(['PAN1-5']);
+      const expected = library.positions.filter((p) => p.author === 'gouvernement' && p.measures.includes('PAN1-5'));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(measure.hits.map((h) => h.position.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    }
+    // Asked with no subject: all its words; a body's closest words by sense, even when the look-up is short.
+    const everything = all("qu'a dit la CNCDH ?");
+    expect(everything.via).toBe('list');
+    expect(everything.total).toBeGreaterThan(300);
+    expect(everything.hits.every((h) => h.position.author === 'cncdh')).toBe(true);
+    // Nothing of its on the subject: nothing listed, not its words on other subjects (the Collectif's are found).
+    const bones = all('que pense le gouvernement des tests osseux ?');
+    expect(bones.author).toBe('gouvernement');
+    expect(bones.total).toBe(0);
+    expect(all("qu'avons-nous dit sur les tests osseux ?").total).toBeGreaterThan(0);
+    // No body asked for: « la réponse pénale » is the field's, « notre position sur la MIPROF » asks for the
+    // Collectif's, « qu'avons-nous dit au cabinet sur l'hébergement ? » the Collectif's on housing.
+    expect(all('la réponse pénale').author).toBeUndefined();
+    const miprof = all('notre position sur la MIPROF');
+    expect(miprof.author).toBeUndefined();
+    expect(isOurs(miprof.hits[0]!.position.author)).toBe(true);
+    expect(folded(miprof.hits[0]!.position.text)).toMatch(/miprof|mission interministerielle/);
+    const housing = all("qu'avons-nous dit au cabinet sur l'hébergement ?");
+    expect(housing.author).toBeUndefined();
+    expect(housing.total).toBeGreaterThan(10);
+    expect(isOurs(housing.hits[0]!.position.author)).toBe(true);
+    expect(housing.hits.every((h) => /heberg/.test(folded(h.position.text)))).toBe(true);
+  });
+
   test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
     const result = all('2025');
     expect(result.hits).toEqual([]);
