@@ -541,10 +541,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
         return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...(related.length && !likely ? { offTopic: true } : {}) });
       return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
     }
-    // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`).
-    const { results, onTopic } = matcher.lookUp(question?.rest || undated || text, { k: Math.max(limit + offset, 50), gate: false });
+    // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`). A look-up of a few words (a
+    // question's length) carries little evidence, as in the short path: it is said off the subject only when more
+    // likely off than on it. « titre de séjour de plein droit » (0.68, under the suggestions' 0.70) was said to be off
+    // the library's subject.
+    const { results, onTopic, probability } = matcher.lookUp(question?.rest || undated || text, { k: Math.max(limit + offset, 50), gate: false });
     const hits = kept(results, filter);
-    return page(hits, onTopic ? { via: 'paragraph' } : { via: 'paragraph', offTopic: true });
+    const off = words <= SPEAKER_QUESTION_WORDS ? probability < RELATED_PROBABILITY : !onTopic;
+    return page(hits, off ? { via: 'paragraph', offTopic: true } : { via: 'paragraph' });
   }
 
   /**

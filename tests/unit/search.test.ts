@@ -513,6 +513,16 @@ describe('a paragraph looked up on purpose', () => {
     expect(r.offTopic).toBeUndefined();
     expect(r.hits.slice(0, 5).map((h) => h.position.id)).toEqual(matcher.match(onTopic, { k: 5 }).map((m) => m.id));
   });
+
+  test('a few words just under the suggestions\' bar are not said to be off the subject; a few words of office mail are', () => {
+    // « titre de séjour de plein droit » reads 0.68, under the suggestions' 0.70: until the forty-fifth session the
+    // search box said the closest passages might not fit.
+    const permit = 'titre de séjour de plein droit';
+    expect(matcher.match(permit)).toEqual([]);
+    expect(all(permit).offTopic).toBeUndefined();
+    expect(all('le remboursement des frais de déplacement des bénévoles').offTopic).toBe(true);
+    expect(all('Merci de m\'envoyer le compte rendu de l\'assemblée générale').offTopic).toBe(true);
+  });
 });
 
 describe('a result standing for near-identical wordings, under a filter', () => {
