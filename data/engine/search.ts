@@ -496,9 +496,11 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page(hits, { via: 'measure', measures: refs });
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
-    // « qu'a dit la CNCDH ? »: all its words, in the library's order.
-    if (askedAuthor && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem)))
-      return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] as [number, number][] })), { via: 'list' });
+    // « qu'a dit la CNCDH ? »: all its words, in the library's order; « quelles sont nos priorités ? », the Collectif's.
+    if (question && (askedAuthor || oursFirst) && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem))) {
+      const theirs = askedAuthor ? filter : (p: Position) => filter(p) && isOurs(p.author);
+      return page(library.positions.filter(theirs).map((position) => ({ position, highlights: [] as [number, number][] })), { via: 'list' });
+    }
     // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
     // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone
     // (over a question's length) is about its subject.
@@ -570,7 +572,9 @@ const MEASURE_WORDS = new Set(
   (
     'mesure mesures m n no numero la le les l du de des d et ou a au aux plan plans pan action national nationale bis ' +
     'premier premiere 1er 1re deuxieme second seconde 2e 2eme 2nd troisieme 3e 3eme dernier nouveau ' +
-    'measure measures of the and or to first third'
+    // « statut de la mesure 7 », « où en est la mesure 5 ? », « bilan de la mesure 11 »: its header says its status.
+    'statut etat avancement bilan evaluation en est ' +
+    'measure measures of the and or to first third status'
   ).split(' '),
 );
 
@@ -687,10 +691,25 @@ const AUTHOR_ASKING = new Set(
     'recommends recommended recommendation recommendations'
   ).split(' '),
 );
+/** Small words let go in a question asking for the Collectif's (« quelles sont nos priorités ? »). */
+const SMALL_WORDS = new Set('le la les l du de des d un une quelles sont etaient ete en pour the are were for'.split(' '));
 /** Small words let go around a body's name (« ce que la CNCDH a dit de l'hébergement » → « hébergement »). */
 const AUTHOR_ARTICLES = new Set('le la les l du de des d un une par selon the by from according to'.split(' '));
 /** Words that ask for the Collectif's: listed first. */
 const OURS = new Set(['nous', 'notre', 'nos', 'collectif', 'we', 'our']);
+/**
+ * Nouns that, after « nos », « notre » or before « du Collectif », ask for its positions (« nos demandes sur
+ * l'hébergement », « quelles sont nos priorités ? », « les recommandations du Collectif »); alone they are the field's
+ * words (« décourager la demande »), and a sentence saying « nous demandons que… » is a sentence.
+ */
+const OURS_ASKING = new Set(
+  (
+    'demande demandes recommandation recommandations proposition propositions priorite priorites revendication ' +
+    'revendications attentes messages plaidoyer demands requests recommendations proposals priorities'
+  ).split(' '),
+);
+/** Verbs let go in a question asking for the Collectif's (« qu'avons-nous demandé sur l'hébergement ? »). */
+const OURS_SAYING = new Set('demande demandee demandees demandes demandons demandions recommande recommandons propose proposons ask asked'.split(' '));
 
 /**
  * A question about what was said (« qu'avons-nous dit sur l'indemnisation ? »): its subject alone, whether it asks for
@@ -719,18 +738,26 @@ function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouv
     }
   }
   const ours = folded.some((w) => OURS.has(w));
-  const asks = folded.some((w) => ASKING.test(w)) || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
+  const asksOurs = folded.some(
+    (w, i) => OURS_ASKING.has(w) && (['nos', 'notre', 'our'].includes(folded[i - 1] ?? '') || (folded[i + 1] === 'du' && folded[i + 2] === 'collectif')),
+  );
+  // « que demande le Collectif ? », « que proposons-nous pour les mineurs ? »: a question from its first word; « nous
+  // demandons que les victimes… » is a sentence.
+  const asksWhat = ours && ['qu', 'que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'what'].includes(folded[0] ?? '') && folded.some((w) => OURS_SAYING.has(w));
+  const asks = folded.some((w) => ASKING.test(w)) || asksOurs || asksWhat || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
   if (!asks) return undefined;
-  const questionWord = (w: string, i: number) => QUESTION_WORDS.has(w) || (author !== undefined && (naming.has(i) || AUTHOR_ASKING.has(w) || AUTHOR_ARTICLES.has(w)));
-  const kept = words.filter((_, i) => !questionWord(folded[i]!, i));
+  const asking = (w: string) =>
+    QUESTION_WORDS.has(w) || (ours && (OURS_ASKING.has(w) || OURS_SAYING.has(w) || SMALL_WORDS.has(w))) || (author !== undefined && (AUTHOR_ASKING.has(w) || AUTHOR_ARTICLES.has(w)));
+  const kept = words.filter((_, i) => !asking(folded[i]!) && !(author !== undefined && naming.has(i)));
   if (ours && author) {
     // Asked of the Collectif, a body named is whom it spoke to (« qu'avons-nous dit au cabinet sur l'hébergement ? »:
     // the subject is the housing), or the subject itself when nothing else is (« notre position sur la MIPROF »).
-    const withBody = words.filter((_, i) => !QUESTION_WORDS.has(folded[i]!)).join(' ');
+    const withBody = words.filter((_, i) => !asking(folded[i]!)).join(' ');
     return { rest: kept.join(' ') || withBody, ours };
   }
   const rest = kept.join(' ');
-  if (!author && (!rest || rest === words.join(' '))) return undefined;
+  // « quelles sont nos priorités ? »: the Collectif's positions, all of them.
+  if (!author && !ours && (!rest || rest === words.join(' '))) return undefined;
   return { rest, ours, ...(author ? { author } : {}) };
 }
 

@@ -391,6 +391,35 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(housing.hits.every((h) => /heberg/.test(folded(h.position.text)))).toBe(true);
   });
 
+  test('a question asking for the Collectif\'s demands or priorities: its positions, on the subject if one is named', () => {
+    // Until the forty-fifth session « nos demandes sur l'hébergement » found 2 passages (every word looked for, then
+    // one slip away), « quelles sont nos priorités ? » none, « que demande le collectif ? » the 11 passages saying
+    // « demande ».
+    const housing = all("nos demandes sur l'hébergement");
+    expect(housing.total).toBeGreaterThan(20);
+    expect(isOurs(housing.hits[0]!.position.author)).toBe(true);
+    expect(housing.hits.every((h) => /heberg/.test(folded(h.position.text)))).toBe(true);
+    const ours = library.positions.filter((p) => isOurs(p.author)).length;
+    for (const text of ['quelles sont nos priorités ?', 'que demande le collectif ?']) {
+      const listed = all(text);
+      expect(listed.via).toBe('list');
+      expect(listed.hits.every((h) => isOurs(h.position.author))).toBe(true);
+      expect(listed.total).toBeGreaterThan(ours * 0.9);
+    }
+    // A sentence saying what we ask is a sentence, read whole; « la demande » alone is the field's word.
+    expect(all('Nous demandons que les victimes soient hébergées.').via).toBe('paragraph');
+    expect(all('décourager la demande').via).not.toBe('list');
+  });
+
+  test('a measure asked about by its status or progress lists the measure, its header saying its status', () => {
+    for (const [text, key] of [['statut de la mesure 7', 'PAN1-7'], ['où en est la mesure 5 ?', 'PAN1-5'], ['bilan de la mesure 11 du premier plan', 'PAN1-11']] as const) {
+      const result = all(text);
+      expect(result.via).toBe('measure');
+      expect(result.measures).toEqual([key]);
+      expect(result.hits.every((h) => h.position.measures.includes(key))).toBe(true);
+    }
+  });
+
   test('a figure is what it says: « 2025 » finds no « 2023 » or « 2024 » one digit apart, nor a body named « … 2021 »', () => {
     const result = all('2025');
     expect(result.hits).toEqual([]);
