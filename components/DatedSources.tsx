@@ -2,16 +2,17 @@ import { formatDate, t, tCount } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
 
 /**
- * The meetings and documents of the day, month or year a look-up names (« réunion du 24 juin 2014 », « 2022 »). Asked for alone, their
- * positions are the results; beside other words, each can become the source filter (`onKeep`; the popup has none).
+ * The meetings and documents of the day, month or year a look-up names (« réunion du 24 juin 2014 », « 2022 »), or that it
+ * names by their title (« compte rendu réunion Borne »). Asked for alone, their positions are the results; beside other
+ * words, each can become the source filter (`onKeep`; the popup has none).
  */
-export function DatedSources({ ids, year, listed, kept, onKeep }: { ids: string[]; year?: string; listed: boolean; kept?: string; onKeep?: (id: string) => void }) {
+export function DatedSources({ ids, year, named, listed, kept, onKeep }: { ids: string[]; year?: string; /** Named by their title, not a date. */ named?: boolean; listed: boolean; kept?: string; onKeep?: (id: string) => void }) {
   const { sources: byId } = useCatalog();
   const sources = ids.flatMap((id) => byId.get(id) ?? []);
   if (!sources.length) return null;
   return (
     <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>
-      <p class="dated-sources__lead muted">{year ? tCount('searchDatedYear', sources.length, year) : tCount('searchDated', sources.length)}</p>
+      <p class="dated-sources__lead muted">{named ? tCount('searchNamed', sources.length) : year ? tCount('searchDatedYear', sources.length, year) : tCount('searchDated', sources.length)}</p>
       <ul class="dated-sources__list">
         {sources.map((source) => (
           <li key={source.id} data-source={source.id}>

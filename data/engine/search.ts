@@ -73,6 +73,8 @@ export interface SearchResult {
   measures?: string[];
   /** The sources dated on a day or in a month the text named (« réunion du 24 juin 2014 »), for the panel to name them. */
   sources?: string[];
+  /** Those sources were named by their title (« compte rendu réunion Borne »), not by a date. */
+  sourcesNamed?: boolean;
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
   sourcesYear?: string;
   /**
@@ -423,6 +425,24 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     return out;
   }
 
+  // Each source's title words (folded, three letters or more, not a word for a document), for `sourcesTitled`.
+  let titleWords: Map<string, Set<string>> | undefined;
+  /**
+   * The sources a look-up names by their title: at least one word for a document (« compte rendu », « réunion »,
+   * « rencontre », « plaidoyer », « évaluation »…), and every other word of three letters or more in the title (« Borne »,
+   * « Vallaud-Belkacem », « CNCDH »); a word in the titles of more than half the sources names none (« plan »).
+   */
+  function sourcesTitled(text: string): string[] {
+    const words = foldedWords(text);
+    if (words.length > SHORT_QUERY_WORDS + 2 || !words.some((w) => DOCUMENT_NOUNS.has(w))) return [];
+    const named = words.filter((w) => !DOCUMENT_WORDS.has(w) && !DOCUMENT_NOUNS.has(w));
+    if (!named.length || named.some((w) => w.length < 3)) return [];
+    titleWords ??= new Map(library.sources.map((source) => [source.id, new Set(foldedWords(source.title).filter((w) => w.length >= 3 && !DOCUMENT_WORDS.has(w)))]));
+    const common = (w: string) => [...titleWords!.values()].filter((set) => set.has(w)).length > library.sources.length / 2;
+    if (named.some(common)) return [];
+    return library.sources.filter((source) => named.every((w) => titleWords!.get(source.id)!.has(w))).map((source) => source.id);
+  }
+
   function search(q: SearchQuery): SearchResult {
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
@@ -480,6 +500,17 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...named, ...rest };
     }
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
+    // A document named by words of its title beside a word for a document (« compte rendu réunion Borne », « rencontre
+    // Vallaud-Belkacem », « évaluation CNCDH »): its positions, the Collectif's first, the document named. Found by
+    // their words until the forty-fifth session, the first found nothing (the report writes « Mme Borne » nowhere).
+    const titled = dated.length ? [] : sourcesTitled(text);
+    if (titled.length) {
+      const hits = library.positions
+        .filter((p) => titled.includes(p.sourceId) && filter(p))
+        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
+        .map((position) => ({ position, highlights: [] as [number, number][] }));
+      return page(hits, { via: 'source', sources: titled, sourcesNamed: true });
+    }
     // Nothing but a date and words for a meeting or a document: that source's positions, the Collectif's first.
     if (dated.length && onlyDocumentWords(undated)) {
       const hits = library.positions
@@ -609,6 +640,14 @@ const DOCUMENT_WORDS = new Set(
     'du de des d le la les l au aux a en avec ce qu que quoi qui avons nous dit dite dites sur dans pendant lors depuis ' +
     'annee reunions rencontres comptes rendus courriers notes ' +
     'meeting minutes report letter of the on at from with what did we say said in year meetings reports letters'
+  ).split(' '),
+);
+
+/** Words for a document: one of them beside words of a source's title names that source (`sourcesTitled`). */
+const DOCUMENT_NOUNS = new Set(
+  (
+    'reunion rencontre compte rendu cr plaidoyer evaluation rapport entretien audience courrier lettre note document ' +
+    'reunions rencontres comptes rendus courriers notes meeting minutes report letter meetings reports letters'
   ).split(' '),
 );
 

@@ -348,7 +348,7 @@ describe('search and browse', () => {
 
   // Until the forty-third session « 3 février 2014 » listed measure 3 (its first figure read as a measure) and
   // « réunion du 24 juin 2014 » found nothing.
-  test('a date names the meeting of that day: typed alone, its positions; beside a subject, one click keeps only that document', async () => {
+  test('a date names the meeting of that day: typed alone, its positions; beside a subject, one click keeps only that document; a title\'s words name it too', async () => {
     const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     const sourcesOfCards = () => searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
     try {
@@ -384,6 +384,13 @@ describe('search and browse', () => {
       expect((await sourcesOfCards()).every((id) => ofYear.includes(positionById.get(id)?.sourceId ?? ''))).toBe(true);
       // The three meetings' positions, far more than one meeting's.
       expect(Number(await panel.getByTestId('search-count').getAttribute('data-count'))).toBeGreaterThan(200);
+
+      // A document named by its title's words (« Borne » is in no passage of it): its positions, the document named.
+      await panel.getByTestId('search-input').fill('compte rendu réunion Borne');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('compte rendu réunion Borne');
+      await expect(dated.locator('.dated-sources__lead').textContent()).resolves.toBe('Le document nommé :');
+      await expect(dated.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-source')))).resolves.toEqual(['plaidoyer-2022-12-15']);
+      expect(new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))).toEqual(new Set(['plaidoyer-2022-12-15']));
     } finally {
       await close();
     }

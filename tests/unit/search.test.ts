@@ -411,6 +411,28 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(all('décourager la demande').via).not.toBe('list');
   });
 
+  test('a document named by words of its title beside a word for a document lists its positions, the Collectif\'s first', () => {
+    // Until the forty-fifth session « compte rendu réunion Borne » found nothing: the report never writes « Borne ».
+    for (const [text, id] of [
+      ['compte rendu réunion Borne', 'plaidoyer-2022-12-15'],
+      ['rencontre Vallaud-Belkacem', 'cr-2014-02-03'],
+      ['évaluation CNCDH', 'eval-cncdh-2017'],
+      ['compte rendu Cazaux-Charles', 'cr-2014-06-24'],
+    ] as const) {
+      const result = all(text);
+      expect(result.via).toBe('source');
+      expect(result.sources).toEqual([id]);
+      expect(result.sourcesNamed).toBe(true);
+      expect(result.total).toBe(search({ sourceId: id, limit: 1000 }).total);
+      const authors = result.hits.map((h) => isOurs(h.position.author));
+      expect(authors).toEqual([...authors].sort((a, b) => Number(b) - Number(a)));
+    }
+    // A word for a document alone, or beside a word most titles hold or a subject, names none.
+    expect(all('réunion plan').sources).toBeUndefined();
+    expect(all('note hébergement').sources).toBeUndefined();
+    expect(all('Borne').via).toBe('words');
+  });
+
   test('a measure asked about by its status or progress lists the measure, its header saying its status', () => {
     for (const [text, key] of [['statut de la mesure 7', 'PAN1-7'], ['où en est la mesure 5 ?', 'PAN1-5'], ['bilan de la mesure 11 du premier plan', 'PAN1-11']] as const) {
       const result = all(text);
