@@ -5,21 +5,24 @@ import { cncdhStatusLabel, measureLabel, planYears } from './labels';
 
 /**
  * Browse by measure: the plans' measures, each with its title, the CNCDH's 2017 status and the number
- * of the Collectif's positions on it. Choosing one lists its positions.
+ * of the Collectif's positions on it. Choosing one lists its positions. `only`: the measures a look-up found by
+ * their status (« mesures non mises en œuvre »), under its own heading.
  */
-export function MeasureList({ onPick }: { onPick: (key: string) => void }) {
+export function MeasureList({ onPick, only, heading }: { onPick: (key: string) => void; /** Only these measures (a status asked for in the search box). */ only?: readonly string[]; heading?: string }) {
   const { catalog } = useCatalog();
-  const plans = [...new Set(catalog.measures.map((m) => m.plan))];
+  const measures = only ? catalog.measures.filter((m) => only.includes(m.key)) : catalog.measures;
+  const plans = [...new Set(measures.map((m) => m.plan))];
+  const id = only ? 'measures-found-title' : 'measures-title';
   return (
-    <section class="measures" aria-labelledby="measures-title">
-      <h2 id="measures-title" class="section-title">
-        {t('measuresHeading')}
+    <section class={only ? 'measures measures--found' : 'measures'} aria-labelledby={id} data-testid={only ? 'measures-found' : undefined}>
+      <h2 id={id} class="section-title">
+        {heading ?? t('measuresHeading')}
       </h2>
       {plans.map((plan) => (
         <div key={plan} class="measures__plan">
-          <h3 class="measures__plan-title">{t('planHeading', planYears(plan))}</h3>
+          {(!only || plans.length > 1) && <h3 class="measures__plan-title">{t('planHeading', planYears(plan))}</h3>}
           <ul class="measure-list">
-            {catalog.measures
+            {measures
               .filter((m) => m.plan === plan)
               .sort(byNumber)
               .map((measure) => (

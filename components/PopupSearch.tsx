@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SearchResponse } from '../data/protocol';
-import { t } from '../utils/i18n';
-import { searchCountLine, whoseWordsLine } from './labels';
+import { formatList, t, tCount } from '../utils/i18n';
+import { cncdhStatusLabel, measureLabel, searchCountLine, whoseWordsLine } from './labels';
 import { sendMessage } from '../utils/messaging';
 import { SearchNote } from './SearchNote';
 import { PositionCard } from './PositionCard';
@@ -33,6 +33,13 @@ export function PopupSearch() {
       {query.status === 'ready' && whoseWordsLine(query.value) && (
         <p class="search-speakers muted" data-testid="search-speakers">
           {whoseWordsLine(query.value)}
+        </p>
+      )}
+      {query.status === 'ready' && query.value.measureStatus && query.value.measures && (
+        <p class="search-speakers muted" data-testid="search-status-measures">
+          {tCount('searchStatusMeasures', query.value.measures.length, cncdhStatusLabel(query.value.measureStatus))}
+          <br />
+          {formatList(query.value.measures.map((key) => measureLabel(undefined, key)))}
         </p>
       )}
       {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} named={query.value.sourcesNamed} listed={query.value.via === 'source'} />}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchQuery, SearchResponse } from '../data/protocol';
 import { isOurs } from '../data/library/schema';
-import { formatNumber, t, type MessageKey } from '../utils/i18n';
+import { formatNumber, t, tCount, type MessageKey } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { useCatalog } from './CatalogContext';
-import { measureLabel, searchCountLine, whoseWordsLine, themeLabel } from './labels';
+import { cncdhStatusLabel, measureLabel, searchCountLine, whoseWordsLine, themeLabel } from './labels';
 import { LibraryQuery } from './LibraryQuery';
 import { LibrarySummaryView } from './LibrarySummaryView';
 import { useLibraryVersion } from './useLibraryVersion';
@@ -138,6 +138,10 @@ export function SearchView({
             setText('');
             setMeasure(undefined);
             input.current?.focus();
+          }}
+          onMeasure={(key) => {
+            setText('');
+            setMeasure(key);
           }}
           sourceId={sourceId}
           onSource={(id) => setFilters({ ...filters, sourceId: id })}
@@ -276,6 +280,7 @@ function SearchResults({
   onBrowse,
   sourceId,
   onSource,
+  onMeasure,
 }: {
   query: SearchQuery;
   tabId: number | undefined;
@@ -290,6 +295,8 @@ function SearchResults({
   /** The source filter, and how to set it (« N'afficher que ce document », for a source the look-up dates). */
   sourceId: string;
   onSource: (id: string) => void;
+  /** Browse a measure of those a status look-up found (« mesures non mises en œuvre »). */
+  onMeasure: (key: string) => void;
 }) {
   // The library's version in the key: the hits follow a report imported while the panel is open.
   const version = useLibraryVersion();
@@ -314,11 +321,14 @@ function SearchResults({
   // Browsing a measure: the Collectif's wording first, context after (a stable sort keeps the library's order).
   const hits = sortOursFirst ? [...shown.hits].sort((a, b) => Number(isOurs(b.position.author)) - Number(isOurs(a.position.author))) : shown.hits;
   const firstContext = hits.find((h) => !isOurs(h.position.author))?.position.id;
-  const named = !browsing && shown.measures?.length === 1 ? shown.measures[0] : undefined;
+  const named = !browsing && !shown.measureStatus && shown.measures?.length === 1 ? shown.measures[0] : undefined;
   const more = Math.min(SEARCH_PAGE, shown.total - hits.length);
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
+      {shown.measureStatus && shown.measures && (
+        <MeasureList only={shown.measures} heading={tCount('searchStatusMeasures', shown.measures.length, cncdhStatusLabel(shown.measureStatus))} onPick={onMeasure} />
+      )}
       {whoseWordsLine(shown) && (
         <p class="search-speakers muted" data-testid="search-speakers">
           {whoseWordsLine(shown)}

@@ -32,7 +32,7 @@ import { dateRefs, sourcesOn, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
-import { isAuthorsOwnBody, isOurs, type AuthorId, type Library, type Position } from '../library/schema';
+import { isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
 
 export interface SearchQuery {
@@ -73,6 +73,11 @@ export interface SearchResult {
   measures?: string[];
   /** The sources dated on a day or in a month the text named (« réunion du 24 juin 2014 »), for the panel to name them. */
   sources?: string[];
+  /**
+   * The CNCDH evaluation's status the look-up asked for (« mesures non mises en œuvre »): `measures` are the measures it
+   * gave that status, the hits their positions.
+   */
+  measureStatus?: CncdhStatus;
   /** Those sources were named by their title (« compte rendu réunion Borne »), not by a date. */
   sourcesNamed?: boolean;
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
@@ -527,6 +532,24 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       return page(hits, { via: 'measure', measures: refs });
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
+    // « mesures non mises en œuvre », « partiellement mises en œuvre selon la CNCDH »: the measures the CNCDH's evaluation
+    // gave that status, and their positions, the Collectif's first. Found by their words until the forty-fifth session
+    // (one passage saying « la non mise en œuvre »).
+    const status = words <= SPEAKER_QUESTION_WORDS ? statusAsked(text) : undefined;
+    // In the plans' order (a library read back from the browser's store lists its measures by key: 1, 10, 11, 14, 9).
+    const ofStatus = status
+      ? library.measures
+          .filter((m) => m.cncdhStatus === status)
+          .sort((a, b) => a.plan.localeCompare(b.plan) || Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number))
+          .map((m) => m.key)
+      : [];
+    if (ofStatus.length) {
+      const hits = library.positions
+        .filter((p) => p.measures.some((m) => ofStatus.includes(m)) && filter(p))
+        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
+        .map((position) => ({ position, highlights: [] as [number, number][] }));
+      return page(hits, { via: 'measure', measures: ofStatus, measureStatus: status });
+    }
     // « qu'a dit la CNCDH ? »: all its words, in the library's order; « quelles sont nos priorités ? », the Collectif's.
     if (question && (askedAuthor || oursFirst) && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem))) {
       const theirs = askedAuthor ? filter : (p: Position) => filter(p) && isOurs(p.author);
@@ -640,6 +663,31 @@ const DOCUMENT_WORDS = new Set(
     'du de des d le la les l au aux a en avec ce qu que quoi qui avons nous dit dite dites sur dans pendant lors depuis ' +
     'annee reunions rencontres comptes rendus courriers notes ' +
     'meeting minutes report letter of the on at from with what did we say said in year meetings reports letters'
+  ).split(' '),
+);
+
+/**
+ * The CNCDH status a look-up asks for, when it says nothing else (« mesures non mises en œuvre », « les mesures
+ * partiellement mises en oeuvre selon la CNCDH », « not implemented »): « non » or « pas » before « mis(e)(s) en
+ * œuvre » asks for the measures not implemented, « partiellement » for those in part, neither for those implemented.
+ */
+function statusAsked(text: string): CncdhStatus | undefined {
+  const folded = fold(text).replace(/œ/g, 'oe');
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const implemented = /\bmis(?:e|es)?\s+en\s+oeuvre\b|\bimplemented\b/.test(folded);
+  if (!implemented || !words.every((w) => STATUS_WORDS.has(w))) return undefined;
+  // « la mise en œuvre du plan » is a subject: a status is asked of measures, or said with its « non », « partiellement ».
+  if (!words.some((w) => /^measures?$|^mesures?$|^non$|^pas$|^not$|^partiellement$|^partly$|^partially$/.test(w))) return undefined;
+  if (words.some((w) => w === 'non' || w === 'pas' || w === 'not' || w === 'ete')) return words.includes('partiellement') ? undefined : 'non mise en oeuvre';
+  if (words.some((w) => w === 'partiellement' || w === 'partly' || w === 'partially' || w === 'part')) return 'partiellement mise en oeuvre';
+  return 'mise en oeuvre';
+}
+/** Words a look-up for a status may hold besides it (« quelles mesures n'ont pas été mises en œuvre selon la CNCDH ? »). */
+const STATUS_WORDS = new Set(
+  (
+    'mesure mesures mis mise mises en oeuvre non pas partiellement selon la le les l du de des d cncdh plan pan ' +
+    'quelles quels qui n ont ete sont est a totalement entierement completement evaluation 2017 2014 2016 premier ' +
+    'measure measures implemented not partly partially in part fully the of plan according to which were are'
   ).split(' '),
 );
 

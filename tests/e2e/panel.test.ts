@@ -450,6 +450,26 @@ describe('search and browse', () => {
     }
   });
 
+  test('the measures the CNCDH found not implemented, asked for in words: listed with their status, one click browses one', async () => {
+    const panel = await ext.openPage('sidepanel.html?mode=search');
+    try {
+      await panel.getByTestId('search-input').fill('mesures non mises en œuvre');
+      const found = panel.getByTestId('measures-found');
+      await found.waitFor({ timeout: 20_000 });
+      const keys = library.measures.filter((m) => m.cncdhStatus === 'non mise en oeuvre').map((m) => m.key);
+      await expect(found.getByTestId('measure').evaluateAll((items) => items.map((b) => b.getAttribute('data-measure')))).resolves.toEqual(keys);
+      const labels = await found.getByTestId('cncdh-status').allTextContents();
+      expect(labels.length).toBe(keys.length);
+      expect(labels.every((label) => label.includes('non mise en œuvre'))).toBe(true);
+      await expect(found.locator('.section-title').textContent()).resolves.toBe(`Statut « non mise en œuvre » selon l’évaluation de la CNCDH (2017) : ${keys.length} mesures`);
+      await found.getByTestId('measure').nth(1).click();
+      await expect(panel.getByTestId('measure-header').getAttribute('data-measure')).resolves.toBe(keys[1]);
+      await expect(panel.getByTestId('search-input').inputValue()).resolves.toBe('');
+    } finally {
+      await panel.close();
+    }
+  });
+
   test('a speaker named beside a subject lists their words only, said so, the closest first', async () => {
     const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     try {

@@ -433,6 +433,32 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(all('Borne').via).toBe('words');
   });
 
+  test('the measures of a CNCDH status: asked for, those measures and their positions; « la mise en œuvre » alone is a subject', () => {
+    // Until the forty-fifth session « mesures non mises en oeuvre » found the one passage saying those words.
+    const statuses = [
+      ['mesures non mises en oeuvre', 'non mise en oeuvre'],
+      ["quelles mesures n'ont pas été mises en œuvre selon la CNCDH ?", 'non mise en oeuvre'],
+      ['measures not implemented', 'non mise en oeuvre'],
+      ['mesures partiellement mises en œuvre', 'partiellement mise en oeuvre'],
+      ['les mesures mises en œuvre', 'mise en oeuvre'],
+    ] as const;
+    for (const [text, status] of statuses) {
+      const result = all(text);
+      const keys = library.measures.filter((m) => m.cncdhStatus === status).map((m) => m.key);
+      expect(keys.length).toBeGreaterThan(2);
+      expect(result.measureStatus).toBe(status);
+      expect(result.measures).toEqual(keys);
+      expect(result.hits.every((h) => h.position.measures.some((m) => keys.includes(m)))).toBe(true);
+      expect(result.total).toBeGreaterThan(keys.length);
+    }
+    // In the plans' order whatever the library's order (the browser's store lists measures by key: 1, 10, 11, 14, 9).
+    const byKey = { ...library, measures: [...library.measures].sort((a, b) => a.key.localeCompare(b.key)) };
+    expect(createSearch(byKey, matcher)({ text: 'mesures non mises en oeuvre' }).measures).toEqual(all('mesures non mises en oeuvre').measures);
+    expect(all('mesures non mises en oeuvre').measures).toEqual(['PAN1-1', 'PAN1-9', 'PAN1-10', 'PAN1-11', 'PAN1-14']);
+    expect(all('la mise en œuvre du plan').measureStatus).toBeUndefined();
+    expect(all('mise en œuvre des mesures de protection des mineurs').measureStatus).toBeUndefined();
+  });
+
   test('a measure asked about by its status or progress lists the measure, its header saying its status', () => {
     for (const [text, key] of [['statut de la mesure 7', 'PAN1-7'], ['où en est la mesure 5 ?', 'PAN1-5'], ['bilan de la mesure 11 du premier plan', 'PAN1-11']] as const) {
       const result = all(text);
