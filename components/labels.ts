@@ -143,11 +143,12 @@ export function searchCountLine(total: number, shown: number): string {
 }
 
 /**
- * Above the words of whom a question asks for, in the panel and the popup: a speaker's (« Propos de Mme … seulement, les
- * plus proches … d'abord : »), or the government's or the CNCDH's, said to be context.
+ * Above the words of whom a question asks for, in the panel and the popup: a speaker's or an organisation's (« Propos de
+ * Mme … seulement, les plus proches … d'abord : »), or the government's or the CNCDH's.
  */
-export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'speakersBySubject' | 'author'>): string | undefined {
-  if (answer.speakers?.length) return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(answer.speakers));
+export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'organisations' | 'speakersBySubject' | 'author'>): string | undefined {
+  const named = [...(answer.speakers ?? []), ...(answer.organisations ?? [])];
+  if (named.length) return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(named));
   if (answer.author) return t(answer.author === 'cncdh' ? 'searchAuthorCncdh' : 'searchAuthorGouvernement');
   return undefined;
 }

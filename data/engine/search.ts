@@ -93,6 +93,8 @@ export interface SearchResult {
    * l'indemnisation ? »): the hits are its words only, context the panel labels as such.
    */
   author?: 'gouvernement' | 'cncdh';
+  /** The organisations a question names (« qu'a dit Hors la rue sur les mineurs ? »): the hits are their words only. */
+  organisations?: string[];
   /** The speakers' words are ranked by the subject the look-up names beside them (none: all their words, in order). */
   speakersBySubject?: boolean;
   /**
@@ -248,6 +250,42 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     }
     return { speakers: [...found], rest: `${rest}${text.slice(at)}`.replace(/\s+/g, ' ').trim() };
   }
+  // The library's organisations a question may name, as folded words (« hors la rue », « ac se »; « ecpat » too for
+  // « ECPAT France »): those of four words at most, not the body the author's badge names (the CNCDH, the Collectif).
+  let organisationNames: { organisation: string; words: string[] }[] | undefined;
+  /** The organisations a look-up names, and the look-up without their names. */
+  function organisationsNamed(text: string): { organisations: string[]; rest: string } {
+    organisationNames ??= [...new Set(library.positions.flatMap((p) => (namedBody(p) ? [namedBody(p)!] : [])))].flatMap((organisation) => {
+      const words = foldedWords(organisation);
+      if (!words.length || words.length > 4) return [];
+      const names = [{ organisation, words }];
+      // « ECPAT » for « ECPAT France »; « La France » has no such short name (« la »).
+      const short = words.slice(0, -1);
+      if (words[words.length - 1] === 'france' && short.some((w) => w.length >= 4)) names.push({ organisation, words: short });
+      return names;
+    });
+    const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    const folded = words.map((m) => fold(m[0]));
+    const found = new Set<string>();
+    const cut: [number, number][] = [];
+    for (let i = 0; i < words.length; i++) {
+      const name = organisationNames.find((o) => o.words.every((w, j) => folded[i + j] === w));
+      if (!name) continue;
+      found.add(name.organisation);
+      const last = words[i + name.words.length - 1]!;
+      cut.push([words[i]!.index!, last.index! + last[0].length]);
+      i += name.words.length - 1;
+    }
+    if (!found.size) return { organisations: [], rest: text };
+    let rest = '';
+    let at = 0;
+    for (const [start, end] of cut) {
+      rest += `${text.slice(at, start)} `;
+      at = end;
+    }
+    return { organisations: [...found], rest: `${rest}${text.slice(at)}`.replace(/\s+/g, ' ').trim() };
+  }
+
   // Analysed once, on the first look-up (the matcher has its own index; this one keeps offsets); what `options.analyses`
   // holds for a position with the same text and names is taken as it is.
   let analysed: Map<string, Analysed> | undefined;
@@ -558,15 +596,26 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
     // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone
     // (over a question's length) is about its subject.
-    const { speakers, rest } = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
+    // An association or body of the library named so (« qu'a dit Hors la rue sur les mineurs ? », « position de
+    // l'Amicale du Nid »): its words, the same way.
+    const bySpeaker = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
+    const { speakers } = bySpeaker;
+    // Asked of the Collectif (« qu'avons-nous dit sur la France ? »), an organisation named is the subject.
+    const { organisations, rest } = words <= SPEAKER_QUESTION_WORDS && !oursFirst ? organisationsNamed(bySpeaker.rest) : { organisations: [], rest: bySpeaker.rest };
     // « ce que Mme Perrée a dit », « qu'a dit Mme Perrée ? »: a question with no subject lists all their words.
-    if (speakers.length && (rest || question !== undefined)) {
+    if ((speakers.length || organisations.length) && (rest || question !== undefined)) {
       const subject = analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word));
-      const theirs = (p: Position) => filter(p) && p.speaker !== undefined && speakers.includes(p.speaker);
+      const theirs = (p: Position) =>
+        filter(p) && ((p.speaker !== undefined && speakers.includes(p.speaker)) || (p.organisation !== undefined && organisations.includes(p.organisation)));
       const closest = subject ? kept(matcher.lookUp(rest, { k: library.positions.length, gate: false }).results, theirs) : [];
       const listed = new Set(closest.map((h) => h.position.id));
       const others = library.positions.filter((p) => theirs(p) && !listed.has(p.id)).map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page([...closest, ...others], { via: 'speaker', speakers, ...(subject ? { speakersBySubject: true } : {}) });
+      return page([...closest, ...others], {
+        via: 'speaker',
+        ...(speakers.length ? { speakers } : {}),
+        ...(organisations.length ? { organisations } : {}),
+        ...(subject ? { speakersBySubject: true } : {}),
+      });
     }
     if ((question ? lookedUp.split(/\s+/).length : words) <= SHORT_QUERY_WORDS) {
       let exact = byWords(lookedUp, filter);
@@ -749,11 +798,11 @@ const ASKING = /\b(?:avons|dit|dites|disons|disions|positions?|avis|pensons|repo
 
 /**
  * The bodies whose words a question may ask for (« qu'a répondu le gouvernement… », « que recommande la CNCDH… »): the
- * government (ministers, their cabinets, the administrations, the MIPROF, the plans' own wording) and the CNCDH. Their
+ * government (ministers, their cabinets, the administrations, the plans' own wording) and the CNCDH. Their
  * words are context, never the Collectif's; asked for, they are what the user wants to read.
  */
 const AUTHOR_WORDS = new Map<string, 'gouvernement' | 'cncdh'>([
-  ...'gouvernement gouvernements gouvernemental gouvernementale ministre ministres ministere ministeres cabinet cabinets administration administrations matignon elysee miprof government minister ministers ministry'
+  ...'gouvernement gouvernements gouvernemental gouvernementale ministre ministres ministere ministeres cabinet cabinets administration administrations matignon elysee government minister ministers ministry'
     .split(' ')
     .map((word) => [word, 'gouvernement'] as const),
   ['cncdh', 'cncdh'],

@@ -391,6 +391,25 @@ describe('a date names the meetings and documents of that day or month', () => {
     expect(housing.hits.every((h) => /heberg/.test(folded(h.position.text)))).toBe(true);
   });
 
+  test('a question naming an association or a body of the library: its words only, the closest to the subject first', () => {
+    // Until the forty-fifth session « qu'a dit Hors la rue sur les mineurs ? » listed the passages saying those words,
+    // the CNCDH's among them, and « position de l'Amicale du Nid » passages on the Nid's subjects by others.
+    const minors = all("qu'a dit Hors la rue sur les mineurs ?");
+    expect(minors.via).toBe('speaker');
+    expect(minors.organisations).toEqual(['Hors la rue']);
+    const theirs = library.positions.filter((p) => p.organisation === 'Hors la rue');
+    expect(minors.total).toBe(theirs.length);
+    expect(minors.hits.every((h) => h.position.organisation === 'Hors la rue')).toBe(true);
+    expect(folded(minors.hits[0]!.position.text)).toMatch(/mineur/);
+    const nid = all("position de l'Amicale du Nid");
+    expect(nid.organisations).toEqual(['Amicale du Nid']);
+    expect(nid.speakersBySubject).toBeUndefined();
+    expect(nid.total).toBe(library.positions.filter((p) => p.organisation === 'Amicale du Nid').length);
+    // « ECPAT » names « ECPAT France »; a name alone is looked up by its words, as a speaker's is.
+    expect(all("qu'a dit ECPAT ?").organisations).toEqual(['ECPAT France']);
+    expect(all('OICEM').via).toBe('words');
+  });
+
   test('a question asking for the Collectif\'s demands or priorities: its positions, on the subject if one is named', () => {
     // Until the forty-fifth session « nos demandes sur l'hébergement » found 2 passages (every word looked for, then
     // one slip away), « quelles sont nos priorités ? » none, « que demande le collectif ? » the 11 passages saying
