@@ -17,7 +17,7 @@ import { formatCitation, quoteAsContext, quoteWithSource, sectionLabel } from '.
 import { measureRefs } from '../engine/measureRefs';
 import { analyze } from '../engine/normalise';
 import { isOurs, type Library, type Measure, type Position, type Source } from './schema';
-import { measureName, sourcesWith, subjectOf } from './story';
+import { measureName, sourcesWith, statusWords, subjectOf } from './story';
 
 /** The only words of the outline that are not quotations or titles. */
 export const OUTLINE_LABELS = {
@@ -129,7 +129,7 @@ function outlineText(sections: OutlineSection[], sources: Map<string, Source>): 
       .map((s) => {
         const lines = [s.heading];
         lines.push(OUTLINE_LABELS.position + (s.position ? quoteWithSource(s.position.position, sources.get(s.position.position.sourceId)) : OUTLINE_LABELS.none));
-        if (s.cncdhStatus) lines.push(OUTLINE_LABELS.cncdh + s.cncdhStatus);
+        if (s.cncdhStatus) lines.push(OUTLINE_LABELS.cncdh + statusWords(s.cncdhStatus));
         if (s.government) lines.push(OUTLINE_LABELS.government + quoteAsContext(s.government.position, sources.get(s.government.position.sourceId)));
         return lines.join('\n');
       })

@@ -185,13 +185,18 @@ export function entryLabel(entry: StoryEntry): string {
  * with its citation (the Collectif's as it would be quoted, context with its attribution). Labels
  * only, no sentence of ours.
  */
+/** A status as a letter writes it: the taxonomy's key says « oeuvre », French « œuvre » (the panel's badge does). */
+export function statusWords(status: string): string {
+  return status.replace(/oeuvre/g, 'œuvre');
+}
+
 export function storyText(s: Story, library: Pick<Library, 'sources'>): string {
   const sources = new Map(library.sources.map((x) => [x.id, x]));
   const head = [storyTitle(s.subject)];
   if (s.with) head.push(`Interlocuteur : ${s.with.name}`);
   const blocks = s.entries.map((e) => {
     const when = longDate(e.date);
-    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text} (${e.citation})`;
+    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${statusWords(e.text)} (${e.citation})`;
     const p = e.position!;
     const quote = e.kind === 'position' ? quoteWithSource(p, sources.get(p.sourceId)) : quoteAsContext(p, sources.get(p.sourceId));
     return `${when} — ${entryLabel(e)}\n${quote}`;
@@ -205,7 +210,7 @@ export function storyLines(s: Story): string {
   if (s.with) head.push(`Interlocuteur : ${s.with.name} (${s.with.sources.join(', ')})`);
   const blocks = s.entries.map((e) => {
     const when = longDate(e.date);
-    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${e.text}\n   ↳ ${e.citation}`;
+    if (e.kind === 'cncdh-status') return `${when} — ${entryLabel(e)} : ${statusWords(e.text)}\n   ↳ ${e.citation}`;
     const also = (e.position?.citations ?? [])
       .filter((c) => c.positionId !== e.position!.id)
       .map((c) => `\n   ↳ aussi : ${sectionPath(c.section)} (l. ${c.lines[0]}-${c.lines[1]})${c.text ? ` : ${quoted(c.text)}` : ''}`);

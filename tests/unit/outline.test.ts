@@ -70,7 +70,7 @@ describe('the outline of PAN1-4bis then PAN1-5', () => {
   });
 
   test('the CNCDH status is the evaluation\u2019s own word for the measure', () => {
-    expect(lines).toContain(`${OUTLINE_LABELS.cncdh}partiellement mise en oeuvre`);
+    expect(lines).toContain(`${OUTLINE_LABELS.cncdh}partiellement mise en œuvre`);
   });
 });
 

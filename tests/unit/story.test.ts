@@ -47,7 +47,7 @@ describe('the story of a measure in the shipped library', () => {
     const s = story(shipped, 'PAN1-5');
     const status = s.entries.find((e) => e.kind === 'cncdh-status');
     expect(status).toMatchObject({ author: 'cncdh', text: 'partiellement mise en oeuvre', date: '2017-07-06' });
-    expect(storyText(s, shipped)).toContain('Statut CNCDH (2017) : partiellement mise en oeuvre');
+    expect(storyText(s, shipped)).toContain('Statut CNCDH (2017) : partiellement mise en œuvre');
   });
 
   test('the copied story quotes context with its attribution and the Collectif\u2019s wording with its citation', () => {
