@@ -240,6 +240,12 @@ export interface EngineSettings {
   /** An idiom typed with a slip in one of its words (« pieds et poigns liés ») read as the idiom (with `typoFix`). */
   idiomSlips: boolean;
   /**
+   * A word the library says almost only after one other (« humains » after « êtres ») is evidence of the subject for
+   * the gate only after it: « le service des ressources humaines vous contactera » read 0.99 on its « humaines »
+   * (`boundStems`). Learned from the library's passages as it grows; the ranking reads the word as before.
+   */
+  boundWords: boolean;
+  /**
    * Formulas of correspondence (« Je vous prie d'agréer… », « Merci pour votre accueil », « Madame la Ministre, »)
    * read as form: their words are not read (formulas.ts); empty: read as written.
    */
@@ -319,6 +325,11 @@ export interface EngineSettings {
   hubs: Readonly<Record<string, number>>;
 }
 
+/** A word said at least this many times in the library… */
+const BOUND_MIN = 20;
+/** … this share of them right after one same word is bound to it (`boundWords`). */
+const BOUND_SHARE = 0.9;
+
 export const DEFAULT_SETTINGS: EngineSettings = {
   gateModel: gateData as GateModel,
   conceptBoost: 0.75,
@@ -372,6 +383,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   gluedElision: true,
   idioms: IDIOMS,
   idiomSlips: true,
+  boundWords: true,
   formulas: FORMULAS,
   gateWithoutForm: true,
   formlessWords: 7,
@@ -807,7 +819,13 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     // Numbers (dates, hours, amounts) are in every kind of mail and in no frequency list of
     // ordinary French: left to retrieval, they would make « du 3 au 5 juin » look special.
     // Typos are already read as the library's words (`typo`).
-    const stems = a.stems.filter((s) => !isNumber(s)).slice(0, 60);
+    // « ressources humaines »: a word the library says only in « êtres humains » tells nothing of its subject alone.
+    const bound = settings.boundWords ? boundStems() : undefined;
+    const unbound = (s: string) => {
+      const partner = bound?.get(s);
+      return partner !== undefined && !a.pairs.has(`${partner} ${s}`);
+    };
+    const stems = a.stems.filter((s) => !isNumber(s) && !unbound(s)).slice(0, 60);
     const spec = stems.map(specificity);
     const n = index.library.positions.length;
     const idf = (s: string) => Math.log(1 + n / (1 + index.df(s)));
@@ -841,7 +859,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     }
     // Word pairs in the same order in the paragraph and in one of the best passages.
     const specOf = new Map(stems.map((s, i) => [s, spec[i]]));
-    const weight = (s: string) => specOf.get(s) ?? specificity(s);
+    const weight = (s: string) => specOf.get(s) ?? (unbound(s) ? 0 : specificity(s));
     let phrases = 0;
     const pairs = pairIdsOf(a.pairs);
     for (const r of ranked.slice(0, 3)) {
@@ -1275,6 +1293,40 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
       return kept.value;
     };
   }
+
+  /**
+   * Words the library says almost only right after one other word (`BOUND_SHARE` of at least `BOUND_MIN` times): in the
+   * shipped library « humains », after « êtres » 186 times of 201 (« ressources humaines », « droits humains » the
+   * others). Read from the passages' words in reading order, per state of the library.
+   */
+  const boundStems = keptWhileLibrary(() => {
+    // A word bound to another has it before it more than half the time: the majority vote (Boyer and Moore) finds that
+    // one candidate per word in one pass, a second counts it; typed arrays, a few milliseconds at twenty times the library.
+    const size = index.vocab.stems.length;
+    const count = new Int32Array(size);
+    const candidate = new Int32Array(size).fill(-1);
+    const votes = new Int32Array(size);
+    const sequences = [...index.features.values()].map((f) => f.sequence);
+    for (const seq of sequences) {
+      for (let i = 0; i < seq.length; i++) {
+        const id = seq[i]!;
+        count[id]!++;
+        if (!i) continue;
+        if (candidate[id] === seq[i - 1]) votes[id]!++;
+        else if (votes[id] === 0) {
+          candidate[id] = seq[i - 1]!;
+          votes[id] = 1;
+        } else votes[id]!--;
+      }
+    }
+    const after = new Int32Array(size);
+    for (const seq of sequences) for (let i = 1; i < seq.length; i++) if (candidate[seq[i]!] === seq[i - 1]) after[seq[i]!]!++;
+    const bound = new Map<string, string>();
+    const stems = index.vocab.stems;
+    for (let id = 0; id < size; id++) if (count[id]! >= BOUND_MIN && after[id]! >= BOUND_SHARE * count[id]!) bound.set(stems[id]!, stems[candidate[id]!]!);
+    return bound;
+  });
+
 
   /**
    * The positions of each measure, in library order, rather than looked for in every position twice a sentence when a

@@ -69,6 +69,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans lecture des élisions tapées sans apostrophe (« ladministration »)', { gluedElision: false }],
   ['sans expressions figurées lues pour leur sens (« bouts de ficelle », « pieds et poings liés » ; avant le vingtième lot)', { idioms: [] }],
   ['sans expressions figurées lues malgré une faute de frappe (« pieds et poigns liés » ; avant le vingt et unième lot)', { idiomSlips: false }],
+  ['mot que la bibliothèque ne dit qu’après un autre lu seul comme indice du sujet (« ressources humaines » ; avant le quarante-cinquième lot)', { boundWords: false }],
   ['sans formules de correspondance lues comme forme (« Je vous prie d’agréer… », « Merci pour votre accueil » ; avant le vingt-huitième lot)', { formulas: [] }],
   ['porte lisant toujours les mots des formules, même suivies d’un sujet dans la même phrase (avant le trente-deuxième lot)', { gateWithoutForm: false }],
   ['sans silence pour un paragraphe sans aucun indice du sujet (« Je fais. » ; avant le vingt-huitième lot)', { evidenceFloor: false }],
