@@ -727,7 +727,7 @@ function statusAsked(text: string): CncdhStatus | undefined {
   if (!implemented || !words.every((w) => STATUS_WORDS.has(w))) return undefined;
   // « la mise en œuvre du plan » is a subject: a status is asked of measures, or said with its « non », « partiellement ».
   if (!words.some((w) => /^measures?$|^mesures?$|^non$|^pas$|^not$|^partiellement$|^partly$|^partially$/.test(w))) return undefined;
-  if (words.some((w) => w === 'non' || w === 'pas' || w === 'not' || w === 'ete')) return words.includes('partiellement') ? undefined : 'non mise en oeuvre';
+  if (words.some((w) => w === 'non' || w === 'pas' || w === 'not')) return words.includes('partiellement') ? undefined : 'non mise en oeuvre';
   if (words.some((w) => w === 'partiellement' || w === 'partly' || w === 'partially' || w === 'part')) return 'partiellement mise en oeuvre';
   return 'mise en oeuvre';
 }
@@ -823,8 +823,7 @@ const AUTHOR_ASKING = new Set(
   (
     'repond repondent reponse reponses recommande recommandent recommandation recommandations annonce annonces ' +
     'propose proposent engagement engagements explique estime observe observations dire pense pensent prevoit prevoient ' +
-    'answer answered recommend ' +
-    'recommends recommended recommendation recommendations'
+    'answer answered recommend recommends recommended recommendation recommendations'
   ).split(' '),
 );
 /** Small words let go in a question asking for the Collectif's (« quelles sont nos priorités ? »). */

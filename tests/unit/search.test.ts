@@ -460,6 +460,7 @@ describe('a date names the meetings and documents of that day or month', () => {
       ['measures not implemented', 'non mise en oeuvre'],
       ['mesures partiellement mises en œuvre', 'partiellement mise en oeuvre'],
       ['les mesures mises en œuvre', 'mise en oeuvre'],
+      ['quelles mesures ont été mises en œuvre ?', 'mise en oeuvre'],
     ] as const;
     for (const [text, status] of statuses) {
       const result = all(text);
