@@ -214,6 +214,27 @@ describe('screenshots', () => {
     }
   });
 
+  test("search: what the government answered on minors, and the measures the CNCDH found not implemented", async () => {
+    const panel = await ext.openPage('sidepanel.html?mode=search', { width: PANEL_WIDTH, height: HEIGHT });
+    try {
+      const question = "qu'a répondu le gouvernement sur les mineurs ?";
+      await panel.getByTestId('search-input').fill(question);
+      await panel.getByTestId('search-speakers').waitFor({ timeout: 20_000 });
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(question);
+      await panel.waitForTimeout(300);
+      const government = await panel.screenshot();
+      await panel.getByTestId('search-input').fill('mesures non mises en œuvre');
+      await panel.getByTestId('measures-found').waitFor({ timeout: 20_000 });
+      await panel.waitForTimeout(300);
+      const statuses = await panel.screenshot();
+      await sideBySide(government, statuses, join(OUT, 'panel-search-questions.png'), PANEL_WIDTH);
+      publish('panel-search-questions.png');
+      expect(readFileSync(join(OUT, 'panel-search-questions.png')).length).toBeGreaterThan(0);
+    } finally {
+      await panel.close();
+    }
+  });
+
   test('search: an acronym found as a whole word, and a measure typed by name with its title and status', async () => {
     const panel = await ext.openPage('sidepanel.html?mode=search', { width: PANEL_WIDTH, height: HEIGHT });
     try {
