@@ -62,6 +62,13 @@ describe('axe-core: no serious or critical violation', () => {
       await panel.getByTestId('search-input').fill('ASE');
       await searchCards(panel).first().waitFor({ timeout: 20_000 });
       expect(await seriousViolations(panel)).toEqual([]);
+      // The measures a status look-up lists above the cards, under their own heading, and a body's words said so.
+      await panel.getByTestId('search-input').fill('mesures non mises en œuvre');
+      await panel.getByTestId('measures-found').waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(panel)).toEqual([]);
+      await panel.getByTestId('search-input').fill("qu'a répondu le gouvernement sur les mineurs ?");
+      await panel.getByTestId('search-speakers').waitFor({ timeout: 20_000 });
+      expect(await seriousViolations(panel)).toEqual([]);
     } finally {
       await close();
     }
