@@ -144,12 +144,13 @@ export function searchCountLine(total: number, shown: number): string {
 
 /**
  * Above the words of whom a question asks for, in the panel and the popup: a speaker's or an organisation's (« Propos de
- * Mme … seulement, les plus proches … d'abord : »), or the government's or the CNCDH's.
+ * Mme … seulement, les plus proches … d'abord : »), the government's or the CNCDH's, or all the Collectif's.
  */
-export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'organisations' | 'speakersBySubject' | 'author'>): string | undefined {
+export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'organisations' | 'speakersBySubject' | 'author' | 'oursAsked'>): string | undefined {
   const named = [...(answer.speakers ?? []), ...(answer.organisations ?? [])];
   if (named.length) return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(named));
   if (answer.author) return t(answer.author === 'cncdh' ? 'searchAuthorCncdh' : 'searchAuthorGouvernement');
+  if (answer.oursAsked) return t('searchOursAll');
   return undefined;
 }
 

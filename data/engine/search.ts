@@ -93,6 +93,8 @@ export interface SearchResult {
    * l'indemnisation ? »): the hits are its words only, context the panel labels as such.
    */
   author?: 'gouvernement' | 'cncdh';
+  /** A question asked for all the Collectif's positions (« quelles sont nos priorités ? »): the hits are those. */
+  oursAsked?: boolean;
   /** The organisations a question names (« qu'a dit Hors la rue sur les mineurs ? »): the hits are their words only. */
   organisations?: string[];
   /** The speakers' words are ranked by the subject the look-up names beside them (none: all their words, in order). */
@@ -591,7 +593,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // « qu'a dit la CNCDH ? »: all its words, in the library's order; « quelles sont nos priorités ? », the Collectif's.
     if (question && (askedAuthor || oursFirst) && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem))) {
       const theirs = askedAuthor ? filter : (p: Position) => filter(p) && isOurs(p.author);
-      return page(library.positions.filter(theirs).map((position) => ({ position, highlights: [] as [number, number][] })), { via: 'list' });
+      return page(library.positions.filter(theirs).map((position) => ({ position, highlights: [] as [number, number][] })), {
+        via: 'list',
+        ...(askedAuthor ? {} : { oursAsked: true }),
+      });
     }
     // « Qu'a dit Mme Perrée sur les mineurs ? »: her words only, the closest to the rest of the look-up first, then the
     // others. A name alone (« Mme Perrée ») is looked up by its words, as before; a paragraph pasted that names someone

@@ -506,6 +506,11 @@ describe('search and browse', () => {
       await expect(searchCards(panel).first().getByTestId('author-badge').textContent()).resolves.toContain('Propos du gouvernement');
       // The context note says what such words are: quoted with their author, never inserted as the Collectif's.
       await expect(panel.getByTestId('context-heading').first().textContent()).resolves.toContain('ne s’insère pas comme position du Collectif');
+      // Asked for ours with no subject: all of them, said so, none of the context.
+      await panel.getByTestId('search-input').fill('quelles sont nos priorités ?');
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('quelles sont nos priorités ?');
+      await expect(panel.getByTestId('search-speakers').textContent()).resolves.toBe("Toutes les positions du Collectif et de ses associations, dans l'ordre de la bibliothèque :");
+      await expect(panel.getByTestId('context-heading').count()).resolves.toBe(0);
     } finally {
       await panel.close();
     }

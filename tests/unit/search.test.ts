@@ -422,6 +422,7 @@ describe('a date names the meetings and documents of that day or month', () => {
     for (const text of ['quelles sont nos priorités ?', 'que demande le collectif ?']) {
       const listed = all(text);
       expect(listed.via).toBe('list');
+      expect(listed.oursAsked).toBe(true);
       expect(listed.hits.every((h) => isOurs(h.position.author))).toBe(true);
       expect(listed.total).toBeGreaterThan(ours * 0.9);
     }
