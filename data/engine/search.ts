@@ -605,8 +605,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // l'Amicale du Nid »): its words, the same way.
     const bySpeaker = words <= SPEAKER_QUESTION_WORDS ? speakersNamed(lookedUp) : { speakers: [], rest: lookedUp };
     const { speakers } = bySpeaker;
-    // Asked of the Collectif (« qu'avons-nous dit sur la France ? »), an organisation named is the subject.
-    const { organisations, rest } = words <= SPEAKER_QUESTION_WORDS && !oursFirst ? organisationsNamed(bySpeaker.rest) : { organisations: [], rest: bySpeaker.rest };
+    // Only in a question: « la France condamnée par la CEDH » is about France, not the words of « La France », a body of
+    // the library; asked of the Collectif (« qu'avons-nous dit sur la France ? »), an organisation named is the subject.
+    const { organisations, rest } =
+      words <= SPEAKER_QUESTION_WORDS && question !== undefined && !oursFirst ? organisationsNamed(bySpeaker.rest) : { organisations: [], rest: bySpeaker.rest };
     // « ce que Mme Perrée a dit », « qu'a dit Mme Perrée ? »: a question with no subject lists all their words.
     if ((speakers.length || organisations.length) && (rest || question !== undefined)) {
       const subject = analyzeWithSurface(rest).some((t) => !isStopWord(t.stem) && !DOCUMENT_WORDS.has(t.word));

@@ -408,6 +408,9 @@ describe('a date names the meetings and documents of that day or month', () => {
     // « ECPAT » names « ECPAT France »; a name alone is looked up by its words, as a speaker's is.
     expect(all("qu'a dit ECPAT ?").organisations).toEqual(['ECPAT France']);
     expect(all('OICEM').via).toBe('words');
+    // Outside a question an organisation's name is words: « la France », a body of the library, is also the country.
+    expect(all('la France condamnée par la CEDH').organisations).toBeUndefined();
+    expect(all('Hors la rue mineurs').organisations).toBeUndefined();
   });
 
   test('a question asking for the Collectif\'s demands or priorities: its positions, on the subject if one is named', () => {
