@@ -244,13 +244,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       cut.push([title || givenName ? words[i - 1]!.index! : m.index!, m.index! + m[0].length]);
     });
     if (!found.size) return { speakers: [], rest: text };
-    let rest = '';
-    let at = 0;
-    for (const [start, end] of cut) {
-      rest += `${text.slice(at, start)} `;
-      at = end;
-    }
-    return { speakers: [...found], rest: `${rest}${text.slice(at)}`.replace(/\s+/g, ' ').trim() };
+    return { speakers: [...found], rest: withoutSpans(text, cut) };
   }
   // The library's organisations a question may name, as folded words (« hors la rue », « ac se »; « ecpat » too for
   // « ECPAT France »): those of four words at most, not the body the author's badge names (the CNCDH, the Collectif).
@@ -279,13 +273,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       i += name.words.length - 1;
     }
     if (!found.size) return { organisations: [], rest: text };
-    let rest = '';
-    let at = 0;
-    for (const [start, end] of cut) {
-      rest += `${text.slice(at, start)} `;
-      at = end;
-    }
-    return { organisations: [...found], rest: `${rest}${text.slice(at)}`.replace(/\s+/g, ' ').trim() };
+    return { organisations: [...found], rest: withoutSpans(text, cut) };
   }
 
   // Analysed once, on the first look-up (the matcher has its own index; this one keeps offsets); what `options.analyses`
@@ -701,12 +689,16 @@ function foldedWords(text: string): string[] {
 
 /** The look-up with the dates it names taken out. */
 function withoutDates(text: string, dates: readonly Pick<DateRef, 'start' | 'end'>[]): string {
-  if (!dates.length) return text;
+  return dates.length ? withoutSpans(text, dates.map((d) => [d.start, d.end] as const)) : text;
+}
+
+/** The text without those spans (in reading order), a space where each was: a date, a speaker's or a body's name. */
+function withoutSpans(text: string, spans: readonly (readonly [number, number])[]): string {
   let out = '';
   let at = 0;
-  for (const d of dates) {
-    out += `${text.slice(at, d.start)} `;
-    at = d.end;
+  for (const [start, end] of spans) {
+    out += `${text.slice(at, start)} `;
+    at = end;
   }
   return `${out}${text.slice(at)}`.replace(/\s+/g, ' ').trim();
 }
