@@ -532,32 +532,26 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       const sorted = oursFirst ? [...byDate].sort((a, b) => Number(isOurs(b.position.author)) - Number(isOurs(a.position.author))) : byDate;
       return { hits: sorted.slice(offset, offset + limit), total: hits.length, ...named, ...rest };
     }
+    /** The positions that answer `about` and the filters, without highlights, the Collectif's first (a stable sort). */
+    const oursFirstOf = (about: (p: Position) => boolean): SearchHit[] =>
+      library.positions
+        .filter((p) => about(p) && filter(p))
+        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
+        .map((position) => ({ position, highlights: [] }));
     if (!text) return page(library.positions.filter(filter).map((position) => ({ position, highlights: [] })), { via: 'list' });
     // A document named by words of its title beside a word for a document (« compte rendu réunion Borne », « rencontre
     // Vallaud-Belkacem », « évaluation CNCDH »): its positions, the Collectif's first, the document named. Found by
     // their words until the forty-fifth session, the first found nothing (the report writes « Mme Borne » nowhere).
     const titled = dated.length ? [] : sourcesTitled(text);
     if (titled.length) {
-      const hits = library.positions
-        .filter((p) => titled.includes(p.sourceId) && filter(p))
-        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
-        .map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page(hits, { via: 'source', sources: titled, sourcesNamed: true });
+      return page(oursFirstOf((p) => titled.includes(p.sourceId)), { via: 'source', sources: titled, sourcesNamed: true });
     }
     // Nothing but a date and words for a meeting or a document: that source's positions, the Collectif's first.
     if (dated.length && onlyDocumentWords(undated)) {
-      const hits = library.positions
-        .filter((p) => dated.includes(p.sourceId) && filter(p))
-        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
-        .map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page(hits, { via: 'source' });
+      return page(oursFirstOf((p) => dated.includes(p.sourceId)), { via: 'source' });
     }
     if (refs.length && aboutMeasures) {
-      const hits = library.positions
-        .filter((p) => p.measures.some((m) => refs.includes(m)) && filter(p))
-        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
-        .map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page(hits, { via: 'measure', measures: refs });
+      return page(oursFirstOf((p) => p.measures.some((m) => refs.includes(m))), { via: 'measure', measures: refs });
     }
     if (noSuchMeasure) return page([], { via: 'measure' });
     // « mesures non mises en œuvre », « partiellement mises en œuvre selon la CNCDH »: the measures the CNCDH's evaluation
@@ -572,11 +566,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
           .map((m) => m.key)
       : [];
     if (ofStatus.length) {
-      const hits = library.positions
-        .filter((p) => p.measures.some((m) => ofStatus.includes(m)) && filter(p))
-        .sort((a, b) => Number(isOurs(b.author)) - Number(isOurs(a.author)))
-        .map((position) => ({ position, highlights: [] as [number, number][] }));
-      return page(hits, { via: 'measure', measures: ofStatus, measureStatus: status });
+      return page(oursFirstOf((p) => p.measures.some((m) => ofStatus.includes(m))), { via: 'measure', measures: ofStatus, measureStatus: status });
     }
     // « qu'a dit la CNCDH ? »: all its words, in the library's order; « quelles sont nos priorités ? », the Collectif's.
     if (question && (askedAuthor || oursFirst) && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem))) {
