@@ -1,4 +1,5 @@
 import type { MeasureEntry } from '../data/protocol';
+import { byPlanAndNumber } from '../data/library/schema';
 import { t, tCount } from '../utils/i18n';
 import { useCatalog } from './CatalogContext';
 import { cncdhStatusLabel, measureLabel, planYears } from './labels';
@@ -24,7 +25,7 @@ export function MeasureList({ onPick, only, heading }: { onPick: (key: string) =
           <ul class="measure-list">
             {measures
               .filter((m) => m.plan === plan)
-              .sort(byNumber)
+              .sort(byPlanAndNumber)
               .map((measure) => (
                 <li key={measure.key}>
                   <MeasureButton measure={measure} onPick={onPick} />
@@ -35,11 +36,6 @@ export function MeasureList({ onPick, only, heading }: { onPick: (key: string) =
       ))}
     </section>
   );
-}
-
-/** « 4 », « 4 bis », « 5 », … « 10 »: by number, then « bis » after its measure. */
-function byNumber(a: MeasureEntry, b: MeasureEntry): number {
-  return Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number);
 }
 
 function MeasureButton({ measure, onPick }: { measure: MeasureEntry; onPick: (key: string) => void }) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MeasureEntry, Outline } from '../data/protocol';
+import { byPlanAndNumber } from '../data/library/schema';
 import { copyText } from '../utils/copyText';
 import { t, tCount } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
@@ -120,11 +121,6 @@ export function OutlineView({ tabId, found, onBack }: { tabId: number | undefine
       </p>
     </section>
   );
-}
-
-/** PAN1 4, 4 bis, 5 … 23, then PAN2: as the plans number them (the catalog comes in key order, « 10 » before « 2 »). */
-function byPlanAndNumber(a: MeasureEntry, b: MeasureEntry): number {
-  return a.plan.localeCompare(b.plan) || Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number);
 }
 
 function MeasureChoice({ measure, place, onToggle }: { measure: MeasureEntry; place: number; onToggle: (key: string) => void }) {

@@ -32,7 +32,7 @@ import { dateRefs, sourcesOn, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
-import { isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
+import { byPlanAndNumber, isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
 
 export interface SearchQuery {
@@ -562,7 +562,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     const ofStatus = status
       ? library.measures
           .filter((m) => m.cncdhStatus === status)
-          .sort((a, b) => a.plan.localeCompare(b.plan) || Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number))
+          .sort(byPlanAndNumber)
           .map((m) => m.key)
       : [];
     if (ofStatus.length) {

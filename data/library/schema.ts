@@ -25,6 +25,14 @@ export function isAuthorsOwnBody(p: { author: AuthorId; organisation?: string })
   return (p.author === 'cncdh' && p.organisation === 'CNCDH') || (p.author === 'collectif' && /^Collectif\b/.test(p.organisation ?? ''));
 }
 
+/**
+ * PAN1 4, 4 bis, 5 … 23, then PAN2: measures as the plans number them (a library read back from the browser's store, and
+ * the catalog, come in key order, « 10 » before « 2 »).
+ */
+export function byPlanAndNumber(a: { plan: string; number: string }, b: { plan: string; number: string }): number {
+  return a.plan.localeCompare(b.plan) || Number.parseInt(a.number, 10) - Number.parseInt(b.number, 10) || a.number.localeCompare(b.number);
+}
+
 export type SourceKind = 'compte-rendu' | 'évaluation' | 'plaidoyer' | 'courrier' | 'note';
 
 /** CNCDH 2017 evaluation status of a measure of the 2014 plan. */
