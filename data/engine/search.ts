@@ -815,10 +815,11 @@ const AUTHOR_ASKING = new Set(
     'answer answered recommend recommends recommended recommendation recommendations'
   ).split(' '),
 );
-/** Small words let go in a question asking for the Collectif's (« quelles sont nos priorités ? »). */
-const SMALL_WORDS = new Set('le la les l du de des d un une quelles sont etaient ete en pour the are were for'.split(' '));
-/** Small words let go around a body's name (« ce que la CNCDH a dit de l'hébergement » → « hébergement »). */
-const AUTHOR_ARTICLES = new Set('le la les l du de des d un une par selon the by from according to'.split(' '));
+/**
+ * Small words let go in a question asking for someone's words, the Collectif's or a body's (« quelles sont nos
+ * priorités ? », « ce que la CNCDH a dit de l'hébergement » → « hébergement »).
+ */
+const SMALL_WORDS = new Set('le la les l du de des d un une quelles sont etaient ete en pour par selon the are were for by from according to'.split(' '));
 /** Words that ask for the Collectif's: listed first. */
 const OURS = new Set(['nous', 'notre', 'nos', 'collectif', 'we', 'our']);
 /**
@@ -871,7 +872,7 @@ function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouv
   const asks = folded.some((w) => ASKING.test(w)) || asksOurs || asksWhat || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
   if (!asks) return undefined;
   const asking = (w: string) =>
-    QUESTION_WORDS.has(w) || (ours && (OURS_ASKING.has(w) || OURS_SAYING.has(w) || SMALL_WORDS.has(w))) || (author !== undefined && (AUTHOR_ASKING.has(w) || AUTHOR_ARTICLES.has(w)));
+    QUESTION_WORDS.has(w) || (ours && (OURS_ASKING.has(w) || OURS_SAYING.has(w) || SMALL_WORDS.has(w))) || (author !== undefined && (AUTHOR_ASKING.has(w) || SMALL_WORDS.has(w)));
   const kept = words.filter((_, i) => !asking(folded[i]!) && !(author !== undefined && naming.has(i)));
   if (ours && author) {
     // Asked of the Collectif, a body named is whom it spoke to (« qu'avons-nous dit au cabinet sur l'hébergement ? »:
