@@ -20,6 +20,7 @@ export function PopupSearch() {
   const { query } = useQuery<SearchResponse>(typed ? `${again ? 'anyway:' : ''}${typed}` : undefined, () =>
     sendMessage('library/search', { text: typed, limit: 5, ...(again ? { anyway: true } : {}) }),
   );
+  const whose = query.status === 'ready' ? whoseWordsLine(query.value) : undefined;
   return (
     <section class="popup-search">
       <form role="search" onSubmit={(event) => event.preventDefault()}>
@@ -30,9 +31,9 @@ export function PopupSearch() {
           {t('searching')}
         </p>
       )}
-      {query.status === 'ready' && whoseWordsLine(query.value) && (
+      {whose && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {whoseWordsLine(query.value)}
+          {whose}
         </p>
       )}
       {query.status === 'ready' && query.value.measureStatus && query.value.measures && (

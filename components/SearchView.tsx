@@ -323,15 +323,16 @@ function SearchResults({
   const firstContext = hits.find((h) => !isOurs(h.position.author))?.position.id;
   const named = !browsing && !shown.measureStatus && shown.measures?.length === 1 ? shown.measures[0] : undefined;
   const more = Math.min(SEARCH_PAGE, shown.total - hits.length);
+  const whose = whoseWordsLine(shown);
   return (
     <div class="results">
       {named && <MeasureHeader measureKey={named} />}
       {shown.measureStatus && shown.measures && (
         <MeasureList only={shown.measures} heading={tCount('searchStatusMeasures', shown.measures.length, cncdhStatusLabel(shown.measureStatus))} onPick={onMeasure} />
       )}
-      {whoseWordsLine(shown) && (
+      {whose && (
         <p class="search-speakers muted" data-testid="search-speakers">
-          {whoseWordsLine(shown)}
+          {whose}
         </p>
       )}
       {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} named={shown.sourcesNamed} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
