@@ -3,16 +3,35 @@ import { useCatalog } from './CatalogContext';
 
 /**
  * The meetings and documents of the day, month or year a look-up names (« réunion du 24 juin 2014 », « 2022 »), or that it
- * names by their title (« compte rendu réunion Borne »). Asked for alone, their positions are the results; beside other
+ * names by their title (« compte rendu réunion Borne »), or the meetings with whom a question asks what the Collectif said
+ * (« ce que nous avons demandé à Matignon »). Asked for alone, their positions are the results; beside other
  * words, each can become the source filter (`onKeep`; the popup has none).
  */
-export function DatedSources({ ids, year, named, listed, kept, onKeep }: { ids: string[]; year?: string; /** Named by their title, not a date. */ named?: boolean; listed: boolean; kept?: string; onKeep?: (id: string) => void }) {
+export function DatedSources({
+  ids,
+  year,
+  named,
+  addressed,
+  listed,
+  kept,
+  onKeep,
+}: {
+  ids: string[];
+  year?: string;
+  /** Named by their title, not a date. */
+  named?: boolean;
+  /** The meetings with whom a question says the Collectif spoke (« à Matignon »): the results are within them. */
+  addressed?: boolean;
+  listed: boolean;
+  kept?: string;
+  onKeep?: (id: string) => void;
+}) {
   const { sources: byId } = useCatalog();
   const sources = ids.flatMap((id) => byId.get(id) ?? []);
   if (!sources.length) return null;
   return (
     <div class="dated-sources" data-testid="dated-sources" data-listed={String(listed)}>
-      <p class="dated-sources__lead muted">{named ? tCount('searchNamed', sources.length) : year ? tCount('searchDatedYear', sources.length, year) : tCount('searchDated', sources.length)}</p>
+      <p class="dated-sources__lead muted">{addressed ? tCount('searchAddressed', sources.length) : named ? tCount('searchNamed', sources.length) : year ? tCount('searchDatedYear', sources.length, year) : tCount('searchDated', sources.length)}</p>
       <ul class="dated-sources__list">
         {sources.map((source) => (
           <li key={source.id} data-source={source.id}>

@@ -43,7 +43,7 @@ export function PopupSearch() {
           {formatList(query.value.measures.map((key) => measureLabel(undefined, key)))}
         </p>
       )}
-      {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} named={query.value.sourcesNamed} listed={query.value.via === 'source'} />}
+      {query.status === 'ready' && !!query.value.sources?.length && <DatedSources ids={query.value.sources} year={query.value.sourcesYear} named={query.value.sourcesNamed} addressed={query.value.sourcesAddressed} listed={query.value.via === 'source'} />}
       {/* Always there, so that a screen reader hears each answer's count; the cards are not read aloud. */}
       <p class={query.status === 'ready' ? 'results__count muted' : 'sr-only'} role="status" data-testid="search-count">
         {query.status === 'ready' && searchCountLine(query.value.total, query.value.hits.length)}

@@ -335,7 +335,7 @@ function SearchResults({
           {whose}
         </p>
       )}
-      {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} named={shown.sourcesNamed} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
+      {!!shown.sources?.length && <DatedSources ids={shown.sources} year={shown.sourcesYear} named={shown.sourcesNamed} addressed={shown.sourcesAddressed} listed={shown.via === 'source'} kept={sourceId} onKeep={onSource} />}
       <p class="results__count muted" role="status" data-testid="search-count" data-count={shown.total} data-shown={hits.length} data-text={shown.text ?? ''}>
         {searchCountLine(shown.total, hits.length)}
       </p>

@@ -144,13 +144,14 @@ export function searchCountLine(total: number, shown: number): string {
 
 /**
  * Above the words of whom a question asks for, in the panel and the popup: a speaker's or an organisation's (« Propos de
- * Mme … seulement, les plus proches … d'abord : »), the government's or the CNCDH's, or all the Collectif's.
+ * Mme … seulement, les plus proches … d'abord : »), the government's or the CNCDH's, or all the Collectif's (in the
+ * meetings a question names, « ce que nous avons demandé à Matignon »).
  */
-export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'organisations' | 'speakersBySubject' | 'author' | 'oursAsked'>): string | undefined {
+export function whoseWordsLine(answer: Pick<SearchResponse, 'speakers' | 'organisations' | 'speakersBySubject' | 'author' | 'oursAsked' | 'sourcesAddressed'>): string | undefined {
   const named = [...(answer.speakers ?? []), ...(answer.organisations ?? [])];
   if (named.length) return t(answer.speakersBySubject ? 'searchSpeakers' : 'searchSpeakersAll', formatList(named));
   if (answer.author) return t(answer.author === 'cncdh' ? 'searchAuthorCncdh' : 'searchAuthorGouvernement');
-  if (answer.oursAsked) return t('searchOursAll');
+  if (answer.oursAsked) return t(answer.sourcesAddressed ? 'searchOursThere' : 'searchOursAll');
   return undefined;
 }
 

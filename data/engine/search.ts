@@ -80,6 +80,11 @@ export interface SearchResult {
   measureStatus?: CncdhStatus;
   /** Those sources were named by their title (« compte rendu réunion Borne »), not by a date. */
   sourcesNamed?: boolean;
+  /**
+   * Those sources are the meetings with whom a question says the Collectif spoke to (« ce que nous avons demandé à
+   * Matignon »), named by their titles: the hits are within them.
+   */
+  sourcesAddressed?: boolean;
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
   sourcesYear?: string;
   /**
@@ -476,7 +481,32 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     return library.sources.filter((source) => named.every((w) => titleWords!.get(source.id)!.has(w))).map((source) => source.id);
   }
 
+  // Each source's title read for whom the Collectif met there (`addresseeWords`), for `sourcesAddressed`.
+  let metIn: Map<string, Set<string>> | undefined;
+  /**
+   * The sources whose title names whom a question says the Collectif spoke to (« à Matignon »: the meetings at the Prime
+   * Minister's office, 2014 and 2022; « à Mme Borne », « au cabinet de la Première ministre »: the 2022 one).
+   */
+  function sourcesAddressed(addressee: Addressee): string[] {
+    // Its title and the line saying where and with whom (« Cabinet du Premier ministre, M. Manuel Valls… »), not the
+    // list of those present (the Collectif's own people are in every one); an evaluation is no meeting with its author.
+    metIn ??= new Map(
+      library.sources.filter((source) => source.kind !== 'évaluation').map((source) => [source.id, addresseeWords(foldedWords(`${source.title} ${source.meeting}`))]),
+    );
+    const asked = [...addresseeWords(addressee.words)];
+    return [...metIn].filter(([, met]) => asked.every((w) => met.has(w))).map(([id]) => id);
+  }
+
+  /**
+   * A question asking what the Collectif said to someone its documents' titles name is answered within those documents
+   * (`sourcesAddressed`); when nothing there answers its subject, as if it named no one.
+   */
   function search(q: SearchQuery): SearchResult {
+    const within = answer(q, true);
+    return within.sourcesAddressed && !within.total ? answer(q, false) : within;
+  }
+
+  function answer(q: SearchQuery, addressing: boolean): SearchResult {
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const limit = Math.max(1, Math.floor(q.limit ?? 50));
     const text = (q.text ?? '').trim().slice(0, MAX_QUERY_CHARS);
@@ -499,12 +529,21 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // words of the passages (« mineurs » alone finds 94, the question found 9 by the typo-tolerant search); « nous »,
     // « notre » ask for the Collectif's, listed first. A paragraph pasted (over a question's length) is read whole.
     const question = words <= SPEAKER_QUESTION_WORDS ? askedAbout(dated.length ? undated : text) : undefined;
-    const lookedUp = question?.rest ?? (dated.length ? undated : text);
+    // « ce que nous avons demandé à Matignon », « qu'avons-nous dit à Mme Borne sur l'hébergement ? »: the documents of
+    // those meetings, found by their titles. Until the forty-sixth session « Matignon » was the subject: the one
+    // government passage saying it was listed.
+    // Their words are no subject (« … à Manuel Valls sur le numérique »), also when those meetings did not speak of it
+    // and the question is answered over the whole library.
+    const addressees = question?.addressee && !dated.length ? sourcesAddressed(question.addressee) : [];
+    const addressed = addressing ? addressees : [];
+    const subject = addressees.length ? question!.addressee!.subject : '';
+    const lookedUp = addressed.length || subject ? subject : (question?.rest ?? (dated.length ? undated : text));
     const oursFirst = question?.ours ?? false;
     // « qu'a répondu le gouvernement sur les mineurs ? », « que recommande la CNCDH sur l'indemnisation ? »: that body's
     // words only, whichever way the rest is answered (words, a measure, a document, by sense).
     const askedAuthor = question?.author;
-    const filter = askedAuthor ? (p: Position) => chosen(p) && p.author === askedAuthor : chosen;
+    const byAuthor = askedAuthor ? (p: Position) => chosen(p) && p.author === askedAuthor : chosen;
+    const filter = addressed.length ? (p: Position) => byAuthor(p) && addressed.includes(p.sourceId) : byAuthor;
     const refs = undated ? measureRefs(asMeasure(undated), 'PAN1', measureKeys) : [];
     // Every key a text names, whether a plan holds it or not; the « bis » measures a range holds only when a plan has
     // them (« mesures 5 à 7 » names no « 5 bis »), unless the look-up says « bis ».
@@ -523,6 +562,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       ...(year && ofYear.length ? { sourcesYear: year.year } : {}),
       ...(unknown.length ? { unknownMeasures: unknown } : {}),
       ...(askedAuthor ? { author: askedAuthor } : {}),
+      ...(addressed.length ? { sources: addressed, sourcesAddressed: true } : {}),
     };
     // Near-identical wordings are one hit, as they are one suggestion: the synthesis's sentence and the member's words
     // it sums up, the same demand said again (`mergeTwins`: the Collectif's own wording shown, every place cited).
@@ -572,7 +612,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     if (question && (askedAuthor || oursFirst) && !analyzeWithSurface(lookedUp).some((t) => !isStopWord(t.stem))) {
       const theirs = askedAuthor ? filter : (p: Position) => filter(p) && isOurs(p.author);
       return page(library.positions.filter(theirs).map((position) => ({ position, highlights: [] as [number, number][] })), {
-        via: 'list',
+        via: addressed.length ? 'source' : 'list',
         ...(askedAuthor ? {} : { oursAsked: true }),
       });
     }
@@ -635,7 +675,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // question's length) carries little evidence, as in the short path: it is said off the subject only when more
     // likely off than on it. « titre de séjour de plein droit » (0.68, under the suggestions' 0.70) was said to be off
     // the library's subject.
-    const { results, onTopic, probability } = matcher.lookUp(question?.rest || undated || text, { k: Math.max(limit + offset, 50), gate: false });
+    const { results, onTopic, probability } = matcher.lookUp((addressed.length || subject ? lookedUp : question?.rest) || undated || text, { k: Math.max(limit + offset, 50), gate: false });
     const hits = kept(results, filter);
     const off = words <= SPEAKER_QUESTION_WORDS ? probability < RELATED_PROBABILITY : !onTopic;
     return page(hits, off ? { via: 'paragraph', offTopic: true } : { via: 'paragraph' });
@@ -834,7 +874,7 @@ const OURS_ASKING = new Set(
   ).split(' '),
 );
 /** Verbs let go in a question asking for the Collectif's (« qu'avons-nous demandé sur l'hébergement ? »). */
-const OURS_SAYING = new Set('demande demandee demandees demandes demandons demandions recommande recommandons propose proposons ask asked'.split(' '));
+const OURS_SAYING = new Set('demande demandee demandees demandes demandons demandions recommande recommandons propose proposons ask asked tell told'.split(' '));
 
 /**
  * A question about what was said (« qu'avons-nous dit sur l'indemnisation ? »): its subject alone, whether it asks for
@@ -843,7 +883,7 @@ const OURS_SAYING = new Set('demande demandee demandees demandes demandons deman
  * only; the subject may then be empty, « qu'a dit la CNCDH ? »). Nothing when the look-up asks nothing, or is nothing
  * but the question.
  */
-function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouvernement' | 'cncdh' } | undefined {
+function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouvernement' | 'cncdh'; addressee?: Addressee } | undefined {
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
   const folded = words.map(fold);
   // The body named, and the words that name it.
@@ -862,29 +902,101 @@ function askedAbout(text: string): { rest: string; ours: boolean; author?: 'gouv
       naming.add(i);
     }
   }
-  const ours = folded.some((w) => OURS.has(w));
+  // « ce qu'on a dit à l'Élysée », « ce qu'on a demandé au ministère »: the « on » of speech is « nous ».
+  const weSaid = folded.some((w, i) => w === 'on' && folded[i - 1] === 'qu' && ['a', 'avait'].includes(folded[i + 1] ?? ''));
+  const ours = weSaid || folded.some((w) => OURS.has(w));
   const asksOurs = folded.some(
     (w, i) => OURS_ASKING.has(w) && (['nos', 'notre', 'our'].includes(folded[i - 1] ?? '') || (folded[i + 1] === 'du' && folded[i + 2] === 'collectif')),
   );
   // « que demande le Collectif ? », « que proposons-nous pour les mineurs ? »: a question from its first word; « nous
   // demandons que les victimes… » is a sentence.
   const asksWhat = ours && ['qu', 'que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'what'].includes(folded[0] ?? '') && folded.some((w) => OURS_SAYING.has(w));
-  const asks = folded.some((w) => ASKING.test(w)) || asksOurs || asksWhat || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
+  const asks = folded.some((w) => ASKING.test(w)) || asksOurs || asksWhat || (weSaid && folded.some((w) => OURS_SAYING.has(w))) || (author !== undefined && !ours && folded.some((w) => AUTHOR_ASKING.has(w)));
   if (!asks) return undefined;
   const asking = (w: string) =>
     QUESTION_WORDS.has(w) || (ours && (OURS_ASKING.has(w) || OURS_SAYING.has(w) || SMALL_WORDS.has(w))) || (author !== undefined && (AUTHOR_ASKING.has(w) || SMALL_WORDS.has(w)));
   const kept = words.filter((_, i) => !asking(folded[i]!) && !(author !== undefined && naming.has(i)));
+  // « ce que nous avons demandé à Matignon », « qu'avons-nous dit à Mme Borne sur l'hébergement ? »: whom it spoke to.
+  const span = ours ? addresseeSpan(folded) : undefined;
+  const addressee = span && {
+    words: folded.slice(span.start, span.end).filter((w) => !SMALL_WORDS.has(w) && !TITLES.has(w) && !QUESTION_WORDS.has(w) && !DOCUMENT_NOUNS.has(w) && w !== 'avec'),
+    subject: words.filter((_, i) => (i < span.from || i >= span.end) && !asking(folded[i]!) && !(author !== undefined && naming.has(i))).join(' '),
+  };
+  const to = addressee?.words.length ? { addressee } : {};
   if (ours && author) {
     // Asked of the Collectif, a body named is whom it spoke to (« qu'avons-nous dit au cabinet sur l'hébergement ? »:
     // the subject is the housing), or the subject itself when nothing else is (« notre position sur la MIPROF »).
     const withBody = words.filter((_, i) => !asking(folded[i]!)).join(' ');
-    return { rest: kept.join(' ') || withBody, ours };
+    return { rest: kept.join(' ') || withBody, ours, ...to };
   }
   const rest = kept.join(' ');
   // « quelles sont nos priorités ? »: the Collectif's positions, all of them.
   if (!author && !ours && (!rest || rest === words.join(' '))) return undefined;
-  return { rest, ours, ...(author ? { author } : {}) };
+  return { rest, ours, ...(author ? { author } : {}), ...to };
 }
+
+/** Whom a question asks the Collectif spoke to: the words naming them (folded), and the question's subject without them. */
+interface Addressee {
+  words: string[];
+  subject: string;
+}
+
+/**
+ * Words after which « à », « au », « auprès de », « avec » name whom the Collectif spoke to (« ce que nous avons demandé
+ * à Matignon », « nos demandes au cabinet », « notre position auprès de la ministre »); in English, « ask », « tell »
+ * name them directly (« what did we ask the Prime Minister »).
+ */
+const ADDRESSING = new Set(
+  (
+    'dit dire demande demandee demandees demandes demandons propose proposees propositions recommande recommandations ' +
+    'ecrit ecrite repondu parle explique defendu presente position positions priorites messages plaidoyer ' +
+    'said say asked ask told tell wrote proposed'
+  ).split(' '),
+);
+const ADDRESS = new Set('a au aux aupres avec to with'.split(' '));
+/** English verbs naming whom they address without a preposition. */
+const ADDRESS_DIRECT = new Set('asked ask told tell'.split(' '));
+/** A word that ends whom it was said to and starts what about (« … au cabinet sur l'hébergement »). */
+const SUBJECT_START = new Set('sur concernant quant about on regarding'.split(' '));
+
+/** Where, in a question's folded words, the one it addresses is named (`start` to `end`), from its preposition (`from`). */
+function addresseeSpan(folded: readonly string[]): { from: number; start: number; end: number } | undefined {
+  for (let i = 0; i < folded.length - 1; i++) {
+    if (!ADDRESSING.has(folded[i]!)) continue;
+    let start = ADDRESS.has(folded[i + 1]!) ? i + 2 : ADDRESS_DIRECT.has(folded[i]!) ? i + 1 : -1;
+    if (start < 0) continue;
+    // « auprès de la ministre », « auprès du cabinet »
+    if (folded[i + 1] === 'aupres' && ['de', 'du', 'des', 'd'].includes(folded[start] ?? '')) start++;
+    let end = start;
+    while (end < folded.length && !SUBJECT_START.has(folded[end]!)) end++;
+    if (end > start) return { from: i + 1, start, end };
+  }
+  return undefined;
+}
+
+/**
+ * The words by which a title, or a question, names whom the Collectif met: its words as they are, the ministry and
+ * the minister as one (« au ministère », « à la ministre »), and the Prime Minister's office by its seat as well
+ * (« Matignon », « Premier ministre », « Première ministre », « Prime Minister »).
+ */
+function addresseeWords(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    if (((word === 'premier' || word === 'premiere') && next === 'ministre') || (word === 'prime' && next === 'minister')) out.add('matignon');
+    if (word === 'prime') return;
+    out.add(SAME_OFFICE.get(word) ?? word);
+  });
+  return out;
+}
+const SAME_OFFICE = new Map([
+  ['ministere', 'ministre'],
+  ['ministeres', 'ministre'],
+  ['ministres', 'ministre'],
+  ['minister', 'ministre'],
+  ['ministry', 'ministre'],
+  ['cabinets', 'cabinet'],
+]);
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */
 function yearOf(text: string): { year: string; start: number; end: number } | undefined {

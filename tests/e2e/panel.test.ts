@@ -348,7 +348,7 @@ describe('search and browse', () => {
 
   // Until the forty-third session « 3 février 2014 » listed measure 3 (its first figure read as a measure) and
   // « réunion du 24 juin 2014 » found nothing.
-  test('a date names the meeting of that day: typed alone, its positions; beside a subject, one click keeps only that document; a title\'s words name it too', async () => {
+  test('a date names the meeting of that day: typed alone, its positions; beside a subject, one click keeps only that document; a title\'s words name it too, and whom we spoke to', async () => {
     const { panel, close } = await pageWithPanel(ext, server, editor('textarea'));
     const sourcesOfCards = () => searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-position-id') ?? ''));
     try {
@@ -391,6 +391,19 @@ describe('search and browse', () => {
       await expect(dated.locator('.dated-sources__lead').textContent()).resolves.toBe('Le document nommé :');
       await expect(dated.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-source')))).resolves.toEqual(['plaidoyer-2022-12-15']);
       expect(new Set((await sourcesOfCards()).map((id) => positionById.get(id)?.sourceId))).toEqual(new Set(['plaidoyer-2022-12-15']));
+
+      // What we said to someone a meeting's title or place names (« Matignon »: the Prime Minister's office, 2014 and
+      // 2022): the Collectif's words in those meetings, the meetings said.
+      const matignon = 'ce que nous avons demandé à Matignon';
+      await panel.getByTestId('search-input').fill(matignon);
+      await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe(matignon);
+      await expect(panel.getByTestId('search-speakers').textContent()).resolves.toBe(fr.searchOursThere?.message);
+      await expect(dated.locator('.dated-sources__lead').textContent()).resolves.toBe('Les 2 fois où nous leur avons parlé :');
+      await expect(dated.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-source')))).resolves.toEqual(['cr-2014-06-24', 'plaidoyer-2022-12-15']);
+      const ours = await searchCards(panel).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-author')));
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours.every((a) => a === 'collectif' || a === 'association')).toBe(true);
+      expect((await sourcesOfCards()).every((id) => ['cr-2014-06-24', 'plaidoyer-2022-12-15'].includes(positionById.get(id)?.sourceId ?? ''))).toBe(true);
     } finally {
       await close();
     }
