@@ -31,6 +31,11 @@ export function PopupSearch() {
           {t('searching')}
         </p>
       )}
+      {query.status === 'ready' && query.value.readAs && (
+        <p class="search-speakers muted" data-testid="search-read-as">
+          {t('searchReadAs', query.value.readAs)}
+        </p>
+      )}
       {whose && (
         <p class="search-speakers muted" data-testid="search-speakers">
           {whose}

@@ -330,6 +330,11 @@ function SearchResults({
       {shown.measureStatus && shown.measures && (
         <MeasureList only={shown.measures} heading={tCount('searchStatusMeasures', shown.measures.length, cncdhStatusLabel(shown.measureStatus))} onPick={onMeasure} />
       )}
+      {shown.readAs && (
+        <p class="search-speakers muted" data-testid="search-read-as">
+          {t('searchReadAs', shown.readAs)}
+        </p>
+      )}
       {whose && (
         <p class="search-speakers muted" data-testid="search-speakers">
           {whose}

@@ -48,13 +48,16 @@ export const STRENGTH_WEIGHT: Record<Strength, number> = { anchor: 1, domain: 0.
 /** A generic expression counts for this share of its concept's strength. */
 export const GENERIC_FACTOR = 0.3;
 
+/** The reviewed concepts as shipped (`thesaurus/concepts.json`). */
+export const SHIPPED_CONCEPTS: readonly RawConcept[] = (data as { concepts: RawConcept[] }).concepts;
+
 export class Thesaurus {
   readonly concepts = new Map<string, Concept>();
   private readonly byFirst = new Map<string, Pattern[]>();
   /** Fixed expressions in which a concept's words do not count for it, by first stem. */
   private readonly exceptions = new Map<string, Pattern[]>();
 
-  constructor(raw: RawConcept[] = (data as { concepts: RawConcept[] }).concepts) {
+  constructor(raw: readonly RawConcept[] = SHIPPED_CONCEPTS) {
     for (const c of raw) {
       this.concepts.set(c.id, { id: c.id, strength: c.strength, measures: c.measures ?? [], themes: c.themes ?? [] });
       for (const term of c.terms) this.add(c.id, term);

@@ -34,6 +34,8 @@ import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
 import { byPlanAndNumber, isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
+import { createEnglishReader } from './english';
+import { SHIPPED_CONCEPTS } from './concepts';
 
 export interface SearchQuery {
   /** What the user typed; empty lists the filtered positions in library order. */
@@ -78,6 +80,11 @@ export interface SearchResult {
    * gave that status, the hits their positions.
    */
   measureStatus?: CncdhStatus;
+  /**
+   * The look-up was typed in English and read as this French (« housing » → « hébergement »; english.ts): the panel
+   * says so.
+   */
+  readAs?: string;
   /** Those sources were named by their title (« compte rendu réunion Borne »), not by a date. */
   sourcesNamed?: boolean;
   /**
@@ -211,6 +218,10 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
   const measureKeys = new Set(library.measures.map((m) => m.key));
   const byId = new Map(library.positions.map((p) => [p.id, p]));
   const order = new Map(library.positions.map((p, i) => [p.id, i]));
+  const readEnglish = createEnglishReader(SHIPPED_CONCEPTS);
+  // Every word the library writes, folded, for telling a look-up in English from one in French (`readEnglish`).
+  let written: Set<string> | undefined;
+  const writtenWords = () => (written ??= new Set(library.positions.flatMap((p) => foldedWords(p.text))));
   // Given names of the people the sources list as present, by the first word of their surname (`withoutGivenNames`).
   let people: Map<string, Set<string>> | undefined;
   // The speakers of the library by the folded last word of their name (« perree » → « Mme Vanessa Perrée »).
@@ -643,6 +654,23 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       });
     }
     if ((question ? lookedUp.split(/\s+/).length : words) <= SHORT_QUERY_WORDS) {
+      // Typed in English (« housing », « residence permit », « what did the government say about minors »): read as the
+      // library's French (english.ts), the panel saying how, when every word that says something is English of the
+      // field. First when in an expression of several words (« residence permit »: « résidence » and « permis » found one
+      // passage one slip away) or none a word the library writes (« minors » found « minorité » by its stem, 4 passages
+      // where « mineurs » finds 94; « associations » is French); otherwise only when the French readings find nothing.
+      // A look-up partly read (« réserver train vacances », French: its « train » is no « formation ») is not.
+      const reading = readEnglish(lookedUp);
+      const english = reading?.whole ? reading : undefined;
+      const foreign =
+        english !== undefined && (english.read.some((r) => r.english.includes(' ')) || english.words.every((w) => !writtenWords().has(fold(w))));
+      const inFrench = () => {
+        if (!english) return undefined;
+        const found = byWords(english.french, filter);
+        return found.length ? page(ranked(found, order), { via: 'words', readAs: english.french }) : undefined;
+      };
+      const read = foreign ? inFrench() : undefined;
+      if (read) return read;
       let exact = byWords(lookedUp, filter);
       // A person named in full (« Geneviève Colas », « Najat Vallaud-Belkacem ») is mostly named by surname in the
       // passages (« Mme Colas rappelle… »): the given names the sources' lists of those present give are let go too,
@@ -652,9 +680,11 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
         const seen = new Set(exact.map((h) => h.position.id));
         exact = [...exact, ...byWords(bySurname, filter).filter((h) => !seen.has(h.position.id))];
       }
-      if (exact.length) return page(ranked(exact, order), { via: 'words' });
+      if (exact.length && !foreign) return page(ranked(exact, order), { via: 'words' });
       const { hits, work } = fuzzy(lookedUp, filter);
       if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
+      const readAfter = foreign ? undefined : inFrench();
+      if (readAfter) return readAfter;
       // No word of the look-up is in the library, even one slip away: what it means may be. Only the best few, and
       // only when the look-up is more likely on the library's subject than not: asked for on purpose, it need not clear
       // the suggestions' bar (a few words carry little evidence), but « cotisation mutuelle » must not list passages
@@ -662,14 +692,15 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
       // Asked of one body, its words among the library's closest fifty (the closest eight may hold none of its), scored
       // a tenth of the best at least: « que pense le gouvernement des tests osseux ? » must not list its words on other
       // subjects (found at 0.06 where the best, the Collectif's on bone tests, scores 3.5).
-      const { results, probability } = matcher.lookUp(lookedUp, { k: askedAuthor ? RELATED_POOL : RELATED_MAX, gate: false });
+      const { results, probability } = matcher.lookUp(english?.french ?? lookedUp, { k: askedAuthor ? RELATED_POOL : RELATED_MAX, gate: false });
+      const readAs = english ? { readAs: english.french } : {};
       const best = results[0]?.score ?? 0;
       const related = kept(askedAuthor ? results.filter((r) => r.score >= RELATED_POOL_SHARE * best) : results, filter).slice(0, RELATED_MAX);
       const likely = probability >= RELATED_PROBABILITY;
       // Asked of one body (« position du ministère sur les titres de séjour »), its closest words are what was asked for.
       if (!related.length || likely || q.anyway || askedAuthor)
-        return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...(related.length && !likely ? { offTopic: true } : {}) });
-      return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true });
+        return page(related, { via: related.length ? 'related' : 'fuzzy', fuzzy: work, senseProbability: probability, ...readAs, ...(related.length && !likely ? { offTopic: true } : {}) });
+      return page([], { via: 'fuzzy', fuzzy: work, senseProbability: probability, senseWithheld: true, ...readAs });
     }
     // Looked up on purpose: the gate does not silence it, it only says so (`offTopic`). A look-up of a few words (a
     // question's length) carries little evidence, as in the short path: it is said off the subject only when more

@@ -702,7 +702,7 @@ describe('no network', () => {
 });
 
 describe('English UI', () => {
-  test('the panel speaks English, context labelled in English, the wording still verbatim', async () => {
+  test('the panel speaks English, context labelled in English, the wording still verbatim; a look-up in English is read in French', async () => {
     const english = await launchExtension({ lang: 'en', fixtureHosts: true });
     try {
       const { opened, panel, close } = await pageWithPanel(english, server, editor('textarea'));
@@ -739,6 +739,15 @@ describe('English UI', () => {
         await expect.poll(() => panel.getByTestId('search-input').inputValue()).toBe('February 3, 2014');
         await expect.poll(() => panel.getByTestId('dated-sources').getAttribute('data-listed'), { timeout: 20_000 }).toBe('true');
         await expect(panel.getByTestId('dated-sources').locator('li').getAttribute('data-source')).resolves.toBe('cr-2014-02-03');
+        // A look-up typed in English is looked up in the library's French, and the panel says how; the wording listed is
+        // the French sources'. Until the forty-sixth session « residence permit » found nothing.
+        await panel.getByTestId('search-input').fill('residence permit');
+        await expect.poll(() => panel.getByTestId('search-count').getAttribute('data-text'), { timeout: 20_000 }).toBe('residence permit');
+        await expect(panel.getByTestId('search-read-as').textContent()).resolves.toBe(en.searchReadAs!.message.replace('$WORDS$', 'titre de séjour'));
+        expect(Number(await panel.getByTestId('search-count').getAttribute('data-count'))).toBeGreaterThan(10);
+        const first = panel.getByTestId('search-results').locator('[data-position-id]').first();
+        expect(await cardText(first)).toBe(positionById.get((await first.getAttribute('data-position-id')) ?? '')!.text);
+        expect(await cardText(first)).toMatch(/séjour/i);
       } finally {
         await close();
       }
