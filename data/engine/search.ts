@@ -34,6 +34,7 @@ import { oneSlipApart } from './idioms';
 import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
 import { byPlanAndNumber, isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
+import { sourcesNaming } from '../library/story';
 import { createEnglishReader } from './english';
 import { SHIPPED_CONCEPTS } from './concepts';
 
@@ -492,20 +493,14 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     return library.sources.filter((source) => named.every((w) => titleWords!.get(source.id)!.has(w))).map((source) => source.id);
   }
 
-  // Each source's title read for whom the Collectif met there (`addresseeWords`), for `sourcesAddressed`.
-  let metIn: Map<string, Set<string>> | undefined;
   /**
-   * The sources whose title names whom a question says the Collectif spoke to (« à Matignon »: the meetings at the Prime
-   * Minister's office, 2014 and 2022; « à Mme Borne », « au cabinet de la Première ministre »: the 2022 one).
+   * The meetings whose title or « where and with whom » line names whom a question says the Collectif spoke to (« à
+   * Matignon »: the Prime Minister's office, 2014 and 2022; « à Mme Borne », « au cabinet de la Première ministre »: the
+   * 2022 one), as the letter outline's interlocutor (`sourcesNaming`). Not the lists of those present: the Collectif's
+   * own people are in every one, and « au gouvernement » would name the meeting whose minister was its spokeswoman.
    */
   function sourcesAddressed(addressee: Addressee): string[] {
-    // Its title and the line saying where and with whom (« Cabinet du Premier ministre, M. Manuel Valls… »), not the
-    // list of those present (the Collectif's own people are in every one); an evaluation is no meeting with its author.
-    metIn ??= new Map(
-      library.sources.filter((source) => source.kind !== 'évaluation').map((source) => [source.id, addresseeWords(foldedWords(`${source.title} ${source.meeting}`))]),
-    );
-    const asked = [...addresseeWords(addressee.words)];
-    return [...metIn].filter(([, met]) => asked.every((w) => met.has(w))).map(([id]) => id);
+    return sourcesNaming(library, addressee.words.join(' '), { meetingsOnly: true }).map((source) => source.id);
   }
 
   /**
@@ -1005,29 +1000,6 @@ function addresseeSpan(folded: readonly string[]): { from: number; start: number
   return undefined;
 }
 
-/**
- * The words by which a title, or a question, names whom the Collectif met: its words as they are, the ministry and
- * the minister as one (« au ministère », « à la ministre »), and the Prime Minister's office by its seat as well
- * (« Matignon », « Premier ministre », « Première ministre », « Prime Minister »).
- */
-function addresseeWords(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  words.forEach((word, i) => {
-    const next = words[i + 1];
-    if (((word === 'premier' || word === 'premiere') && next === 'ministre') || (word === 'prime' && next === 'minister')) out.add('matignon');
-    if (word === 'prime') return;
-    out.add(SAME_OFFICE.get(word) ?? word);
-  });
-  return out;
-}
-const SAME_OFFICE = new Map([
-  ['ministere', 'ministre'],
-  ['ministeres', 'ministre'],
-  ['ministres', 'ministre'],
-  ['minister', 'ministre'],
-  ['ministry', 'ministre'],
-  ['cabinets', 'cabinet'],
-]);
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */
 function yearOf(text: string): { year: string; start: number; end: number } | undefined {

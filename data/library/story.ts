@@ -60,14 +60,63 @@ export interface StoryOptions {
   twins?: TwinsOf;
 }
 
+/** Words of a name that name no one (« la ministre », « Mme Borne », « the Prime Minister »). */
+const NAME_SMALL = new Set('l le la les de du des d au aux a et the of mme m mlle madame monsieur mr mrs ms'.split(' '));
+
 /**
- * Other names the sources use for an interlocutor: Matignon is « le cabinet du Premier ministre »
- * (or « de la Première ministre », « 58 rue de Varenne »); the Élysée is the President's office.
+ * The words by which a source or a name designates an interlocutor: its words as written (folded), the ministry and
+ * the minister as one (« au ministère », « à la ministre »), and the two offices by their seat as well: Matignon is
+ * « le cabinet du Premier ministre », « de la Première ministre », « 58 rue de Varenne », « the Prime Minister »; the
+ * Élysée, « le Président de la République ».
  */
-const ALIASES: Record<string, string[]> = {
-  matignon: ['matignon', 'premier ministre', 'premiere ministre', 'rue de varenne'],
-  elysee: ['elysee', 'president de la republique'],
-};
+export function interlocutorWords(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  // The words of « Président de la République » say only « Élysée » (its 2022 meeting writes « l'Élysée »).
+  let skip = 0;
+  words.forEach((word, i) => {
+    const [next, after] = [words[i + 1], words[i + 2]];
+    if (((word === 'premier' || word === 'premiere') && next === 'ministre') || (word === 'prime' && next === 'minister') || (word === 'rue' && next === 'de' && after === 'varenne'))
+      out.add('matignon');
+    if (word === 'president' && next === 'de' && after === 'la' && words[i + 3] === 'republique') {
+      out.add('elysee');
+      skip = 4;
+    }
+    if (skip > 0) skip--;
+    else if (word !== 'prime' && !NAME_SMALL.has(word)) out.add(SAME_OFFICE.get(word) ?? word);
+  });
+  return out;
+}
+const SAME_OFFICE = new Map([
+  ['ministere', 'ministre'],
+  ['ministeres', 'ministre'],
+  ['ministres', 'ministre'],
+  ['minister', 'ministre'],
+  ['ministry', 'ministre'],
+  ['cabinets', 'cabinet'],
+]);
+
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * The sources that name `who` (« Matignon », « l'Élysée », « Mme Vallaud-Belkacem », « ministère des Droits des
+ * femmes ») in their title or their line saying where and with whom, and with `participants` in their list of those
+ * present: each word of the name, or the beginning of a word of four letters or more (« Vallaud »). With
+ * `meetingsOnly`, an evaluation is no meeting with its author. Shared by the story, the letter outline and the search
+ * box's « ce que nous avons demandé à Matignon ».
+ */
+export function sourcesNaming(library: Pick<Library, 'sources'>, who: string, options: { participants?: boolean; meetingsOnly?: boolean } = {}): Source[] {
+  const asked = [...interlocutorWords(wordsOf(who))];
+  if (!asked.length) return [];
+  return library.sources.filter((s) => {
+    if (options.meetingsOnly && s.kind === 'évaluation') return false;
+    const hay = interlocutorWords(wordsOf([s.title, s.shortTitle, s.meeting, ...(options.participants ? s.participants : [])].join(' | ')));
+    return asked.every((w) => hay.has(w) || (w.length >= 4 && [...hay].some((h) => h.startsWith(w))));
+  });
+}
 
 /** The measure or theme named by `key` (« PAN1-4bis », « pan1-4 bis », « delai-reflexion »), or an error saying which keys exist. */
 export function subjectOf(library: Library, key: string): Story['subject'] {
@@ -80,15 +129,10 @@ export function subjectOf(library: Library, key: string): Story['subject'] {
   throw new Error(`Mesure ou thème inconnu : « ${key} ». Donnez une clé de mesure ou de thème, par exemple ${examples}.`);
 }
 
-/** The sources that name `who` in their title, meeting line or participants; an error when none does. */
+/** The sources that name `who` in their title, meeting line or participants (`sourcesNaming`); an error when none does. */
 export function sourcesWith(library: Library, who: string): Source[] {
-  const name = fold(who).replace(/^(?:l'|le |la |les )/, '').trim();
-  if (!name) throw new Error('« --with » attend un interlocuteur, par exemple « Matignon ».');
-  const needles = ALIASES[name] ?? [name];
-  const found = library.sources.filter((s) => {
-    const hay = fold([s.title, s.shortTitle, s.meeting, ...s.participants].join(' | '));
-    return needles.some((n) => hay.includes(n));
-  });
+  if (!interlocutorWords(wordsOf(who)).size) throw new Error('« --with » attend un interlocuteur, par exemple « Matignon ».');
+  const found = sourcesNaming(library, who, { participants: true });
   if (!found.length) {
     const known = library.sources.map((s) => `${s.shortTitle} (${s.date})`).join(' ; ');
     throw new Error(`Aucune source ne nomme « ${who} » dans ses rencontres ou ses participants. Sources : ${known}.`);

@@ -409,7 +409,9 @@ describe('a date names the meetings and documents of that day or month', () => {
     // Named more precisely: one meeting. The minister's office and the minister are one; the CNCDH's evaluation is no
     // meeting with it; the Collectif's people, present at every meeting, name none.
     expect(all("qu'avons-nous demandé au cabinet de la Première ministre").sources).toEqual(['plaidoyer-2022-12-15']);
-    expect(all('nos demandes au Premier ministre').sources).toEqual(['cr-2014-06-24']);
+    // « Premier ministre » names the office, whoever holds it (« Premier » begins « Première »).
+    expect(all('nos demandes au Premier ministre').sources).toEqual(atMatignon);
+    expect(all('qu’avons-nous dit à Mme Cazaux-Charles ?').sources).toEqual(['cr-2014-06-24']);
     expect(all("ce qu'on a dit à l'Élysée").sources).toEqual(['plaidoyer-2022-12-15']);
     expect(all('qu’avons-nous dit à Mme Vallaud-Belkacem ?').sources).toEqual(['cr-2014-02-03']);
     expect(all('ce que nous avons dit au ministère').sources).toEqual(['cr-2014-02-03', 'cr-2014-06-24', 'plaidoyer-2022-12-15']);

@@ -78,6 +78,19 @@ describe('narrowed to one interlocutor', () => {
     expect(sourcesWith(shipped, 'l’Élysée').map((s) => s.id)).toEqual(['plaidoyer-2022-12-15']);
   });
 
+  // Until the forty-sixth session a name was looked for as written, whole: « Mme Vallaud-Belkacem » found nothing (the
+  // sources write « Mme Najat Vallaud-Belkacem »), nor « Mme Borne », « Prime Minister » or « la Présidence de la République ».
+  test('a name is read word by word, titles and small words let go, an office by its usual names', () => {
+    const ids = (who: string) => sourcesWith(shipped, who).map((s) => s.id);
+    expect(ids('Mme Vallaud-Belkacem')).toEqual(['cr-2014-02-03']);
+    expect(ids('Vallaud')).toEqual(['cr-2014-02-03']);
+    expect(ids('Mme Borne')).toEqual(['plaidoyer-2022-12-15']);
+    expect(ids('the Prime Minister')).toEqual(['cr-2014-06-24', 'plaidoyer-2022-12-15']);
+    expect(ids('le Président de la République')).toEqual(['plaidoyer-2022-12-15']);
+    expect(ids('cabinet de la Première ministre')).toEqual(['plaidoyer-2022-12-15']);
+    expect(ids('ministère des Droits des femmes')).toEqual(['cr-2014-02-03']);
+  });
+
   test('an interlocutor no source names is an error that lists the sources', () => {
     expect(() => story(shipped, 'PAN1-5', { with: 'Bercy' })).toThrow(/Aucune source ne nomme « Bercy ».*Rencontre avec Mme Vallaud-Belkacem/);
   });
