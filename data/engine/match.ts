@@ -174,6 +174,8 @@ export interface EngineSettings {
   phraseDepth: number;
   /** Read how the subject is told in everyday words (phrasing.ts); off: the gate's feature sits at its mean and tells nothing. */
   usePhrasing: boolean;
+  /** That reading's table (`generated/phrasing.json`; the ablation reads one learnt without the field's neighbours). */
+  phrasing: PhrasingTable;
   /**
    * A paragraph of several sentences is read sentence by sentence too (`focus`): one sentence on
    * topic is enough to answer, and the sentences of office mail around it (« Merci pour votre accueil
@@ -366,6 +368,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   phraseBoost: 0.05,
   phraseDepth: 30,
   usePhrasing: true,
+  phrasing: phrasingData as PhrasingTable,
   sentenceFocus: true,
   focusDrop: 0.2,
   focusOpen: 0.95,
@@ -404,7 +407,6 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 
 const everyday = new Everyday((everydayData as { stems: string[] }).stems);
 const background = new Background((backgroundData as { stems: string[] }).stems, (backgroundData as { office: OfficeCounts }).office);
-const phrasing = phrasingData as PhrasingTable;
 const synonymTable = (synonymData as { synonyms: Record<string, string[]> }).synonyms;
 
 /** The idioms' expression, compiled once per list on first use. */
@@ -773,7 +775,7 @@ export function createMatcher(index: SearchIndex, settings: EngineSettings = DEF
     const expanded = settings.useAcronyms ? expandAcronyms(tokens) : tokens;
     // How the subject is told reads the words as written, a typo as the word it stands for (« gamnis » as « gamins »).
     const told = phrasingScore(
-      phrasing,
+      settings.phrasing,
       phrasingStemsOf(surface.flatMap((t, i) => (inName(t) ? [] : (parts[i]?.map((p) => p.stem) ?? [fixed[i] !== read[i] ? fixed[i].stem : t.stem])))),
     );
     // Word pairs in reading order (« delai reflexion »), for the ranking's bonus and the gate.

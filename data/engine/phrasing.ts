@@ -31,10 +31,11 @@ export function phrasingStems(text: string): string[] {
 }
 
 /**
- * Multinomial naive Bayes over the distinct stems of each line (a stem counts once per line),
- * with add-`alpha` smoothing: the table of log P(stem | on topic) − log P(stem | office mail).
+ * Multinomial naive Bayes over the distinct stems of each line (a stem counts once per line, or
+ * `weight` times: 1 by default), with add-`alpha` smoothing: the table of log P(stem | on topic) −
+ * log P(stem | office mail).
  */
-export function buildPhrasing(lines: readonly { on: boolean; text: string }[], alpha = 0.5): PhrasingTable {
+export function buildPhrasing(lines: readonly { on: boolean; text: string; weight?: number }[], alpha = 0.5): PhrasingTable {
   const on = new Map<string, number>();
   const off = new Map<string, number>();
   let nOn = 0;
@@ -42,9 +43,10 @@ export function buildPhrasing(lines: readonly { on: boolean; text: string }[], a
   for (const l of lines)
     for (const s of phrasingStems(l.text)) {
       const m = l.on ? on : off;
-      m.set(s, (m.get(s) ?? 0) + 1);
-      if (l.on) nOn++;
-      else nOff++;
+      const w = l.weight ?? 1;
+      m.set(s, (m.get(s) ?? 0) + w);
+      if (l.on) nOn += w;
+      else nOff += w;
     }
   const vocabulary = [...new Set([...on.keys(), ...off.keys()])].sort();
   const v = vocabulary.length;

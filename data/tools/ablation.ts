@@ -14,7 +14,8 @@ import type { SearchIndex } from '../engine/searchIndex';
 import { createMatcher, DEFAULT_SETTINGS, type EngineSettings } from '../engine/match';
 import type { Library, Position } from '../library/schema';
 import { plainIndex } from './plainIndex';
-import { readRewordings, serialiseRewordings } from './engineData';
+import { phrasingLines, readRewordings, serialiseRewordings } from './engineData';
+import { buildPhrasing } from '../engine/phrasing';
 import { withoutRewordings, type RewordingTable } from '../engine/rewordings';
 
 const FLAT = { collectif: 1, association: 1, cncdh: 1, gouvernement: 1 };
@@ -83,6 +84,7 @@ export const ABLATIONS: [string, Partial<EngineSettings> | ((library: Library) =
   ['sans paires de mots dans le même ordre', { phraseBoost: 0 }],
   ['mots comptés comme MiniSearch (×nombre de mots trouvés)', { coordination: 1 }],
   ['porte sans les tournures du sujet (phrasing)', { usePhrasing: false }],
+  ['tournures apprises sans les lignes des voisins du domaine (avant le quarante-sixième lot)', () => ({ phrasing: buildPhrasing(phrasingLines({ neighbours: false })) })],
   ['sans la décote des passages qui viennent pour tout', { hubPenalty: 0 }],
   ['reformulations au même poids, que les mots du paragraphe trouvent un passage ou non', { rewordingBoostParaphrase: DEFAULT_SETTINGS.rewordingBoost }],
   ['treize reformulations par passage, sans les quatre voix du treizième lot (lettre au cabinet, compte rendu, problème, argument)', thirteenVoices],

@@ -147,6 +147,8 @@ export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-traini
  * nor any set: more office side for the phrasing table only (engine/phrasing.ts), not the background.
  */
 export const OFFICE_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'office-phrasing.jsonl');
+/** 400 lines from the field's neighbours, none about trafficking, written for the phrasing table (forty-sixth session). */
+export const NEIGHBOURS_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'neighbours-phrasing.jsonl');
 
 /**
  * 240 short lines in the evaluation's format (180 on topic, 60 off), written blind in the twelfth session as an

@@ -13,7 +13,7 @@ import { ablationTable } from './ablation';
 import { overlapTable } from './overlap';
 import { BACKGROUND, HUBS, MYTHES_FR, PHRASING, REWORDINGS, REWORDINGS_CORPUS, SYNONYMS, TRANSLATIONS, buildBackground, buildSynonyms, orphanRewordings, serialiseBackground, serialisePhrasing, serialiseRewordingFiles, serialiseSynonyms } from './engineData';
 import { bootstrapDifference } from './resample';
-import { EVAL_DIR, EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, HEADINGS_2, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
+import { EVAL_DIR, EVAL_SETS, fitGateOnTuning, framed, shortParagraphs, headings, HEADINGS_2, shortRests, hyphenated, misspelt, spaceless, unapostrophed, acronymsRewritten, OFFICE_FORMULAS, FORMULAS_TUNE, GATE_BLIND, LOOKUPS, OFFICE_BLIND, OFFICE_KINDS, NEIGHBOURS_BLIND, ADVOCACY_BLIND, OWN_HOLDOUT, OWN_TUNE, PASSAGE_PARAPHRASES, scoreAsImported, scorePassages, type PassageParaphrase } from './evalSets';
 import { labelled, readJsonl, writeGateModel, type Labelled } from './fitGate';
 import { evaluationTexts, fingerprint } from './fingerprint';
 import { calibrationTable } from './calibration';
@@ -411,6 +411,15 @@ function evalCommand(args: string[]): number {
       return `${OFFICE_KINDS[kind]} ${lines.filter((l) => l.answered).length}/${lines.length}`;
     });
     console.log(`${'bureau : courriels aveugles'.padEnd(26)} répondus ${office.filter((l) => l.answered).length}/${office.length} (${kinds.join(', ')})`);
+    // The field's neighbours, and advocacy on their subjects, written blind: each kind in the file's order.
+    for (const [label, file] of [['voisins : lignes aveugles', NEIGHBOURS_BLIND], ['voisins : plaidoyers', ADVOCACY_BLIND]] as const) {
+      const lines = readJsonl<{ id: string; kind: string; text: string }>(file).map((l) => ({ kind: l.kind, answered: matcher.match(l.text, { k: 1 }).length > 0 }));
+      const byKind = [...new Set(lines.map((l) => l.kind))].map((kind) => {
+        const of = lines.filter((l) => l.kind === kind);
+        return `${kind} ${of.filter((l) => l.answered).length}/${of.length}`;
+      });
+      console.log(`${label.padEnd(26)} répondues ${lines.filter((l) => l.answered).length}/${lines.length} (${byKind.join(', ')})`);
+    }
     const formulas = (label: string, file: string, what: string) => {
       const lines = readJsonl<{ text: string }>(file);
       console.log(`${label.padEnd(26)} répondues ${lines.filter((l) => matcher.match(l.text, { k: 1 }).length > 0).length}/${lines.length} (${what})`);

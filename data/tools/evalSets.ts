@@ -77,6 +77,14 @@ export const LOOKUPS = join(EVAL_DIR, 'lookups.jsonl');
 /** 240 office and association mails written blind to the engine, seventh session, only reported (OFFICE-BLIND.md). */
 export const OFFICE_BLIND = join(EVAL_DIR, 'office-blind.jsonl');
 
+/**
+ * Lines from the field's neighbours, none about trafficking, written blind to the engine in the forty-sixth session,
+ * only reported (NEIGHBOURS-BLIND.md): 120 of child protection, asylum, housing, violence, labour, justice, social work
+ * and policy news; 120 of associations' advocacy on those subjects, in the Collectif's own voice.
+ */
+export const NEIGHBOURS_BLIND = join(EVAL_DIR, 'neighbours-blind.jsonl');
+export const ADVOCACY_BLIND = join(EVAL_DIR, 'advocacy-blind.jsonl');
+
 /** The kinds of mail in OFFICE_BLIND, as `npm run eval` names them. */
 export const OFFICE_KINDS: Record<string, string> = { logistics: 'logistique', hr: 'personnel', social: 'social voisin', news: 'actualité' };
 

@@ -165,6 +165,26 @@ describe('a paragraph of several sentences', () => {
     ])
       expect(matcher.match(text), text).toEqual([]);
   });
+
+  // Until the forty-sixth session the phrasing table knew office mail, not the field's neighbours: advocacy on another
+  // subject, in the Collectif's own voice, was answered (the second and third here at 0.98 and 0.83; 50 of 120 such
+  // lines written blind). The table learns from 400 lines of those neighbours (corpus/neighbours-phrasing.jsonl).
+  test('advocacy on another subject, in the Collectif\'s own voice, stays quiet; on its subject, it is answered', () => {
+    for (const text of [
+      'Nous demandons que le plan grand froid ouvre dès novembre des places supplémentaires dans les gymnases municipaux.',
+      'Nous souhaitons que les ordonnances de protection soient délivrées en six jours, comme la loi le prévoit, pour les femmes victimes de violences conjugales.',
+      'Il est indispensable que l’État finance durablement les lits de psychiatrie infanto-juvénile.',
+      'Nous rappelons au préfet que les rendez-vous en ligne pour le renouvellement des titres de séjour sont introuvables depuis des mois.',
+      'Le collectif regrette que la réforme de l’assurance chômage réduise encore la durée d’indemnisation des saisonniers.',
+    ])
+      expect(matcher.match(text), text).toEqual([]);
+    for (const text of [
+      'Nous demandons que les victimes de traite obtiennent un titre de séjour sans condition de coopération avec la police.',
+      'Le collectif souhaite que le délai de réflexion soit porté à trois mois pour toutes les victimes.',
+      'Les enfants contraints de voler par des réseaux doivent être protégés et non poursuivis.',
+    ])
+      expect(matcher.match(text).length, text).toBeGreaterThan(0);
+  });
 });
 
 describe('the evaluation’s lines with acronyms rewritten', () => {
