@@ -3,8 +3,8 @@ import { useCatalog } from './CatalogContext';
 
 /**
  * The meetings and documents of the day, month or year a look-up names (« réunion du 24 juin 2014 », « 2022 »), or that it
- * names by their title (« compte rendu réunion Borne »), or the meetings with whom a question asks what the Collectif said
- * (« ce que nous avons demandé à Matignon »). Asked for alone, their positions are the results; beside other
+ * names by their title (« compte rendu réunion Borne »), or the meetings where a question asks what the Collectif said
+ * to someone they name (« ce que nous avons demandé à Matignon »). Asked for alone, their positions are the results; beside other
  * words, each can become the source filter (`onKeep`; the popup has none).
  */
 export function DatedSources({
@@ -20,7 +20,7 @@ export function DatedSources({
   year?: string;
   /** Named by their title, not a date. */
   named?: boolean;
-  /** The meetings with whom a question says the Collectif spoke (« à Matignon »): the results are within them. */
+  /** The meetings with those a question says the Collectif spoke to (« à Matignon »): the results are within them. */
   addressed?: boolean;
   listed: boolean;
   kept?: string;

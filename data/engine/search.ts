@@ -89,8 +89,8 @@ export interface SearchResult {
   /** Those sources were named by their title (« compte rendu réunion Borne »), not by a date. */
   sourcesNamed?: boolean;
   /**
-   * Those sources are the meetings with whom a question says the Collectif spoke to (« ce que nous avons demandé à
-   * Matignon »), named by their titles: the hits are within them.
+   * Those sources are the meetings with those a question says the Collectif spoke to (« ce que nous avons demandé à
+   * Matignon »), found by their title or their « where and with whom » line: the hits are within them.
    */
   sourcesAddressed?: boolean;
   /** When those sources are a year's (« 2022 », « hébergement 2022 »): that year, for the panel to say so. */
@@ -504,7 +504,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
   }
 
   /**
-   * A question asking what the Collectif said to someone its documents' titles name is answered within those documents
+   * A question asking what the Collectif said to someone its meetings name is answered within those meetings
    * (`sourcesAddressed`); when nothing there answers its subject, as if it named no one.
    */
   function search(q: SearchQuery): SearchResult {
@@ -536,8 +536,8 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
     // « notre » ask for the Collectif's, listed first. A paragraph pasted (over a question's length) is read whole.
     const question = words <= SPEAKER_QUESTION_WORDS ? askedAbout(dated.length ? undated : text) : undefined;
     // « ce que nous avons demandé à Matignon », « qu'avons-nous dit à Mme Borne sur l'hébergement ? »: the documents of
-    // those meetings, found by their titles. Until the forty-sixth session « Matignon » was the subject: the one
-    // government passage saying it was listed.
+    // those meetings, found by their title or meeting line. Until the forty-sixth session « Matignon » was the subject:
+    // the one government passage saying it was listed.
     // Their words are no subject (« … à Manuel Valls sur le numérique »), also when those meetings did not speak of it
     // and the question is answered over the whole library.
     const addressees = question?.addressee && !dated.length ? sourcesAddressed(question.addressee) : [];
@@ -675,7 +675,7 @@ export function createSearch(library: Library, matcher: Matcher, options: Option
         const seen = new Set(exact.map((h) => h.position.id));
         exact = [...exact, ...byWords(bySurname, filter).filter((h) => !seen.has(h.position.id))];
       }
-      if (exact.length && !foreign) return page(ranked(exact, order), { via: 'words' });
+      if (exact.length) return page(ranked(exact, order), { via: 'words' });
       const { hits, work } = fuzzy(lookedUp, filter);
       if (hits.length) return page(ranked(hits, order), { via: 'fuzzy', fuzzy: work });
       const readAfter = foreign ? undefined : inFrench();
@@ -999,7 +999,6 @@ function addresseeSpan(folded: readonly string[]): { from: number; start: number
   }
   return undefined;
 }
-
 
 /** The one year a look-up names (« 2022 », « hébergement en 2014 »), where it is; none when it names two (a span). */
 function yearOf(text: string): { year: string; start: number; end: number } | undefined {

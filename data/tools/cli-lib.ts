@@ -147,7 +147,7 @@ export const GATE_TRAINING = join(ROOT, 'data', 'engine', 'corpus', 'gate-traini
  * nor any set: more office side for the phrasing table only (engine/phrasing.ts), not the background.
  */
 export const OFFICE_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'office-phrasing.jsonl');
-/** 400 lines from the field's neighbours, none about trafficking, written for the phrasing table (forty-sixth session). */
+/** 389 lines from the field's neighbours, none about trafficking, written for the phrasing table (forty-sixth session; NEIGHBOURS-BLIND.md). */
 export const NEIGHBOURS_PHRASING = join(ROOT, 'data', 'engine', 'corpus', 'neighbours-phrasing.jsonl');
 
 /**
