@@ -125,6 +125,13 @@ export function fold(s: string): string {
   return foldTracked(s, false).text;
 }
 
+/** A text's words, folded, split on anything but letters and digits (« Qu'avons-nous » → « qu », « avons », « nous »). */
+export function foldedWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tokenising
 // ---------------------------------------------------------------------------------------------

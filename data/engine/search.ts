@@ -31,7 +31,7 @@ import type { Matcher, MatchResult } from './match';
 import { dateRefs, sourcesOn, type DateRef } from './dateRefs';
 import { measureRefs } from './measureRefs';
 import { oneSlipApart } from './idioms';
-import { analyzeWithSurface, fold, isStopWord, type Token } from './normalise';
+import { analyzeWithSurface, fold, foldedWords, isStopWord, type Token } from './normalise';
 import { byPlanAndNumber, isAuthorsOwnBody, isOurs, type AuthorId, type CncdhStatus, type Library, type Position } from '../library/schema';
 import { mergeTwins } from '../library/twins';
 import { sourcesNaming } from '../library/story';
@@ -734,13 +734,6 @@ const MEASURE_WORDS = new Set(
 
 function onlyMeasureWords(text: string): boolean {
   return foldedWords(text).every((word) => /^\d{1,2}(?:bis|e|eme|er|ere|re)?$/.test(word) || MEASURE_WORDS.has(word));
-}
-
-/** A look-up's words, folded (« Qu'avons-nous » → « qu », « avons », « nous »). */
-function foldedWords(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
 }
 
 /** The look-up with the dates it names taken out. */

@@ -16,6 +16,7 @@
  */
 import { formatCitation, longDate, quoteAsContext, quoteWithSource, sectionPath, sourceLabel, quoted } from './citation';
 import { mergeTwins, type TwinsOf } from './twins';
+import { foldedWords } from '../engine/normalise';
 import { isOurs, type AuthorId, type Library, type Measure, type Position, type Source, type Theme } from './schema';
 
 /** `position`: the Collectif's or a member's wording; `context`: the government's or the CNCDH's; `cncdh-status`: the 2017 status. */
@@ -95,12 +96,6 @@ const SAME_OFFICE = new Map([
   ['cabinets', 'cabinet'],
 ]);
 
-function wordsOf(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
 /**
  * The sources that name `who` (« Matignon », « l'Élysée », « Mme Vallaud-Belkacem », « ministère des Droits des
  * femmes ») in their title or their line saying where and with whom, and with `participants` in their list of those
@@ -109,11 +104,11 @@ function wordsOf(text: string): string[] {
  * box's « ce que nous avons demandé à Matignon ».
  */
 export function sourcesNaming(library: Pick<Library, 'sources'>, who: string, options: { participants?: boolean; meetingsOnly?: boolean } = {}): Source[] {
-  const asked = [...interlocutorWords(wordsOf(who))];
+  const asked = [...interlocutorWords(foldedWords(who))];
   if (!asked.length) return [];
   return library.sources.filter((s) => {
     if (options.meetingsOnly && s.kind === 'évaluation') return false;
-    const hay = interlocutorWords(wordsOf([s.title, s.shortTitle, s.meeting, ...(options.participants ? s.participants : [])].join(' | ')));
+    const hay = interlocutorWords(foldedWords([s.title, s.shortTitle, s.meeting, ...(options.participants ? s.participants : [])].join(' | ')));
     return asked.every((w) => hay.has(w) || (w.length >= 4 && [...hay].some((h) => h.startsWith(w))));
   });
 }
@@ -131,7 +126,7 @@ export function subjectOf(library: Library, key: string): Story['subject'] {
 
 /** The sources that name `who` in their title, meeting line or participants (`sourcesNaming`); an error when none does. */
 export function sourcesWith(library: Library, who: string): Source[] {
-  if (!interlocutorWords(wordsOf(who)).size) throw new Error('« --with » attend un interlocuteur, par exemple « Matignon ».');
+  if (!interlocutorWords(foldedWords(who)).size) throw new Error('« --with » attend un interlocuteur, par exemple « Matignon ».');
   const found = sourcesNaming(library, who, { participants: true });
   if (!found.length) {
     const known = library.sources.map((s) => `${s.shortTitle} (${s.date})`).join(' ; ');
